@@ -1,0 +1,76 @@
+"""What every command shares: the global options, the store, the consoles."""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import typer
+
+if TYPE_CHECKING:
+    from rich.console import Console
+
+    from wishdesk.store.db import Store
+
+
+def _truthy(value: str | None) -> bool:
+    return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass
+class AppContext:
+    db: Path | None = None
+    no_color: bool = False
+    debug: bool = False
+    _store: Store | None = field(default=None, repr=False)
+
+    @property
+    def db_path(self) -> Path:
+        from wishdesk.store.location import db_path
+
+        return db_path(self.db)
+
+    def store(self, *, create: bool = False) -> Store:
+        """The open store (opened once per command; created only by commands that write)."""
+        if self._store is None:
+            from wishdesk.store.db import open_store
+
+            self._store = open_store(self.db_path, create=create)
+        return self._store
+
+    def color(self) -> bool:
+        return not (self.no_color or "NO_COLOR" in os.environ)
+
+    def console(self, *, stderr: bool = False, **kwargs: Any) -> Console:
+        from rich.console import Console
+
+        return Console(
+            stderr=stderr,
+            no_color=not self.color(),
+            highlight=False,
+            soft_wrap=False,
+            **kwargs,
+        )
+
+    def close(self) -> None:
+        if self._store is not None:
+            self._store.close()
+            self._store = None
+
+
+def app_context(ctx: typer.Context) -> AppContext:
+    root = ctx.find_root()
+    if not isinstance(root.obj, AppContext):
+        root.obj = AppContext(debug=_truthy(os.environ.get("WISHDESK_DEBUG")))
+    return root.obj
+
+
+def stdout_is_tty() -> bool:
+    return sys.stdout.isatty()
+
+
+def stderr_is_tty() -> bool:
+    return sys.stderr.isatty()

@@ -1,0 +1,65 @@
+"""The CLI edge: expected failures become one line on stderr and an exit code."""
+
+from __future__ import annotations
+
+import os
+import sqlite3
+import sys
+import traceback
+from typing import Any
+
+import typer
+from typer.core import TyperGroup
+
+from wishdesk.errors import WishdeskError
+
+EXIT_CODES_EPILOG = (
+    "Exit codes: 0 success; 1 the answer is \"no\" (overdue tickets, policy errors, "
+    "a blocked message); 2 trouble (usage, unknown ticket, bad input, store, network)."
+)
+
+
+def _debug(ctx: Any) -> bool:
+    obj = ctx.find_root().obj
+    if getattr(obj, "debug", False):
+        return True
+    return os.environ.get("WISHDESK_DEBUG", "").lower() in {"1", "true", "yes", "on"}
+
+
+def _fail(ctx: Any, message: str, details: list[str], code: int) -> None:
+    if _debug(ctx):
+        traceback.print_exc(file=sys.stderr)
+    print(f"wishdesk: {message}", file=sys.stderr)
+    for line in details:
+        print(f"  {line}", file=sys.stderr)
+    raise typer.Exit(code)
+
+
+class WishdeskGroup(TyperGroup):
+    """Runs every subcommand and maps expected failures to documented exit codes."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except WishdeskError as exc:
+            _fail(ctx, exc.message, exc.details, exc.exit_code)
+        except sqlite3.OperationalError as exc:
+            text = str(exc)
+            if "locked" in text or "busy" in text:
+                text = "the store is busy (another wishdesk is writing); try again"
+            _fail(ctx, f"store error: {text}", [], 2)
+        except sqlite3.DatabaseError as exc:
+            _fail(ctx, f"store error: {exc}", [], 2)
+        except BrokenPipeError:
+            # The reader went away (`wishdesk list | head`): not an error worth a word.
+            devnull = os.open(os.devnull, os.O_WRONLY)
+            os.dup2(devnull, sys.stdout.fileno())
+            raise typer.Exit(0) from None
+        except KeyboardInterrupt:
+            print("wishdesk: interrupted", file=sys.stderr)
+            raise typer.Exit(130) from None
+        finally:
+            obj = ctx.find_root().obj
+            if obj is not None and hasattr(obj, "close"):
+                obj.close()
+        return None

@@ -1,0 +1,69 @@
+"""The one clock of wishdesk, and the timestamp format of the store.
+
+``WISHDESK_NOW`` (ISO-8601) freezes "now" for every command. Every timestamp in the store
+and in machine output is UTC ISO-8601 with a ``Z`` suffix, to the second
+(``2026-11-26T06:59:49Z``), so that text order is time order.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+from datetime import datetime, timedelta, timezone
+
+from wishdesk.errors import UsageError
+
+UTC = timezone.utc
+
+_ISO = re.compile(
+    r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
+    r"\s*(Z|z|[+-]\d{2}(?::?\d{2})?)?)?"
+)
+
+
+def parse_time(text: str) -> datetime:
+    """Parse an ISO-8601 timestamp into an aware UTC datetime.
+
+    Accepts ``YYYY-MM-DD``, ``YYYY-MM-DDTHH:MM[:SS[.fff]]`` with ``Z`` or ``±hh[:mm]``;
+    a time without an offset is taken as UTC. Raises ``ValueError`` on anything else.
+    """
+    if not isinstance(text, str):
+        raise ValueError("not a string")
+    match = _ISO.fullmatch(text.strip())
+    if match is None:
+        raise ValueError(f"not an ISO-8601 time: {text[:40]!r}")
+    year, month, day, hour, minute, second, fraction, offset = match.groups()
+    micro = int((fraction or "0")[:6].ljust(6, "0"))
+    moment = datetime(
+        int(year), int(month), int(day), int(hour or 0), int(minute or 0), int(second or 0), micro
+    )
+    tz = UTC
+    if offset and offset not in ("Z", "z"):
+        sign = -1 if offset[0] == "-" else 1
+        digits = offset[1:].replace(":", "")
+        delta = timedelta(hours=int(digits[:2]), minutes=int(digits[2:4] or 0))
+        if delta >= timedelta(hours=24):
+            raise ValueError(f"bad UTC offset: {offset}")
+        tz = timezone(sign * delta)
+    return moment.replace(tzinfo=tz).astimezone(UTC)
+
+
+def iso(moment: datetime) -> str:
+    """Format an aware datetime as the store's UTC text form."""
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def normalise(text: str) -> str:
+    """Parse any accepted ISO-8601 form and return the store's UTC text form."""
+    return iso(parse_time(text))
+
+
+def now() -> datetime:
+    """The current time, or the frozen time in ``WISHDESK_NOW``."""
+    frozen = os.environ.get("WISHDESK_NOW")
+    if frozen:
+        try:
+            return parse_time(frozen)
+        except ValueError:
+            raise UsageError(f"WISHDESK_NOW is not an ISO-8601 time: {frozen[:40]!r}") from None
+    return datetime.now(UTC).replace(microsecond=0)

@@ -1,0 +1,1 @@
+"""Pure logic with no I/O: Wish records, SLA, policy, reasons, templates."""

@@ -1,0 +1,177 @@
+"""Settings keys: their defaults, how they are checked, and the typed views services use.
+
+Values are stored as text. ``parse_*`` turn text into typed settings; ``validate`` checks a
+value a user typed and returns its canonical text form, or raises ``UsageError``.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import date
+
+from wishdesk.errors import UsageError
+
+WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
+
+
+@dataclass(frozen=True)
+class CalendarSettings:
+    """The business-day calendar: ``holidays`` country/subdivision plus local overrides."""
+
+    country: str = ""
+    subdivision: str = ""
+    timezone: str = "UTC"
+    weekend: tuple[int, ...] | None = None  # weekday numbers (Mon=0); None: the country's own
+    extra_holidays: frozenset[date] = frozenset()
+    extra_workdays: frozenset[date] = frozenset()
+
+
+@dataclass(frozen=True)
+class SlaSettings:
+    calendar: CalendarSettings
+    business_days: int = 2
+    escalation_hours: int = 48
+
+
+def parse_weekend(text: str) -> tuple[int, ...] | None:
+    text = text.strip().lower()
+    if not text:
+        return None
+    days = []
+    for part in text.replace(" ", "").split(","):
+        if part not in WEEKDAYS:
+            raise UsageError(f"bad weekend day {part!r}: use mon,tue,wed,thu,fri,sat,sun")
+        days.append(WEEKDAYS.index(part))
+    if len(set(days)) >= 7:
+        raise UsageError("a weekend cannot cover the whole week")
+    return tuple(sorted(set(days)))
+
+
+def parse_dates(text: str) -> frozenset[date]:
+    out = set()
+    for part in text.replace(" ", "").split(","):
+        if not part:
+            continue
+        try:
+            out.add(date.fromisoformat(part))
+        except ValueError:
+            raise UsageError(f"bad date {part!r}: use YYYY-MM-DD") from None
+    return frozenset(out)
+
+
+def _country(value: str) -> str:
+    value = value.strip().upper()
+    if not value:
+        return ""
+    import holidays
+
+    if value not in holidays.list_supported_countries():
+        raise UsageError(f"unknown country {value!r}: use an ISO 3166 code that holidays supports")
+    return value
+
+
+def _timezone(value: str) -> str:
+    from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
+
+    value = value.strip()
+    try:
+        ZoneInfo(value)
+    except (ZoneInfoNotFoundError, ValueError):
+        raise UsageError(f"unknown time zone {value!r}: use an IANA name like Asia/Shanghai") from None
+    return value
+
+
+def _positive_int(limit: int) -> Callable[[str], str]:
+    def check(value: str) -> str:
+        try:
+            number = int(value.strip())
+        except ValueError:
+            raise UsageError(f"not a whole number: {value!r}") from None
+        if not 0 < number <= limit:
+            raise UsageError(f"must be between 1 and {limit}: {value!r}")
+        return str(number)
+
+    return check
+
+
+def _weekend(value: str) -> str:
+    days = parse_weekend(value)
+    return "" if days is None else ",".join(WEEKDAYS[d] for d in days)
+
+
+def _dates(value: str) -> str:
+    return ",".join(d.isoformat() for d in sorted(parse_dates(value)))
+
+
+def _text(value: str) -> str:
+    return value.strip()
+
+
+@dataclass(frozen=True)
+class Key:
+    name: str
+    default: str
+    check: Callable[[str], str]
+    help: str
+    recompute: bool = False  # changing it moves the SLA deadlines of open tickets
+
+
+KEYS: dict[str, Key] = {
+    k.name: k
+    for k in (
+        Key("calendar.country", "", _country, "ISO country code for holidays", True),
+        Key("calendar.subdivision", "", _text, "state/province code for holidays", True),
+        Key("calendar.timezone", "UTC", _timezone, "IANA time zone of the merchant", True),
+        Key("calendar.weekend", "", _weekend, "weekend days, e.g. sat,sun (empty: country's)", True),
+        Key("calendar.extra_holidays", "", _dates, "extra non-working dates (YYYY-MM-DD,...)", True),
+        Key("calendar.extra_workdays", "", _dates, "extra working dates (YYYY-MM-DD,...)", True),
+        Key("sla.business_days", "2", _positive_int(60), "business days to answer", True),
+        Key("sla.escalation_hours", "48", _positive_int(24 * 60), "hours before Wish steps in", True),
+        Key("merchant.name", "", _text, "store name used in templates"),
+    )
+}
+
+
+def validate(key: str, value: str) -> str:
+    """Check one user-typed value; return its canonical text form."""
+    if key not in KEYS:
+        raise UsageError(f"unknown setting {key!r}: see `wishdesk config list`")
+    return KEYS[key].check(value)
+
+
+def validate_calendar(values: Mapping[str, str]) -> None:
+    """Check the combination: a subdivision must belong to the country."""
+    country = values.get("calendar.country", "")
+    subdivision = values.get("calendar.subdivision", "")
+    if subdivision:
+        if not country:
+            raise UsageError("calendar.subdivision needs calendar.country")
+        import holidays
+
+        known = holidays.list_supported_countries().get(country, [])
+        if subdivision.upper() not in {s.upper() for s in known}:
+            raise UsageError(f"unknown subdivision {subdivision!r} for {country}")
+
+
+def with_defaults(stored: Mapping[str, str]) -> dict[str, str]:
+    values = {name: key.default for name, key in KEYS.items()}
+    values.update({k: v for k, v in stored.items() if k in KEYS})
+    return values
+
+
+def sla_settings(values: Mapping[str, str]) -> SlaSettings:
+    values = with_defaults(values)
+    calendar = CalendarSettings(
+        country=values["calendar.country"],
+        subdivision=values["calendar.subdivision"],
+        timezone=values["calendar.timezone"] or "UTC",
+        weekend=parse_weekend(values["calendar.weekend"]),
+        extra_holidays=parse_dates(values["calendar.extra_holidays"]),
+        extra_workdays=parse_dates(values["calendar.extra_workdays"]),
+    )
+    return SlaSettings(
+        calendar=calendar,
+        business_days=int(values["sla.business_days"]),
+        escalation_hours=int(values["sla.escalation_hours"]),
+    )

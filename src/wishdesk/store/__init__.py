@@ -1,0 +1,1 @@
+"""The SQLite store: opening it, its schema and migrations, and every query."""

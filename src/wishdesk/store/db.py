@@ -1,0 +1,94 @@
+"""Opening the store: file mode, WAL, busy timeout, migrations, transactions."""
+
+from __future__ import annotations
+
+import contextlib
+import os
+import sqlite3
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from wishdesk.errors import StoreError
+from wishdesk.store import schema
+
+BUSY_TIMEOUT_MS = 30_000
+
+
+class Store:
+    """One open store: a sqlite3 connection in autocommit mode with explicit transactions."""
+
+    def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
+        self.conn = conn
+        self.path = path
+
+    def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
+        return self.conn.execute(sql, params)
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[sqlite3.Connection]:
+        """A write transaction, taken at once (``BEGIN IMMEDIATE``) so that concurrent
+        writers queue on the busy timeout instead of failing mid-way. Rolls back on any
+        exception, so nothing is ever half-written."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        self.conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield self.conn
+        except BaseException:
+            self.conn.execute("ROLLBACK")
+            raise
+        else:
+            self.conn.execute("COMMIT")
+
+    def close(self) -> None:
+        self.conn.close()
+
+
+def _create_private_file(path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
+    os.close(fd)
+    os.chmod(path, 0o600)
+
+
+def _applied(conn: sqlite3.Connection) -> set[str]:
+    try:
+        rows = conn.execute(
+            "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (schema.MIGRATION_SET,)
+        ).fetchall()
+    except sqlite3.OperationalError:
+        return set()
+    return {row[0] for row in rows}
+
+
+def open_store(path: Path, *, create: bool = False) -> Store:
+    """Open (or, with ``create``, create) the store at ``path`` and bring its schema up to date.
+
+    Raises ``StoreError`` when the file is missing (and ``create`` is false), is not a
+    SQLite database, or cannot be migrated.
+    """
+    if not path.exists():
+        if not create:
+            raise StoreError(
+                f"no store at {path}: run `wishdesk init`, `wishdesk import` or `wishdesk demo`"
+            )
+        try:
+            _create_private_file(path)
+        except OSError as exc:
+            raise StoreError(f"cannot create the store at {path}: {exc.strerror}") from None
+    try:
+        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+            conn.execute("PRAGMA journal_mode = WAL")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not set(schema.MIGRATION_NAMES) <= _applied(conn):
+            from sqlite_utils import Database
+
+            schema.apply(Database(conn))
+    except sqlite3.DatabaseError as exc:
+        raise StoreError(f"cannot open the store at {path}: {exc}") from None
+    return Store(conn, path)

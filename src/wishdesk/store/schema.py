@@ -1,0 +1,178 @@
+"""The store's schema, as named sqlite-utils migrations applied in order on open.
+
+Never edit a migration that has shipped: add a new one. ``tests/test_store.py`` pins the
+columns a fresh store ends up with.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from sqlite_utils import Database
+
+MIGRATION_SET = "wishdesk"
+
+# Unicode-aware tokenizer that folds accents, so "envío" matches "envio".
+FTS_TOKENIZE = "unicode61 remove_diacritics 2"
+
+
+def m001_initial(db: Database) -> None:
+    tickets: Any = db["tickets"]
+    tickets.create(
+        {
+            "num": int,
+            "id": str,
+            "merchant_id": str,
+            "type": str,
+            "state": str,
+            "subject": str,
+            "sub_label": str,
+            "refund_reason": str,
+            "buyer_name": str,
+            "buyer_locale": str,
+            "opened_at": str,
+            "updated_at": str,
+            "closed_at": str,
+            "closed_by": str,
+            "order_ids": str,
+            "product_ids": str,
+            "reason": str,
+            "reason_source": str,
+            "reason_confidence": float,
+            "awaiting_since": str,
+            "due_at": str,
+            "escalates_at": str,
+            "last_message": str,
+            "last_message_at": str,
+            "message_count": int,
+        },
+        pk="num",
+        not_null={"id", "state", "opened_at", "updated_at", "reason", "reason_source"},
+        defaults={"reason": "other", "reason_source": "text", "message_count": 0},
+    )
+    tickets.create_index(["id"], unique=True)
+    tickets.create_index(["state", "due_at"])
+    tickets.create_index(["updated_at"])
+    tickets.create_index(["opened_at"])
+    tickets.enable_fts(["subject"], create_triggers=True, tokenize=FTS_TOKENIZE)
+
+    messages: Any = db["messages"]
+    messages.create(
+        {
+            "id": int,
+            "ticket_id": str,
+            "sender": str,
+            "sent_at": str,
+            "text": str,
+            "files": str,
+            "digest": str,
+            "origin": str,
+        },
+        pk="id",
+        not_null={"ticket_id", "sender", "sent_at", "text", "digest", "origin"},
+        defaults={"origin": "wish"},
+    )
+    messages.create_index(["ticket_id", "sent_at", "sender", "digest"], unique=True)
+    messages.enable_fts(["text"], create_triggers=True, tokenize=FTS_TOKENIZE)
+
+    orders: Any = db["orders"]
+    orders.create(
+        {
+            "id": str,
+            "transaction_id": str,
+            "state": str,
+            "released_at": str,
+            "updated_at": str,
+            "product_id": str,
+            "variation_id": str,
+            "sku": str,
+            "product_name": str,
+            "size": str,
+            "color": str,
+            "quantity": int,
+            "expected_ship_at": str,
+            "expected_delivery_at": str,
+            "tracking_number": str,
+            "carrier": str,
+            "tracking": str,
+            "fulfillment": str,
+            "shipping_address": str,
+            "refunds": str,
+        },
+        pk="id",
+        not_null={"updated_at"},
+    )
+
+    links: Any = db["ticket_orders"]
+    links.create(
+        {"ticket_id": str, "order_id": str, "position": int},
+        pk=("ticket_id", "order_id"),
+    )
+    links.create_index(["order_id"])
+
+    settings: Any = db["settings"]
+    settings.create({"key": str, "value": str}, pk="key")
+
+    outbox: Any = db["outbox"]
+    outbox.create(
+        {
+            "id": int,
+            "kind": str,
+            "ticket_id": str,
+            "order_id": str,
+            "body": str,
+            "status": str,
+            "created_at": str,
+            "sent_at": str,
+            "error": str,
+            "dedup_key": str,
+        },
+        pk="id",
+        not_null={"kind", "status", "created_at"},
+    )
+    outbox.create_index(["status"])
+    outbox.create_index(["ticket_id"])
+    outbox.create_index(["dedup_key"])
+
+    drafts: Any = db["drafts"]
+    drafts.create(
+        {"id": int, "ticket_id": str, "text": str, "created_at": str, "findings": str},
+        pk="id",
+        not_null={"ticket_id", "text", "created_at"},
+    )
+    drafts.create_index(["ticket_id"])
+
+    audit: Any = db["audit_log"]
+    audit.create(
+        {
+            "id": int,
+            "at": str,
+            "action": str,
+            "ticket_id": str,
+            "outbox_id": int,
+            "rule": str,
+            "reason": str,
+            "detail": str,
+        },
+        pk="id",
+        not_null={"at", "action"},
+    )
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [m001_initial]
+MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
+
+
+def apply(db: Database) -> None:
+    """Apply every pending migration, each in its own transaction (sqlite-utils Migrations).
+
+    Imported lazily: a store that is already current never pays for sqlite-utils.
+    """
+    from sqlite_utils.migrations import Migrations
+
+    migrations = Migrations(MIGRATION_SET)
+    for fn in MIGRATIONS:
+        migrations()(fn)
+    migrations.apply(db)
