@@ -1,0 +1,285 @@
+"""Reading Wish Merchant API v3 ticket and order objects into domain records.
+
+Validation is strict about what wishdesk relies on (ids, states, times, reply senders) and
+lenient about everything else (unknown fields are ignored). A bad record raises
+``RecordError`` naming the field, so import can report file, line and field.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from datetime import datetime
+from typing import Any
+
+from wishdesk.clock import parse_time
+from wishdesk.domain.models import (
+    ORDER_STATES,
+    SENDERS,
+    TICKET_STATES,
+    TICKET_TYPES,
+    Message,
+    Order,
+    Ticket,
+    Tracking,
+)
+
+ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
+MAX_TEXT = 100_000  # characters in one message, subject or name
+TICKET_KEYS = frozenset({"replies", "buyer_info", "opened_at", "subject", "sub_label"})
+ORDER_KEYS = frozenset(
+    {"product_information", "fulfillment_requirements", "transaction_id", "full_address",
+     "tracking_information", "order_payment", "released_at"}
+)
+
+
+class RecordError(ValueError):
+    """One invalid field of one record."""
+
+    def __init__(self, field: str, reason: str) -> None:
+        super().__init__(f"{field}: {reason}")
+        self.field = field
+        self.reason = reason
+
+
+def kind_of(obj: object) -> str:
+    """``"ticket"`` or ``"order"``, told apart by their fields."""
+    if not isinstance(obj, Mapping):
+        raise RecordError("(record)", f"expected a JSON object, got {_type_name(obj)}")
+    keys = obj.keys()
+    is_ticket = not TICKET_KEYS.isdisjoint(keys)
+    is_order = not ORDER_KEYS.isdisjoint(keys)
+    if is_ticket and not is_order:
+        return "ticket"
+    if is_order and not is_ticket:
+        return "order"
+    if is_ticket and is_order:
+        raise RecordError("(record)", "has both ticket and order fields")
+    raise RecordError("(record)", "neither a ticket nor an order (no known fields)")
+
+
+def parse_record(obj: object) -> Ticket | Order:
+    return parse_ticket(obj) if kind_of(obj) == "ticket" else parse_order(obj)  # type: ignore[arg-type]
+
+
+def _type_name(value: object) -> str:
+    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
+            int: "a number", float: "a number", type(None): "null"}.get(type(value), "a value")
+
+
+def _id(obj: Mapping[str, Any], field: str, label: str | None = None) -> str:
+    value = obj.get(field)
+    label = label or field
+    if isinstance(value, int) and not isinstance(value, bool):
+        value = str(value)
+    if not isinstance(value, str) or not ID_RE.fullmatch(value):
+        if value is None:
+            raise RecordError(label, "missing")
+        raise RecordError(label, "must be 1-64 letters, digits, '-' or '_'")
+    return value
+
+
+def _text(obj: Mapping[str, Any], field: str, label: str | None = None,
+          required: bool = False) -> str | None:
+    value = obj.get(field)
+    label = label or field
+    if value is None:
+        if required:
+            raise RecordError(label, "missing")
+        return None
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return str(value)
+    if not isinstance(value, str):
+        raise RecordError(label, f"expected a string, got {_type_name(value)}")
+    if "\x00" in value:
+        raise RecordError(label, "contains a NUL character")
+    if len(value) > MAX_TEXT:
+        raise RecordError(label, f"longer than {MAX_TEXT} characters")
+    return value
+
+
+def _time(obj: Mapping[str, Any], field: str, label: str | None = None,
+          required: bool = False) -> datetime | None:
+    value = obj.get(field)
+    label = label or field
+    if value is None or value == "":
+        if required:
+            raise RecordError(label, "missing")
+        return None
+    if not isinstance(value, str):
+        raise RecordError(label, f"expected an ISO-8601 time, got {_type_name(value)}")
+    try:
+        return parse_time(value)
+    except (ValueError, OverflowError):
+        raise RecordError(label, f"not an ISO-8601 time: {value[:40]!r}") from None
+
+
+def _enum(obj: Mapping[str, Any], field: str, allowed: tuple[str, ...], label: str | None = None,
+          required: bool = False) -> str | None:
+    value = _text(obj, field, label, required)
+    if value is None:
+        return None
+    if value not in allowed:
+        raise RecordError(label or field, f"unknown value {value[:40]!r}")
+    return value
+
+
+def _object(obj: Mapping[str, Any], field: str, label: str | None = None) -> Mapping[str, Any]:
+    value = obj.get(field)
+    if value is None:
+        return {}
+    if not isinstance(value, Mapping):
+        raise RecordError(label or field, f"expected an object, got {_type_name(value)}")
+    return value
+
+
+def _list(obj: Mapping[str, Any], field: str, label: str | None = None) -> list[Any]:
+    value = obj.get(field)
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise RecordError(label or field, f"expected an array, got {_type_name(value)}")
+    return value
+
+
+def _ids(obj: Mapping[str, Any], field: str) -> tuple[str, ...]:
+    out: list[str] = []
+    for i, item in enumerate(_list(obj, field)):
+        if not isinstance(item, Mapping):
+            raise RecordError(f"{field}[{i}]", f"expected an object, got {_type_name(item)}")
+        value = _id(item, "id", f"{field}[{i}].id")
+        if value not in out:
+            out.append(value)
+    return tuple(out)
+
+
+def parse_ticket(obj: Mapping[str, Any]) -> Ticket:
+    buyer = _object(obj, "buyer_info")
+    resolution = _object(obj, "resolution_info")
+    messages = []
+    for i, reply in enumerate(_list(obj, "replies")):
+        where = f"replies[{i}]"
+        if not isinstance(reply, Mapping):
+            raise RecordError(where, f"expected an object, got {_type_name(reply)}")
+        files = []
+        for j, f in enumerate(_list(reply, "supporting_files", f"{where}.supporting_files")):
+            if not isinstance(f, Mapping):
+                raise RecordError(f"{where}.supporting_files[{j}]", "expected an object")
+            files.append((
+                _text(f, "url", f"{where}.supporting_files[{j}].url") or "",
+                _text(f, "file_name", f"{where}.supporting_files[{j}].file_name") or "",
+            ))
+        sender = _enum(reply, "sender", SENDERS, f"{where}.sender", required=True)
+        sent_at = _time(reply, "replied_at", f"{where}.replied_at", required=True)
+        assert sender is not None and sent_at is not None
+        messages.append(Message(
+            sender=sender,
+            sent_at=sent_at,
+            text=_text(reply, "message", f"{where}.message") or "",
+            files=tuple(files),
+        ))
+    opened_at = _time(obj, "opened_at", required=True)
+    updated_at = _time(obj, "updated_at") or max([opened_at, *(m.sent_at for m in messages)])
+    state = _enum(obj, "state", TICKET_STATES, required=True)
+    assert opened_at is not None and state is not None
+    return Ticket(
+        id=_id(obj, "id"),
+        state=state,
+        opened_at=opened_at,
+        updated_at=updated_at,
+        subject=_text(obj, "subject") or "",
+        type=_enum(obj, "type", TICKET_TYPES),
+        merchant_id=_text(obj, "merchant_id"),
+        sub_label=_text(obj, "sub_label"),
+        refund_reason=_text(obj, "refund_reason"),
+        buyer_name=_text(buyer, "name", "buyer_info.name"),
+        buyer_locale=_text(buyer, "locale", "buyer_info.locale"),
+        closed_at=_time(resolution, "closed_at", "resolution_info.closed_at"),
+        closed_by=_text(resolution, "closed_by", "resolution_info.closed_by"),
+        order_ids=_ids(obj, "orders"),
+        product_ids=_ids(obj, "products"),
+        messages=tuple(messages),
+    )
+
+
+def parse_order(obj: Mapping[str, Any]) -> Order:
+    product = _object(obj, "product_information")
+    payment = _object(_object(obj, "order_payment"), "general_payment_details",
+                      "order_payment.general_payment_details")
+    quantity = payment.get("product_quantity")
+    if isinstance(quantity, str) and quantity.isdigit():
+        quantity = int(quantity)
+    if quantity is not None and (not isinstance(quantity, int) or isinstance(quantity, bool)
+                                 or not 0 <= quantity < 1_000_000):
+        raise RecordError("order_payment.general_payment_details.product_quantity",
+                          "expected a whole number")
+    requirements = _object(obj, "fulfillment_requirements")
+    tracking = []
+    for i, item in enumerate(_list(obj, "tracking_information")):
+        where = f"tracking_information[{i}]"
+        if not isinstance(item, Mapping):
+            raise RecordError(where, f"expected an object, got {_type_name(item)}")
+        number = _text(item, "tracking_number", f"{where}.tracking_number")
+        if not number:
+            continue
+        provider = _object(item, "shipping_provider", f"{where}.shipping_provider")
+        tracking.append(Tracking(
+            tracking_number=number,
+            carrier=_text(provider, "name", f"{where}.shipping_provider.name"),
+            origin_country=_text(item, "origin_country", f"{where}.origin_country"),
+            ship_note=_text(item, "ship_note", f"{where}.ship_note"),
+        ))
+    events = []
+    for i, item in enumerate(_list(obj, "fulfillment_records")):
+        where = f"fulfillment_records[{i}]"
+        if not isinstance(item, Mapping):
+            raise RecordError(where, f"expected an object, got {_type_name(item)}")
+        event = _text(item, "event_type", f"{where}.event_type", required=True)
+        at = _time(item, "event_time", f"{where}.event_time", required=True)
+        assert event is not None and at is not None
+        events.append((event, at))
+    detail = _object(_object(obj, "full_address"), "shipping_detail", "full_address.shipping_detail")
+    address: dict[str, str] = {}
+    for key in ("name", "street_address1", "street_address2", "street_address3", "city",
+                "state", "zipcode", "country", "country_code"):
+        value = _text(detail, key, f"full_address.shipping_detail.{key}")
+        if value:
+            address[key] = value
+    phone = detail.get("phone_number")
+    if isinstance(phone, Mapping):
+        number = _text(phone, "number", "full_address.shipping_detail.phone_number.number")
+        code = _text(phone, "country_code",
+                     "full_address.shipping_detail.phone_number.country_code")
+        if number:
+            address["phone"] = f"+{code} {number}" if code else number
+    elif phone is not None:
+        number = _text(detail, "phone_number", "full_address.shipping_detail.phone_number")
+        if number:
+            address["phone"] = number
+    refunds = _list(obj, "refunds")
+    released_at = _time(obj, "released_at")
+    updated_at = _time(obj, "updated_at") or released_at
+    if updated_at is None:
+        raise RecordError("updated_at", "missing")
+    return Order(
+        id=_id(obj, "id"),
+        updated_at=updated_at,
+        state=_enum(obj, "state", ORDER_STATES),
+        transaction_id=_text(obj, "transaction_id"),
+        released_at=released_at,
+        product_id=_text(product, "id", "product_information.id"),
+        variation_id=_text(product, "variation_id", "product_information.variation_id"),
+        sku=_text(product, "sku", "product_information.sku"),
+        product_name=_text(product, "name", "product_information.name"),
+        size=_text(product, "size", "product_information.size"),
+        color=_text(product, "color", "product_information.color"),
+        quantity=quantity,
+        expected_ship_at=_time(requirements, "expected_ship_time",
+                               "fulfillment_requirements.expected_ship_time"),
+        expected_delivery_at=_time(requirements, "expected_delivery_time",
+                                   "fulfillment_requirements.expected_delivery_time"),
+        tracking=tuple(tracking),
+        fulfillment=tuple(events),
+        shipping_address=address,
+        refunds=tuple(refunds),
+    )

@@ -1,0 +1,1 @@
+"""Turning results into table / tsv / csv / json / jsonl / rich panels; terminal safety."""

@@ -1,0 +1,73 @@
+"""Machine formats shared by every listing command: tsv, csv, json, jsonl.
+
+A TTY never changes the data, only its look: these writers are the same wherever stdout
+goes. Times are ISO UTC strings already; lists become comma-joined cells in tsv/csv.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Mapping, Sequence
+from typing import IO, Any
+
+from wishdesk.render.safe import clean, json_safe, neutralise_formula, tsv_cell
+
+
+def _scalar(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (list, tuple)):
+        return ",".join(_scalar(v) for v in value)
+    return str(value)
+
+
+def dumps(value: Any, *, indent: int | None = None) -> str:
+    return json_safe(json.dumps(value, ensure_ascii=False, indent=indent))
+
+
+def write_json(out: IO[str], value: Any) -> None:
+    out.write(dumps(value, indent=2))
+    out.write("\n")
+
+
+def write_jsonl(out: IO[str], records: Iterable[Any]) -> None:
+    for record in records:
+        out.write(dumps(record))
+        out.write("\n")
+
+
+def write_tsv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    for record in records:
+        out.write("\t".join(tsv_cell(_scalar(record.get(c))) for c in columns))
+        out.write("\n")
+
+
+def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    import csv
+
+    writer = csv.writer(out, lineterminator="\n")
+    writer.writerow(columns)
+    for record in records:
+        writer.writerow([
+            neutralise_formula(clean(_scalar(v))) if isinstance(v := record.get(c), str)
+            else _scalar(v)
+            for c in columns
+        ])
+
+
+def write_records(
+    out: IO[str], fmt: str, records: Sequence[Mapping[str, Any]], columns: Sequence[str]
+) -> None:
+    """Write records in a machine format (``table`` is the renderer's job)."""
+    if fmt == "json":
+        write_json(out, list(records))
+    elif fmt == "jsonl":
+        write_jsonl(out, records)
+    elif fmt == "csv":
+        write_csv(out, records, columns)
+    elif fmt == "tsv":
+        write_tsv(out, records, columns)
+    else:
+        raise ValueError(f"not a machine format: {fmt}")

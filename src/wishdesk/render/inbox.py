@@ -1,0 +1,194 @@
+"""The inbox as a person sees it: the rich ticket table and the ``show`` view.
+
+Everything that came from a buyer (or from Wish) is passed to rich as ``Text`` built from
+``clean``-ed strings, so neither escape sequences nor rich markup in it can take effect.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timedelta
+from typing import Any
+
+from rich import box
+from rich.console import Console, Group
+from rich.panel import Panel
+from rich.table import Table
+from rich.text import Text
+
+from wishdesk.clock import parse_time
+from wishdesk.render.safe import clean
+from wishdesk.render.timefmt import ago, local, until
+
+STATE_LABELS = {
+    "AWAITING_MERCHANT": ("you", "bold"),
+    "AWAITING_USER": ("buyer", "dim"),
+    "AWAITING_WISH": ("wish", "magenta"),
+    "CLOSED": ("closed", "dim"),
+    "PERMANENTLY_CLOSED": ("closed", "dim"),
+}
+SENDER_STYLES = {
+    "USER": ("Buyer", "bold cyan"),
+    "MERCHANT": ("You", "bold green"),
+    "WISH_SUPPORT": ("Wish support", "bold magenta"),
+    "WISH_AUTOMATED_SUPPORT": ("Wish (automated)", "magenta"),
+    "LIVE_CHAT": ("Buyer (live chat)", "bold cyan"),
+}
+SOON = timedelta(hours=24)
+
+
+def _t(value: Any, style: str = "", *, one_line: bool = True) -> Text:
+    return Text(clean("" if value is None else str(value), one_line=one_line), style=style)
+
+
+def _clock(stamp: str | None, now: datetime, late_word: str) -> Text:
+    if not stamp:
+        return Text("-", style="dim")
+    moment = parse_time(stamp)
+    if moment < now:
+        return Text(f"{late_word} {until(stamp, now).removesuffix(' ago')}", style="bold red")
+    style = "yellow" if moment - now <= SOON else "green"
+    return Text(until(stamp, now), style=style)
+
+
+def ticket_table(records: Sequence[Mapping[str, Any]], now: datetime, title: str) -> Table:
+    show_state = len({r["state"] for r in records}) > 1
+    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", padding=(0, 1, 0, 0),
+                  title_style="bold", header_style="bold", pad_edge=False, show_edge=False)
+    table.add_column("ID", style="dim", no_wrap=True, min_width=10)
+    if show_state:
+        table.add_column("State", no_wrap=True, min_width=6)
+    table.add_column("Reason", no_wrap=True)
+    table.add_column("Buyer", no_wrap=True, max_width=16, overflow="ellipsis")
+    table.add_column("Subject", ratio=1, no_wrap=True, overflow="ellipsis", min_width=12)
+    table.add_column("Waiting", no_wrap=True, justify="right")
+    table.add_column("Due", no_wrap=True)
+    table.add_column("Escalates", no_wrap=True)
+    for r in records:
+        buyer = _t(r["buyer_name"] or "?")
+        if r["buyer_locale"]:
+            buyer.append(f" {clean(r['buyer_locale'], one_line=True)}", style="dim")
+        cells: list[Text] = [_t(r["id"][:10])]
+        if show_state:
+            label, style = STATE_LABELS.get(r["state"], (r["state"].lower(), ""))
+            cells.append(Text(label, style=style))
+        cells += [
+            _t(r["reason"]),
+            buyer,
+            _t(r["subject"] or r["last_message"] or ""),
+            Text(ago(r["awaiting_since"] or r["opened_at"], now).removesuffix(" ago")),
+            _clock(r["due_at"], now, "late"),
+            _clock(r["escalates_at"], now, "since"),
+        ]
+        table.add_row(*cells)
+    return table
+
+
+def print_ticket_table(console: Console, records: Sequence[Mapping[str, Any]], now: datetime,
+                       title: str) -> None:
+    if not records:
+        console.print(Text(f"{title}: none.", style="dim"))
+        return
+    console.print(ticket_table(records, now, title))
+
+
+def _field_table() -> Table:
+    table = Table.grid(padding=(0, 2))
+    table.add_column(style="dim", no_wrap=True)
+    table.add_column()
+    return table
+
+
+def _address(address: Mapping[str, str]) -> Text:
+    lines = [
+        address.get("name", ""),
+        " ".join(filter(None, (address.get(k, "") for k in
+                               ("street_address1", "street_address2", "street_address3")))),
+        " ".join(filter(None, (address.get("zipcode", ""), address.get("city", ""),
+                               address.get("state", "")))),
+        address.get("country") or address.get("country_code", ""),
+        address.get("phone", ""),
+    ]
+    return _t("\n".join(clean(line, one_line=True) for line in lines if line), one_line=False)
+
+
+def order_panel(order: Mapping[str, Any], tz: str, now: datetime, tracking_url: str | None
+                ) -> Panel:
+    grid = _field_table()
+    grid.add_row("Product", _t(order["product"]))
+    variant = " / ".join(clean(str(v), one_line=True) for v in (order["size"], order["color"]) if v)
+    grid.add_row("Size / colour", Text(variant or "-"))
+    grid.add_row("Quantity", _t(order["quantity"] if order["quantity"] is not None else "-"))
+    grid.add_row("Order state", _t(order["state"] or "-"))
+    grid.add_row("Ship to", _address(order["shipping_address"]))
+    if order["tracking_number"]:
+        grid.add_row("Tracking", _t(f"{order['tracking_number']}  ({order['carrier'] or '?'})"))
+        if tracking_url:
+            grid.add_row("Tracking link", _t(tracking_url, "underline"))
+    else:
+        grid.add_row("Tracking", Text("none yet", style="yellow"))
+    for label, key in (("Ships by", "expected_ship_at"), ("Delivery by", "expected_delivery_at")):
+        stamp = order[key]
+        grid.add_row(label, Text(f"{local(stamp, tz)} ({until(stamp, now)})" if stamp else "-"))
+    return Panel(grid, title=Text(f"Order {clean(order['id'], one_line=True)}"),
+                 title_align="left", box=box.ROUNDED)
+
+
+def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
+    grid = _field_table()
+    label, style = STATE_LABELS.get(t["state"], (t["state"], ""))
+    grid.add_row("Ticket", _t(t["id"]))
+    grid.add_row("State", Text(f"{t['state']} (waiting on {label})", style=style))
+    reason = _t(t["reason"])
+    reason.append(f"  ({t['reason_source']})", style="dim")
+    grid.add_row("Reason", reason)
+    buyer = _t(t["buyer_name"] or "?")
+    if t["buyer_locale"]:
+        buyer.append(f"  {clean(t['buyer_locale'], one_line=True)}", style="dim")
+    grid.add_row("Buyer", buyer)
+    grid.add_row("Opened", Text(f"{local(t['opened_at'], tz)} ({ago(t['opened_at'], now)})"))
+    if t["due_at"]:
+        due = _clock(t["due_at"], now, "late")
+        grid.add_row("Answer by", Text.assemble(f"{local(t['due_at'], tz)}  ", due))
+        grid.add_row("Wish steps in", Text.assemble(
+            f"{local(t['escalates_at'], tz)}  ", _clock(t["escalates_at"], now, "since")))
+    return Panel(grid, title=_t(t["subject"] or "(no subject)", "bold"), title_align="left",
+                 box=box.HEAVY)
+
+
+def _thread(messages: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Group:
+    parts: list[Any] = [Text("Thread", style="bold underline")]
+    for m in messages:
+        who, style = SENDER_STYLES.get(m["sender"], (m["sender"], "bold"))
+        head = Text(who, style=style)
+        head.append(f"  {local(m['sent_at'], tz)} ({ago(m['sent_at'], now)})", style="dim")
+        body = _t(m["text"] or "", one_line=False)
+        body.pad_left(2)
+        parts += [Text(""), head, Text.assemble("  ", body)]
+        for f in m.get("files") or []:
+            parts.append(_t(f"  attachment: {f.get('file_name') or f.get('url')}", "dim"))
+    if not messages:
+        parts.append(Text("(no messages)", style="dim"))
+    return Group(*parts)
+
+
+def print_ticket(console: Console, t: Mapping[str, Any], tz: str, now: datetime,
+                 tracking_urls: Mapping[str, str]) -> None:
+    console.print(_header(t, tz, now))
+    for order in t["orders"]:
+        console.print(order_panel(order, tz, now, tracking_urls.get(order["id"])))
+    missing = [o for o in t["order_ids"] if o not in {x["id"] for x in t["orders"]}]
+    if missing:
+        console.print(_t(f"Orders not in the store yet: {', '.join(missing)}", "yellow"))
+    console.print(_thread(t["messages"], tz, now))
+    if t["outbox"]:
+        console.print(Text("\nOutbox", style="bold underline"))
+        for item in t["outbox"]:
+            line = Text(f"#{item['id']} {item['kind']} [{item['status']}] ", style="bold")
+            line.append(_t(item["body"] or ""))
+            console.print(line)
+    if t["drafts"]:
+        console.print(Text("\nDrafts", style="bold underline"))
+        for d in t["drafts"]:
+            console.print(Text.assemble((f"{local(d['created_at'], tz)}  ", "dim"),
+                                        _t(d["text"])))

@@ -1,0 +1,56 @@
+"""Terminal safety: buyer text never carries control characters or escape sequences out.
+
+- ``clean`` removes ANSI/OSC/DCS escape sequences, C0 controls (except newline and tab,
+  optionally), DEL, C1 controls and bidirectional overrides/isolates.
+- ``json_safe`` makes the same characters visible as ``\\uXXXX`` escapes inside JSON text
+  (the JSON encoder already escapes C0 controls), so machine output stays lossless.
+- ``neutralise_formula`` defuses spreadsheet formulas in CSV cells.
+Rich markup is never interpreted in buyer text: renderers pass ``rich.text.Text`` objects,
+never markup strings, for anything that came from outside.
+"""
+
+from __future__ import annotations
+
+import re
+
+_ESCAPE_SEQUENCE = re.compile(
+    r"\x1b(?:"
+    r"\[[0-?]*[ -/]*[@-~]?"  # CSI ... final byte
+    r"|\][^\x07\x1b]*(?:\x07|\x1b\\)?"  # OSC ... BEL or ST
+    r"|[PX^_][^\x1b]*(?:\x1b\\)?"  # DCS, SOS, PM, APC ... ST
+    r"|[ -/]*[0-~]"  # two- and three-character escapes
+    r")?"
+)
+_INVISIBLE = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f{_INVISIBLE}]")
+_LINE_BREAK = re.compile("\r\n|[\r\n\t\x0b\x0c\x85\u2028\u2029]")
+_JSON_UNSAFE = re.compile(f"[{_INVISIBLE}\u2028\u2029]")
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def clean(text: str, *, one_line: bool = False) -> str:
+    """Text fit for a terminal: escape sequences and invisible controls removed.
+    With ``one_line``, newlines and tabs become spaces."""
+    if not text:
+        return ""
+    text = _ESCAPE_SEQUENCE.sub("", text)
+    text = _LINE_BREAK.sub(" ", text) if one_line else text.replace("\r\n", "\n")
+    return _CONTROL.sub("", text)
+
+
+def json_safe(encoded: str) -> str:
+    """Escape C1 controls, DEL and bidi overrides in already-encoded JSON text."""
+    return _JSON_UNSAFE.sub(lambda m: f"\\u{ord(m.group()):04x}", encoded)
+
+
+def tsv_cell(text: str) -> str:
+    """One TSV cell: cleaned, with backslash, tab and newline written as ``\\\\``, ``\\t``, ``\\n``."""
+    text = clean(text)
+    if "\\" in text or "\t" in text or "\n" in text:
+        text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    return text
+
+
+def neutralise_formula(text: str) -> str:
+    """Prefix a CSV cell that a spreadsheet would run as a formula with an apostrophe."""
+    return "'" + text if text.startswith(_FORMULA_START) else text

@@ -1,0 +1,46 @@
+"""Human times: local time in the merchant's zone and short relative ages."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta
+from functools import lru_cache
+from zoneinfo import ZoneInfo
+
+from wishdesk.clock import parse_time
+
+
+@lru_cache(maxsize=8)
+def zone(name: str) -> ZoneInfo:
+    return ZoneInfo(name or "UTC")
+
+
+def local(stamp: str | None, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
+    if not stamp:
+        return ""
+    return parse_time(stamp).astimezone(zone(tz)).strftime(fmt)
+
+
+def span(delta: timedelta) -> str:
+    """``45m``, ``5h``, ``3d``, ``7w`` (absolute value)."""
+    seconds = abs(int(delta.total_seconds()))
+    if seconds < 3600:
+        return f"{max(seconds // 60, 1)}m"
+    if seconds < 2 * 86400:
+        return f"{seconds // 3600}h"
+    if seconds < 14 * 86400:
+        return f"{seconds // 86400}d"
+    return f"{seconds // (7 * 86400)}w"
+
+
+def ago(stamp: str | None, now: datetime) -> str:
+    if not stamp:
+        return ""
+    return f"{span(now - parse_time(stamp))} ago"
+
+
+def until(stamp: str | None, now: datetime) -> str:
+    """``in 5h`` for a future time, ``5h ago`` for a past one."""
+    if not stamp:
+        return ""
+    moment = parse_time(stamp)
+    return f"in {span(moment - now)}" if moment >= now else f"{span(now - moment)} ago"

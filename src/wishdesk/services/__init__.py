@@ -1,0 +1,1 @@
+"""Use cases: plain functions taking a store and a clock; no printing."""

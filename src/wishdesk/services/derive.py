@@ -1,0 +1,40 @@
+"""The functions that derive a ticket's reason and SLA clocks, built from the settings."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from datetime import datetime
+
+from wishdesk.domain.settings import sla_settings
+from wishdesk.domain.sla.clocks import Clocks
+from wishdesk.store import settings as stored_settings
+from wishdesk.store.db import Store
+from wishdesk.store.writer import ClockFn, RecordWriter
+
+
+def clock_fn(store: Store) -> ClockFn:
+    """SLA clocks with the store's calendar and SLA settings."""
+    from wishdesk.domain.sla import BusinessCalendar, ticket_clocks
+
+    sla = sla_settings(stored_settings.load(store))
+    calendar = BusinessCalendar(sla.calendar)
+
+    def clocks(
+        state: str, opened_at: datetime, messages: Sequence[tuple[str, datetime]]
+    ) -> Clocks:
+        return ticket_clocks(state, opened_at, messages, sla, calendar)
+
+    return clocks
+
+
+def reason_of(
+    subject: str, body: str, sub_label: str | None, refund_reason: str | None
+) -> tuple[str, float, str]:
+    from wishdesk.domain.reasons import classify
+
+    found = classify(subject, body, sub_label=sub_label, refund_reason=refund_reason)
+    return found.reason, round(found.confidence, 3), found.source
+
+
+def writer(store: Store) -> RecordWriter:
+    return RecordWriter(store, clock_fn(store), reason_of)

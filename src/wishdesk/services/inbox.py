@@ -1,0 +1,168 @@
+"""Inbox use cases: list, show, overdue, and resolving a ticket reference."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+from datetime import datetime, timedelta
+from typing import Any
+
+from wishdesk.clock import iso
+from wishdesk.errors import AmbiguousError, NotFoundError, UsageError
+from wishdesk.store import inbox as queries
+from wishdesk.store.db import Store
+
+LIST_FIELDS = (
+    "id", "state", "reason", "reason_source", "subject", "buyer_name", "buyer_locale",
+    "order_ids", "opened_at", "updated_at", "awaiting_since", "due_at", "escalates_at",
+    "overdue", "escalated", "last_message",
+)
+STATE_NAMES = {
+    "awaiting-merchant": ("AWAITING_MERCHANT",),
+    "awaiting-user": ("AWAITING_USER",),
+    "awaiting-wish": ("AWAITING_WISH",),
+    "closed": ("CLOSED", "PERMANENTLY_CLOSED"),
+}
+_DURATION = re.compile(r"\s*(\d+)\s*(m|h|d|w|bd)\s*", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Duration:
+    amount: int
+    unit: str  # m, h, d, w, bd
+
+    def deadline(self, now: datetime, business_days: Any = None) -> datetime:
+        """``now`` plus this duration; ``bd`` needs a calendar with ``due_at``."""
+        if self.unit == "bd":
+            if self.amount == 0:
+                return now
+            return business_days.due_at(now, self.amount)  # type: ignore[no-any-return]
+        minutes = {"m": 1, "h": 60, "d": 1440, "w": 10080}[self.unit]
+        return now + timedelta(minutes=self.amount * minutes)
+
+
+def parse_duration(text: str) -> Duration:
+    """``30m``, ``12h``, ``1d``, ``1w`` or ``2bd`` (business days)."""
+    match = _DURATION.fullmatch(text)
+    if not match:
+        raise UsageError(f"bad duration {text!r}: use e.g. 30m, 12h, 1d, 1w or 2bd")
+    return Duration(int(match.group(1)), match.group(2).lower())
+
+
+def states_for(names: Sequence[str]) -> tuple[str, ...]:
+    """Wish states for the ``--state`` names; empty tuple for ``any``."""
+    if not names:
+        return STATE_NAMES["awaiting-merchant"]
+    out: list[str] = []
+    for name in names:
+        key = name.lower()
+        if key == "any":
+            return ()
+        if key not in STATE_NAMES:
+            raise UsageError(
+                f"unknown state {name!r}: use awaiting-merchant, awaiting-user, awaiting-wish, "
+                "closed or any"
+            )
+        out += [s for s in STATE_NAMES[key] if s not in out]
+    return tuple(out)
+
+
+def record(row: Sequence[Any], now_iso: str) -> dict[str, Any]:
+    """A listing row as the documented JSON record."""
+    (id_, state, reason, reason_source, subject, buyer_name, buyer_locale, order_ids,
+     opened_at, updated_at, awaiting_since, due_at, escalates_at, last_message) = row
+    return {
+        "id": id_,
+        "state": state,
+        "reason": reason,
+        "reason_source": reason_source,
+        "subject": subject,
+        "buyer_name": buyer_name,
+        "buyer_locale": buyer_locale,
+        "order_ids": json.loads(order_ids) if order_ids else [],
+        "opened_at": opened_at,
+        "updated_at": updated_at,
+        "awaiting_since": awaiting_since,
+        "due_at": due_at,
+        "escalates_at": escalates_at,
+        "overdue": due_at is not None and now_iso > due_at,
+        "escalated": escalates_at is not None and now_iso > escalates_at,
+        "last_message": last_message,
+    }
+
+
+def list_tickets(store: Store, query: queries.TicketQuery, now: datetime) -> list[dict[str, Any]]:
+    now_iso = iso(now)
+    return [record(row, now_iso) for row in queries.list_rows(store, query)]
+
+
+def resolve(store: Store, ref: str) -> str:
+    """A full ticket id from an id or a unique prefix (git style)."""
+    ref = ref.strip()
+    if not ref:
+        raise UsageError("empty ticket id")
+    found = queries.ids_with_prefix(store, ref)
+    if not found:
+        raise NotFoundError(f"no ticket {ref!r}")
+    if len(found) > 1:
+        shown = found[:10]
+        more = ["..."] if len(found) > 10 else []
+        raise AmbiguousError(
+            f"ticket id {ref!r} is ambiguous; it matches:", details=shown + more
+        )
+    return found[0]
+
+
+def _loads(text: str | None, default: Any) -> Any:
+    return json.loads(text) if text else default
+
+
+def order_record(row: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "id": row["id"],
+        "state": row["state"],
+        "transaction_id": row["transaction_id"],
+        "product_id": row["product_id"],
+        "variation_id": row["variation_id"],
+        "sku": row["sku"],
+        "product": row["product_name"],
+        "size": row["size"],
+        "color": row["color"],
+        "quantity": row["quantity"],
+        "released_at": row["released_at"],
+        "updated_at": row["updated_at"],
+        "expected_ship_at": row["expected_ship_at"],
+        "expected_delivery_at": row["expected_delivery_at"],
+        "tracking_number": row["tracking_number"],
+        "carrier": row["carrier"],
+        "tracking": _loads(row["tracking"], []),
+        "fulfillment": _loads(row["fulfillment"], []),
+        "shipping_address": _loads(row["shipping_address"], {}),
+    }
+
+
+def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
+    """The ``list`` record plus messages, orders, outbox items and drafts."""
+    ticket_id = resolve(store, ref)
+    row = queries.ticket(store, ticket_id)
+    assert row is not None
+    out = record([row[c] for c in queries.LIST_COLUMNS], iso(now))
+    out["reason_confidence"] = row["reason_confidence"]
+    out["type"] = row["type"]
+    out["sub_label"] = row["sub_label"]
+    out["refund_reason"] = row["refund_reason"]
+    out["closed_at"] = row["closed_at"]
+    out["messages"] = [
+        {"sender": m["sender"], "sent_at": m["sent_at"], "text": m["text"],
+         "files": _loads(m["files"], [])}
+        for m in queries.messages(store, ticket_id)
+    ]
+    out["orders"] = [order_record(o) for o in queries.ticket_orders(store, ticket_id)]
+    out["outbox"] = queries.outbox_items(store, ticket_id)
+    out["drafts"] = [
+        {"text": d["text"], "created_at": d["created_at"], "findings": _loads(d["findings"], [])}
+        for d in queries.drafts(store, ticket_id)
+    ]
+    return out

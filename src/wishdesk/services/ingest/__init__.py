@@ -1,0 +1,149 @@
+"""``wishdesk import``: stream Wish records from files into the store, a file at a time.
+
+Each file is one transaction: a file with an invalid record imports nothing (unless
+``skip_invalid``), and every bad record is named by file, place, field and reason.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Iterable
+from contextlib import AbstractContextManager, nullcontext
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import IO
+
+from wishdesk.domain.models import Order
+from wishdesk.domain.wish import RecordError, parse_record
+from wishdesk.errors import InputError
+from wishdesk.services.derive import writer as make_writer
+from wishdesk.services.ingest.reader import read_items
+from wishdesk.store.db import Store
+from wishdesk.store.writer import RecordWriter
+
+MAX_REPORTED = 20
+
+
+@dataclass
+class Counts:
+    tickets: dict[str, int] = field(
+        default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0}
+    )
+    orders: dict[str, int] = field(
+        default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0}
+    )
+    messages: int = 0
+
+    def add(self, other: Counts) -> None:
+        for key in self.tickets:
+            self.tickets[key] += other.tickets[key]
+            self.orders[key] += other.orders[key]
+        self.messages += other.messages
+
+
+@dataclass
+class FileResult:
+    name: str
+    counts: Counts
+    bad: list[str]  # "where: field: reason"
+    bad_total: int = 0
+    error: str | None = None  # the file could not be read at all
+
+    def failed(self, skip_invalid: bool) -> bool:
+        """True when nothing of this file was imported."""
+        return self.error is not None or (self.bad_total > 0 and not skip_invalid)
+
+
+@dataclass
+class ImportResult:
+    files: list[FileResult]
+    skip_invalid: bool
+
+    @property
+    def counts(self) -> Counts:
+        total = Counts()
+        for f in self.files:
+            if not f.failed(self.skip_invalid):
+                total.add(f.counts)
+        return total
+
+    @property
+    def failed(self) -> list[FileResult]:
+        return [f for f in self.files if f.failed(self.skip_invalid)]
+
+
+class _Rejected(Exception):
+    """Raised inside a file's transaction to roll it back."""
+
+
+Source = tuple[str, Callable[[], AbstractContextManager[IO[bytes]]]]
+
+
+def sources(paths: Iterable[str]) -> list[Source]:
+    """(name, opener) per path; ``-`` is standard input."""
+    out: list[Source] = []
+    for p in paths:
+        if p == "-":
+            out.append(("<stdin>", lambda: nullcontext(sys.stdin.buffer)))
+        else:
+            path = Path(p)
+            out.append((p, lambda path=path: path.open("rb")))  # type: ignore[misc]
+    return out
+
+
+def import_sources(
+    store: Store,
+    files: list[Source],
+    *,
+    skip_invalid: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> ImportResult:
+    """Import every file; ``progress`` is called with the number of records done."""
+    result = ImportResult(files=[], skip_invalid=skip_invalid)
+    writer = make_writer(store)
+    for name, opener in files:
+        counts = Counts()
+        bad: list[str] = []
+        file_result = FileResult(name=name, counts=counts, bad=bad)
+        result.files.append(file_result)
+        try:
+            with opener() as stream, store.transaction():
+                _import_stream(writer, stream, name, file_result, skip_invalid, progress)
+                if file_result.bad_total and not skip_invalid:
+                    raise _Rejected
+        except _Rejected:
+            pass
+        except InputError as exc:
+            file_result.error = exc.message
+        except OSError as exc:
+            file_result.error = f"{name}: cannot read: {exc.strerror or exc}"
+    return result
+
+
+def _import_stream(
+    writer: RecordWriter,
+    stream: IO[bytes],
+    name: str,
+    out: FileResult,
+    skip_invalid: bool,
+    progress: Callable[[int], None] | None,
+) -> None:
+    counts = out.counts
+    for item in read_items(stream, name):
+        try:
+            record = parse_record(item.value)
+        except RecordError as exc:
+            out.bad_total += 1
+            if len(out.bad) < MAX_REPORTED:
+                out.bad.append(f"{name}, {item.where}: {exc.field}: {exc.reason}")
+            continue
+        if out.bad_total and not skip_invalid:
+            continue  # the file will be rolled back: only validate the rest
+        if isinstance(record, Order):
+            counts.orders[writer.write_order(record)] += 1
+        else:
+            status, added = writer.write_ticket(record)
+            counts.tickets[status] += 1
+            counts.messages += added
+        if progress is not None:
+            progress(1)

@@ -1,0 +1,221 @@
+"""Streaming reader for Wish exports: a JSON array, a ``{code, message, data}`` envelope
+(data a list or one object), JSON Lines, or several of these one after another.
+
+Memory stays flat: the input is decoded in chunks and one record at a time is held.
+Each record comes with where it was found ("line 12", "item 3 (line 40)") for error messages.
+"""
+
+from __future__ import annotations
+
+import codecs
+import json
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import IO, Any
+
+from wishdesk.errors import InputError
+
+CHUNK = 1 << 20
+SMALL_OBJECT = 8 * CHUNK  # objects up to this size are decoded whole (fast path)
+_WS = " \t\r\n"
+
+
+@dataclass(frozen=True)
+class Item:
+    where: str
+    value: Any
+
+
+class _Buffer:
+    """Decoded text with a read position, refilled from a binary stream on demand."""
+
+    def __init__(self, stream: IO[bytes], name: str) -> None:
+        self.stream = stream
+        self.name = name
+        self.decoder = codecs.getincrementaldecoder("utf-8-sig")("strict")
+        self.text = ""
+        self.pos = 0
+        self.lines_before = 0  # newlines in text already dropped from the buffer
+        self.eof = False
+        self.bytes_read = 0
+
+    def fill(self) -> bool:
+        """Read one more chunk; False at end of input."""
+        if self.eof:
+            return False
+        raw = self.stream.read(CHUNK)
+        self.bytes_read += len(raw)
+        try:
+            text = self.decoder.decode(raw, final=not raw)
+        except UnicodeDecodeError as exc:
+            offset = self.bytes_read - len(raw) + exc.start
+            raise InputError(f"{self.name}: not valid UTF-8 (byte {offset})") from None
+        if not raw:
+            self.eof = True
+        if self.pos > CHUNK:
+            self.lines_before += self.text.count("\n", 0, self.pos)
+            self.text = self.text[self.pos :]
+            self.pos = 0
+        self.text += text
+        return bool(raw) or bool(text)
+
+    def line_at(self, pos: int) -> int:
+        return self.lines_before + self.text.count("\n", 0, pos) + 1
+
+    def skip_ws(self) -> str:
+        """Skip whitespace; return the next character ('' at end of input)."""
+        while True:
+            text, pos = self.text, self.pos
+            while pos < len(text) and text[pos] in _WS:
+                pos += 1
+            self.pos = pos
+            if pos < len(text):
+                return text[pos]
+            if not self.fill():
+                return ""
+
+    def expect(self, chars: str, context: str) -> str:
+        char = self.skip_ws()
+        if not char or char not in chars:
+            found = repr(char) if char else "end of input"
+            want = " or ".join(repr(c) for c in chars)
+            raise self.error(f"expected {want} {context}, found {found}")
+        self.pos += 1
+        return char
+
+    def value(self) -> Any:
+        """Decode one JSON value at the current position."""
+        decoder = _DECODER
+        self.skip_ws()
+        while True:
+            try:
+                value, end = decoder.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError as exc:
+                if self.fill():
+                    continue
+                raise self.error(f"invalid JSON: {exc.msg}", exc.pos) from None
+            except RecursionError:
+                raise self.error("invalid JSON: nested too deeply") from None
+            if end == len(self.text) and not self.eof and not isinstance(value, (dict, list)):
+                # A bare number may continue in the next chunk: read on and decode again.
+                self.fill()
+                continue
+            self.pos = end
+            return value
+
+    def small_object(self, limit: int) -> Any:
+        """Decode the object at the current position if it fits in ``limit`` characters of
+        buffer; return ``None`` (position unchanged) when it is bigger, so the caller can
+        stream it field by field instead."""
+        while True:
+            try:
+                value, end = _DECODER.raw_decode(self.text, self.pos)
+            except json.JSONDecodeError:
+                if len(self.text) - self.pos < limit and self.fill():
+                    continue
+                if self.eof:
+                    return self.value()  # raises the JSON error with its line
+                return None
+            except RecursionError:
+                raise self.error("invalid JSON: nested too deeply") from None
+            self.pos = end
+            return value
+
+    def error(self, message: str, pos: int | None = None) -> InputError:
+        return InputError(f"{self.name}, line {self.line_at(self.pos if pos is None else pos)}: "
+                          f"{message}")
+
+
+_DECODER = json.JSONDecoder()
+
+
+def read_items(stream: IO[bytes], name: str) -> Iterator[Item]:
+    """Yield every record in the stream. Malformed JSON raises ``InputError`` (fatal: the
+    rest of the file cannot be trusted); records are validated by the caller."""
+    buf = _Buffer(stream, name)
+    while True:
+        char = buf.skip_ws()
+        if not char:
+            return
+        line = buf.line_at(buf.pos)
+        if char == "[":
+            buf.pos += 1
+            yield from _array(buf, "item")
+        elif char == "{":
+            small = buf.small_object(SMALL_OBJECT)
+            if small is None:
+                yield from _object(buf, line)
+            else:
+                yield from _unwrap(buf, small, line)
+        else:
+            value = buf.value()
+            yield Item(f"line {line}", value)
+
+
+def _array(buf: _Buffer, label: str) -> Iterator[Item]:
+    index = 0
+    if buf.skip_ws() == "]":
+        buf.pos += 1
+        return
+    while True:
+        buf.skip_ws()
+        line = buf.line_at(buf.pos)
+        value = buf.value()
+        yield Item(f"{label}[{index}], line {line}", value)
+        index += 1
+        if buf.expect(",]", "between array items") == "]":
+            return
+
+
+def _object(buf: _Buffer, line: int) -> Iterator[Item]:
+    """A top-level object: an envelope (its ``data`` streamed) or one record."""
+    buf.pos += 1  # the "{"
+    fields: dict[str, Any] = {}
+    streamed = False
+    if buf.skip_ws() == "}":
+        buf.pos += 1
+        yield Item(f"line {line}", fields)
+        return
+    while True:
+        if buf.skip_ws() != '"':
+            raise buf.error("expected a quoted field name")
+        key = buf.value()
+        buf.expect(":", f"after field {key!r}")
+        if key == "data" and buf.skip_ws() == "[":
+            buf.pos += 1
+            yield from _array(buf, "data")
+            streamed = True
+        else:
+            fields[key] = buf.value()
+        if buf.expect(",}", "between fields") == "}":
+            break
+    if streamed:
+        _check_code(buf, fields, line)
+    else:
+        yield from _unwrap(buf, fields, line)
+
+
+def _is_envelope(obj: dict[str, Any]) -> bool:
+    return "data" in obj and set(obj) <= {"code", "message", "data"}
+
+
+def _check_code(buf: _Buffer, fields: dict[str, Any], line: int) -> None:
+    code = fields.get("code", 0)
+    if code not in (0, None):
+        message = str(fields.get("message") or "")[:200]
+        raise InputError(f"{buf.name}, line {line}: the file holds an API error "
+                         f"(code {code}): {message}")
+
+
+def _unwrap(buf: _Buffer, obj: dict[str, Any], line: int) -> Iterator[Item]:
+    """One decoded top-level object: an envelope's records, or the record itself."""
+    if not _is_envelope(obj):
+        yield Item(f"line {line}", obj)
+        return
+    _check_code(buf, obj, line)
+    data = obj["data"]
+    if isinstance(data, list):
+        for index, value in enumerate(data):
+            yield Item(f"data[{index}] of the envelope on line {line}", value)
+    elif data is not None:
+        yield Item(f"data of the envelope on line {line}", data)

@@ -1,0 +1,169 @@
+"""Read queries for the inbox: listing with filters, one ticket with its thread and orders.
+
+Every value from the user reaches SQLite as a bound parameter; only fixed fragments of
+SQL text are chosen here.
+"""
+
+from __future__ import annotations
+
+import re
+import sqlite3
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from wishdesk.store.db import Store
+
+LIST_COLUMNS = (
+    "id", "state", "reason", "reason_source", "subject", "buyer_name", "buyer_locale",
+    "order_ids", "opened_at", "updated_at", "awaiting_since", "due_at", "escalates_at",
+    "last_message",
+)
+_SORTS = {
+    # sort key: (ORDER BY ascending form, natural direction is descending?)
+    "due": ("due_at IS NULL, due_at {dir}, opened_at {dir}, id {dir}", False),
+    "updated": ("updated_at {dir}, id {dir}", True),
+    "opened": ("opened_at {dir}, id {dir}", True),
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+
+
+@dataclass
+class TicketQuery:
+    states: Sequence[str] = ("AWAITING_MERCHANT",)  # empty: any state
+    reasons: Sequence[str] = ()
+    due_before: str | None = None  # ISO UTC: due_at <= this (``--overdue``, ``--due-within``)
+    escalates_before: str | None = None  # ISO UTC: escalates_at <= this
+    either_clock: bool = False  # due_before OR escalates_before (``overdue --clock any``)
+    search: str | None = None
+    order_id: str | None = None
+    limit: int = 50  # 0: all
+    sort: str = "due"
+    reverse: bool = False
+
+
+def _like(term: str) -> str:
+    return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
+
+
+def _search_clause(text: str, params: list[Any]) -> str:
+    """Every word must appear in the subject or in some message of the ticket.
+    Words are prefix-matched through FTS5; CJK words, which the tokenizer does not split,
+    are matched as substrings."""
+    clauses = []
+    for word in _WORD.findall(text):
+        if _CJK.search(word):
+            clauses.append(
+                "t.id IN (SELECT id FROM tickets WHERE subject LIKE ? ESCAPE '\\' "
+                "UNION SELECT ticket_id FROM messages WHERE text LIKE ? ESCAPE '\\')"
+            )
+            params += [_like(word), _like(word)]
+        else:
+            fts = '"' + word.replace('"', '""') + '"*'
+            clauses.append(
+                "t.id IN (SELECT tk.id FROM tickets_fts JOIN tickets tk "
+                "ON tk.num = tickets_fts.rowid WHERE tickets_fts MATCH ? "
+                "UNION SELECT m.ticket_id FROM messages_fts JOIN messages m "
+                "ON m.id = messages_fts.rowid WHERE messages_fts MATCH ?)"
+            )
+            params += [fts, fts]
+    return " AND ".join(clauses) if clauses else "0"
+
+
+def list_sql(q: TicketQuery) -> tuple[str, list[Any]]:
+    where: list[str] = []
+    params: list[Any] = []
+    if q.states:
+        where.append(f"t.state IN ({', '.join('?' for _ in q.states)})")
+        params += list(q.states)
+    if q.reasons:
+        where.append(f"t.reason IN ({', '.join('?' for _ in q.reasons)})")
+        params += list(q.reasons)
+    clock = []
+    if q.due_before is not None:
+        clock.append("t.due_at <= ?")
+        params.append(q.due_before)
+    if q.escalates_before is not None:
+        clock.append("t.escalates_at <= ?")
+        params.append(q.escalates_before)
+    if clock:
+        where.append("(" + (" OR " if q.either_clock else " AND ").join(clock) + ")")
+    if q.order_id is not None:
+        where.append("t.id IN (SELECT ticket_id FROM ticket_orders WHERE order_id = ?)")
+        params.append(q.order_id)
+    if q.search is not None:
+        where.append(_search_clause(q.search, params))
+    order, natural_desc = _SORTS[q.sort]
+    descending = natural_desc != q.reverse
+    sql = f"SELECT {', '.join('t.' + c for c in LIST_COLUMNS)} FROM tickets t"
+    if where:
+        sql += " WHERE " + " AND ".join(where)
+    sql += " ORDER BY " + order.format(dir="DESC" if descending else "ASC")
+    if q.limit:
+        sql += " LIMIT ?"
+        params.append(q.limit)
+    return sql, params
+
+
+def list_rows(store: Store, q: TicketQuery) -> list[tuple[Any, ...]]:
+    sql, params = list_sql(q)
+    return store.execute(sql, params).fetchall()
+
+
+def ids_with_prefix(store: Store, prefix: str, limit: int = 11) -> list[str]:
+    """Ticket ids equal to or starting with ``prefix`` (an exact match comes alone)."""
+    exact = store.execute("SELECT id FROM tickets WHERE id = ?", (prefix,)).fetchone()
+    if exact:
+        return [exact[0]]
+    rows = store.execute(
+        "SELECT id FROM tickets WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
+        (prefix, prefix + "\U0010ffff", limit),
+    ).fetchall()
+    return [r[0] for r in rows]
+
+
+def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+
+def ticket(store: Store, ticket_id: str) -> dict[str, Any] | None:
+    rows = _dicts(store.execute("SELECT * FROM tickets WHERE id = ?", (ticket_id,)))
+    return rows[0] if rows else None
+
+
+def messages(store: Store, ticket_id: str) -> list[dict[str, Any]]:
+    return _dicts(store.execute(
+        "SELECT id, sender, sent_at, text, files, origin FROM messages WHERE ticket_id = ? "
+        "ORDER BY sent_at, id", (ticket_id,)
+    ))
+
+
+def ticket_orders(store: Store, ticket_id: str) -> list[dict[str, Any]]:
+    """The ticket's orders that are in the store, in the ticket's order."""
+    return _dicts(store.execute(
+        "SELECT o.* FROM ticket_orders l JOIN orders o ON o.id = l.order_id "
+        "WHERE l.ticket_id = ? ORDER BY l.position", (ticket_id,)
+    ))
+
+
+def outbox_items(store: Store, ticket_id: str) -> list[dict[str, Any]]:
+    return _dicts(store.execute(
+        "SELECT id, kind, ticket_id, order_id, body, status, created_at, sent_at, error "
+        "FROM outbox WHERE ticket_id = ? ORDER BY id", (ticket_id,)
+    ))
+
+
+def drafts(store: Store, ticket_id: str) -> list[dict[str, Any]]:
+    return _dicts(store.execute(
+        "SELECT id, text, created_at, findings FROM drafts WHERE ticket_id = ? ORDER BY id",
+        (ticket_id,),
+    ))
+
+
+def open_ticket_ids(store: Store) -> list[str]:
+    """Tickets that have SLA clocks (awaiting the merchant)."""
+    return [r[0] for r in store.execute(
+        "SELECT id FROM tickets WHERE state = 'AWAITING_MERCHANT'"
+    ).fetchall()]
