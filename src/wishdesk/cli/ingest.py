@@ -50,9 +50,9 @@ def import_(
         if not f.bad_total:
             continue
         if skip_invalid:
-            print(f"wishdesk: {f.name}: skipped {f.bad_total} invalid records", file=sys.stderr)
+            print(f"wishdesk: {f.name}: skipped {_records(f.bad_total)}", file=sys.stderr)
         else:
-            print(f"wishdesk: {f.name}: {f.bad_total} invalid records; nothing imported from it",
+            print(f"wishdesk: {f.name}: {_records(f.bad_total)}; nothing imported from it",
                   file=sys.stderr)
             failed = True
         for line in f.bad:
@@ -61,6 +61,10 @@ def import_(
             print(f"  ... and {f.bad_total - len(f.bad)} more", file=sys.stderr)
     if failed:
         raise typer.Exit(2)
+
+
+def _records(n: int) -> str:
+    return f"{n} invalid record{'s' if n != 1 else ''}"
 
 
 def register(app: typer.Typer) -> None:

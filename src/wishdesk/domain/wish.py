@@ -37,7 +37,7 @@ class RecordError(ValueError):
     """One invalid field of one record."""
 
     def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}")
+        super().__init__(f"{field}: {reason}" if field else reason)
         self.field = field
         self.reason = reason
 
@@ -45,7 +45,7 @@ class RecordError(ValueError):
 def kind_of(obj: object) -> str:
     """``"ticket"`` or ``"order"``, told apart by their fields."""
     if not isinstance(obj, Mapping):
-        raise RecordError("(record)", f"expected a JSON object, got {_type_name(obj)}")
+        raise RecordError("", f"expected a JSON object, got {_type_name(obj)}")
     keys = obj.keys()
     is_ticket = not TICKET_KEYS.isdisjoint(keys)
     is_order = not ORDER_KEYS.isdisjoint(keys)
@@ -54,8 +54,8 @@ def kind_of(obj: object) -> str:
     if is_order and not is_ticket:
         return "order"
     if is_ticket and is_order:
-        raise RecordError("(record)", "has both ticket and order fields")
-    raise RecordError("(record)", "neither a ticket nor an order (no known fields)")
+        raise RecordError("", "has both ticket and order fields")
+    raise RecordError("", "neither a ticket nor an order (no known fields)")
 
 
 def parse_record(obj: object) -> Ticket | Order:

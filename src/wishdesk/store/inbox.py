@@ -167,3 +167,11 @@ def open_ticket_ids(store: Store) -> list[str]:
     return [r[0] for r in store.execute(
         "SELECT id FROM tickets WHERE state = 'AWAITING_MERCHANT'"
     ).fetchall()]
+
+
+def set_reason(store: Store, ticket_id: str, reason: str, source: str, confidence: float
+               ) -> None:
+    store.execute(
+        "UPDATE tickets SET reason = ?, reason_source = ?, reason_confidence = ? WHERE id = ?",
+        (reason, source, confidence, ticket_id),
+    )

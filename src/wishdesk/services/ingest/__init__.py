@@ -135,7 +135,8 @@ def _import_stream(
         except RecordError as exc:
             out.bad_total += 1
             if len(out.bad) < MAX_REPORTED:
-                out.bad.append(f"{name}, {item.where}: {exc.field}: {exc.reason}")
+                field = f"{exc.field}: " if exc.field else ""
+                out.bad.append(f"{name}, {item.where}: {field}{exc.reason}")
             continue
         if out.bad_total and not skip_invalid:
             continue  # the file will be rolled back: only validate the rest

@@ -1,0 +1,50 @@
+"""Shared fixtures: a real store file in a temp dir, the real CLI, a frozen clock."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner, Result
+
+NOW = "2026-11-26T07:00:00Z"
+
+
+@pytest.fixture
+def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
+    values = {
+        "WISHDESK_DB": str(tmp_path / "store.db"),
+        "WISHDESK_HOME": str(tmp_path / "home"),
+        "WISHDESK_NOW": NOW,
+        "NO_COLOR": "",
+        "COLUMNS": "160",
+    }
+    monkeypatch.delenv("NO_COLOR", raising=False)
+    monkeypatch.delenv("FORCE_COLOR", raising=False)
+    monkeypatch.delenv("WISHDESK_DEBUG", raising=False)
+    for key, value in values.items():
+        if value:
+            monkeypatch.setenv(key, value)
+    return values
+
+
+Run = Callable[..., Result]
+
+
+@pytest.fixture
+def run(env: dict[str, str]) -> Run:
+    """Run the real CLI in-process; returns the click Result (stdout and stderr apart)."""
+    from wishdesk.cli.app import app
+
+    def invoke(*args: str, input: str | bytes | None = None, **extra_env: str) -> Result:
+        runner = CliRunner()
+        return runner.invoke(app, list(args), input=input, env=extra_env or None,
+                             catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def db_path(env: dict[str, str]) -> Path:
+    return Path(env["WISHDESK_DB"])
