@@ -55,7 +55,7 @@ def root(
 
 
 # Each module adds its commands to ``app``; heavy imports stay inside the command bodies.
-COMMAND_MODULES = ("setup", "ingest", "inbox", "demo", "tag")
+COMMAND_MODULES = ("setup", "ingest", "inbox", "demo", "tag", "stats", "sla")
 for _name in COMMAND_MODULES:
     importlib.import_module(f"wishdesk.cli.{_name}").register(app)
 

@@ -86,8 +86,10 @@ def config_get(ctx: typer.Context, key: str) -> None:
 @config_app.command("set")
 def config_set(ctx: typer.Context, key: str, value: str) -> None:
     """Change one setting; calendar and SLA changes recompute open deadlines at once."""
+    from wishdesk.domain.settings import validate
     from wishdesk.services import settings
 
+    validate(key, value)  # before the store file is created
     count = settings.update(app_context(ctx).store(create=True), {key: value})
     if count:
         print(f"{key} = {settings.get(app_context(ctx).store(), key)} "

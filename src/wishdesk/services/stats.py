@@ -1,0 +1,81 @@
+"""``wishdesk stats``: weekly service figures, from the stored tickets and messages.
+
+- A week runs Monday to Sunday in the merchant's time zone.
+- ``opened``: tickets opened that week; ``replies``: merchant messages sent that week.
+- ``median_first_reply_bd``: for tickets opened that week and answered, the median number
+  of working days between the local opening date and the local date of the first reply.
+- ``within_sla``: of the tickets opened that week that were answered or whose deadline has
+  passed, the share answered by their SLA deadline (counted from the opening).
+- ``escalations``: tickets opened that week not answered within the escalation hours.
+"""
+
+from __future__ import annotations
+
+import statistics
+from collections import Counter
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from wishdesk.clock import iso, parse_time
+from wishdesk.domain.settings import sla_settings
+from wishdesk.store import settings as stored
+from wishdesk.store import stats as rows
+from wishdesk.store.db import Store
+
+
+def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
+    from wishdesk.domain.sla import BusinessCalendar
+
+    sla = sla_settings(stored.load(store))
+    calendar = BusinessCalendar(sla.calendar)
+    tz = calendar.tz
+    today = now.astimezone(tz).date()
+    first_monday = today - timedelta(days=today.weekday(), weeks=weeks - 1)
+    start = datetime.combine(first_monday, datetime.min.time(), tz)
+    since = iso(start)
+
+    def week_of(stamp: str) -> date:
+        local = parse_time(stamp).astimezone(tz).date()
+        return local - timedelta(days=local.weekday())
+
+    table: dict[date, dict[str, Any]] = {
+        first_monday + timedelta(weeks=i): {
+            "opened": 0, "replies": 0, "_delays": [], "_judged": 0, "_within": 0,
+            "escalations": 0,
+        }
+        for i in range(weeks)
+    }
+    reasons: Counter[str] = Counter()
+    escalation = timedelta(hours=sla.escalation_hours)
+    for opened_at, reason, _state, first_reply in rows.opened_since(store, since):
+        week = table.get(week_of(opened_at))
+        if week is None:
+            continue
+        reasons[reason] += 1
+        week["opened"] += 1
+        opened = parse_time(opened_at)
+        due = calendar.due_at(opened, sla.business_days)
+        replied = parse_time(first_reply) if first_reply else None
+        if replied is not None:
+            week["_delays"].append(calendar.working_days_between(
+                opened.astimezone(tz).date(), replied.astimezone(tz).date()))
+        if replied is not None or now > due:
+            week["_judged"] += 1
+            week["_within"] += replied is not None and replied <= due
+        if (replied or now) > opened + escalation:
+            week["escalations"] += 1
+    for sent_at in rows.replies_since(store, since):
+        week = table.get(week_of(sent_at))
+        if week is not None:
+            week["replies"] += 1
+    out_weeks = []
+    for monday, w in sorted(table.items()):
+        out_weeks.append({
+            "week": monday.isoformat(),
+            "opened": w["opened"],
+            "replies": w["replies"],
+            "median_first_reply_bd": statistics.median(w["_delays"]) if w["_delays"] else None,
+            "within_sla": round(w["_within"] / w["_judged"], 3) if w["_judged"] else None,
+            "escalations": w["escalations"],
+        })
+    return {"weeks": out_weeks, "reasons": dict(reasons.most_common())}
