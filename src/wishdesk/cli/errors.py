@@ -58,6 +58,11 @@ class WishdeskGroup(TyperGroup):
         except KeyboardInterrupt:
             print("wishdesk: interrupted", file=sys.stderr)
             raise typer.Exit(130) from None
+        except (typer.Exit, typer.Abort, typer.TyperException):
+            raise
+        except Exception as exc:  # a bug: one line for the user, the traceback with --debug
+            _fail(ctx, f"internal error: {type(exc).__name__}: {exc} "
+                  "(run with --debug for the traceback)", [], 2)
         finally:
             obj = ctx.find_root().obj
             if obj is not None and hasattr(obj, "close"):
