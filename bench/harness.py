@@ -33,16 +33,18 @@ def tool(name: str) -> str:
     return found
 
 
-def measure(cmd: list[str], *, repeat: int = 5, env: dict[str, str] | None = None,
-            stdin: Path | None = None) -> Timing:
+def measure(
+    cmd: list[str], *, repeat: int = 5, env: dict[str, str] | None = None, stdin: Path | None = None
+) -> Timing:
     """Best of ``repeat`` wall times and the largest peak RSS, output discarded."""
     best, peak = float("inf"), 0.0
     full_env = {**os.environ, "WISHDESK_NOW": NOW, **(env or {})}
     for _ in range(repeat):
         start = time.perf_counter()
         with open(stdin or os.devnull, "rb") as inp:
-            proc = subprocess.Popen(cmd, stdin=inp, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, env=full_env)
+            proc = subprocess.Popen(
+                cmd, stdin=inp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env
+            )
             _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         err = proc.stderr.read().decode() if proc.stderr else ""
@@ -63,17 +65,31 @@ def demo_store(tickets: int, seed: int = 1) -> Path:
     if not path.exists():
         print(f"building {path.name} (wishdesk demo --tickets {tickets}) ...", flush=True)
         start = time.perf_counter()
-        subprocess.run([tool("wishdesk"), "--db", str(path), "demo", "--tickets", str(tickets),
-                        "--seed", str(seed), "--quiet"], check=True,
-                       env={**os.environ, "WISHDESK_NOW": NOW})
+        subprocess.run(
+            [
+                tool("wishdesk"),
+                "--db",
+                str(path),
+                "demo",
+                "--tickets",
+                str(tickets),
+                "--seed",
+                str(seed),
+                "--quiet",
+            ],
+            check=True,
+            env={**os.environ, "WISHDESK_NOW": NOW},
+        )
         print(f"  built in {time.perf_counter() - start:.1f} s", flush=True)
     return path
 
 
 def row(label: str, ours: Timing, peer: Timing, peer_label: str) -> str:
     ratio = ours.seconds / peer.seconds if peer.seconds else float("inf")
-    return (f"| {label} | {ours.seconds * 1000:.0f} ms | {peer_label} | "
-            f"{peer.seconds * 1000:.0f} ms | {ratio:.2f}x |")
+    return (
+        f"| {label} | {ours.seconds * 1000:.0f} ms | {peer_label} | "
+        f"{peer.seconds * 1000:.0f} ms | {ratio:.2f}x |"
+    )
 
 
 HEADER = "| what | wishdesk | peer | peer time | ratio |\n|---|---|---|---|---|"

@@ -52,17 +52,24 @@ def main() -> None:
             Path(str(path) + suffix).unlink(missing_ok=True)
         return str(path)
 
-    ours = measure([tool("wishdesk"), "--db", fresh("import-ours.db"), "import", str(source)],
-                   repeat=1)
-    peer = measure([tool("sqlite-utils"), "insert", fresh("import-peer.db"), "tickets",
-                    str(source), "--nl"], repeat=1)
+    ours = measure(
+        [tool("wishdesk"), "--db", fresh("import-ours.db"), "import", str(source)], repeat=1
+    )
+    peer = measure(
+        [tool("sqlite-utils"), "insert", fresh("import-peer.db"), "tickets", str(source), "--nl"],
+        repeat=1,
+    )
     ours_rate, peer_rate = tickets / ours.seconds, tickets / peer.seconds
     print("| what | time | tickets/s | peak memory |\n|---|---|---|---|")
     print(f"| wishdesk import | {ours.seconds:.1f} s | {ours_rate:,.0f} | {ours.peak_mb:.0f} MB |")
-    print(f"| sqlite-utils insert --nl (flat) | {peer.seconds:.1f} s | {peer_rate:,.0f} | "
-          f"{peer.peak_mb:.0f} MB |")
-    print(f"\nrate ratio (ours/peer): {ours_rate / peer_rate:.2f} (target >= 0.5); "
-          f"peak memory {ours.peak_mb:.0f} MB (target < 150 MB)")
+    print(
+        f"| sqlite-utils insert --nl (flat) | {peer.seconds:.1f} s | {peer_rate:,.0f} | "
+        f"{peer.peak_mb:.0f} MB |"
+    )
+    print(
+        f"\nrate ratio (ours/peer): {ours_rate / peer_rate:.2f} (target >= 0.5); "
+        f"peak memory {ours.peak_mb:.0f} MB (target < 150 MB)"
+    )
 
 
 if __name__ == "__main__":

@@ -14,9 +14,11 @@ import sys
 
 from harness import HEADER, NOW, demo_store, measure, row, tool
 
-LIST_COLUMNS = ("id, state, reason, reason_source, subject, buyer_name, buyer_locale, order_ids, "
-                "opened_at, updated_at, awaiting_since, due_at, escalates_at, "
-                "due_at < '{now}' AS overdue, escalates_at < '{now}' AS escalated, last_message")
+LIST_COLUMNS = (
+    "id, state, reason, reason_source, subject, buyer_name, buyer_locale, order_ids, "
+    "opened_at, updated_at, awaiting_since, due_at, escalates_at, "
+    "due_at < '{now}' AS overdue, escalates_at < '{now}' AS escalated, last_message"
+)
 
 
 def main() -> None:
@@ -26,28 +28,41 @@ def main() -> None:
     db = str(demo_store(args.tickets))
     wishdesk, sqlite_utils = tool("wishdesk"), tool("sqlite-utils")
     cols = LIST_COLUMNS.format(now=NOW)
-    default_view = (f"SELECT {cols} FROM tickets WHERE state = 'AWAITING_MERCHANT' "
-                    "ORDER BY due_at IS NULL, due_at, opened_at, id LIMIT 50")
+    default_view = (
+        f"SELECT {cols} FROM tickets WHERE state = 'AWAITING_MERCHANT' "
+        "ORDER BY due_at IS NULL, due_at, opened_at, id LIMIT 50"
+    )
     all_open = default_view.replace(" LIMIT 50", "")
-    overdue = (f"SELECT {cols} FROM tickets WHERE state = 'AWAITING_MERCHANT' AND "
-               f"(due_at <= '{NOW}' OR escalates_at <= '{NOW}') "
-               "ORDER BY due_at IS NULL, due_at, opened_at, id")
+    overdue = (
+        f"SELECT {cols} FROM tickets WHERE state = 'AWAITING_MERCHANT' AND "
+        f"(due_at <= '{NOW}' OR escalates_at <= '{NOW}') "
+        "ORDER BY due_at IS NULL, due_at, opened_at, id"
+    )
     print(f"\n{args.tickets:,} tickets ({db})\n")
     print(HEADER)
     pairs = [
-        ("list (default view, 50)", [wishdesk, "--db", db, "list", "--format", "tsv"],
-         [sqlite_utils, "query", db, default_view, "--tsv", "--no-headers"]),
-        ("list --limit 0 (all awaiting)", [wishdesk, "--db", db, "list", "--limit", "0",
-                                           "--format", "tsv"],
-         [sqlite_utils, "query", db, all_open, "--tsv", "--no-headers"]),
-        ("overdue", [wishdesk, "--db", db, "overdue", "--format", "tsv"],
-         [sqlite_utils, "query", db, overdue, "--tsv", "--no-headers"]),
+        (
+            "list (default view, 50)",
+            [wishdesk, "--db", db, "list", "--format", "tsv"],
+            [sqlite_utils, "query", db, default_view, "--tsv", "--no-headers"],
+        ),
+        (
+            "list --limit 0 (all awaiting)",
+            [wishdesk, "--db", db, "list", "--limit", "0", "--format", "tsv"],
+            [sqlite_utils, "query", db, all_open, "--tsv", "--no-headers"],
+        ),
+        (
+            "overdue",
+            [wishdesk, "--db", db, "overdue", "--format", "tsv"],
+            [sqlite_utils, "query", db, overdue, "--tsv", "--no-headers"],
+        ),
         ("start-up (--version)", [wishdesk, "--version"], [sys.executable, "-c", "import typer"]),
     ]
     for label, ours_cmd, peer_cmd in pairs:
         ours, peer = measure(ours_cmd), measure(peer_cmd)
-        peer_label = "python -c 'import typer'" if "import typer" in peer_cmd else \
-            "sqlite-utils query"
+        peer_label = (
+            "python -c 'import typer'" if "import typer" in peer_cmd else "sqlite-utils query"
+        )
         print(row(label, ours, peer, peer_label))
 
 

@@ -39,8 +39,9 @@ def run(env: dict[str, str]) -> Run:
 
     def invoke(*args: str, input: str | bytes | None = None, **extra_env: str) -> Result:
         runner = CliRunner()
-        return runner.invoke(app, list(args), input=input, env=extra_env or None,
-                             catch_exceptions=False)
+        return runner.invoke(
+            app, list(args), input=input, env=extra_env or None, catch_exceptions=False
+        )
 
     return invoke
 

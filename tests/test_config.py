@@ -8,8 +8,17 @@ from wishdata import ticket, write_jsonl
 
 
 def test_init_stores_calendar_and_sla_settings(run) -> None:
-    result = run("init", "--country", "CN", "--timezone", "Asia/Shanghai", "--sla-days", "3",
-                 "--escalation-hours", "24")
+    result = run(
+        "init",
+        "--country",
+        "CN",
+        "--timezone",
+        "Asia/Shanghai",
+        "--sla-days",
+        "3",
+        "--escalation-hours",
+        "24",
+    )
     assert result.exit_code == 0, result.stderr
     assert run("config", "get", "calendar.country").stdout.strip() == "CN"
     assert run("config", "get", "sla.business_days").stdout.strip() == "3"
@@ -38,8 +47,9 @@ def test_bad_values_are_refused_and_change_nothing(run, db_path) -> None:
 
 
 def test_changing_the_calendar_recomputes_open_deadlines(run, tmp_path) -> None:
-    run("import", str(write_jsonl(tmp_path / "t.jsonl",
-                                  [ticket(opened_at="2026-11-26T05:00:00Z")])))
+    run(
+        "import", str(write_jsonl(tmp_path / "t.jsonl", [ticket(opened_at="2026-11-26T05:00:00Z")]))
+    )
     assert json.loads(run("list", "--json").stdout)[0]["due_at"] == "2026-11-30T23:59:59Z"
     result = run("config", "set", "calendar.extra_holidays", "2026-11-27")
     assert "recomputed" in result.stdout

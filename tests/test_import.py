@@ -24,12 +24,21 @@ def counts(db: Path) -> tuple[int, int, int]:
 def test_jsonl_array_envelope_and_stdin_all_import(run, tmp_path, db_path) -> None:
     write_jsonl(tmp_path / "a.jsonl", [order(), ticket(orders=["a00000000000000000000001"])])
     (tmp_path / "b.json").write_text(json.dumps([ticket("5f0000000000000000000002")], indent=2))
-    (tmp_path / "c.json").write_text(json.dumps(
-        {"code": 0, "message": "", "data": [ticket("5f0000000000000000000003")]}, indent=1))
-    (tmp_path / "d.json").write_text(json.dumps(
-        {"code": 0, "message": "", "data": ticket("5f0000000000000000000004")}))
-    result = run("import", str(tmp_path / "a.jsonl"), str(tmp_path / "b.json"),
-                 str(tmp_path / "c.json"), str(tmp_path / "d.json"))
+    (tmp_path / "c.json").write_text(
+        json.dumps(
+            {"code": 0, "message": "", "data": [ticket("5f0000000000000000000003")]}, indent=1
+        )
+    )
+    (tmp_path / "d.json").write_text(
+        json.dumps({"code": 0, "message": "", "data": ticket("5f0000000000000000000004")})
+    )
+    result = run(
+        "import",
+        str(tmp_path / "a.jsonl"),
+        str(tmp_path / "b.json"),
+        str(tmp_path / "c.json"),
+        str(tmp_path / "d.json"),
+    )
     assert result.exit_code == 0, result.stderr
     assert "tickets: 4 new, 0 updated, 0 unchanged" in result.stdout
     assert "orders: 1 new" in result.stdout
@@ -53,23 +62,33 @@ def test_newer_updated_at_wins_and_older_is_ignored(run, tmp_path, db_path) -> N
     replies = [("USER", "2026-11-23T08:00:00Z", "Where is my parcel?")]
     first = ticket(replies=replies, subject="Old subject")
     newer = ticket(
-        state="AWAITING_USER", subject="New subject", updated_at="2026-11-24T09:00:00Z",
+        state="AWAITING_USER",
+        subject="New subject",
+        updated_at="2026-11-24T09:00:00Z",
         replies=[*replies, ("MERCHANT", "2026-11-24T09:00:00Z", "It is on its way.")],
     )
     older = ticket(subject="Stale subject", updated_at="2026-11-23T08:30:00Z", replies=replies)
     for i, record in enumerate((first, newer, older)):
         assert run("import", str(write_jsonl(tmp_path / f"{i}.jsonl", [record]))).exit_code == 0
-    row = sqlite3.connect(db_path).execute(
-        "SELECT subject, state, message_count, due_at FROM tickets").fetchone()
+    row = (
+        sqlite3.connect(db_path)
+        .execute("SELECT subject, state, message_count, due_at FROM tickets")
+        .fetchone()
+    )
     assert row == ("New subject", "AWAITING_USER", 2, None)
 
 
 def test_new_reply_in_an_older_snapshot_is_still_merged(run, tmp_path, db_path) -> None:
-    base = ticket(replies=[("USER", "2026-11-23T08:00:00Z", "Hello")],
-                  updated_at="2026-11-25T00:00:00Z")
-    extra = ticket(replies=[("USER", "2026-11-23T08:00:00Z", "Hello"),
-                            ("USER", "2026-11-23T09:00:00Z", "Any news?")],
-                   updated_at="2026-11-24T00:00:00Z")
+    base = ticket(
+        replies=[("USER", "2026-11-23T08:00:00Z", "Hello")], updated_at="2026-11-25T00:00:00Z"
+    )
+    extra = ticket(
+        replies=[
+            ("USER", "2026-11-23T08:00:00Z", "Hello"),
+            ("USER", "2026-11-23T09:00:00Z", "Any news?"),
+        ],
+        updated_at="2026-11-24T00:00:00Z",
+    )
     run("import", str(write_jsonl(tmp_path / "a.jsonl", [base])))
     result = run("import", str(write_jsonl(tmp_path / "b.jsonl", [extra])))
     assert "1 updated" in result.stdout and "messages: 1 new" in result.stdout
@@ -83,8 +102,15 @@ def test_new_reply_in_an_older_snapshot_is_still_merged(run, tmp_path, db_path) 
         ({**ticket(), "opened_at": "yesterday"}, "opened_at: not an ISO-8601 time"),
         ({**ticket(), "id": None}, "id: missing"),
         ({**ticket(), "replies": "hello"}, "replies: expected an array, got a string"),
-        ({**ticket(), "replies": [{"sender": "BOT", "replied_at": "2026-11-23T08:00:00Z",
-                                   "message": "x"}]}, "replies[0].sender: unknown value 'BOT'"),
+        (
+            {
+                **ticket(),
+                "replies": [
+                    {"sender": "BOT", "replied_at": "2026-11-23T08:00:00Z", "message": "x"}
+                ],
+            },
+            "replies[0].sender: unknown value 'BOT'",
+        ),
         ({**ticket(), "subject": 5 * [1]}, "subject: expected a string, got an array"),
         ({**order(), "updated_at": None, "released_at": None}, "updated_at: missing"),
         ({"hello": "world"}, "neither a ticket nor an order"),
@@ -95,7 +121,9 @@ def test_new_reply_in_an_older_snapshot_is_still_merged(run, tmp_path, db_path) 
 def test_an_invalid_record_imports_nothing_and_names_line_and_field(
     run, tmp_path, db_path, record, expected
 ) -> None:
-    path = write_jsonl(tmp_path / "bad.jsonl", [order(), record, ticket("5f0000000000000000000009")])
+    path = write_jsonl(
+        tmp_path / "bad.jsonl", [order(), record, ticket("5f0000000000000000000009")]
+    )
     result = run("import", str(path))
     assert result.exit_code == 2
     assert f"bad.jsonl, line 2: {expected}" in result.stderr

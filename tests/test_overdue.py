@@ -58,17 +58,24 @@ def test_formats(run, store) -> None:
 
 
 def test_a_reply_stops_the_clock_and_a_new_buyer_message_restarts_it(run, tmp_path) -> None:
-    replied = ticket(LATE, state="AWAITING_USER", replies=[
-        ("USER", "2026-11-23T08:00:00Z", "Hello?"),
-        ("MERCHANT", "2026-11-23T09:00:00Z", "Hello! Checking for you."),
-    ])
+    replied = ticket(
+        LATE,
+        state="AWAITING_USER",
+        replies=[
+            ("USER", "2026-11-23T08:00:00Z", "Hello?"),
+            ("MERCHANT", "2026-11-23T09:00:00Z", "Hello! Checking for you."),
+        ],
+    )
     run("import", str(write_jsonl(tmp_path / "a.jsonl", [replied])))
     assert run("overdue").exit_code == 0
-    again = ticket(LATE, replies=[
-        ("USER", "2026-11-23T08:00:00Z", "Hello?"),
-        ("MERCHANT", "2026-11-23T09:00:00Z", "Hello! Checking for you."),
-        ("USER", "2026-11-26T01:00:00Z", "Any news?"),
-    ])
+    again = ticket(
+        LATE,
+        replies=[
+            ("USER", "2026-11-23T08:00:00Z", "Hello?"),
+            ("MERCHANT", "2026-11-23T09:00:00Z", "Hello! Checking for you."),
+            ("USER", "2026-11-26T01:00:00Z", "Any news?"),
+        ],
+    )
     run("import", str(write_jsonl(tmp_path / "b.jsonl", [again])))
     data = json.loads(run("list", "--json").stdout)
     assert data[0]["awaiting_since"] == "2026-11-26T01:00:00Z"
@@ -77,11 +84,14 @@ def test_a_reply_stops_the_clock_and_a_new_buyer_message_restarts_it(run, tmp_pa
 
 
 def test_wish_support_handing_back_starts_the_clock(run, tmp_path) -> None:
-    handed_back = ticket(LATE, replies=[
-        ("USER", "2026-11-20T08:00:00Z", "Refund please"),
-        ("MERCHANT", "2026-11-20T09:00:00Z", "Of course, we are on it."),
-        ("WISH_SUPPORT", "2026-11-25T12:00:00Z", "Merchant, please confirm the refund."),
-    ])
+    handed_back = ticket(
+        LATE,
+        replies=[
+            ("USER", "2026-11-20T08:00:00Z", "Refund please"),
+            ("MERCHANT", "2026-11-20T09:00:00Z", "Of course, we are on it."),
+            ("WISH_SUPPORT", "2026-11-25T12:00:00Z", "Merchant, please confirm the refund."),
+        ],
+    )
     run("import", str(write_jsonl(tmp_path / "w.jsonl", [handed_back])))
     record = json.loads(run("list", "--json").stdout)[0]
     assert record["awaiting_since"] == "2026-11-25T12:00:00Z"

@@ -16,11 +16,15 @@ O1 = "a00000000000000000000001"
 def store(run, tmp_path):
     records = [
         order(),
-        ticket(T1, orders=[O1, "b00000000000000000000404"], replies=[
-            ("USER", "2026-11-23T08:00:00Z", "Where is my LED strip?"),
-            ("MERCHANT", "2026-11-23T10:00:00Z", "It shipped, tracking LZ123456789CN."),
-            ("USER", "2026-11-24T08:00:00Z", "Still nothing on the tracking page."),
-        ]),
+        ticket(
+            T1,
+            orders=[O1, "b00000000000000000000404"],
+            replies=[
+                ("USER", "2026-11-23T08:00:00Z", "Where is my LED strip?"),
+                ("MERCHANT", "2026-11-23T10:00:00Z", "It shipped, tracking LZ123456789CN."),
+                ("USER", "2026-11-24T08:00:00Z", "Still nothing on the tracking page."),
+            ],
+        ),
         ticket(T2, subject="Other"),
     ]
     assert run("import", str(write_jsonl(tmp_path / "s.jsonl", records))).exit_code == 0
@@ -30,8 +34,12 @@ def test_show_json_has_list_fields_thread_orders_outbox_drafts(run, store) -> No
     data = json.loads(run("show", T1, "--json").stdout)
     assert data["id"] == T1
     assert [m["sender"] for m in data["messages"]] == ["USER", "MERCHANT", "USER"]
-    assert data["messages"][0] == {"sender": "USER", "sent_at": "2026-11-23T08:00:00Z",
-                                   "text": "Where is my LED strip?", "files": []}
+    assert data["messages"][0] == {
+        "sender": "USER",
+        "sent_at": "2026-11-23T08:00:00Z",
+        "text": "Where is my LED strip?",
+        "files": [],
+    }
     assert data["awaiting_since"] == "2026-11-24T08:00:00Z"  # clock restarted by the buyer
     assert data["orders"][0]["tracking_number"] == "LZ123456789CN"
     assert data["orders"][0]["shipping_address"]["city"] == "Austin"
@@ -51,9 +59,20 @@ def test_unique_prefix_ambiguous_prefix_and_unknown_id(run, store) -> None:
 
 def test_rendered_ticket_has_order_panel_and_thread(run, store) -> None:
     out = run("show", T1, "--format", "table").stdout
-    for expected in ("Where is my order?", "LED strip 5m", "5m / RGB", "Austin",
-                     "LZ123456789CN", "China Post", "17track", "Delivery by", "Buyer", "You",
-                     "Still nothing on the tracking page.", "b00000000000000000000404"):
+    for expected in (
+        "Where is my order?",
+        "LED strip 5m",
+        "5m / RGB",
+        "Austin",
+        "LZ123456789CN",
+        "China Post",
+        "17track",
+        "Delivery by",
+        "Buyer",
+        "You",
+        "Still nothing on the tracking page.",
+        "b00000000000000000000404",
+    ):
         assert expected in out, expected
     # times are shown in the merchant's zone (UTC by default)
     assert "2026-11-23 08:00" in out

@@ -11,23 +11,69 @@ from wishdesk.store.db import open_store
 
 EXPECTED_COLUMNS = {
     "tickets": [
-        "num", "id", "merchant_id", "type", "state", "subject", "sub_label", "refund_reason",
-        "buyer_name", "buyer_locale", "opened_at", "updated_at", "closed_at", "closed_by",
-        "order_ids", "product_ids", "reason", "reason_source", "reason_confidence",
-        "awaiting_since", "due_at", "escalates_at", "last_message", "last_message_at",
+        "num",
+        "id",
+        "merchant_id",
+        "type",
+        "state",
+        "subject",
+        "sub_label",
+        "refund_reason",
+        "buyer_name",
+        "buyer_locale",
+        "opened_at",
+        "updated_at",
+        "closed_at",
+        "closed_by",
+        "order_ids",
+        "product_ids",
+        "reason",
+        "reason_source",
+        "reason_confidence",
+        "awaiting_since",
+        "due_at",
+        "escalates_at",
+        "last_message",
+        "last_message_at",
         "message_count",
     ],
     "messages": ["id", "ticket_id", "sender", "sent_at", "text", "files", "digest", "origin"],
     "orders": [
-        "id", "transaction_id", "state", "released_at", "updated_at", "product_id",
-        "variation_id", "sku", "product_name", "size", "color", "quantity", "expected_ship_at",
-        "expected_delivery_at", "tracking_number", "carrier", "tracking", "fulfillment",
-        "shipping_address", "refunds",
+        "id",
+        "transaction_id",
+        "state",
+        "released_at",
+        "updated_at",
+        "product_id",
+        "variation_id",
+        "sku",
+        "product_name",
+        "size",
+        "color",
+        "quantity",
+        "expected_ship_at",
+        "expected_delivery_at",
+        "tracking_number",
+        "carrier",
+        "tracking",
+        "fulfillment",
+        "shipping_address",
+        "refunds",
     ],
     "ticket_orders": ["ticket_id", "order_id", "position"],
     "settings": ["key", "value"],
-    "outbox": ["id", "kind", "ticket_id", "order_id", "body", "status", "created_at", "sent_at",
-               "error", "dedup_key"],
+    "outbox": [
+        "id",
+        "kind",
+        "ticket_id",
+        "order_id",
+        "body",
+        "status",
+        "created_at",
+        "sent_at",
+        "error",
+        "dedup_key",
+    ],
     "drafts": ["id", "ticket_id", "text", "created_at", "findings"],
     "audit_log": ["id", "at", "action", "ticket_id", "outbox_id", "rule", "reason", "detail"],
 }
@@ -41,8 +87,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
     store = open_store(tmp_path / "s.db", create=True)
     for table, columns in EXPECTED_COLUMNS.items():
         assert _columns(store.conn, table) == columns, table
-    fts = {r[0] for r in store.execute(
-        "SELECT name FROM sqlite_master WHERE name GLOB '*_fts'")}
+    fts = {r[0] for r in store.execute("SELECT name FROM sqlite_master WHERE name GLOB '*_fts'")}
     assert fts == {"tickets_fts", "messages_fts"}
     applied = [r[0] for r in store.execute("SELECT name FROM _sqlite_migrations")]
     assert applied == ["m001_initial"]
@@ -72,7 +117,8 @@ def test_missing_store_is_a_clear_error_for_reading_commands(run, tmp_path: Path
 
 def test_config_path_follows_db_option_env_and_app_dir(run, tmp_path: Path, monkeypatch) -> None:
     assert run("--db", str(tmp_path / "x.db"), "config", "path").stdout.strip() == str(
-        tmp_path / "x.db")
+        tmp_path / "x.db"
+    )
     assert run("config", "path").stdout.strip() == os.environ["WISHDESK_DB"]
     monkeypatch.delenv("WISHDESK_DB")
     monkeypatch.setenv("WISHDESK_HOME", str(tmp_path / "home"))

@@ -24,8 +24,14 @@ def hostile(run, tmp_path):
     o["full_address"]["shipping_detail"]["city"] = "=cmd|' /C calc'!A0"
     records = [
         o,
-        ticket(T1, subject="=1+1 " + HOSTILE, buyer="[bold]Eve\x1b[5;35m", locale="en\x07",
-               orders=[o["id"]], replies=[("USER", "2026-11-23T08:00:00Z", HOSTILE)]),
+        ticket(
+            T1,
+            subject="=1+1 " + HOSTILE,
+            buyer="[bold]Eve\x1b[5;35m",
+            locale="en\x07",
+            orders=[o["id"]],
+            replies=[("USER", "2026-11-23T08:00:00Z", HOSTILE)],
+        ),
     ]
     assert run("import", str(write_jsonl(tmp_path / "h.jsonl", records))).exit_code == 0
 

@@ -57,24 +57,46 @@ def order(
         "state": state,
         "released_at": "2026-11-05T10:00:00Z",
         "updated_at": updated_at,
-        "product_information": {"id": "p1", "variation_id": "v1", "sku": "LED-5M",
-                                "name": "LED strip 5m", "size": "5m", "color": "RGB"},
+        "product_information": {
+            "id": "p1",
+            "variation_id": "v1",
+            "sku": "LED-5M",
+            "name": "LED strip 5m",
+            "size": "5m",
+            "color": "RGB",
+        },
         "order_payment": {"general_payment_details": {"product_quantity": 2}},
-        "fulfillment_requirements": {"expected_ship_time": "2026-11-10T00:00:00Z",
-                                     "expected_delivery_time": delivery},
+        "fulfillment_requirements": {
+            "expected_ship_time": "2026-11-10T00:00:00Z",
+            "expected_delivery_time": delivery,
+        },
         "tracking_information": [
-            {"tracking_number": tracking, "shipping_provider": {"name": carrier},
-             "origin_country": "CN"}
-        ] if tracking else [],
-        "full_address": {"shipping_detail": {
-            "name": "Ann Lee", "street_address1": "1 Main St", "city": "Austin", "state": "TX",
-            "zipcode": "78701", "country": "United States", "country_code": "US",
-            "phone_number": {"number": "5125550100", "country_code": "1"}}},
+            {
+                "tracking_number": tracking,
+                "shipping_provider": {"name": carrier},
+                "origin_country": "CN",
+            }
+        ]
+        if tracking
+        else [],
+        "full_address": {
+            "shipping_detail": {
+                "name": "Ann Lee",
+                "street_address1": "1 Main St",
+                "city": "Austin",
+                "state": "TX",
+                "zipcode": "78701",
+                "country": "United States",
+                "country_code": "US",
+                "phone_number": {"number": "5125550100", "country_code": "1"},
+            }
+        },
         **extra,
     }
 
 
 def write_jsonl(path: Path, records: Iterable[Any]) -> Path:
-    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records),
-                    encoding="utf-8")
+    path.write_text(
+        "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
+    )
     return path

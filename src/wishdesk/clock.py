@@ -29,6 +29,12 @@ def parse_time(text: str) -> datetime:
     """
     if not isinstance(text, str):
         raise ValueError("not a string")
+    if len(text) == 20 and text[10] == "T" and text[19] == "Z":
+        # The store's own form, by far the most common: the C parser is much faster.
+        try:
+            return datetime.fromisoformat(text[:19]).replace(tzinfo=UTC)
+        except ValueError:
+            pass  # fall through for the full grammar and its error message
     match = _ISO.fullmatch(text.strip())
     if match is None:
         raise ValueError(f"not an ISO-8601 time: {text[:40]!r}")
@@ -50,7 +56,10 @@ def parse_time(text: str) -> datetime:
 
 def iso(moment: datetime) -> str:
     """Format an aware datetime as the store's UTC text form."""
-    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+    if moment.tzinfo is not UTC:
+        moment = moment.astimezone(UTC)
+    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T"
+            f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z")
 
 
 def normalise(text: str) -> str:

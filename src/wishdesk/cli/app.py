@@ -36,10 +36,13 @@ def root(
     ctx: typer.Context,
     db: Annotated[
         Optional[Path],
-        typer.Option("--db", help="Store file (default: $WISHDESK_DB, else the app dir).",
-                     show_default=False),
+        typer.Option(
+            "--db", help="Store file (default: $WISHDESK_DB, else the app dir).", show_default=False
+        ),
     ] = None,
-    no_color: Annotated[bool, typer.Option("--no-color", help="No colour (also NO_COLOR).")] = False,
+    no_color: Annotated[
+        bool, typer.Option("--no-color", help="No colour (also NO_COLOR).")
+    ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks (also WISHDESK_DEBUG=1).")
     ] = False,

@@ -13,11 +13,11 @@ from wishdesk.cli.errors import EXIT_CODES_EPILOG
 
 def demo(
     ctx: typer.Context,
-    tickets: Annotated[int, typer.Option("--tickets", "-n", help="How many tickets.", min=0)
-                       ] = 200,
+    tickets: Annotated[int, typer.Option("--tickets", "-n", help="How many tickets.", min=0)] = 200,
     seed: Annotated[int, typer.Option(help="Random seed: same seed and now, same data.")] = 1,
-    quiet: Annotated[bool, typer.Option("--quiet", help="Do not show the inbox afterwards.")
-                     ] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", help="Do not show the inbox afterwards.")
+    ] = False,
 ) -> None:
     """Fill a store with realistic synthetic tickets and orders, then show the inbox.
 
@@ -36,8 +36,11 @@ def demo(
     moment = now()
     with progress(app, "generating demo tickets", total=tickets) as advance:
         counts = fill(store, tickets, seed, moment, advance)
-    print(f"demo store {store.path}: {counts.tickets['new']} tickets, {counts.messages} "
-          f"messages, {counts.orders['new']} orders", file=sys.stderr)
+    print(
+        f"demo store {store.path}: {counts.tickets['new']} tickets, {counts.messages} "
+        f"messages, {counts.orders['new']} orders",
+        file=sys.stderr,
+    )
     if quiet:
         return
     records = list_tickets(store, TicketQuery(limit=20), moment)

@@ -14,7 +14,7 @@ from typer.core import TyperGroup
 from wishdesk.errors import WishdeskError
 
 EXIT_CODES_EPILOG = (
-    "Exit codes: 0 success; 1 the answer is \"no\" (overdue tickets, policy errors, "
+    'Exit codes: 0 success; 1 the answer is "no" (overdue tickets, policy errors, '
     "a blocked message); 2 trouble (usage, unknown ticket, bad input, store, network)."
 )
 
@@ -61,8 +61,12 @@ class WishdeskGroup(TyperGroup):
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
         except Exception as exc:  # a bug: one line for the user, the traceback with --debug
-            _fail(ctx, f"internal error: {type(exc).__name__}: {exc} "
-                  "(run with --debug for the traceback)", [], 2)
+            _fail(
+                ctx,
+                f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
+                [],
+                2,
+            )
         finally:
             obj = ctx.find_root().obj
             if obj is not None and hasattr(obj, "close"):

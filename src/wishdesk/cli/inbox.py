@@ -25,8 +25,9 @@ class Clock(str, enum.Enum):
     any = "any"
 
 
-def emit_tickets(app: AppContext, records: list[dict[str, Any]], out_format: str, title: str
-                 ) -> None:
+def emit_tickets(
+    app: AppContext, records: list[dict[str, Any]], out_format: str, title: str
+) -> None:
     """Write ticket records in the chosen format (shared by list, overdue and demo)."""
     from wishdesk.services.inbox import LIST_FIELDS
 
@@ -51,24 +52,41 @@ def _calendar(app: AppContext) -> Any:
 
 def list_(
     ctx: typer.Context,
-    state: Annotated[list[str], typer.Option(
-        "--state", "-s", help="awaiting-merchant (default), awaiting-user, awaiting-wish, "
-        "closed or any; repeatable.", show_default=False)] = [],  # noqa: B006
-    reason: Annotated[list[str], typer.Option(
-        "--reason", "-r", help="Only these reasons; repeatable.", show_default=False)
+    state: Annotated[
+        list[str],
+        typer.Option(
+            "--state",
+            "-s",
+            help="awaiting-merchant (default), awaiting-user, awaiting-wish, "
+            "closed or any; repeatable.",
+            show_default=False,
+        ),
     ] = [],  # noqa: B006
-    overdue: Annotated[bool, typer.Option("--overdue", help="Only tickets past their SLA.")
-                       ] = False,
-    due_within: Annotated[Optional[str], typer.Option(
-        "--due-within", help="Only tickets due within 12h, 1d, 2bd (business days)...")] = None,
-    search: Annotated[Optional[str], typer.Option(
-        "--search", "-q", help="Full text over subjects and messages.")] = None,
-    order: Annotated[Optional[str], typer.Option("--order", help="Tickets about this order.")
-                     ] = None,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N tickets; 0 for all.",
-                                       min=0)] = 50,
-    sort: Annotated[Sort, typer.Option(help="Sort by SLA due time, last update or opening.")
-                    ] = Sort.due,
+    reason: Annotated[
+        list[str],
+        typer.Option("--reason", "-r", help="Only these reasons; repeatable.", show_default=False),
+    ] = [],  # noqa: B006
+    overdue: Annotated[
+        bool, typer.Option("--overdue", help="Only tickets past their SLA.")
+    ] = False,
+    due_within: Annotated[
+        Optional[str],
+        typer.Option(
+            "--due-within", help="Only tickets due within 12h, 1d, 2bd (business days)..."
+        ),
+    ] = None,
+    search: Annotated[
+        Optional[str], typer.Option("--search", "-q", help="Full text over subjects and messages.")
+    ] = None,
+    order: Annotated[
+        Optional[str], typer.Option("--order", help="Tickets about this order.")
+    ] = None,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="At most N tickets; 0 for all.", min=0)
+    ] = 50,
+    sort: Annotated[
+        Sort, typer.Option(help="Sort by SLA due time, last update or opening.")
+    ] = Sort.due,
     reverse: Annotated[bool, typer.Option("--reverse", help="Reverse the sort.")] = False,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
@@ -86,15 +104,24 @@ def list_(
         if r not in REASONS:
             raise UsageError(f"unknown reason {r!r}: use one of {', '.join(REASONS)}")
     moment = now()
-    query = TicketQuery(states=states_for(state), reasons=tuple(reason), search=search,
-                        order_id=order, limit=limit, sort=sort.value, reverse=reverse)
+    query = TicketQuery(
+        states=states_for(state),
+        reasons=tuple(reason),
+        search=search,
+        order_id=order,
+        limit=limit,
+        sort=sort.value,
+        reverse=reverse,
+    )
     if due_within is not None:
         window = parse_duration(due_within)
-        query.due_before = iso(window.deadline(moment, _calendar(app) if window.unit == "bd"
-                                               else None))
+        query.due_before = iso(
+            window.deadline(moment, _calendar(app) if window.unit == "bd" else None)
+        )
     if overdue:
-        query.due_before = iso(moment) if query.due_before is None else min(query.due_before,
-                                                                             iso(moment))
+        query.due_before = (
+            iso(moment) if query.due_before is None else min(query.due_before, iso(moment))
+        )
     records = list_tickets(app.store(), query, moment)
     emit_tickets(app, records, out_format, _title(state, len(records)))
 
@@ -107,12 +134,15 @@ def _title(states: list[str], count: int) -> str:
 
 def overdue(
     ctx: typer.Context,
-    within: Annotated[Optional[str], typer.Option(
-        "--within", help="Also tickets due within 12h, 1d, 2bd...")] = None,
-    clock: Annotated[Clock, typer.Option(help="Which deadline: sla, escalation or any.")
-                     ] = Clock.any,
-    limit: Annotated[int, typer.Option("--limit", "-n", help="At most N tickets; 0 for all.",
-                                       min=0)] = 0,
+    within: Annotated[
+        Optional[str], typer.Option("--within", help="Also tickets due within 12h, 1d, 2bd...")
+    ] = None,
+    clock: Annotated[
+        Clock, typer.Option(help="Which deadline: sla, escalation or any.")
+    ] = Clock.any,
+    limit: Annotated[
+        int, typer.Option("--limit", "-n", help="At most N tickets; 0 for all.", min=0)
+    ] = 0,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
 ) -> None:

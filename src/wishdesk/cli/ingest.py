@@ -13,8 +13,10 @@ from wishdesk.cli.errors import EXIT_CODES_EPILOG
 
 def import_(
     ctx: typer.Context,
-    paths: Annotated[list[str], typer.Argument(help="JSON / JSON Lines files; - reads stdin.",
-                                               show_default=False)],
+    paths: Annotated[
+        list[str],
+        typer.Argument(help="JSON / JSON Lines files; - reads stdin.", show_default=False),
+    ],
     skip_invalid: Annotated[
         bool, typer.Option("--skip-invalid", help="Import the valid records, report the rest.")
     ] = False,
@@ -34,13 +36,14 @@ def import_(
         raise UsageError("standard input (-) can be read only once")
     store = app.store(create=True)
     with progress(app, "importing") as advance:
-        result = import_sources(store, sources(paths), skip_invalid=skip_invalid,
-                                progress=advance)
+        result = import_sources(store, sources(paths), skip_invalid=skip_invalid, progress=advance)
     c = result.counts
     t, o = c.tickets, c.orders
-    print(f"tickets: {t['new']} new, {t['updated']} updated, {t['unchanged']} unchanged; "
-          f"messages: {c.messages} new; "
-          f"orders: {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged")
+    print(
+        f"tickets: {t['new']} new, {t['updated']} updated, {t['unchanged']} unchanged; "
+        f"messages: {c.messages} new; "
+        f"orders: {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged"
+    )
     failed = False
     for f in result.files:
         if f.error:
@@ -52,8 +55,10 @@ def import_(
         if skip_invalid:
             print(f"wishdesk: {f.name}: skipped {_records(f.bad_total)}", file=sys.stderr)
         else:
-            print(f"wishdesk: {f.name}: {_records(f.bad_total)}; nothing imported from it",
-                  file=sys.stderr)
+            print(
+                f"wishdesk: {f.name}: {_records(f.bad_total)}; nothing imported from it",
+                file=sys.stderr,
+            )
             failed = True
         for line in f.bad:
             print(f"  {line}", file=sys.stderr)

@@ -9,18 +9,21 @@ import typer
 from wishdesk.cli.context import app_context
 from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
 
-config_app = typer.Typer(help="Show and change settings (calendar, SLA, merchant).",
-                         no_args_is_help=True)
+config_app = typer.Typer(
+    help="Show and change settings (calendar, SLA, merchant).", no_args_is_help=True
+)
 
 
 def init(
     ctx: typer.Context,
     country: Annotated[Optional[str], typer.Option(help="ISO country code for holidays.")] = None,
     subdivision: Annotated[Optional[str], typer.Option(help="State/province for holidays.")] = None,
-    timezone: Annotated[Optional[str], typer.Option(help="IANA time zone, e.g. Asia/Shanghai.")
-                        ] = None,
-    sla_days: Annotated[Optional[int], typer.Option(help="Business days to answer [default: 2].")
-                        ] = None,
+    timezone: Annotated[
+        Optional[str], typer.Option(help="IANA time zone, e.g. Asia/Shanghai.")
+    ] = None,
+    sla_days: Annotated[
+        Optional[int], typer.Option(help="Business days to answer [default: 2].")
+    ] = None,
     escalation_hours: Annotated[
         Optional[int], typer.Option(help="Hours before Wish support steps in [default: 48].")
     ] = None,
@@ -33,9 +36,12 @@ def init(
 
     app = app_context(ctx)
     given = {
-        "calendar.country": country, "calendar.subdivision": subdivision,
-        "calendar.timezone": timezone, "sla.business_days": sla_days,
-        "sla.escalation_hours": escalation_hours, "calendar.weekend": weekend,
+        "calendar.country": country,
+        "calendar.subdivision": subdivision,
+        "calendar.timezone": timezone,
+        "sla.business_days": sla_days,
+        "sla.escalation_hours": escalation_hours,
+        "calendar.weekend": weekend,
     }
     changes = {k: str(v) for k, v in given.items() if v is not None}
     if changes:
@@ -92,8 +98,10 @@ def config_set(ctx: typer.Context, key: str, value: str) -> None:
     validate(key, value)  # before the store file is created
     count = settings.update(app_context(ctx).store(create=True), {key: value})
     if count:
-        print(f"{key} = {settings.get(app_context(ctx).store(), key)} "
-              f"(deadlines of {count} open tickets recomputed)")
+        print(
+            f"{key} = {settings.get(app_context(ctx).store(), key)} "
+            f"(deadlines of {count} open tickets recomputed)"
+        )
 
 
 def register(app: typer.Typer) -> None:

@@ -12,10 +12,12 @@ from wishdesk.cli.errors import EXIT_CODES_EPILOG
 
 def stats(
     ctx: typer.Context,
-    weeks: Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back.", min=1,
-                                       max=520)] = 8,
-    fmt: Annotated[str, typer.Option("--format", "-F",
-                                     help="table or json (default: table on a terminal)")] = "",
+    weeks: Annotated[
+        int, typer.Option("--weeks", "-w", help="How many weeks back.", min=1, max=520)
+    ] = 8,
+    fmt: Annotated[
+        str, typer.Option("--format", "-F", help="table or json (default: table on a terminal)")
+    ] = "",
     as_json: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
 ) -> None:
     """Weekly figures: opened, replies, median first reply, share within SLA, escalations."""

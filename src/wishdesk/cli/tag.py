@@ -13,10 +13,11 @@ from wishdesk.cli.errors import EXIT_CODES_EPILOG
 def tag(
     ctx: typer.Context,
     ticket: Annotated[str, typer.Argument(help="Ticket id or a unique prefix of it.")],
-    reason: Annotated[Optional[str], typer.Option(
-        "--reason", "-r", help="The reason to file it under (a manual correction).")] = None,
-    auto: Annotated[bool, typer.Option("--auto", help="Back to automatic classification.")
-                    ] = False,
+    reason: Annotated[
+        Optional[str],
+        typer.Option("--reason", "-r", help="The reason to file it under (a manual correction)."),
+    ] = None,
+    auto: Annotated[bool, typer.Option("--auto", help="Back to automatic classification.")] = False,
 ) -> None:
     """Set a ticket's reason by hand (kept across imports), or return it to --auto."""
     from wishdesk.errors import UsageError

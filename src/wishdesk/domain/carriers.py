@@ -15,16 +15,25 @@ _PAGES: tuple[tuple[str, str], ...] = (
     (r"dhl", "https://www.dhl.com/global-en/home/tracking.html?tracking-id={number}"),
     (r"royal ?mail", "https://www.royalmail.com/track-your-item#/tracking-results/{number}"),
     (r"la ?poste|colissimo", "https://www.laposte.fr/outils/suivre-vos-envois?code={number}"),
-    (r"correos", "https://www.correos.es/es/es/herramientas/localizador/envios/detalle?"
-                 "tracking-number={number}"),
-    (r"deutsche ?post", "https://www.deutschepost.de/sendung/simpleQuery.html?form.sendungsnummer="
-                        "{number}"),
+    (
+        r"correos",
+        "https://www.correos.es/es/es/herramientas/localizador/envios/detalle?"
+        "tracking-number={number}",
+    ),
+    (
+        r"deutsche ?post",
+        "https://www.deutschepost.de/sendung/simpleQuery.html?form.sendungsnummer={number}",
+    ),
     (r"poste ?italiane", "https://www.poste.it/cerca/index.html#/risultati-spedizioni/{number}"),
-    (r"\bctt\b", "https://www.ctt.pt/feapl_2/app/open/objectSearch/objectSearch.jspx?objects="
-                 "{number}"),
+    (
+        r"\bctt\b",
+        "https://www.ctt.pt/feapl_2/app/open/objectSearch/objectSearch.jspx?objects={number}",
+    ),
     (r"correios", "https://rastreamento.correios.com.br/app/index.php?objeto={number}"),
-    (r"canada ?post", "https://www.canadapost-postescanada.ca/track-reperage/en#/search?"
-                      "searchFor={number}"),
+    (
+        r"canada ?post",
+        "https://www.canadapost-postescanada.ca/track-reperage/en#/search?searchFor={number}",
+    ),
     (r"australia ?post|auspost", "https://auspost.com.au/mypost/track/details/{number}"),
     (r"yun ?express", "https://www.yuntrack.com/parcelTracking?id={number}"),
     (r"4px", "https://track.4px.com/#/result/0/{number}"),

@@ -78,7 +78,9 @@ def _timezone(value: str) -> str:
     try:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
-        raise UsageError(f"unknown time zone {value!r}: use an IANA name like Asia/Shanghai") from None
+        raise UsageError(
+            f"unknown time zone {value!r}: use an IANA name like Asia/Shanghai"
+        ) from None
     return value
 
 
@@ -123,11 +125,17 @@ KEYS: dict[str, Key] = {
         Key("calendar.country", "", _country, "ISO country code for holidays", True),
         Key("calendar.subdivision", "", _text, "state/province code for holidays", True),
         Key("calendar.timezone", "UTC", _timezone, "IANA time zone of the merchant", True),
-        Key("calendar.weekend", "", _weekend, "weekend days, e.g. sat,sun (empty: country's)", True),
-        Key("calendar.extra_holidays", "", _dates, "extra non-working dates (YYYY-MM-DD,...)", True),
+        Key(
+            "calendar.weekend", "", _weekend, "weekend days, e.g. sat,sun (empty: country's)", True
+        ),
+        Key(
+            "calendar.extra_holidays", "", _dates, "extra non-working dates (YYYY-MM-DD,...)", True
+        ),
         Key("calendar.extra_workdays", "", _dates, "extra working dates (YYYY-MM-DD,...)", True),
         Key("sla.business_days", "2", _positive_int(60), "business days to answer", True),
-        Key("sla.escalation_hours", "48", _positive_int(24 * 60), "hours before Wish steps in", True),
+        Key(
+            "sla.escalation_hours", "48", _positive_int(24 * 60), "hours before Wish steps in", True
+        ),
         Key("merchant.name", "", _text, "store name used in templates"),
     )
 }
@@ -140,18 +148,21 @@ def validate(key: str, value: str) -> str:
     return KEYS[key].check(value)
 
 
-def validate_calendar(values: Mapping[str, str]) -> None:
-    """Check the combination: a subdivision must belong to the country."""
+def validate_calendar(values: Mapping[str, str]) -> str:
+    """Check the combination (a subdivision must belong to the country); return the
+    subdivision's canonical code (``ca`` -> ``CA``)."""
     country = values.get("calendar.country", "")
     subdivision = values.get("calendar.subdivision", "")
-    if subdivision:
-        if not country:
-            raise UsageError("calendar.subdivision needs calendar.country")
-        import holidays
+    if not subdivision:
+        return ""
+    if not country:
+        raise UsageError("calendar.subdivision needs calendar.country")
+    import holidays
 
-        known = holidays.list_supported_countries().get(country, [])
-        if subdivision.upper() not in {s.upper() for s in known}:
-            raise UsageError(f"unknown subdivision {subdivision!r} for {country}")
+    known = {s.upper(): s for s in holidays.list_supported_countries().get(country, [])}
+    if subdivision.upper() not in known:
+        raise UsageError(f"unknown subdivision {subdivision!r} for {country}")
+    return str(known[subdivision.upper()])
 
 
 def with_defaults(stored: Mapping[str, str]) -> dict[str, str]:

@@ -28,8 +28,15 @@ ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_TEXT = 100_000  # characters in one message, subject or name
 TICKET_KEYS = frozenset({"replies", "buyer_info", "opened_at", "subject", "sub_label"})
 ORDER_KEYS = frozenset(
-    {"product_information", "fulfillment_requirements", "transaction_id", "full_address",
-     "tracking_information", "order_payment", "released_at"}
+    {
+        "product_information",
+        "fulfillment_requirements",
+        "transaction_id",
+        "full_address",
+        "tracking_information",
+        "order_payment",
+        "released_at",
+    }
 )
 
 
@@ -63,8 +70,15 @@ def parse_record(obj: object) -> Ticket | Order:
 
 
 def _type_name(value: object) -> str:
-    return {dict: "an object", list: "an array", str: "a string", bool: "a boolean",
-            int: "a number", float: "a number", type(None): "null"}.get(type(value), "a value")
+    return {
+        dict: "an object",
+        list: "an array",
+        str: "a string",
+        bool: "a boolean",
+        int: "a number",
+        float: "a number",
+        type(None): "null",
+    }.get(type(value), "a value")
 
 
 def _id(obj: Mapping[str, Any], field: str, label: str | None = None) -> str:
@@ -79,8 +93,9 @@ def _id(obj: Mapping[str, Any], field: str, label: str | None = None) -> str:
     return value
 
 
-def _text(obj: Mapping[str, Any], field: str, label: str | None = None,
-          required: bool = False) -> str | None:
+def _text(
+    obj: Mapping[str, Any], field: str, label: str | None = None, required: bool = False
+) -> str | None:
     value = obj.get(field)
     label = label or field
     if value is None:
@@ -98,8 +113,9 @@ def _text(obj: Mapping[str, Any], field: str, label: str | None = None,
     return value
 
 
-def _time(obj: Mapping[str, Any], field: str, label: str | None = None,
-          required: bool = False) -> datetime | None:
+def _time(
+    obj: Mapping[str, Any], field: str, label: str | None = None, required: bool = False
+) -> datetime | None:
     value = obj.get(field)
     label = label or field
     if value is None or value == "":
@@ -114,8 +130,13 @@ def _time(obj: Mapping[str, Any], field: str, label: str | None = None,
         raise RecordError(label, f"not an ISO-8601 time: {value[:40]!r}") from None
 
 
-def _enum(obj: Mapping[str, Any], field: str, allowed: tuple[str, ...], label: str | None = None,
-          required: bool = False) -> str | None:
+def _enum(
+    obj: Mapping[str, Any],
+    field: str,
+    allowed: tuple[str, ...],
+    label: str | None = None,
+    required: bool = False,
+) -> str | None:
     value = _text(obj, field, label, required)
     if value is None:
         return None
@@ -165,23 +186,27 @@ def parse_ticket(obj: Mapping[str, Any]) -> Ticket:
         for j, f in enumerate(_list(reply, "supporting_files", f"{where}.supporting_files")):
             if not isinstance(f, Mapping):
                 raise RecordError(f"{where}.supporting_files[{j}]", "expected an object")
-            files.append((
-                _text(f, "url", f"{where}.supporting_files[{j}].url") or "",
-                _text(f, "file_name", f"{where}.supporting_files[{j}].file_name") or "",
-            ))
+            files.append(
+                (
+                    _text(f, "url", f"{where}.supporting_files[{j}].url") or "",
+                    _text(f, "file_name", f"{where}.supporting_files[{j}].file_name") or "",
+                )
+            )
         sender = _enum(reply, "sender", SENDERS, f"{where}.sender", required=True)
         sent_at = _time(reply, "replied_at", f"{where}.replied_at", required=True)
         assert sender is not None and sent_at is not None
-        messages.append(Message(
-            sender=sender,
-            sent_at=sent_at,
-            text=_text(reply, "message", f"{where}.message") or "",
-            files=tuple(files),
-        ))
+        messages.append(
+            Message(
+                sender=sender,
+                sent_at=sent_at,
+                text=_text(reply, "message", f"{where}.message") or "",
+                files=tuple(files),
+            )
+        )
     opened_at = _time(obj, "opened_at", required=True)
-    updated_at = _time(obj, "updated_at") or max([opened_at, *(m.sent_at for m in messages)])
     state = _enum(obj, "state", TICKET_STATES, required=True)
     assert opened_at is not None and state is not None
+    updated_at = _time(obj, "updated_at") or max([opened_at, *(m.sent_at for m in messages)])
     return Ticket(
         id=_id(obj, "id"),
         state=state,
@@ -204,15 +229,20 @@ def parse_ticket(obj: Mapping[str, Any]) -> Ticket:
 
 def parse_order(obj: Mapping[str, Any]) -> Order:
     product = _object(obj, "product_information")
-    payment = _object(_object(obj, "order_payment"), "general_payment_details",
-                      "order_payment.general_payment_details")
+    payment = _object(
+        _object(obj, "order_payment"),
+        "general_payment_details",
+        "order_payment.general_payment_details",
+    )
     quantity = payment.get("product_quantity")
     if isinstance(quantity, str) and quantity.isdigit():
         quantity = int(quantity)
-    if quantity is not None and (not isinstance(quantity, int) or isinstance(quantity, bool)
-                                 or not 0 <= quantity < 1_000_000):
-        raise RecordError("order_payment.general_payment_details.product_quantity",
-                          "expected a whole number")
+    if quantity is not None and (
+        not isinstance(quantity, int) or isinstance(quantity, bool) or not 0 <= quantity < 1_000_000
+    ):
+        raise RecordError(
+            "order_payment.general_payment_details.product_quantity", "expected a whole number"
+        )
     requirements = _object(obj, "fulfillment_requirements")
     tracking = []
     for i, item in enumerate(_list(obj, "tracking_information")):
@@ -223,12 +253,14 @@ def parse_order(obj: Mapping[str, Any]) -> Order:
         if not number:
             continue
         provider = _object(item, "shipping_provider", f"{where}.shipping_provider")
-        tracking.append(Tracking(
-            tracking_number=number,
-            carrier=_text(provider, "name", f"{where}.shipping_provider.name"),
-            origin_country=_text(item, "origin_country", f"{where}.origin_country"),
-            ship_note=_text(item, "ship_note", f"{where}.ship_note"),
-        ))
+        tracking.append(
+            Tracking(
+                tracking_number=number,
+                carrier=_text(provider, "name", f"{where}.shipping_provider.name"),
+                origin_country=_text(item, "origin_country", f"{where}.origin_country"),
+                ship_note=_text(item, "ship_note", f"{where}.ship_note"),
+            )
+        )
     events = []
     for i, item in enumerate(_list(obj, "fulfillment_records")):
         where = f"fulfillment_records[{i}]"
@@ -238,18 +270,30 @@ def parse_order(obj: Mapping[str, Any]) -> Order:
         at = _time(item, "event_time", f"{where}.event_time", required=True)
         assert event is not None and at is not None
         events.append((event, at))
-    detail = _object(_object(obj, "full_address"), "shipping_detail", "full_address.shipping_detail")
+    detail = _object(
+        _object(obj, "full_address"), "shipping_detail", "full_address.shipping_detail"
+    )
     address: dict[str, str] = {}
-    for key in ("name", "street_address1", "street_address2", "street_address3", "city",
-                "state", "zipcode", "country", "country_code"):
+    for key in (
+        "name",
+        "street_address1",
+        "street_address2",
+        "street_address3",
+        "city",
+        "state",
+        "zipcode",
+        "country",
+        "country_code",
+    ):
         value = _text(detail, key, f"full_address.shipping_detail.{key}")
         if value:
             address[key] = value
     phone = detail.get("phone_number")
     if isinstance(phone, Mapping):
         number = _text(phone, "number", "full_address.shipping_detail.phone_number.number")
-        code = _text(phone, "country_code",
-                     "full_address.shipping_detail.phone_number.country_code")
+        code = _text(
+            phone, "country_code", "full_address.shipping_detail.phone_number.country_code"
+        )
         if number:
             address["phone"] = f"+{code} {number}" if code else number
     elif phone is not None:
@@ -274,10 +318,14 @@ def parse_order(obj: Mapping[str, Any]) -> Order:
         size=_text(product, "size", "product_information.size"),
         color=_text(product, "color", "product_information.color"),
         quantity=quantity,
-        expected_ship_at=_time(requirements, "expected_ship_time",
-                               "fulfillment_requirements.expected_ship_time"),
-        expected_delivery_at=_time(requirements, "expected_delivery_time",
-                                   "fulfillment_requirements.expected_delivery_time"),
+        expected_ship_at=_time(
+            requirements, "expected_ship_time", "fulfillment_requirements.expected_ship_time"
+        ),
+        expected_delivery_at=_time(
+            requirements,
+            "expected_delivery_time",
+            "fulfillment_requirements.expected_delivery_time",
+        ),
         tracking=tuple(tracking),
         fulfillment=tuple(events),
         shipping_address=address,

@@ -50,11 +50,14 @@ def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Seque
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for record in records:
-        writer.writerow([
-            neutralise_formula(clean(_scalar(v))) if isinstance(v := record.get(c), str)
-            else _scalar(v)
-            for c in columns
-        ])
+        writer.writerow(
+            [
+                neutralise_formula(clean(_scalar(v)))
+                if isinstance(v := record.get(c), str)
+                else _scalar(v)
+                for c in columns
+            ]
+        )
 
 
 def write_records(

@@ -53,8 +53,16 @@ def _clock(stamp: str | None, now: datetime, late_word: str) -> Text:
 
 def ticket_table(records: Sequence[Mapping[str, Any]], now: datetime, title: str) -> Table:
     show_state = len({r["state"] for r in records}) > 1
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", padding=(0, 1, 0, 0),
-                  title_style="bold", header_style="bold", pad_edge=False, show_edge=False)
+    table = Table(
+        title=title,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        padding=(0, 1, 0, 0),
+        title_style="bold",
+        header_style="bold",
+        pad_edge=False,
+        show_edge=False,
+    )
     table.add_column("ID", style="dim", no_wrap=True, min_width=10)
     if show_state:
         table.add_column("State", no_wrap=True, min_width=6)
@@ -84,8 +92,9 @@ def ticket_table(records: Sequence[Mapping[str, Any]], now: datetime, title: str
     return table
 
 
-def print_ticket_table(console: Console, records: Sequence[Mapping[str, Any]], now: datetime,
-                       title: str) -> None:
+def print_ticket_table(
+    console: Console, records: Sequence[Mapping[str, Any]], now: datetime, title: str
+) -> None:
     if not records:
         console.print(Text(f"{title}: none.", style="dim"))
         return
@@ -102,18 +111,30 @@ def _field_table() -> Table:
 def _address(address: Mapping[str, str]) -> Text:
     lines = [
         address.get("name", ""),
-        " ".join(filter(None, (address.get(k, "") for k in
-                               ("street_address1", "street_address2", "street_address3")))),
-        " ".join(filter(None, (address.get("zipcode", ""), address.get("city", ""),
-                               address.get("state", "")))),
+        " ".join(
+            filter(
+                None,
+                (
+                    address.get(k, "")
+                    for k in ("street_address1", "street_address2", "street_address3")
+                ),
+            )
+        ),
+        " ".join(
+            filter(
+                None,
+                (address.get("zipcode", ""), address.get("city", ""), address.get("state", "")),
+            )
+        ),
         address.get("country") or address.get("country_code", ""),
         address.get("phone", ""),
     ]
     return _t("\n".join(clean(line, one_line=True) for line in lines if line), one_line=False)
 
 
-def order_panel(order: Mapping[str, Any], tz: str, now: datetime, tracking_url: str | None
-                ) -> Panel:
+def order_panel(
+    order: Mapping[str, Any], tz: str, now: datetime, tracking_url: str | None
+) -> Panel:
     grid = _field_table()
     grid.add_row("Product", _t(order["product"]))
     variant = " / ".join(clean(str(v), one_line=True) for v in (order["size"], order["color"]) if v)
@@ -130,8 +151,12 @@ def order_panel(order: Mapping[str, Any], tz: str, now: datetime, tracking_url: 
     for label, key in (("Ships by", "expected_ship_at"), ("Delivery by", "expected_delivery_at")):
         stamp = order[key]
         grid.add_row(label, Text(f"{local(stamp, tz)} ({until(stamp, now)})" if stamp else "-"))
-    return Panel(grid, title=Text(f"Order {clean(order['id'], one_line=True)}"),
-                 title_align="left", box=box.ROUNDED)
+    return Panel(
+        grid,
+        title=Text(f"Order {clean(order['id'], one_line=True)}"),
+        title_align="left",
+        box=box.ROUNDED,
+    )
 
 
 def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
@@ -150,10 +175,15 @@ def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
     if t["due_at"]:
         due = _clock(t["due_at"], now, "late")
         grid.add_row("Answer by", Text.assemble(f"{local(t['due_at'], tz)}  ", due))
-        grid.add_row("Wish steps in", Text.assemble(
-            f"{local(t['escalates_at'], tz)}  ", _clock(t["escalates_at"], now, "since")))
-    return Panel(grid, title=_t(t["subject"] or "(no subject)", "bold"), title_align="left",
-                 box=box.HEAVY)
+        grid.add_row(
+            "Wish steps in",
+            Text.assemble(
+                f"{local(t['escalates_at'], tz)}  ", _clock(t["escalates_at"], now, "since")
+            ),
+        )
+    return Panel(
+        grid, title=_t(t["subject"] or "(no subject)", "bold"), title_align="left", box=box.HEAVY
+    )
 
 
 def _thread(messages: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Group:
@@ -172,8 +202,9 @@ def _thread(messages: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Gr
     return Group(*parts)
 
 
-def print_ticket(console: Console, t: Mapping[str, Any], tz: str, now: datetime,
-                 tracking_urls: Mapping[str, str]) -> None:
+def print_ticket(
+    console: Console, t: Mapping[str, Any], tz: str, now: datetime, tracking_urls: Mapping[str, str]
+) -> None:
     console.print(_header(t, tz, now))
     for order in t["orders"]:
         console.print(order_panel(order, tz, now, tracking_urls.get(order["id"])))
@@ -190,5 +221,4 @@ def print_ticket(console: Console, t: Mapping[str, Any], tz: str, now: datetime,
     if t["drafts"]:
         console.print(Text("\nDrafts", style="bold underline"))
         for d in t["drafts"]:
-            console.print(Text.assemble((f"{local(d['created_at'], tz)}  ", "dim"),
-                                        _t(d["text"])))
+            console.print(Text.assemble((f"{local(d['created_at'], tz)}  ", "dim"), _t(d["text"])))

@@ -44,7 +44,7 @@ def json_safe(encoded: str) -> str:
 
 
 def tsv_cell(text: str) -> str:
-    """One TSV cell: cleaned, with backslash, tab and newline written as ``\\\\``, ``\\t``, ``\\n``."""
+    """One TSV cell: cleaned; backslash, tab and newline written as two-character escapes."""
     text = clean(text)
     if "\\" in text or "\t" in text or "\n" in text:
         text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")

@@ -23,8 +23,13 @@ DEMO_CALENDAR = {
 }
 
 
-def fill(store: Store, count: int, seed: int, now: datetime,
-         progress: Callable[[int], None] | None = None) -> Counts:
+def fill(
+    store: Store,
+    count: int,
+    seed: int,
+    now: datetime,
+    progress: Callable[[int], None] | None = None,
+) -> Counts:
     """Replace the demo data with ``count`` fresh tickets. Refuses a store with real tickets."""
     from wishdesk.services.demo import generate
 

@@ -19,9 +19,7 @@ def clock_fn(store: Store) -> ClockFn:
     sla = sla_settings(stored_settings.load(store))
     calendar = BusinessCalendar(sla.calendar)
 
-    def clocks(
-        state: str, opened_at: datetime, messages: Sequence[tuple[str, datetime]]
-    ) -> Clocks:
+    def clocks(state: str, opened_at: datetime, messages: Sequence[tuple[str, datetime]]) -> Clocks:
         return ticket_clocks(state, opened_at, messages, sla, calendar)
 
     return clocks

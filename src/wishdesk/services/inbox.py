@@ -15,9 +15,22 @@ from wishdesk.store import inbox as queries
 from wishdesk.store.db import Store
 
 LIST_FIELDS = (
-    "id", "state", "reason", "reason_source", "subject", "buyer_name", "buyer_locale",
-    "order_ids", "opened_at", "updated_at", "awaiting_since", "due_at", "escalates_at",
-    "overdue", "escalated", "last_message",
+    "id",
+    "state",
+    "reason",
+    "reason_source",
+    "subject",
+    "buyer_name",
+    "buyer_locale",
+    "order_ids",
+    "opened_at",
+    "updated_at",
+    "awaiting_since",
+    "due_at",
+    "escalates_at",
+    "overdue",
+    "escalated",
+    "last_message",
 )
 STATE_NAMES = {
     "awaiting-merchant": ("AWAITING_MERCHANT",),
@@ -71,8 +84,22 @@ def states_for(names: Sequence[str]) -> tuple[str, ...]:
 
 def record(row: Sequence[Any], now_iso: str) -> dict[str, Any]:
     """A listing row as the documented JSON record."""
-    (id_, state, reason, reason_source, subject, buyer_name, buyer_locale, order_ids,
-     opened_at, updated_at, awaiting_since, due_at, escalates_at, last_message) = row
+    (
+        id_,
+        state,
+        reason,
+        reason_source,
+        subject,
+        buyer_name,
+        buyer_locale,
+        order_ids,
+        opened_at,
+        updated_at,
+        awaiting_since,
+        due_at,
+        escalates_at,
+        last_message,
+    ) = row
     return {
         "id": id_,
         "state": state,
@@ -109,9 +136,7 @@ def resolve(store: Store, ref: str) -> str:
     if len(found) > 1:
         shown = found[:10]
         more = ["..."] if len(found) > 10 else []
-        raise AmbiguousError(
-            f"ticket id {ref!r} is ambiguous; it matches:", details=shown + more
-        )
+        raise AmbiguousError(f"ticket id {ref!r} is ambiguous; it matches:", details=shown + more)
     return found[0]
 
 
@@ -155,8 +180,12 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     out["refund_reason"] = row["refund_reason"]
     out["closed_at"] = row["closed_at"]
     out["messages"] = [
-        {"sender": m["sender"], "sent_at": m["sent_at"], "text": m["text"],
-         "files": _loads(m["files"], [])}
+        {
+            "sender": m["sender"],
+            "sent_at": m["sent_at"],
+            "text": m["text"],
+            "files": _loads(m["files"], []),
+        }
         for m in queries.messages(store, ticket_id)
     ]
     out["orders"] = [order_record(o) for o in queries.ticket_orders(store, ticket_id)]

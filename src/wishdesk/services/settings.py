@@ -25,7 +25,9 @@ def update(store: Store, changes: Mapping[str, str]) -> int:
     Returns the number of open tickets whose deadlines were recomputed."""
     canonical = {k: keys.validate(k, v) for k, v in changes.items()}
     merged = {**current(store), **canonical}
-    keys.validate_calendar(merged)
+    subdivision = keys.validate_calendar(merged)
+    if subdivision != merged["calendar.subdivision"]:
+        canonical["calendar.subdivision"] = merged["calendar.subdivision"] = subdivision
     _check_overlap(merged)
     recompute = any(keys.KEYS[k].recompute and merged[k] != current(store)[k] for k in canonical)
     with store.transaction():

@@ -40,7 +40,11 @@ def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
 
     table: dict[date, dict[str, Any]] = {
         first_monday + timedelta(weeks=i): {
-            "opened": 0, "replies": 0, "_delays": [], "_judged": 0, "_within": 0,
+            "opened": 0,
+            "replies": 0,
+            "_delays": [],
+            "_judged": 0,
+            "_within": 0,
             "escalations": 0,
         }
         for i in range(weeks)
@@ -57,8 +61,11 @@ def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
         due = calendar.due_at(opened, sla.business_days)
         replied = parse_time(first_reply) if first_reply else None
         if replied is not None:
-            week["_delays"].append(calendar.working_days_between(
-                opened.astimezone(tz).date(), replied.astimezone(tz).date()))
+            week["_delays"].append(
+                calendar.working_days_between(
+                    opened.astimezone(tz).date(), replied.astimezone(tz).date()
+                )
+            )
         if replied is not None or now > due:
             week["_judged"] += 1
             week["_within"] += replied is not None and replied <= due
@@ -70,12 +77,14 @@ def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
             week["replies"] += 1
     out_weeks = []
     for monday, w in sorted(table.items()):
-        out_weeks.append({
-            "week": monday.isoformat(),
-            "opened": w["opened"],
-            "replies": w["replies"],
-            "median_first_reply_bd": statistics.median(w["_delays"]) if w["_delays"] else None,
-            "within_sla": round(w["_within"] / w["_judged"], 3) if w["_judged"] else None,
-            "escalations": w["escalations"],
-        })
+        out_weeks.append(
+            {
+                "week": monday.isoformat(),
+                "opened": w["opened"],
+                "replies": w["replies"],
+                "median_first_reply_bd": statistics.median(w["_delays"]) if w["_delays"] else None,
+                "within_sla": round(w["_within"] / w["_judged"], 3) if w["_judged"] else None,
+                "escalations": w["escalations"],
+            }
+        )
     return {"weeks": out_weeks, "reasons": dict(reasons.most_common())}

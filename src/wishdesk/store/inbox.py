@@ -15,8 +15,19 @@ from typing import Any
 from wishdesk.store.db import Store
 
 LIST_COLUMNS = (
-    "id", "state", "reason", "reason_source", "subject", "buyer_name", "buyer_locale",
-    "order_ids", "opened_at", "updated_at", "awaiting_since", "due_at", "escalates_at",
+    "id",
+    "state",
+    "reason",
+    "reason_source",
+    "subject",
+    "buyer_name",
+    "buyer_locale",
+    "order_ids",
+    "opened_at",
+    "updated_at",
+    "awaiting_since",
+    "due_at",
+    "escalates_at",
     "last_message",
 )
 _SORTS = {
@@ -125,7 +136,7 @@ def ids_with_prefix(store: Store, prefix: str, limit: int = 11) -> list[str]:
 
 def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row)) for row in cursor.fetchall()]
+    return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
 
 
 def ticket(store: Store, ticket_id: str) -> dict[str, Any] | None:
@@ -134,43 +145,56 @@ def ticket(store: Store, ticket_id: str) -> dict[str, Any] | None:
 
 
 def messages(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return _dicts(store.execute(
-        "SELECT id, sender, sent_at, text, files, origin FROM messages WHERE ticket_id = ? "
-        "ORDER BY sent_at, id", (ticket_id,)
-    ))
+    return _dicts(
+        store.execute(
+            "SELECT id, sender, sent_at, text, files, origin FROM messages WHERE ticket_id = ? "
+            "ORDER BY sent_at, id",
+            (ticket_id,),
+        )
+    )
 
 
 def ticket_orders(store: Store, ticket_id: str) -> list[dict[str, Any]]:
     """The ticket's orders that are in the store, in the ticket's order."""
-    return _dicts(store.execute(
-        "SELECT o.* FROM ticket_orders l JOIN orders o ON o.id = l.order_id "
-        "WHERE l.ticket_id = ? ORDER BY l.position", (ticket_id,)
-    ))
+    return _dicts(
+        store.execute(
+            "SELECT o.* FROM ticket_orders l JOIN orders o ON o.id = l.order_id "
+            "WHERE l.ticket_id = ? ORDER BY l.position",
+            (ticket_id,),
+        )
+    )
 
 
 def outbox_items(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return _dicts(store.execute(
-        "SELECT id, kind, ticket_id, order_id, body, status, created_at, sent_at, error "
-        "FROM outbox WHERE ticket_id = ? ORDER BY id", (ticket_id,)
-    ))
+    return _dicts(
+        store.execute(
+            "SELECT id, kind, ticket_id, order_id, body, status, created_at, sent_at, error "
+            "FROM outbox WHERE ticket_id = ? ORDER BY id",
+            (ticket_id,),
+        )
+    )
 
 
 def drafts(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return _dicts(store.execute(
-        "SELECT id, text, created_at, findings FROM drafts WHERE ticket_id = ? ORDER BY id",
-        (ticket_id,),
-    ))
+    return _dicts(
+        store.execute(
+            "SELECT id, text, created_at, findings FROM drafts WHERE ticket_id = ? ORDER BY id",
+            (ticket_id,),
+        )
+    )
 
 
 def open_ticket_ids(store: Store) -> list[str]:
     """Tickets that have SLA clocks (awaiting the merchant)."""
-    return [r[0] for r in store.execute(
-        "SELECT id FROM tickets WHERE state = 'AWAITING_MERCHANT'"
-    ).fetchall()]
+    return [
+        r[0]
+        for r in store.execute(
+            "SELECT id FROM tickets WHERE state = 'AWAITING_MERCHANT'"
+        ).fetchall()
+    ]
 
 
-def set_reason(store: Store, ticket_id: str, reason: str, source: str, confidence: float
-               ) -> None:
+def set_reason(store: Store, ticket_id: str, reason: str, source: str, confidence: float) -> None:
     store.execute(
         "UPDATE tickets SET reason = ?, reason_source = ?, reason_confidence = ? WHERE id = ?",
         (reason, source, confidence, ticket_id),

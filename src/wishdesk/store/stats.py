@@ -11,11 +11,15 @@ def opened_since(store: Store, since: str) -> list[tuple[str, str, str, str | No
         "SELECT t.opened_at, t.reason, t.state, "
         "(SELECT min(m.sent_at) FROM messages m WHERE m.ticket_id = t.id "
         " AND m.sender = 'MERCHANT' AND m.sent_at >= t.opened_at) "
-        "FROM tickets t WHERE t.opened_at >= ?", (since,)
+        "FROM tickets t WHERE t.opened_at >= ?",
+        (since,),
     ).fetchall()
 
 
 def replies_since(store: Store, since: str) -> list[str]:
-    return [r[0] for r in store.execute(
-        "SELECT sent_at FROM messages WHERE sender = 'MERCHANT' AND sent_at >= ?", (since,)
-    ).fetchall()]
+    return [
+        r[0]
+        for r in store.execute(
+            "SELECT sent_at FROM messages WHERE sender = 'MERCHANT' AND sent_at >= ?", (since,)
+        ).fetchall()
+    ]

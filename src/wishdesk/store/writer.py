@@ -46,10 +46,26 @@ class Derived:
 
 
 _ORDER_COLUMNS = (
-    "id", "transaction_id", "state", "released_at", "updated_at", "product_id", "variation_id",
-    "sku", "product_name", "size", "color", "quantity", "expected_ship_at",
-    "expected_delivery_at", "tracking_number", "carrier", "tracking", "fulfillment",
-    "shipping_address", "refunds",
+    "id",
+    "transaction_id",
+    "state",
+    "released_at",
+    "updated_at",
+    "product_id",
+    "variation_id",
+    "sku",
+    "product_name",
+    "size",
+    "color",
+    "quantity",
+    "expected_ship_at",
+    "expected_delivery_at",
+    "tracking_number",
+    "carrier",
+    "tracking",
+    "fulfillment",
+    "shipping_address",
+    "refunds",
 )
 _ORDER_UPSERT = (
     f"INSERT INTO orders ({', '.join(_ORDER_COLUMNS)}) "
@@ -57,9 +73,21 @@ _ORDER_UPSERT = (
     + ", ".join(f"{c} = excluded.{c}" for c in _ORDER_COLUMNS[1:])
 )
 _TICKET_COLUMNS = (
-    "id", "merchant_id", "type", "state", "subject", "sub_label", "refund_reason",
-    "buyer_name", "buyer_locale", "opened_at", "updated_at", "closed_at", "closed_by",
-    "order_ids", "product_ids",
+    "id",
+    "merchant_id",
+    "type",
+    "state",
+    "subject",
+    "sub_label",
+    "refund_reason",
+    "buyer_name",
+    "buyer_locale",
+    "opened_at",
+    "updated_at",
+    "closed_at",
+    "closed_by",
+    "order_ids",
+    "product_ids",
 )
 _TICKET_INSERT = (
     f"INSERT INTO tickets ({', '.join(_TICKET_COLUMNS)}, reason, reason_source, "
@@ -86,36 +114,60 @@ class RecordWriter:
     # Orders ------------------------------------------------------------------------------
     def write_order(self, order: Order) -> str:
         """Upsert one order; returns "new", "updated" or "unchanged"."""
-        row = self.conn.execute("SELECT updated_at FROM orders WHERE id = ?", (order.id,)).fetchone()
+        row = self.conn.execute(
+            "SELECT updated_at FROM orders WHERE id = ?", (order.id,)
+        ).fetchone()
         updated_at = iso(order.updated_at)
         if row is not None and updated_at <= row[0]:
             return "unchanged"
         tracking = [
-            {"tracking_number": t.tracking_number, "carrier": t.carrier,
-             "origin_country": t.origin_country, "ship_note": t.ship_note}
+            {
+                "tracking_number": t.tracking_number,
+                "carrier": t.carrier,
+                "origin_country": t.origin_country,
+                "ship_note": t.ship_note,
+            }
             for t in order.tracking
         ]
-        self.conn.execute(_ORDER_UPSERT, (
-            order.id, order.transaction_id, order.state, _opt(order.released_at), updated_at,
-            order.product_id, order.variation_id, order.sku, order.product_name, order.size,
-            order.color, order.quantity, _opt(order.expected_ship_at),
-            _opt(order.expected_delivery_at), order.tracking_number, order.carrier,
-            json.dumps(tracking, ensure_ascii=False) if tracking else None,
-            json.dumps([{"event_type": e, "event_time": iso(t)} for e, t in order.fulfillment],
-                       ensure_ascii=False) if order.fulfillment else None,
-            json.dumps(order.shipping_address, ensure_ascii=False)
-            if order.shipping_address else None,
-            json.dumps(list(order.refunds), ensure_ascii=False) if order.refunds else None,
-        ))
+        self.conn.execute(
+            _ORDER_UPSERT,
+            (
+                order.id,
+                order.transaction_id,
+                order.state,
+                _opt(order.released_at),
+                updated_at,
+                order.product_id,
+                order.variation_id,
+                order.sku,
+                order.product_name,
+                order.size,
+                order.color,
+                order.quantity,
+                _opt(order.expected_ship_at),
+                _opt(order.expected_delivery_at),
+                order.tracking_number,
+                order.carrier,
+                json.dumps(tracking, ensure_ascii=False) if tracking else None,
+                json.dumps(
+                    [{"event_type": e, "event_time": iso(t)} for e, t in order.fulfillment],
+                    ensure_ascii=False,
+                )
+                if order.fulfillment
+                else None,
+                json.dumps(order.shipping_address, ensure_ascii=False)
+                if order.shipping_address
+                else None,
+                json.dumps(list(order.refunds), ensure_ascii=False) if order.refunds else None,
+            ),
+        )
         return "new" if row is None else "updated"
 
     # Tickets -----------------------------------------------------------------------------
     def write_ticket(self, ticket: Ticket) -> tuple[str, int]:
         """Upsert one ticket and merge its replies; returns (status, new message count)."""
         conn = self.conn
-        row = conn.execute(
-            "SELECT updated_at FROM tickets WHERE id = ?", (ticket.id,)
-        ).fetchone()
+        row = conn.execute("SELECT updated_at FROM tickets WHERE id = ?", (ticket.id,)).fetchone()
         added = self._insert_messages(ticket.id, ticket.messages)
         updated_at = iso(ticket.updated_at)
         if row is None:
@@ -132,17 +184,35 @@ class RecordWriter:
 
     def _ticket_values(self, t: Ticket, updated_at: str) -> tuple[object, ...]:
         return (
-            t.id, t.merchant_id, t.type, t.state, t.subject, t.sub_label, t.refund_reason,
-            t.buyer_name, t.buyer_locale, iso(t.opened_at), updated_at, _opt(t.closed_at),
-            t.closed_by, json.dumps(list(t.order_ids)), json.dumps(list(t.product_ids)),
+            t.id,
+            t.merchant_id,
+            t.type,
+            t.state,
+            t.subject,
+            t.sub_label,
+            t.refund_reason,
+            t.buyer_name,
+            t.buyer_locale,
+            iso(t.opened_at),
+            updated_at,
+            _opt(t.closed_at),
+            t.closed_by,
+            json.dumps(list(t.order_ids)),
+            json.dumps(list(t.product_ids)),
         )
 
     def _insert_messages(self, ticket_id: str, messages: Iterable[Message]) -> int:
         rows = [
-            (ticket_id, m.sender, iso(m.sent_at), m.text,
-             json.dumps([{"url": u, "file_name": n} for u, n in m.files], ensure_ascii=False)
-             if m.files else None,
-             digest(m.text))
+            (
+                ticket_id,
+                m.sender,
+                iso(m.sent_at),
+                m.text,
+                json.dumps([{"url": u, "file_name": n} for u, n in m.files], ensure_ascii=False)
+                if m.files
+                else None,
+                digest(m.text),
+            )
             for m in messages
         ]
         if not rows:
@@ -158,11 +228,19 @@ class RecordWriter:
         reason, confidence, source = self.reason(
             t.subject, derived.first_buyer_text, t.sub_label, t.refund_reason
         )
-        self.conn.execute(_TICKET_INSERT, (
-            *self._ticket_values(t, updated_at), reason, source, confidence,
-            *self._clock_values(derived.clocks), derived.last_message, derived.last_message_at,
-            derived.message_count,
-        ))
+        self.conn.execute(
+            _TICKET_INSERT,
+            (
+                *self._ticket_values(t, updated_at),
+                reason,
+                source,
+                confidence,
+                *self._clock_values(derived.clocks),
+                derived.last_message,
+                derived.last_message_at,
+                derived.message_count,
+            ),
+        )
         self._link_orders(t, replace=False)
 
     def _link_orders(self, t: Ticket, *, replace: bool) -> None:
@@ -197,21 +275,28 @@ class RecordWriter:
         conn = self.conn
         state, opened_at, subject, sub_label, refund_reason, reason_source = conn.execute(
             "SELECT state, opened_at, subject, sub_label, refund_reason, reason_source "
-            "FROM tickets WHERE id = ?", (ticket_id,)
+            "FROM tickets WHERE id = ?",
+            (ticket_id,),
         ).fetchone()
         messages = [
             Message(sender=s, sent_at=parse_time(at), text=text)
             for s, at, text in conn.execute(
                 "SELECT sender, sent_at, text FROM messages WHERE ticket_id = ? "
-                "ORDER BY sent_at, id", (ticket_id,)
+                "ORDER BY sent_at, id",
+                (ticket_id,),
             )
         ]
         derived = self._derive(state, parse_time(opened_at), messages)
         conn.execute(
             "UPDATE tickets SET awaiting_since = ?, due_at = ?, escalates_at = ?, "
             "last_message = ?, last_message_at = ?, message_count = ? WHERE id = ?",
-            (*self._clock_values(derived.clocks), derived.last_message,
-             derived.last_message_at, derived.message_count, ticket_id),
+            (
+                *self._clock_values(derived.clocks),
+                derived.last_message,
+                derived.last_message_at,
+                derived.message_count,
+                ticket_id,
+            ),
         )
         if reason_source != "manual":
             reason, confidence, source = self.reason(
@@ -219,5 +304,6 @@ class RecordWriter:
             )
             conn.execute(
                 "UPDATE tickets SET reason = ?, reason_source = ?, reason_confidence = ? "
-                "WHERE id = ?", (reason, source, confidence, ticket_id),
+                "WHERE id = ?",
+                (reason, source, confidence, ticket_id),
             )

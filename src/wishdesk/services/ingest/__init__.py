@@ -29,9 +29,7 @@ class Counts:
     tickets: dict[str, int] = field(
         default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0}
     )
-    orders: dict[str, int] = field(
-        default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0}
-    )
+    orders: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0})
     messages: int = 0
 
     def add(self, other: Counts) -> None:

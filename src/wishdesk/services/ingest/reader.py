@@ -122,8 +122,9 @@ class _Buffer:
             return value
 
     def error(self, message: str, pos: int | None = None) -> InputError:
-        return InputError(f"{self.name}, line {self.line_at(self.pos if pos is None else pos)}: "
-                          f"{message}")
+        return InputError(
+            f"{self.name}, line {self.line_at(self.pos if pos is None else pos)}: {message}"
+        )
 
 
 _DECODER = json.JSONDecoder()
@@ -203,8 +204,9 @@ def _check_code(buf: _Buffer, fields: dict[str, Any], line: int) -> None:
     code = fields.get("code", 0)
     if code not in (0, None):
         message = str(fields.get("message") or "")[:200]
-        raise InputError(f"{buf.name}, line {line}: the file holds an API error "
-                         f"(code {code}): {message}")
+        raise InputError(
+            f"{buf.name}, line {line}: the file holds an API error (code {code}): {message}"
+        )
 
 
 def _unwrap(buf: _Buffer, obj: dict[str, Any], line: int) -> Iterator[Item]:

@@ -1,0 +1,127 @@
+"""``classify``: the reason a buyer opened a ticket, from Wish's labels or the text."""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass
+from functools import lru_cache
+
+from wishdesk.domain.models import REASONS
+from wishdesk.domain.reasons.data_files import load
+from wishdesk.domain.reasons.lexicon import lexicon
+from wishdesk.domain.reasons.matcher import Matcher
+from wishdesk.domain.reasons.normalise import normalise
+from wishdesk.domain.reasons.wish import WishSignal, wish_mapping
+
+OTHER = "other"
+
+
+@dataclass(frozen=True)
+class Classification:
+    reason: str
+    confidence: float
+    source: str  # "wish" when sub_label / refund_reason decided it, else "text"
+
+
+@dataclass(frozen=True)
+class Scoring:
+    subject_weight: float
+    body_weight: float
+    threshold: float
+    saturation: float
+    hint_weight: float
+    sub_label_confidence: float
+    refund_reason_confidence: float
+    tie_order: tuple[str, ...]
+
+
+@lru_cache(maxsize=1)
+def scoring() -> Scoring:
+    data = load("scoring")
+    order = tuple(str(r) for r in data["tie_order"])
+    if sorted(order) != sorted(REASONS):
+        raise ValueError("scoring.toml tie_order must list every reason once")
+    return Scoring(
+        subject_weight=float(data["subject_weight"]),
+        body_weight=float(data["body_weight"]),
+        threshold=float(data["threshold"]),
+        saturation=float(data["saturation"]),
+        hint_weight=float(data["wish_hint_weight"]),
+        sub_label_confidence=float(data["sub_label_confidence"]),
+        refund_reason_confidence=float(data["refund_reason_confidence"]),
+        tie_order=order,
+    )
+
+
+@lru_cache(maxsize=1)
+def _matcher() -> Matcher:
+    return Matcher(lexicon())
+
+
+def text_scores(subject: object, body: object) -> dict[str, float]:
+    """Per-reason evidence in the text: subject cues count ``subject_weight`` times."""
+    conf, match = scoring(), _matcher()
+    totals: dict[str, float] = {}
+    for text, factor in ((subject, conf.subject_weight), (body, conf.body_weight)):
+        for reason, score in match.scores(normalise(text)).items():
+            totals[reason] = totals.get(reason, 0.0) + factor * score
+    return totals
+
+
+def _confidence(top: float, runner_up: float, saturation: float) -> float:
+    """How far the best reason is ahead (share of the top two) times how strong it is."""
+    if top <= 0:
+        return 0.0
+    return (top / (top + runner_up)) * (1.0 - math.exp(-top / saturation))
+
+
+def _decide(scores: dict[str, float], conf: Scoring) -> tuple[str, float]:
+    ranked = sorted(
+        (r for r in scores if scores[r] > 0),
+        key=lambda r: (-scores[r], conf.tie_order.index(r)),
+    )
+    if not ranked:
+        return OTHER, 0.5
+    top = scores[ranked[0]]
+    runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
+    confidence = _confidence(top, runner_up, conf.saturation)
+    if confidence < conf.threshold:
+        return OTHER, 0.5 * (1.0 - confidence)
+    return ranked[0], confidence
+
+
+def _classify(
+    subject: object, body: object, sub_label: object, refund_reason: object
+) -> Classification:
+    conf, mapping = scoring(), wish_mapping()
+    label = mapping.from_sub_label(sub_label)
+    if label is not None and label.decisive:
+        return Classification(label.reason, conf.sub_label_confidence, "wish")
+    refund = mapping.from_refund_reason(refund_reason)
+    if refund is not None and refund.decisive:
+        return Classification(refund.reason, conf.refund_reason_confidence, "wish")
+
+    scores = text_scores(subject, body)
+    text_reason, text_confidence = _decide(scores, conf)
+    hints: list[WishSignal] = [s for s in (label, refund) if s is not None]
+    if not hints:
+        return Classification(text_reason, round(text_confidence, 4), "text")
+    for hint in hints:
+        scores[hint.reason] = scores.get(hint.reason, 0.0) + conf.hint_weight
+    reason, confidence = _decide(scores, conf)
+    source = "text" if reason == text_reason else "wish"
+    return Classification(reason, round(confidence, 4), source)
+
+
+def classify(
+    subject: str,
+    body: str,
+    *,
+    sub_label: str | None = None,
+    refund_reason: str | None = None,
+) -> Classification:
+    """Classify a ticket into one of ``models.REASONS``. Never raises."""
+    try:
+        return _classify(subject, body, sub_label, refund_reason)
+    except Exception:  # a broken input must not stop an import; the data is tested
+        return Classification(OTHER, 0.0, "text")

@@ -1,0 +1,162 @@
+"""The compiled cue lexicon: every language's data file merged into one set of cues.
+
+Latin-script phrases are sequences of word specs separated by spaces:
+
+- ``refund`` a word; ``refund*`` a word starting with "refund"; ``*adresse`` ending with it;
+  ``*adress*`` containing it; ``my|the`` alternatives (each may carry its own ``*``);
+- ``~`` skips 0-2 words, ``~4`` skips 0-4 (never across a clause mark).
+
+Chinese (``script = "cjk"``) phrases are plain substrings. Phrases are normalised like the
+text, so the data files may be written with accents and capitals.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any
+
+from wishdesk.domain.reasons.data_files import LANGUAGES, load
+from wishdesk.domain.reasons.normalise import normalise, tokenise
+
+
+@dataclass(frozen=True)
+class WordSpec:
+    exact: frozenset[str]
+    prefixes: tuple[str, ...] = ()
+    suffixes: tuple[str, ...] = ()
+    infixes: tuple[str, ...] = ()
+
+    def matches(self, token: str) -> bool:
+        if token in self.exact:
+            return True
+        return (
+            any(token.startswith(p) for p in self.prefixes)
+            or any(token.endswith(s) for s in self.suffixes)
+            or any(i in token for i in self.infixes)
+        )
+
+
+@dataclass(frozen=True)
+class Gap:
+    most: int
+
+
+Element = WordSpec | Gap
+
+
+@dataclass(frozen=True)
+class Cue:
+    id: int
+    reason: str
+    weight: float
+    negatable: bool
+    first: WordSpec
+    rest: tuple[Element, ...]
+
+
+@dataclass(frozen=True)
+class CjkCue:
+    id: int
+    reason: str
+    weight: float
+    negatable: bool
+    text: str
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    cues: tuple[Cue, ...]
+    cjk_cues: tuple[CjkCue, ...]
+    negators: frozenset[str]
+    blockers: frozenset[str]
+    pivots: frozenset[str]
+    cjk_negators: tuple[str, ...]
+    typos: dict[str, str]
+
+
+def _word_spec(text: str) -> WordSpec:
+    exact: set[str] = set()
+    prefixes: list[str] = []
+    suffixes: list[str] = []
+    infixes: list[str] = []
+    for alt in text.split("|"):
+        core = alt.strip("*")
+        if not core:
+            raise ValueError(f"empty word in cue {text!r}")
+        if alt.startswith("*") and alt.endswith("*") and len(alt) > 1:
+            infixes.append(core)
+        elif alt.endswith("*"):
+            prefixes.append(core)
+        elif alt.startswith("*"):
+            suffixes.append(core)
+        else:
+            exact.add(core)
+    return WordSpec(frozenset(exact), tuple(prefixes), tuple(suffixes), tuple(infixes))
+
+
+def parse_phrase(phrase: str) -> tuple[WordSpec, tuple[Element, ...]]:
+    elements: list[Element] = []
+    for part in normalise(phrase).split(" "):
+        if part.startswith("~"):
+            elements.append(Gap(int(part[1:] or 2)))
+        elif not any(c in part for c in "|*"):
+            elements.extend(_word_spec(t) for t in tokenise(part))
+        else:
+            elements.append(_word_spec(part))
+    first = elements[0] if elements else None
+    if not isinstance(first, WordSpec) or isinstance(elements[-1], Gap):
+        raise ValueError(f"cue {phrase!r} must start and end with a word")
+    return first, tuple(elements[1:])
+
+
+def _words(data: dict[str, Any], key: str) -> set[str]:
+    return {normalise(w) for w in data.get(key, [])}
+
+
+def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
+    negators: set[str] = set()
+    cjk_negators: set[str] = set()
+    blockers: set[str] = set()
+    pivots: set[str] = set()
+    typos: dict[str, str] = {}
+    # (reason, phrase, cjk) -> (weight, negatable): a cue in two languages counts once, at
+    # its highest weight.
+    entries: dict[tuple[str, str, bool], tuple[float, bool]] = {}
+    for lang in languages:
+        data = load(lang)
+        cjk = data.get("script") == "cjk"
+        (cjk_negators if cjk else negators).update(_words(data, "negators"))
+        blockers.update(_words(data, "blockers"))
+        pivots.update(_words(data, "pivots"))
+        typos.update({normalise(k): normalise(v) for k, v in data.get("typos", {}).items()})
+        for group in data.get("cues", []):
+            reason, weight = str(group["reason"]), float(group["weight"])
+            negatable = bool(group.get("negatable", True))
+            for phrase in group["phrases"]:
+                key = (reason, normalise(phrase), cjk)
+                if key not in entries or entries[key][0] < weight:
+                    entries[key] = (weight, negatable)
+    cues: list[Cue] = []
+    cjk_cues: list[CjkCue] = []
+    for cue_id, ((reason, phrase, cjk), (weight, negatable)) in enumerate(entries.items()):
+        if cjk:
+            cjk_cues.append(CjkCue(cue_id, reason, weight, negatable, phrase))
+        else:
+            first, rest = parse_phrase(phrase)
+            cues.append(Cue(cue_id, reason, weight, negatable, first, rest))
+    return Lexicon(
+        cues=tuple(cues),
+        cjk_cues=tuple(cjk_cues),
+        negators=frozenset(negators),
+        blockers=frozenset(blockers),
+        pivots=frozenset(pivots),
+        cjk_negators=tuple(sorted(cjk_negators, key=len, reverse=True)),
+        typos=typos,
+    )
+
+
+@lru_cache(maxsize=1)
+def lexicon() -> Lexicon:
+    """The lexicon of all languages, built once on first use."""
+    return build()

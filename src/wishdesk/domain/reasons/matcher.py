@@ -1,0 +1,114 @@
+"""Finding the lexicon's cues in one normalised field and summing their weights per reason.
+
+A cue counts once per field. A negatable cue does not count when a negator ("not", "no",
+"pas", "nicht", "não", "non", 不 ...) stands within ``NEGATION_WINDOW`` words before it in the
+same clause, unless a blocker ("received", "recibido", ...) or a pivot ("but", "just", ...)
+comes between them: "not damaged, just want another size" drops "damaged" only.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from wishdesk.domain.reasons.lexicon import Cue, Element, Gap, Lexicon
+from wishdesk.domain.reasons.normalise import CLAUSE_MARKS, has_cjk, tokenise
+
+NEGATION_WINDOW = 4
+CJK_NEGATION_WINDOW = 3
+_CACHE_LIMIT = 50_000
+
+
+class Matcher:
+    def __init__(self, lexicon: Lexicon) -> None:
+        self._lex = lexicon
+        self._candidates: dict[str, tuple[Cue, ...]] = {}
+        self._exact: dict[str, list[Cue]] = defaultdict(list)
+        self._prefix: dict[str, list[Cue]] = defaultdict(list)
+        self._suffix: dict[str, list[Cue]] = defaultdict(list)
+        self._infix: list[tuple[str, Cue]] = []
+        for cue in lexicon.cues:
+            for word in cue.first.exact:
+                self._exact[word].append(cue)
+            for word in cue.first.prefixes:
+                self._prefix[word].append(cue)
+            for word in cue.first.suffixes:
+                self._suffix[word].append(cue)
+            self._infix.extend((word, cue) for word in cue.first.infixes)
+        self._prefix_lengths = sorted({len(w) for w in self._prefix})
+        self._suffix_lengths = sorted({len(w) for w in self._suffix})
+
+    def _cues_starting_with(self, token: str) -> tuple[Cue, ...]:
+        found = self._candidates.get(token)
+        if found is None:
+            if len(self._candidates) >= _CACHE_LIMIT:
+                self._candidates.clear()
+            hits = list(self._exact.get(token, ()))
+            for n in self._prefix_lengths:
+                if n > len(token):
+                    break
+                hits.extend(self._prefix.get(token[:n], ()))
+            for n in self._suffix_lengths:
+                if n > len(token):
+                    break
+                hits.extend(self._suffix.get(token[-n:], ()))
+            hits.extend(cue for word, cue in self._infix if word in token)
+            found = tuple(dict.fromkeys(hits))
+            self._candidates[token] = found
+        return found
+
+    def _rest_matches(self, tokens: list[str], at: int, rest: tuple[Element, ...]) -> bool:
+        if not rest:
+            return True
+        head, tail = rest[0], rest[1:]
+        if isinstance(head, Gap):
+            for skip in range(head.most + 1):
+                if skip and (at + skip - 1 >= len(tokens) or tokens[at + skip - 1] in CLAUSE_MARKS):
+                    return False
+                if self._rest_matches(tokens, at + skip, tail):
+                    return True
+            return False
+        if at < len(tokens) and head.matches(tokens[at]):
+            return self._rest_matches(tokens, at + 1, tail)
+        return False
+
+    def _negated(self, tokens: list[str], at: int) -> bool:
+        lex = self._lex
+        for j in range(at - 1, max(-1, at - 1 - NEGATION_WINDOW), -1):
+            token = tokens[j]
+            if token in CLAUSE_MARKS or token in lex.pivots or token in lex.blockers:
+                return False
+            if token in lex.negators:
+                return True
+        return False
+
+    def _cjk_negated(self, text: str, at: int) -> bool:
+        window = text[max(0, at - CJK_NEGATION_WINDOW) : at]
+        for i in range(len(window) - 1, -1, -1):
+            if window[i] in CLAUSE_MARKS or window[i] == " ":
+                window = window[i + 1 :]
+                break
+        return any(n in window for n in self._lex.cjk_negators)
+
+    def scores(self, text: str) -> dict[str, float]:
+        """Weight per reason of the cues found in ``text`` (already normalised)."""
+        totals: dict[str, float] = defaultdict(float)
+        counted: set[int] = set()
+        typos = self._lex.typos
+        tokens = [typos.get(t, t) for t in tokenise(text)]
+        for i, token in enumerate(tokens):
+            for cue in self._cues_starting_with(token):
+                if cue.id in counted or not self._rest_matches(tokens, i + 1, cue.rest):
+                    continue
+                if cue.negatable and self._negated(tokens, i):
+                    continue
+                counted.add(cue.id)
+                totals[cue.reason] += cue.weight
+        if has_cjk(text):
+            for cjk in self._lex.cjk_cues:
+                at = text.find(cjk.text)
+                while at >= 0:
+                    if not (cjk.negatable and self._cjk_negated(text, at)):
+                        totals[cjk.reason] += cjk.weight
+                        break
+                    at = text.find(cjk.text, at + 1)
+        return dict(totals)

@@ -1,0 +1,63 @@
+"""Text normalisation and tokenising for the reason classifier.
+
+``normalise`` folds the ways buyers write the same thing: NFKC (full-width letters and
+digits, ligatures), case, accents on Latin letters ("tamaño" -> "tamano", "größe" ->
+"grosse"), typographic apostrophes, control characters and runs of whitespace.
+``tokenise`` splits the result into words and clause marks; CJK runs stay whole (the Chinese
+cues are matched as substrings, see ``matcher``).
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+MAX_CHARS = 2000
+"""Only the start of a field is read: the reason is stated early, and this bounds the cost."""
+
+_APOSTROPHES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u00b4": "'", "`": "'", "\u02bc": "'"})
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]+")
+_SPACES = re.compile(r"[ \t\r\f\v\u00a0]+")
+_TOKEN = re.compile(r"[^\W_]+(?:'[^\W\d_]+)*|[.,;:!?¿¡()\n]|[\u3001\u3002\uff01\uff0c\uff1b\uff1f]")
+_ELISION = re.compile(
+    r"^(l|d|j|n|m|s|t|c|qu|jusqu|lorsqu|puisqu|dell|all|dall|nell|sull|un|quest|nessun)'(.+)$"
+)
+_CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
+
+CLAUSE_MARKS = frozenset(".,;:!?¿¡()\n\u3001\u3002\uff01\uff0c\uff1b\uff1f")
+
+
+def _fold_accents(text: str) -> str:
+    decomposed = unicodedata.normalize("NFD", text)
+    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return unicodedata.normalize("NFC", kept)
+
+
+def normalise(text: object) -> str:
+    """Fold ``text`` for matching; anything that is not a string becomes ``""``."""
+    if not isinstance(text, str) or not text:
+        return ""
+    text = text[:MAX_CHARS]
+    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+    if not text.isascii():
+        text = _fold_accents(text)
+    text = _CONTROL.sub(" ", text)
+    return _SPACES.sub(" ", text).strip()
+
+
+def tokenise(text: str) -> list[str]:
+    """Words (French/Italian elisions split off: "l'adresse" -> "l'", "adresse") and marks."""
+    tokens: list[str] = []
+    for token in _TOKEN.findall(text):
+        if "'" in token:
+            elided = _ELISION.match(token)
+            if elided:
+                tokens.append(elided.group(1) + "'")
+                tokens.append(elided.group(2))
+                continue
+        tokens.append(token)
+    return tokens
+
+
+def has_cjk(text: str) -> bool:
+    return _CJK.search(text) is not None
