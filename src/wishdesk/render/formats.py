@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from wishdesk.render.safe import clean, json_safe, neutralise_formula, tsv_cell
+from wishdesk.render.safe import clean, json_safe, needs_escaping, neutralise_formula, tsv_cell
 
 
 def _scalar(value: Any) -> str:
@@ -39,9 +39,14 @@ def write_jsonl(out: IO[str], records: Iterable[Any]) -> None:
 
 
 def write_tsv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    write = out.write
     for record in records:
-        out.write("\t".join(tsv_cell(_scalar(record.get(c))) for c in columns))
-        out.write("\n")
+        cells = [v if v.__class__ is str else _scalar(v) for v in map(record.get, columns)]
+        line = "\t".join(cells)
+        if needs_escaping(line):  # rare: only then look at each cell
+            line = "\t".join(map(tsv_cell, cells))
+        write(line)
+        write("\n")
 
 
 def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:

@@ -25,7 +25,14 @@ _INVISIBLE = "\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROL = re.compile(f"[\x00-\x08\x0b-\x1f{_INVISIBLE}]")
 _LINE_BREAK = re.compile("\r\n|[\r\n\t\x0b\x0c\x85\u2028\u2029]")
 _JSON_UNSAFE = re.compile(f"[{_INVISIBLE}\u2028\u2029]")
+# Anything ``clean`` or ``tsv_cell`` would change: most text has none, and one search is cheap.
+_NEEDS_WORK = re.compile(f"[\x00-\x1f\\\\{_INVISIBLE}\u2028\u2029]")
 _FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def needs_escaping(text: str) -> bool:
+    """Whether ``clean`` or ``tsv_cell`` would change anything in ``text``."""
+    return _NEEDS_WORK.search(text) is not None
 
 
 def clean(text: str, *, one_line: bool = False) -> str:
@@ -33,6 +40,8 @@ def clean(text: str, *, one_line: bool = False) -> str:
     With ``one_line``, newlines and tabs become spaces."""
     if not text:
         return ""
+    if not _NEEDS_WORK.search(text):
+        return text
     text = _ESCAPE_SEQUENCE.sub("", text)
     text = _LINE_BREAK.sub(" ", text) if one_line else text.replace("\r\n", "\n")
     return _CONTROL.sub("", text)
@@ -45,6 +54,8 @@ def json_safe(encoded: str) -> str:
 
 def tsv_cell(text: str) -> str:
     """One TSV cell: cleaned; backslash, tab and newline written as two-character escapes."""
+    if not _NEEDS_WORK.search(text):
+        return text
     text = clean(text)
     if "\\" in text or "\t" in text or "\n" in text:
         text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")

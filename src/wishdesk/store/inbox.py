@@ -32,7 +32,7 @@ LIST_COLUMNS = (
 )
 _SORTS = {
     # sort key: (ORDER BY ascending form, natural direction is descending?)
-    "due": ("due_at IS NULL, due_at {dir}, opened_at {dir}, id {dir}", False),
+    "due": ("due_at IS NULL {dir}, due_at {dir}, opened_at {dir}, id {dir}", False),
     "updated": ("updated_at {dir}, id {dir}", True),
     "opened": ("opened_at {dir}, id {dir}", True),
 }
@@ -107,6 +107,10 @@ def list_sql(q: TicketQuery) -> tuple[str, list[Any]]:
         where.append(_search_clause(q.search, params))
     order, natural_desc = _SORTS[q.sort]
     descending = natural_desc != q.reverse
+    if tuple(q.states) == ("AWAITING_MERCHANT",):
+        # Every ticket awaiting the merchant has a deadline: without the NULL test the
+        # (state, due_at, opened_at, id) index gives the order and LIMIT stops early.
+        order = order.replace("due_at IS NULL {dir}, ", "")
     sql = f"SELECT {', '.join('t.' + c for c in LIST_COLUMNS)} FROM tickets t"
     if where:
         sql += " WHERE " + " AND ".join(where)

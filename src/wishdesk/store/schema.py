@@ -53,7 +53,7 @@ def m001_initial(db: Database) -> None:
         defaults={"reason": "other", "reason_source": "text", "message_count": 0},
     )
     tickets.create_index(["id"], unique=True)
-    tickets.create_index(["state", "due_at"])
+    tickets.create_index(["state", "due_at", "opened_at", "id"])
     tickets.create_index(["updated_at"])
     tickets.create_index(["opened_at"])
     tickets.enable_fts(["subject"], create_triggers=True, tokenize=FTS_TOKENIZE)
