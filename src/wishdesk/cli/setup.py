@@ -96,12 +96,10 @@ def config_set(ctx: typer.Context, key: str, value: str) -> None:
     from wishdesk.services import settings
 
     validate(key, value)  # before the store file is created
-    count = settings.update(app_context(ctx).store(create=True), {key: value})
-    if count:
-        print(
-            f"{key} = {settings.get(app_context(ctx).store(), key)} "
-            f"(deadlines of {count} open tickets recomputed)"
-        )
+    store = app_context(ctx).store(create=True)
+    count = settings.update(store, {key: value})
+    note = f" (deadlines of {count} open tickets recomputed)" if count else ""
+    print(f"{key} = {settings.get(store, key)}{note}")
 
 
 def register(app: typer.Typer) -> None:

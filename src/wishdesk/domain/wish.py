@@ -174,35 +174,61 @@ def _ids(obj: Mapping[str, Any], field: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+_SENDER_SET = frozenset(SENDERS)
+
+
+def _quick_reply(reply: object) -> Message | None:
+    """The common, well-formed reply without attachments, checked in one go; ``None``
+    sends anything unusual through ``_reply`` for a precise error."""
+    if type(reply) is not dict or reply.get("supporting_files"):
+        return None
+    sender, sent_at, text = reply.get("sender"), reply.get("replied_at"), reply.get("message")
+    if (
+        type(sender) is not str
+        or sender not in _SENDER_SET
+        or type(sent_at) is not str
+        or type(text) is not str
+        or len(text) > MAX_TEXT
+        or "\x00" in text
+    ):
+        return None
+    try:
+        return Message(sender=sender, sent_at=parse_time(sent_at), text=text)
+    except (ValueError, OverflowError):
+        return None
+
+
+def _reply(reply: object, where: str) -> Message:
+    if not isinstance(reply, Mapping):
+        raise RecordError(where, f"expected an object, got {_type_name(reply)}")
+    files = []
+    for j, f in enumerate(_list(reply, "supporting_files", f"{where}.supporting_files")):
+        if not isinstance(f, Mapping):
+            raise RecordError(f"{where}.supporting_files[{j}]", "expected an object")
+        files.append(
+            (
+                _text(f, "url", f"{where}.supporting_files[{j}].url") or "",
+                _text(f, "file_name", f"{where}.supporting_files[{j}].file_name") or "",
+            )
+        )
+    sender = _enum(reply, "sender", SENDERS, f"{where}.sender", required=True)
+    sent_at = _time(reply, "replied_at", f"{where}.replied_at", required=True)
+    assert sender is not None and sent_at is not None
+    return Message(
+        sender=sender,
+        sent_at=sent_at,
+        text=_text(reply, "message", f"{where}.message") or "",
+        files=tuple(files),
+    )
+
+
 def parse_ticket(obj: Mapping[str, Any]) -> Ticket:
     buyer = _object(obj, "buyer_info")
     resolution = _object(obj, "resolution_info")
     messages = []
     for i, reply in enumerate(_list(obj, "replies")):
-        where = f"replies[{i}]"
-        if not isinstance(reply, Mapping):
-            raise RecordError(where, f"expected an object, got {_type_name(reply)}")
-        files = []
-        for j, f in enumerate(_list(reply, "supporting_files", f"{where}.supporting_files")):
-            if not isinstance(f, Mapping):
-                raise RecordError(f"{where}.supporting_files[{j}]", "expected an object")
-            files.append(
-                (
-                    _text(f, "url", f"{where}.supporting_files[{j}].url") or "",
-                    _text(f, "file_name", f"{where}.supporting_files[{j}].file_name") or "",
-                )
-            )
-        sender = _enum(reply, "sender", SENDERS, f"{where}.sender", required=True)
-        sent_at = _time(reply, "replied_at", f"{where}.replied_at", required=True)
-        assert sender is not None and sent_at is not None
-        messages.append(
-            Message(
-                sender=sender,
-                sent_at=sent_at,
-                text=_text(reply, "message", f"{where}.message") or "",
-                files=tuple(files),
-            )
-        )
+        quick = _quick_reply(reply)
+        messages.append(quick if quick is not None else _reply(reply, f"replies[{i}]"))
     opened_at = _time(obj, "opened_at", required=True)
     state = _enum(obj, "state", TICKET_STATES, required=True)
     assert opened_at is not None and state is not None

@@ -12,6 +12,7 @@ from typing import Any
 
 from rich import box
 from rich.console import Console, Group
+from rich.padding import Padding
 from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
@@ -51,8 +52,11 @@ def _clock(stamp: str | None, now: datetime, late_word: str) -> Text:
     return Text(until(stamp, now), style=style)
 
 
-def ticket_table(records: Sequence[Mapping[str, Any]], now: datetime, title: str) -> Table:
+def ticket_table(
+    records: Sequence[Mapping[str, Any]], now: datetime, title: str, width: int = 120
+) -> Table:
     show_state = len({r["state"] for r in records}) > 1
+    show_waiting = width >= 100
     table = Table(
         title=title,
         box=box.SIMPLE_HEAD,
@@ -69,7 +73,8 @@ def ticket_table(records: Sequence[Mapping[str, Any]], now: datetime, title: str
     table.add_column("Reason", no_wrap=True)
     table.add_column("Buyer", no_wrap=True, max_width=16, overflow="ellipsis")
     table.add_column("Subject", ratio=1, no_wrap=True, overflow="ellipsis", min_width=12)
-    table.add_column("Waiting", no_wrap=True, justify="right")
+    if show_waiting:
+        table.add_column("Waiting", no_wrap=True, justify="right")
     table.add_column("Due", no_wrap=True)
     table.add_column("Escalates", no_wrap=True)
     for r in records:
@@ -84,7 +89,10 @@ def ticket_table(records: Sequence[Mapping[str, Any]], now: datetime, title: str
             _t(r["reason"]),
             buyer,
             _t(r["subject"] or r["last_message"] or ""),
-            Text(ago(r["awaiting_since"] or r["opened_at"], now).removesuffix(" ago")),
+        ]
+        if show_waiting:
+            cells.append(Text(ago(r["awaiting_since"] or r["opened_at"], now).removesuffix(" ago")))
+        cells += [
             _clock(r["due_at"], now, "late"),
             _clock(r["escalates_at"], now, "since"),
         ]
@@ -96,9 +104,9 @@ def print_ticket_table(
     console: Console, records: Sequence[Mapping[str, Any]], now: datetime, title: str
 ) -> None:
     if not records:
-        console.print(Text(f"{title}: none.", style="dim"))
+        console.print(Text("No tickets to show.", style="dim"))
         return
-    console.print(ticket_table(records, now, title))
+    console.print(ticket_table(records, now, title, console.width))
 
 
 def _field_table() -> Table:
@@ -192,9 +200,8 @@ def _thread(messages: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Gr
         who, style = SENDER_STYLES.get(m["sender"], (m["sender"], "bold"))
         head = Text(who, style=style)
         head.append(f"  {local(m['sent_at'], tz)} ({ago(m['sent_at'], now)})", style="dim")
-        body = _t(m["text"] or "", one_line=False)
-        body.pad_left(2)
-        parts += [Text(""), head, Text.assemble("  ", body)]
+        body = Padding(_t(m["text"] or "", one_line=False), (0, 0, 0, 2))
+        parts += [Text(""), head, body]
         for f in m.get("files") or []:
             parts.append(_t(f"  attachment: {f.get('file_name') or f.get('url')}", "dim"))
     if not messages:

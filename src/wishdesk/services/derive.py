@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from datetime import datetime
+from functools import lru_cache
 
 from wishdesk.domain.settings import sla_settings
 from wishdesk.domain.sla.clocks import Clocks
@@ -25,9 +26,19 @@ def clock_fn(store: Store) -> ClockFn:
     return clocks
 
 
+@lru_cache(maxsize=8192)
 def reason_of(
-    subject: str, body: str, sub_label: str | None, refund_reason: str | None
+    subject: str,
+    body: str,
+    sub_label: str | None,
+    refund_reason: str | None,
+    ticket_type: str | None = None,
 ) -> tuple[str, float, str]:
+    """The ticket's reason, confidence and source. A pre-purchase ticket is about no order,
+    so it is ``other`` by Wish's own definition; the rest goes to the classifier.
+    Cached: buyers (and the demo) repeat the same short messages a lot."""
+    if ticket_type == "PRE_PURCHASE":
+        return "other", 1.0, "wish"
     from wishdesk.domain.reasons import classify
 
     found = classify(subject, body, sub_label=sub_label, refund_reason=refund_reason)

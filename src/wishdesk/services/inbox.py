@@ -47,11 +47,14 @@ class Duration:
     unit: str  # m, h, d, w, bd
 
     def deadline(self, now: datetime, business_days: Any = None) -> datetime:
-        """``now`` plus this duration; ``bd`` needs a calendar with ``due_at``."""
+        """``now`` plus this duration; ``bd`` needs a calendar with ``due_at``.
+        Callers list what falls due *before* this moment (overdue: now > due_at)."""
         if self.unit == "bd":
             if self.amount == 0:
                 return now
-            return business_days.due_at(now, self.amount)  # type: ignore[no-any-return]
+            # a deadline at 23:59:59 on the last business day is inside the window
+            end: datetime = business_days.due_at(now, self.amount)
+            return end + timedelta(seconds=1)
         minutes = {"m": 1, "h": 60, "d": 1440, "w": 10080}[self.unit]
         return now + timedelta(minutes=self.amount * minutes)
 

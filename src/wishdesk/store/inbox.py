@@ -44,8 +44,8 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-
 class TicketQuery:
     states: Sequence[str] = ("AWAITING_MERCHANT",)  # empty: any state
     reasons: Sequence[str] = ()
-    due_before: str | None = None  # ISO UTC: due_at <= this (``--overdue``, ``--due-within``)
-    escalates_before: str | None = None  # ISO UTC: escalates_at <= this
+    due_before: str | None = None  # ISO UTC: due_at < this (``--overdue``, ``--due-within``)
+    escalates_before: str | None = None  # ISO UTC: escalates_at < this
     either_clock: bool = False  # due_before OR escalates_before (``overdue --clock any``)
     search: str | None = None
     order_id: str | None = None
@@ -93,10 +93,10 @@ def list_sql(q: TicketQuery) -> tuple[str, list[Any]]:
         params += list(q.reasons)
     clock = []
     if q.due_before is not None:
-        clock.append("t.due_at <= ?")
+        clock.append("t.due_at < ?")
         params.append(q.due_before)
     if q.escalates_before is not None:
-        clock.append("t.escalates_at <= ?")
+        clock.append("t.escalates_at < ?")
         params.append(q.escalates_before)
     if clock:
         where.append("(" + (" OR " if q.either_clock else " AND ").join(clock) + ")")

@@ -128,9 +128,14 @@ def m001_initial(db: Database) -> None:
             "sent_at": str,
             "error": str,
             "dedup_key": str,
+            "message_id": int,
+            "attempts": int,
+            "request_id": str,
+            "updated_at": str,
         },
         pk="id",
         not_null={"kind", "status", "created_at"},
+        defaults={"attempts": 0},
     )
     outbox.create_index(["status"])
     outbox.create_index(["ticket_id"])

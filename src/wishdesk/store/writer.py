@@ -22,8 +22,9 @@ BUYER = "USER"
 
 # (state, opened_at, [(sender, sent_at)]) -> Clocks
 ClockFn = Callable[[str, datetime, Sequence[tuple[str, datetime]]], Clocks]
-# (subject, first buyer message, sub_label, refund_reason) -> (reason, confidence, source)
-ReasonFn = Callable[[str, str, "str | None", "str | None"], tuple[str, float, str]]
+# (subject, first buyer message, sub_label, refund_reason, ticket type)
+#   -> (reason, confidence, source)
+ReasonFn = Callable[[str, str, "str | None", "str | None", "str | None"], tuple[str, float, str]]
 
 
 def digest(text: str) -> str:
@@ -226,7 +227,7 @@ class RecordWriter:
         messages = sorted(unique.values(), key=lambda m: m.sent_at)
         derived = self._derive(t.state, t.opened_at, messages)
         reason, confidence, source = self.reason(
-            t.subject, derived.first_buyer_text, t.sub_label, t.refund_reason
+            t.subject, derived.first_buyer_text, t.sub_label, t.refund_reason, t.type
         )
         self.conn.execute(
             _TICKET_INSERT,
@@ -273,8 +274,8 @@ class RecordWriter:
     def refresh(self, ticket_id: str) -> None:
         """Recompute a stored ticket's derived columns from its stored messages."""
         conn = self.conn
-        state, opened_at, subject, sub_label, refund_reason, reason_source = conn.execute(
-            "SELECT state, opened_at, subject, sub_label, refund_reason, reason_source "
+        state, opened_at, subject, sub_label, refund_reason, reason_source, type_ = conn.execute(
+            "SELECT state, opened_at, subject, sub_label, refund_reason, reason_source, type "
             "FROM tickets WHERE id = ?",
             (ticket_id,),
         ).fetchone()
@@ -300,7 +301,7 @@ class RecordWriter:
         )
         if reason_source != "manual":
             reason, confidence, source = self.reason(
-                subject or "", derived.first_buyer_text, sub_label, refund_reason
+                subject or "", derived.first_buyer_text, sub_label, refund_reason, type_
             )
             conn.execute(
                 "UPDATE tickets SET reason = ?, reason_source = ?, reason_confidence = ? "

@@ -38,6 +38,7 @@ class _Buffer:
         self.lines_before = 0  # newlines in text already dropped from the buffer
         self.eof = False
         self.bytes_read = 0
+        self.last_start = 0  # where ``small_object`` found its object
 
     def fill(self) -> bool:
         """Read one more chunk; False at end of input."""
@@ -108,6 +109,7 @@ class _Buffer:
         buffer; return ``None`` (position unchanged) when it is bigger, so the caller can
         stream it field by field instead."""
         while True:
+            self.last_start = self.pos
             try:
                 value, end = _DECODER.raw_decode(self.text, self.pos)
             except json.JSONDecodeError:
@@ -145,6 +147,11 @@ def read_items(stream: IO[bytes], name: str) -> Iterator[Item]:
         elif char == "{":
             small = buf.small_object(SMALL_OBJECT)
             if small is None:
+                yield from _object(buf, line)
+            elif isinstance(small, dict) and _is_envelope(small) and isinstance(
+                small["data"], list
+            ):
+                buf.pos = buf.last_start  # walk it again to name each record's line
                 yield from _object(buf, line)
             else:
                 yield from _unwrap(buf, small, line)
