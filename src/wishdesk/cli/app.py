@@ -58,7 +58,19 @@ def root(
 
 
 # Each module adds its commands to ``app``; heavy imports stay inside the command bodies.
-COMMAND_MODULES = ("setup", "ingest", "inbox", "demo", "tag", "stats", "sla")
+COMMAND_MODULES = (
+    "setup",
+    "ingest",
+    "inbox",
+    "demo",
+    "tag",
+    "stats",
+    "sla",
+    "lint",
+    "compose",
+    "outbox",
+    "sync",
+)
 for _name in COMMAND_MODULES:
     importlib.import_module(f"wishdesk.cli.{_name}").register(app)
 

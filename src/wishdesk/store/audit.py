@@ -11,7 +11,9 @@ from wishdesk.clock import parse_time
 from wishdesk.domain.models import OrderFacts
 from wishdesk.store.db import Store
 
-_ORDER_COLUMNS = "id, state, expected_delivery_at, expected_ship_at, tracking_number, carrier, tracking"
+_ORDER_COLUMNS = (
+    "id, state, expected_delivery_at, expected_ship_at, tracking_number, carrier, tracking"
+)
 
 
 @dataclass(frozen=True)

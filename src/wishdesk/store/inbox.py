@@ -203,3 +203,8 @@ def set_reason(store: Store, ticket_id: str, reason: str, source: str, confidenc
         "UPDATE tickets SET reason = ?, reason_source = ?, reason_confidence = ? WHERE id = ?",
         (reason, source, confidence, ticket_id),
     )
+
+
+def order(store: Store, order_id: str) -> dict[str, Any] | None:
+    rows = _dicts(store.execute("SELECT * FROM orders WHERE id = ?", (order_id,)))
+    return rows[0] if rows else None

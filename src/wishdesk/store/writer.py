@@ -31,6 +31,11 @@ def digest(text: str) -> str:
     return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
+def _squash(text: str) -> str:
+    """Text compared whitespace-insensitively (Wish may re-wrap markdown)."""
+    return " ".join(text.split())
+
+
 def _opt(moment: datetime | None) -> str | None:
     return None if moment is None else iso(moment)
 
@@ -169,7 +174,8 @@ class RecordWriter:
         """Upsert one ticket and merge its replies; returns (status, new message count)."""
         conn = self.conn
         row = conn.execute("SELECT updated_at FROM tickets WHERE id = ?", (ticket.id,)).fetchone()
-        added = self._insert_messages(ticket.id, ticket.messages)
+        messages = ticket.messages if row is None else self._reconcile(ticket.id, ticket.messages)
+        added = self._insert_messages(ticket.id, messages)
         updated_at = iso(ticket.updated_at)
         if row is None:
             self._insert_ticket(ticket, updated_at)
@@ -182,6 +188,32 @@ class RecordWriter:
             self._link_orders(ticket, replace=True)
         self.refresh(ticket.id)
         return "updated", added
+
+    def _reconcile(self, ticket_id: str, messages: Sequence[Message]) -> Sequence[Message]:
+        """Wish's copy of a reply written here takes over the local message (its time becomes
+        Wish's ``replied_at``), so the thread shows it once. Returns the messages left to
+        insert."""
+        local = self.conn.execute(
+            "SELECT id, text FROM messages WHERE ticket_id = ? AND origin = 'local' ORDER BY id",
+            (ticket_id,),
+        ).fetchall()
+        if not local:
+            return messages
+        waiting: dict[str, list[int]] = {}
+        for message_id, text in local:
+            waiting.setdefault(_squash(text), []).append(message_id)
+        rest = []
+        for m in messages:
+            ids = waiting.get(_squash(m.text)) if m.sender == "MERCHANT" else None
+            if ids:
+                self.conn.execute(
+                    "UPDATE OR IGNORE messages SET sent_at = ?, text = ?, digest = ?, "
+                    "origin = 'wish' WHERE id = ?",
+                    (iso(m.sent_at), m.text, digest(m.text), ids.pop(0)),
+                )
+            else:
+                rest.append(m)
+        return rest
 
     def _ticket_values(self, t: Ticket, updated_at: str) -> tuple[object, ...]:
         return (

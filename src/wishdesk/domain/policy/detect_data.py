@@ -1,0 +1,151 @@
+"""Coordinates in the text: e-mail addresses, links, phone numbers, card numbers, IBANs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from wishdesk.domain.policy.finding import Hit
+from wishdesk.domain.policy.lexicon import Lexicon
+from wishdesk.domain.policy.textview import TextView
+from wishdesk.domain.policy.validators import host_allowed, iban_ok, looks_like_card
+
+Span = tuple[int, int]
+
+_EMAIL = re.compile(
+    r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9-])"
+)
+_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\])}]+")
+_CARD = re.compile(r"(?<![\d.,])(?:\d[ -]?){12,18}\d(?![ -]?\d)")
+_IBAN_START = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?=[ -]?[a-z0-9])")
+_PHONE = re.compile(r"(?<![\w+/.,-])(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\w])")
+_SPACED_DIGITS = re.compile(r"(?:\d[ .\-]){7,}\d")
+_US_PHONE = re.compile(r"\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}")
+_FR_PHONE = re.compile(r"0[1-9](?:[ .\-]?\d{2}){4}")
+_CN_MOBILE = re.compile(r"1[3-9]\d{9}")
+_DATE_SHAPE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
+_CURRENCY = re.compile(r"[$€£¥₹]|\b(?:usd|eur|gbp|cny|rmb|brl|mxn)\b|元")
+_TRAILING = ".,;:!?)]}'\""
+
+
+def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
+    return any(start < e and s < end for s, e in spans)
+
+
+def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
+    found: list[tuple[int, int, str]] = []
+    for m in _URL.finditer(text):
+        url = m.group().rstrip(_TRAILING)
+        rest = url.split("://", 1)[-1]
+        host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
+        found.append((m.start(), m.start() + len(url), host))
+    tlds = "|".join(sorted(lex.link_tlds, key=len, reverse=True))
+    bare = re.compile(
+        rf"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{tlds})(?![a-z0-9-])(?:/[^\s<>\"']*)?"
+    )
+    for m in bare.finditer(text):
+        if _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in found]):
+            continue
+        url = m.group().rstrip(_TRAILING)
+        host = url.split("/", 1)[0]
+        if not re.search(r"[a-z]", host.rsplit(".", 1)[0]):
+            continue  # "3.5", "1.de"
+        found.append((m.start(), m.start() + len(url), host))
+    return found
+
+
+def _ibans(text: str, lex: Lexicon) -> list[Span]:
+    found: list[Span] = []
+    for m in _IBAN_START.finditer(text):
+        length = lex.iban_lengths.get(m.group()[:2].upper())
+        if length is None:
+            continue
+        chars: list[str] = []
+        index = m.start()
+        end = index
+        while index < len(text) and len(chars) < length:
+            ch = text[index]
+            if ch.isascii() and ch.isalnum():
+                chars.append(ch)
+                end = index + 1
+            elif ch not in " -" or (index + 1 < len(text) and text[index + 1] in " -"):
+                break
+            index += 1
+        if len(chars) != length or (end < len(text) and text[end].isalnum()):
+            continue
+        if iban_ok("".join(chars).upper(), lex.iban_lengths):
+            found.append((m.start(), end))
+    return found
+
+
+def _is_phone(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+    raw = m.group()
+    digits = re.sub(r"\D", "", raw)
+    if not 7 <= len(digits) <= 15 or _DATE_SHAPE.fullmatch(raw.strip()):
+        return False
+    before = text[max(0, m.start() - 40) : m.start()]
+    after = text[m.end() : m.end() + 6]
+    if _CURRENCY.search(before[-6:]) or _CURRENCY.search(after):
+        return False
+    if raw.startswith(("+", "00")) and len(digits) >= 9:
+        return True
+    if _SPACED_DIGITS.fullmatch(raw):
+        return True
+    phone_word = lex.phone_keywords.search(before)
+    other_word = None
+    for other in (lex.tracking_keywords, lex.order_keywords):
+        for hit in other.finditer(before):
+            other_word = hit
+    if other_word and (phone_word is None or other_word.start() > phone_word.start()):
+        return False
+    if phone_word:
+        return True
+    compact = raw.strip()
+    return bool(
+        _US_PHONE.fullmatch(compact)
+        or _FR_PHONE.fullmatch(compact)
+        or _CN_MOBILE.fullmatch(compact)
+    )
+
+
+def detect_data(view: TextView, lex: Lexicon, reserved: list[Span]) -> tuple[list[Hit], list[Span]]:
+    """Hits for coordinates in the text; ``reserved`` are normalised spans already known to be
+    something else (tracking numbers, order ids). Returns the hits and the spans they cover."""
+    text = view.norm
+    hits: list[Hit] = []
+    taken: list[Span] = list(reserved)
+
+    def add(rule: str, start: int, end: int, kind: str) -> None:
+        a, b = view.span(start, end)
+        hits.append(Hit(rule, a, b, (("kind", kind),)))
+        taken.append((start, end))
+
+    if "@" in text:
+        for m in _EMAIL.finditer(text):
+            host = m.group().rsplit("@", 1)[1]
+            if not host_allowed(host, lex.carrier_hosts):
+                add("contact.off-platform", m.start(), m.end(), "an e-mail address")
+            else:
+                taken.append(m.span())
+    if "." in text:
+        for start, end, host in _link_hosts(text, lex):
+            if _overlaps(start, end, taken):
+                continue
+            if host == "paypal.me" or host.endswith(".paypal.me"):
+                add("payment.details-shared", start, end, "a paypal.me link")
+            elif not host_allowed(host, lex.carrier_hosts):
+                add("contact.off-platform", start, end, f"a link to {host}")
+    digits = sum(ch.isdigit() for ch in text)
+    if digits >= 7:
+        for m in _CARD.finditer(text):
+            number = re.sub(r"\D", "", m.group())
+            if not _overlaps(m.start(), m.end(), taken) and looks_like_card(number):
+                add("payment.details-shared", m.start(), m.end(), "a card number")
+        for start, end in _ibans(text, lex):
+            if not _overlaps(start, end, taken):
+                add("payment.details-shared", start, end, "an IBAN")
+        for m in _PHONE.finditer(text):
+            if not _overlaps(m.start(), m.end(), taken) and _is_phone(text, m, lex):
+                end = m.end() - (len(m.group()) - len(m.group().rstrip(" -.(/")))
+                add("contact.off-platform", m.start(), end, "a phone number")
+    return hits, taken

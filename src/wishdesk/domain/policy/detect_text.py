@@ -1,0 +1,98 @@
+"""Word rules (lexicon patterns, merchant patterns), shouting, placeholders, size, emptiness."""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from wishdesk.domain.policy.clauses import negated
+from wishdesk.domain.policy.finding import Hit
+from wishdesk.domain.policy.lexicon import (
+    LEET_RULES,
+    NEGATABLE,
+    WORD_RULES,
+    Lexicon,
+    scan,
+    starts_of,
+)
+from wishdesk.domain.policy.ruleset import RuleSet
+from wishdesk.domain.policy.textview import TextView
+
+MAX_LENGTH = 2000
+_CAPS_WORD = r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]+"
+_CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[!?.,:]*\s+{_CAPS_WORD}){{3,}}\b")
+_INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\u00ad]+")
+
+
+@lru_cache(maxsize=4)
+def _placeholder_pattern(html: frozenset[str], bracket_words: str) -> re.Pattern[str]:
+    tags = "|".join(sorted(html, key=len, reverse=True))
+    return re.compile(
+        r"\{\{\s*[^{}\n]{1,40}?\s*\}\}"
+        r"|\$\{[^{}\n]{1,40}\}"
+        r"|(?<![{$])\{\s*[A-Za-z_][\w.\- ]{0,30}\}(?!\})"
+        r"|\{\d\}"
+        rf"|</?(?!(?:{tags})\b)[A-Za-z_][\w\- ]{{0,30}}>"
+        r"|%\(\w+\)[sd]|(?<!\w)%s(?!\w)"
+        rf"|\[(?i:{bracket_words})(?i:[ _][\w ]{{0,20}})?\]"
+        r"|\[[A-Z][A-Z_ ]{2,30}\]"
+        r"|__[A-Z][A-Z_]{1,30}__"
+    )
+
+
+def detect_format(text: str, lex: Lexicon) -> list[Hit]:
+    if not _INVISIBLE.sub("", text):
+        return [Hit("format.empty", 0, len(text))]
+    hits: list[Hit] = []
+    if len(text) > MAX_LENGTH:
+        fields = (
+            ("length", str(len(text))),
+            ("limit", str(MAX_LENGTH)),
+            ("excess", str(len(text) - MAX_LENGTH)),
+        )
+        hits.append(Hit("format.length", MAX_LENGTH, len(text), fields))
+    if any(ch in text for ch in "{<[%_$"):
+        for m in _placeholder_pattern(lex.html_tags, lex.bracket_words).finditer(text):
+            hits.append(Hit("format.placeholder", m.start(), m.end(), (("match", m.group()),)))
+    return hits
+
+
+def detect_patterns(view: TextView, lex: Lexicon, rules: RuleSet) -> list[Hit]:
+    hits: list[Hit] = []
+    norm = view.norm
+    starts = starts_of(norm)
+    leet_starts: list[int] | None = None
+    for rule in WORD_RULES:
+        pattern = lex.dispatch.get(rule)
+        if pattern is None or not rules.enabled(rule):
+            continue
+        texts = [(norm, starts)]
+        if rule in LEET_RULES and view.leet != norm:
+            if leet_starts is None:
+                leet_starts = starts_of(view.leet)
+            texts.append((view.leet, leet_starts))
+        for text, where in texts:
+            for m in scan(pattern, text, where):
+                if rule in NEGATABLE and negated(norm, m.start(), m.end(), lex):
+                    continue
+                a, b = view.span(*m.span())
+                hits.append(Hit(rule, a, b))
+    for rule, patterns in rules.extra_patterns.items():
+        if not rules.enabled(rule):
+            continue
+        for extra in patterns:
+            for m in extra.finditer(norm):
+                if m.end() > m.start() and not negated(norm, m.start(), m.end(), lex):
+                    a, b = view.span(*m.span())
+                    hits.append(Hit(rule, a, b))
+    return hits
+
+
+def detect_shouting(text: str) -> list[Hit]:
+    hits: list[Hit] = []
+    for m in _CAPS_RUN.finditer(text):
+        letters = sum(ch.isalpha() for ch in m.group())
+        if letters >= 15:
+            hint = (("hint", "Write in normal case: all capitals read as shouting."),)
+            hits.append(Hit("respect.tone", m.start(), m.end(), hint))
+    return hits

@@ -1,0 +1,103 @@
+"""``lint``: run every rule over a message and return the findings, sorted by span."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+from datetime import datetime, timezone
+
+from wishdesk.domain.models import OrderFacts
+from wishdesk.domain.policy.detect_data import detect_data
+from wishdesk.domain.policy.detect_text import (
+    detect_format,
+    detect_patterns,
+    detect_shouting,
+)
+from wishdesk.domain.policy.detect_truth import (
+    detect_eta,
+    detect_tracking,
+    order_ids,
+    tracking_tokens,
+)
+from wishdesk.domain.policy.finding import Finding, Hit, position
+from wishdesk.domain.policy.lexicon import lexicon
+from wishdesk.domain.policy.ruleset import RuleMeta, RuleSet, default_rules
+from wishdesk.domain.policy.textview import TextView
+
+
+class _Fields(dict[str, str]):
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def _fill(template: str | None, fields: Mapping[str, str]) -> str | None:
+    if template is None:
+        return None
+    try:
+        return template.format_map(_Fields(fields))
+    except (ValueError, IndexError, KeyError, AttributeError):
+        return template
+
+
+def _finding(text: str, hit: Hit, meta: RuleMeta) -> Finding:
+    fields = dict(meta.defaults)
+    fields.update(hit.fields)
+    match = text[hit.start : hit.end]
+    fields.setdefault("match", match)
+    line, column = position(text, hit.start)
+    return Finding(
+        rule=hit.rule,
+        severity=meta.severity,
+        message=_fill(meta.message, fields) or meta.message,
+        explanation=meta.explanation,
+        match=match,
+        span=(hit.start, hit.end),
+        line=line,
+        column=column,
+        suggestion=_fill(meta.suggestion, fields),
+        overridable=meta.overridable and meta.severity == "error",
+    )
+
+
+def _dedupe(hits: list[Hit]) -> list[Hit]:
+    """One hit per rule and place: overlapping hits of the same rule merge into the first."""
+    kept: list[Hit] = []
+    last_end: dict[str, int] = {}
+    for hit in sorted(hits, key=lambda h: (h.start, -h.end, h.rule)):
+        if hit.start < last_end.get(hit.rule, -1):
+            continue
+        kept.append(hit)
+        last_end[hit.rule] = hit.end
+    return kept
+
+
+def lint(
+    text: str,
+    *,
+    orders: Sequence[OrderFacts] = (),
+    now: datetime,
+    rules: RuleSet | None = None,
+) -> list[Finding]:
+    """Check a message before it is sent. ``orders`` are the orders it is about (context for
+    the ``truth.*`` rules); ``now`` anchors relative dates ("tomorrow", "within 3 days")."""
+    rules = rules or default_rules()
+    lex = lexicon()
+    hits = detect_format(text, lex)
+    if not (hits and hits[0].rule == "format.empty"):
+        view = TextView(text)
+        reserved = order_ids(view.norm)
+        tokens = tracking_tokens(view.norm, lex, reserved)
+        reserved += [(s, e) for s, e, _ in tokens]
+        data_hits, _ = detect_data(view, lex, reserved)
+        hits += data_hits
+        hits += detect_patterns(view, lex, rules)
+        hits += detect_shouting(text)
+        hits += detect_tracking(view, lex, orders, tokens)
+        today = now.astimezone(timezone.utc).date()
+        hits += detect_eta(view, lex, orders, today)
+    findings = [
+        _finding(text, hit, rules.meta(hit.rule))
+        for hit in _dedupe(hits)
+        if rules.enabled(hit.rule)
+    ]
+    findings.sort(key=lambda f: (f.span, f.rule))
+    return findings

@@ -1,0 +1,219 @@
+"""Delivery promises: "by December 5", "within 3 days", "demain", "三天内", "bis Freitag".
+
+Every time expression in a sentence that talks about delivery (and is not conditional,
+negated, about a refund or in the past) is read as a date relative to today; the promise of
+the sentence is the latest of them ("between Dec 5 and Dec 20" promises Dec 20). Where a
+reading is ambiguous (05/12, "by Friday" on a Friday) the later date is taken: the linter
+prefers a miss of a borderline case to crying wolf.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+
+from dateutil.relativedelta import relativedelta
+
+from wishdesk.domain.policy.clauses import clause_bounds, sentence_bounds
+from wishdesk.domain.policy.lexicon import EtaLexicon, Lexicon, scan, starts_of
+
+_ISO = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
+_SLASH = re.compile(r"(?<![\d/.,:])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/%])")
+_DOTTED = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{2,4})?(?![\d])")
+_CN = "一二两三四五六七八九十"
+_ZH_DATE = re.compile(
+    rf"(?:(?P<y>\d{{4}})年)?(?P<m>[\d{_CN}]{{1,3}})月(?P<d>[\d{_CN}]{{1,3}})(?:日|号)"
+)
+_CN_DIGITS = {
+    "一": 1,
+    "二": 2,
+    "两": 2,
+    "三": 3,
+    "四": 4,
+    "五": 5,
+    "六": 6,
+    "七": 7,
+    "八": 8,
+    "九": 9,
+}
+
+
+@dataclass(frozen=True)
+class Promise:
+    """A delivery promise: the latest date it allows, and where it is (normalised offsets)."""
+
+    start: int
+    end: int
+    latest: date
+
+
+def _cn_number(text: str) -> int | None:
+    if text.isdigit():
+        return int(text)
+    if "十" in text:
+        tens, _, units = text.partition("十")
+        value = (_CN_DIGITS.get(tens, 0) if tens else 1) * 10
+        return value + (_CN_DIGITS.get(units, 0) if units else 0)
+    if len(text) == 1 and text in _CN_DIGITS:
+        return _CN_DIGITS[text]
+    return None
+
+
+def _number(text: str, eta: EtaLexicon) -> int | None:
+    text = text.strip()
+    if text.isdigit():
+        return int(text)
+    if text in eta.numbers:
+        return eta.numbers[text]
+    return _cn_number(text)
+
+
+def _safe_date(year: int, month: int, day: int) -> date | None:
+    try:
+        return date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _infer_year(month: int, day: int, year: str | None, today: date) -> date | None:
+    if year:
+        value = int(year)
+        return _safe_date(value + 2000 if value < 100 else value, month, day)
+    found = _safe_date(today.year, month, day)
+    if found is not None and found < today - timedelta(days=60):
+        found = _safe_date(today.year + 1, month, day)
+    return found
+
+
+def _month(text: str, eta: EtaLexicon) -> int | None:
+    for pattern, number in eta.months:
+        if pattern.fullmatch(text):
+            return number
+    return None
+
+
+def _add_business_days(start: date, days: int) -> date:
+    current = start
+    while days > 0:
+        current += timedelta(days=1)
+        if current.weekday() < 5:
+            days -= 1
+    return current
+
+
+def _absolute(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, date]]:
+    found: list[tuple[int, int, date]] = []
+    for m in _ZH_DATE.finditer(text):
+        month, day = _cn_number(m["m"]), _cn_number(m["d"])
+        if month and day and (value := _infer_year(month, day, m["y"], today)):
+            found.append((m.start(), m.end(), value))
+    for m in _ISO.finditer(text):
+        if value := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
+            found.append((m.start(), m.end(), value))
+    for pattern in (eta.day_month, eta.month_day):
+        for m in pattern.finditer(text):
+            month = _month(m["mon"], eta)
+            if month and (value := _infer_year(month, int(m["d"]), m["y"], today)):
+                found.append((m.start(), m.end(), value))
+    for pattern, both in ((_SLASH, True), (_DOTTED, False)):
+        for m in pattern.finditer(text):
+            if m.group() == "24/7":
+                continue
+            a, b = int(m["a"]), int(m["b"])
+            readings = [(b, a)] + ([(a, b)] if both else [])  # (month, day)
+            values = [v for mo, d in readings if (v := _infer_year(mo, d, m["y"], today))]
+            if values:
+                found.append((m.start(), m.end(), max(values)))
+    return found
+
+
+def _relative(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, date]]:
+    found: list[tuple[int, int, date]] = []
+    for m in scan(eta.relative_any, text, starts_of(text)):
+        rel = eta.relative[int((m.lastgroup or "r0")[1:])]
+        if rel.days is not None:
+            value = today + timedelta(days=rel.days)
+        elif rel.week_end is not None:
+            value = today + timedelta(days=6 - today.weekday() + 7 * rel.week_end)
+        else:
+            value = today + relativedelta(months=rel.month_end or 0, day=31)
+        found.append((m.start(), m.end(), value))
+    return found
+
+
+def _weekdays(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, date]]:
+    found: list[tuple[int, int, date]] = []
+    for m in eta.weekday.finditer(text):
+        word = m["wd"]
+        index = next((i for p, i in eta.weekdays if p.fullmatch(word)), None)
+        if index is None:
+            continue
+        before = text[max(0, m.start() - 14) : m.start()]
+        if eta.past.search(before) or eta.past.search(text, m.end(), min(len(text), m.end() + 8)):
+            continue
+        ahead = (index - today.weekday()) % 7 or 7
+        if eta.next_prefix.search(before):
+            ahead += 7
+        found.append((m.start(), m.end(), today + timedelta(days=ahead)))
+    return found
+
+
+def _durations(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, date]]:
+    found: list[tuple[int, int, date]] = []
+    for m in scan(eta.duration, text, starts_of(text)):
+        count = _number(m["n2"] or m["n1"], eta)
+        if count is None or count <= 0 or count > 365:
+            continue
+        window = text[max(0, m.start() - 12) : min(len(text), m.end() + 10)]
+        if eta.past.search(window):
+            continue
+        unit = m["unit"]
+        kind = next((k for p, k in eta.unit_kinds if p.fullmatch(unit)), "day")
+        if kind == "business":
+            value = _add_business_days(today, count)
+        elif kind == "week":
+            value = today + timedelta(weeks=count)
+        elif kind == "month":
+            value = today + relativedelta(months=count)
+        elif kind == "hour":
+            value = today + timedelta(days=math.ceil(count / 24))
+        else:
+            value = today + timedelta(days=count)
+        found.append((m.start(), m.end(), value))
+    return found
+
+
+def _is_promise(text: str, start: int, end: int, lex: Lexicon) -> bool:
+    eta = lex.eta
+    left, right = sentence_bounds(text, start, end)
+    if eta.delivery.search(text, left, right) is None:
+        return False
+    if eta.exclude.search(text, left, right) or eta.conditional.search(text, left, right):
+        return False
+    clause_left, _ = clause_bounds(text, start, end, lex)
+    before = text[clause_left:start]
+    before = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), before)
+    return lex.negation_cues.search(before) is None
+
+
+def promises(text: str, lex: Lexicon, today: date) -> list[Promise]:
+    """The delivery promises in a normalised text, one per sentence, relative to ``today``."""
+    eta = lex.eta
+    if eta.delivery.search(text) is None:
+        return []
+    taken: list[tuple[int, int, date]] = []
+    for finder in (_absolute, _relative, _weekdays, _durations):
+        for start, end, value in finder(text, eta, today):
+            if all(end <= s or start >= e for s, e, _ in taken):
+                taken.append((start, end, value))
+    by_sentence: dict[tuple[int, int], list[tuple[int, int, date]]] = {}
+    for start, end, value in sorted(taken):
+        if value < today or not _is_promise(text, start, end, lex):
+            continue
+        by_sentence.setdefault(sentence_bounds(text, start, end), []).append((start, end, value))
+    return [
+        Promise(items[0][0], max(e for _, e, _ in items), max(v for _, _, v in items))
+        for items in by_sentence.values()
+    ]

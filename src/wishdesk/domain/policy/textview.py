@@ -1,0 +1,163 @@
+"""The text the rules look at, and the way back to the text the merchant wrote.
+
+Rules match a *normalised* view of the message: Unicode NFKC (full-width forms, ligatures),
+case folded, accents removed, typographic quotes made plain, invisible characters dropped,
+and common obfuscations undone ("p a y p a l", "gmail (at) x (dot) com", "paypal dot me").
+Every character of the view remembers the original characters it came from, so a match in
+the view maps back to a span of the original text.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from functools import lru_cache
+
+_QUOTES = {
+    "\u2018": "'",
+    "\u2019": "'",
+    "\u02bc": "'",
+    "\u00b4": "'",
+    "`": "'",
+    "\u201c": '"',
+    "\u201d": '"',
+    "\u201e": '"',
+    "\u00ab": '"',
+    "\u00bb": '"',
+    "\u3002": "。",
+}
+_DROP = {"\u200b", "\u200c", "\u200d", "\u2060", "\ufeff", "\u00ad", "\u034f"}
+_LEET = str.maketrans(
+    {
+        "0": "o",
+        "1": "i",
+        "3": "e",
+        "4": "a",
+        "5": "s",
+        "7": "t",
+        "@": "a",
+        "$": "s",
+        "!": "i",
+        "|": "i",
+        "+": "t",
+    }
+)
+
+_SPACED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ ._*\-]){3,}[^\W\d_](?![^\W\d_])")
+_AT_WORDS = r"(?:at|arroba|arobase|chiocciola|klammeraffe)"
+_DOT_WORDS = r"(?:dot|punto|point|ponto|punkt)"
+_TLDS = r"(?:com|net|org|me|cn|de|fr|es|it|pt|br|co|uk|ru|info|io)"
+_MAIL_HOSTS = (
+    r"(?:gmail|googlemail|yahoo|hotmail|outlook|live|msn|icloud|me|aol|qq|163|126|sina|gmx|web"
+    r"|libero|orange|free|protonmail|proton|mail|yandex|wanadoo|sfr|t-online|uol|bol|terra"
+    r"|naver|foxmail|tiscali|virgilio|alice|laposte|posteo)"
+)
+_BRACKET_AT = re.compile(rf"\s*[\(\[\{{<]\s*{_AT_WORDS}\s*[\)\]\}}>]\s*")
+_BRACKET_DOT = re.compile(rf"\s*[\(\[\{{<]\s*{_DOT_WORDS}\s*[\)\]\}}>]\s*")
+_WORD_AT = re.compile(rf"\s+{_AT_WORDS}\s+(?={_MAIL_HOSTS}\b)")
+_WORD_DOT = re.compile(rf"(?<=[a-z0-9])\s+{_DOT_WORDS}\s+(?={_TLDS}\b)")
+_SPACED_AT = re.compile(r"(?<=[a-z0-9])\s+@\s*(?=[a-z0-9])|(?<=[a-z0-9])\s*@\s+(?=[a-z0-9])")
+
+
+@lru_cache(maxsize=4096)
+def _fold(ch: str) -> str:
+    if ch in _DROP:
+        return ""
+    ch = _QUOTES.get(ch, ch)
+    out = unicodedata.normalize("NFKC", ch).casefold()
+    if out.isascii():
+        return out
+    decomposed = unicodedata.normalize("NFD", out)
+    stripped = "".join(c for c in decomposed if not unicodedata.combining(c))
+    return unicodedata.normalize("NFC", stripped)
+
+
+class TextView:
+    """The original text, its normalised view ``norm`` and a leetspeak-decoded ``leet``
+    (same length as ``norm``), with the offset map between them."""
+
+    __slots__ = ("_ends", "_leet", "_starts", "norm", "original")
+
+    def __init__(self, original: str) -> None:
+        self.original = original
+        self._starts: list[int] | None = None
+        self._ends: list[int] | None = None
+        self._leet: str | None = None
+        if original.isascii():
+            norm = original.lower()
+        else:
+            pieces: list[str] = []
+            starts: list[int] = []
+            for index, ch in enumerate(original):
+                folded = _fold(ch)
+                pieces.append(folded)
+                starts.extend([index] * len(folded))
+            norm = "".join(pieces)
+            if len(starts) != len(original) or norm != original:
+                self._starts = starts
+                self._ends = [s + 1 for s in starts]
+        self.norm = norm
+        self._deobfuscate()
+
+    @property
+    def leet(self) -> str:
+        """``norm`` with digits and symbols read as letters ("sh1t", "@ss")."""
+        if self._leet is None:
+            self._leet = self.norm.translate(_LEET)
+        return self._leet
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """The original span of ``norm[start:end]``."""
+        if self._starts is None or self._ends is None:
+            return start, end
+        size = len(self._starts)
+        if size == 0:
+            return 0, 0
+        start = min(max(start, 0), size - 1)
+        end = min(max(end, start + 1), size)
+        return self._starts[start], self._ends[end - 1]
+
+    def _substitute(self, pattern: re.Pattern[str], repl: Callable[[re.Match[str]], str]) -> None:
+        text = self.norm
+        if pattern.search(text) is None:
+            return
+        if self._starts is None or self._ends is None:
+            self._starts = list(range(len(text)))
+            self._ends = [i + 1 for i in self._starts]
+        starts, ends = self._starts, self._ends
+        out: list[str] = []
+        new_starts: list[int] = []
+        new_ends: list[int] = []
+        last = 0
+        for match in pattern.finditer(text):
+            a, b = match.span()
+            out.append(text[last:a])
+            new_starts.extend(starts[last:a])
+            new_ends.extend(ends[last:a])
+            replacement = repl(match)
+            if b > a:
+                origin_start, origin_end = starts[a], ends[b - 1]
+            else:
+                origin_start = origin_end = starts[a] if a < len(starts) else len(self.original)
+            out.append(replacement)
+            new_starts.extend([origin_start] * len(replacement))
+            new_ends.extend([origin_end] * len(replacement))
+            last = b
+        out.append(text[last:])
+        new_starts.extend(starts[last:])
+        new_ends.extend(ends[last:])
+        self.norm = "".join(out)
+        self._starts, self._ends = new_starts, new_ends
+        self._leet = None
+
+    def _deobfuscate(self) -> None:
+        text = self.norm
+        self._substitute(_SPACED_LETTERS, lambda m: re.sub(r"[ ._*\-]", "", m.group()))
+        if "(" in text or "[" in text or "{" in text or "<" in text:
+            self._substitute(_BRACKET_AT, lambda m: "@")
+            self._substitute(_BRACKET_DOT, lambda m: ".")
+        self._substitute(_WORD_AT, lambda m: "@")
+        self._substitute(_WORD_DOT, lambda m: ".")
+        if "@" in text:
+            self._substitute(_SPACED_AT, lambda m: "@")

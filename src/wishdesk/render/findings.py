@@ -1,0 +1,105 @@
+"""Policy findings for people: each under its line, the span underlined with carets.
+
+    2 | Write to john (at) gmail (dot) com today
+      |          ^^^^^^^^^^^^^^^^^^^^^^^^^ error  contact.off-platform
+      |          Steers the buyer off Wish (an e-mail address).
+      |          Fix: Remove the contact details; keep the conversation in the Wish ticket.
+
+Buyer and merchant text is cleaned of control characters and escape sequences and is only
+ever put in ``rich.text.Text`` objects, never interpreted as markup.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import IO, TYPE_CHECKING, Any
+
+from wishdesk.render.formats import dumps
+from wishdesk.render.safe import clean
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from wishdesk.domain.policy import Finding
+
+_STYLE = {"error": "bold red", "warning": "yellow"}
+
+
+def _display(text: str) -> str:
+    return clean(text, one_line=True)
+
+
+def finding_block(text: str, finding: Finding) -> Text:
+    """One finding: the offending line, the caret underline, rule, message and suggestion."""
+    from rich.cells import cell_len
+    from rich.text import Text
+
+    lines = text.split("\n")
+    index = min(finding.line - 1, len(lines) - 1)
+    line = lines[index] if lines else ""
+    line_start = sum(len(x) + 1 for x in lines[:index])
+    col = finding.span[0] - line_start
+    end = min(finding.span[1] - line_start, len(line))
+    before, marked = _display(line[:col]), _display(line[col:end])
+    number = str(finding.line)
+    gutter = " " * len(number) + " | "
+    pad = " " * cell_len(before)
+    style = _STYLE.get(finding.severity, "")
+    out = Text()
+    out.append(f"{number} | ", style="dim")
+    out.append(before)
+    out.append(marked, style=style + " underline" if marked else style)
+    out.append(_display(line[end:]))
+    out.append("\n")
+    out.append(gutter, style="dim")
+    out.append(pad + "^" * max(1, cell_len(marked)), style=style)
+    out.append(f" {finding.severity}", style=style)
+    out.append(f"  {finding.rule}", style="bold")
+    if finding.overridable:
+        out.append("  (can be overridden)", style="dim")
+    out.append("\n")
+    out.append(gutter + pad, style="dim")
+    out.append(_display(finding.message))
+    if finding.suggestion:
+        out.append("\n")
+        out.append(gutter + pad, style="dim")
+        out.append("Fix: ", style="bold")
+        out.append(_display(finding.suggestion))
+    return out
+
+
+def summary(findings: Sequence[Finding]) -> Text:
+    from rich.text import Text
+
+    errors = sum(f.is_error for f in findings)
+    warnings = len(findings) - errors
+    if not findings:
+        return Text("No policy problems found.", style="green")
+    parts = []
+    if errors:
+        parts.append(f"{errors} error{'s' * (errors != 1)}")
+    if warnings:
+        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
+    return Text(", ".join(parts) + ".", style="bold red" if errors else "yellow")
+
+
+def print_text(console: Console, text: str, findings: Sequence[Finding], header: str = "") -> None:
+    """The human report of one message."""
+    from rich.text import Text
+
+    if header:
+        console.print(Text(_display(header), style="bold"))
+    for finding in findings:
+        console.print(finding_block(text, finding))
+        console.print()
+    console.print(summary(findings))
+
+
+def write_json(out: IO[str], value: Any) -> None:
+    out.write(dumps(value, indent=2) + "\n")
+
+
+def write_jsonl(out: IO[str], records: Iterable[dict[str, Any]]) -> None:
+    for record in records:
+        out.write(dumps(record) + "\n")

@@ -1,0 +1,160 @@
+"""The policy linter's use cases: the merchant rules file, order context, batch lint, audit.
+
+No printing here: callers get plain records and decide how to show them.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wishdesk.errors import InputError, NotFoundError, UsageError
+
+if TYPE_CHECKING:
+    from wishdesk.domain.models import OrderFacts
+    from wishdesk.domain.policy import Finding, RuleSet
+    from wishdesk.store.db import Store
+
+RULES_FILENAME = "rules.toml"
+
+
+@dataclass(frozen=True)
+class LintResult:
+    id: str | None
+    findings: list[Finding]
+    ticket_id: str | None = None
+    text: str = ""
+
+    def ok(self, *, strict: bool = False) -> bool:
+        return not any(f.is_error or strict for f in self.findings)
+
+    def to_dict(self, *, strict: bool = False) -> dict[str, Any]:
+        out: dict[str, Any] = {}
+        if self.id is not None:
+            out["id"] = self.id
+        if self.ticket_id is not None:
+            out["ticket_id"] = self.ticket_id
+        out["ok"] = self.ok(strict=strict)
+        out["findings"] = [f.to_dict() for f in self.findings]
+        return out
+
+
+def rules_path() -> Path:
+    from wishdesk.store.location import data_dir
+
+    return data_dir() / RULES_FILENAME
+
+
+def merchant_rules(path: Path | None = None) -> RuleSet:
+    """The rules in force: built-in, plus ``<data dir>/rules.toml`` when it exists."""
+    from wishdesk.domain.policy import load_rules
+
+    path = path or rules_path()
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError:
+        return load_rules()
+    except (OSError, UnicodeDecodeError) as exc:
+        raise InputError(f"cannot read the rules file {path}: {exc}") from None
+    return load_rules(text, source=str(path))
+
+
+def order_context(
+    store: Store | None, *, order_id: str | None = None, ticket_id: str | None = None
+) -> list[OrderFacts]:
+    """The orders a message is about, from ``--order`` or ``--ticket``."""
+    if order_id is None and ticket_id is None:
+        return []
+    if store is None:
+        raise UsageError("order context needs a store")
+    from wishdesk.store import audit as queries
+
+    if order_id is not None:
+        facts = queries.order_facts(store, order_id)
+        if facts is None:
+            raise NotFoundError(f"no order {order_id!r} in the store")
+        return [facts]
+    assert ticket_id is not None
+    if not queries.ticket_exists(store, ticket_id):
+        raise NotFoundError(f"no ticket {ticket_id!r} in the store")
+    return queries.ticket_order_facts(store, ticket_id)
+
+
+def lint_one(
+    text: str, *, orders: list[OrderFacts], now: datetime, rules: RuleSet, id: str | None = None
+) -> LintResult:
+    from wishdesk.domain.policy import lint
+
+    return LintResult(id=id, findings=lint(text, orders=orders, now=now, rules=rules), text=text)
+
+
+def parse_batch(lines: Iterable[str], source: str) -> Iterator[dict[str, Any]]:
+    """Validated batch records ``{"id", "text", "order_id"?, "ticket_id"?}``."""
+    for number, line in enumerate(lines, 1):
+        if not line.strip():
+            continue
+        try:
+            record = json.loads(line)
+        except json.JSONDecodeError as exc:
+            raise InputError(f"{source}: line {number}: not JSON ({exc.msg})") from None
+        if not isinstance(record, dict):
+            raise InputError(f"{source}: line {number}: expected a JSON object")
+        if not isinstance(record.get("text"), str):
+            raise InputError(f"{source}: line {number}: field 'text' must be a string")
+        for key in ("order_id", "ticket_id"):
+            if record.get(key) is not None and not isinstance(record[key], str):
+                raise InputError(f"{source}: line {number}: field {key!r} must be a string")
+        record["_line"] = number
+        yield record
+
+
+def lint_batch(
+    records: Iterable[dict[str, Any]],
+    *,
+    store_opener: Any,
+    now: datetime,
+    rules: RuleSet,
+) -> Iterator[LintResult]:
+    """Lint each batch record; order context is looked up (and cached) only when asked for."""
+    from wishdesk.domain.policy import lint
+
+    cache: dict[tuple[str | None, str | None], list[OrderFacts]] = {}
+    for record in records:
+        key = (record.get("order_id"), record.get("ticket_id"))
+        orders: list[OrderFacts] = []
+        if key != (None, None):
+            if key not in cache:
+                try:
+                    cache[key] = order_context(store_opener(), order_id=key[0], ticket_id=key[1])
+                except NotFoundError as exc:
+                    raise NotFoundError(f"line {record['_line']}: {exc.message}") from None
+            orders = cache[key]
+        yield LintResult(
+            id=None if record.get("id") is None else str(record["id"]),
+            findings=lint(record["text"], orders=orders, now=now, rules=rules),
+        )
+
+
+def audit(
+    store: Store, *, now: datetime, rules: RuleSet, since: str | None = None
+) -> Iterator[LintResult]:
+    """Re-lint every merchant message and queued/sent outbox body (``since``: store time)."""
+    from wishdesk.domain.policy import lint
+    from wishdesk.store import audit as queries
+
+    contexts: dict[str, list[OrderFacts]] = {}
+    for item in queries.merchant_texts(store, since):
+        orders: list[OrderFacts] = []
+        if item.ticket_id:
+            if item.ticket_id not in contexts:
+                contexts[item.ticket_id] = queries.ticket_order_facts(store, item.ticket_id)
+            orders = contexts[item.ticket_id]
+        if not orders and item.order_id:
+            facts = queries.order_facts(store, item.order_id)
+            orders = [facts] if facts else []
+        findings = lint(item.text, orders=orders, now=now, rules=rules)
+        yield LintResult(id=item.id, findings=findings, ticket_id=item.ticket_id, text=item.text)

@@ -1,0 +1,267 @@
+"""``wishdesk notify``: merchant-initiated messages about orders, for scripts.
+
+Each order's message is rendered with that order's data, linted with that order as context
+and queued: as a reply where the order has a ticket awaiting the merchant, otherwise as a
+notification (which ``sync`` leaves in the outbox as ``manual`` when the API cannot deliver
+it). The same (order, template or text, variables) is never queued twice unless ``resend``.
+Orders are handled in batches, one write transaction each, so concurrent runs queue every
+message exactly once.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import json
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from wishdesk.clock import iso
+from wishdesk.errors import InputError, UsageError
+from wishdesk.services.inbox import order_record
+from wishdesk.store import outbox as queries
+from wishdesk.store.db import Store
+
+if TYPE_CHECKING:
+    from wishdesk.domain.policy import RuleSet
+    from wishdesk.domain.templates import TemplateSet
+
+BATCH = 500
+RESULT_FIELDS = ("order_id", "status", "ticket_id", "outbox_id", "queued_at", "findings")
+# Buyer language when no ticket tells it: from the shipping country.
+COUNTRY_LANG = {
+    "ES": "es",
+    "MX": "es",
+    "AR": "es",
+    "CO": "es",
+    "CL": "es",
+    "PE": "es",
+    "FR": "fr",
+    "BE": "fr",
+    "LU": "fr",
+    "DE": "de",
+    "AT": "de",
+    "CH": "de",
+    "BR": "pt",
+    "PT": "pt",
+    "IT": "it",
+}
+
+
+@dataclass(frozen=True)
+class Body:
+    """What to send: a template name or a literal text, plus variables for every order."""
+
+    template: str | None = None
+    text: str | None = None
+    variables: Mapping[str, str] = field(default_factory=dict)
+
+
+def read_orders(lines: Iterable[str], name: str) -> Iterator[tuple[str, dict[str, str]]]:
+    """Order ids, one a line, or CSV with an ``order_id`` column whose other columns become
+    that order's template variables."""
+    lines = iter(lines)
+    first = next(lines, None)
+    if first is None:
+        return
+    header = next(csv.reader([first]))
+    if "order_id" in [h.strip() for h in header]:
+        reader = csv.DictReader(io.StringIO(first + "".join(lines)))
+        for number, row in enumerate(reader, start=2):
+            order_id = (row.get("order_id") or "").strip()
+            if not order_id:
+                raise InputError(f"{name}, line {number}: order_id is empty")
+            yield (
+                order_id,
+                {k.strip(): (v or "") for k, v in row.items() if k and k.strip() != "order_id"},
+            )
+        return
+    for line in [first, *lines]:
+        order_id = line.strip()
+        if order_id and not order_id.startswith("#"):
+            yield order_id, {}
+
+
+def dedup_key(order_id: str, body: Body, variables: Mapping[str, str]) -> str:
+    what = f"template:{body.template}" if body.template else f"text:{body.text}"
+    raw = json.dumps([order_id, what, sorted(variables.items())], ensure_ascii=False)
+    return hashlib.sha256(raw.encode()).hexdigest()
+
+
+@dataclass
+class Context:
+    store: Store
+    body: Body
+    now: datetime
+    rules: RuleSet
+    templates: TemplateSet | None
+    merchant_name: str
+    resend: bool = False
+    dry_run: bool = False
+    allow_warnings: bool = False
+
+
+def notify(
+    ctx: Context,
+    orders: Iterable[tuple[str, dict[str, str]]],
+    progress: Callable[[int], None] | None = None,
+) -> Iterator[dict[str, Any]]:
+    """One result record per order, in input order, batch by batch."""
+    if (ctx.body.template is None) == (ctx.body.text is None):
+        raise UsageError("give the message as --template NAME or -m / --body-file")
+    batch: list[tuple[str, dict[str, str]]] = []
+    for item in orders:
+        batch.append(item)
+        if len(batch) >= BATCH:
+            yield from _batch(ctx, batch, progress)
+            batch = []
+    if batch:
+        yield from _batch(ctx, batch, progress)
+
+
+def _batch(
+    ctx: Context, batch: list[tuple[str, dict[str, str]]], progress: Callable[[int], None] | None
+) -> list[dict[str, Any]]:
+    if ctx.dry_run:
+        results = [_one(ctx, order_id, variables) for order_id, variables in batch]
+    else:
+        with ctx.store.transaction():
+            results = [_one(ctx, order_id, variables) for order_id, variables in batch]
+    if progress is not None:
+        progress(len(batch))
+    return results
+
+
+def _result(order_id: str, status: str, **extra: Any) -> dict[str, Any]:
+    out: dict[str, Any] = {
+        "order_id": order_id,
+        "status": status,
+        "ticket_id": None,
+        "outbox_id": None,
+        "findings": [],
+    }
+    out.update(extra)
+    return out
+
+
+def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str, Any]:
+    from wishdesk.store import inbox as ticket_queries
+    from wishdesk.store.audit import order_facts
+
+    store = ctx.store
+    row = ticket_queries.order(store, order_id)
+    if row is None:
+        return _result(order_id, "not_found")
+    variables = {**ctx.body.variables, **per_order}
+    key = dedup_key(order_id, ctx.body, variables)
+    earlier = queries.earlier_item(store, key)
+    if earlier is not None and not ctx.resend:
+        return _result(
+            order_id,
+            "skipped",
+            ticket_id=earlier["ticket_id"],
+            outbox_id=earlier["id"],
+            queued_at=earlier["created_at"],
+        )
+    ticket_id = queries.awaiting_ticket_for_order(store, order_id)
+    try:
+        text = _render(ctx, order_record(row), variables)
+    except UsageError as exc:  # a template value this order does not have
+        return _result(
+            order_id,
+            "blocked",
+            ticket_id=ticket_id,
+            findings=[
+                {
+                    "rule": "format.placeholder",
+                    "severity": "error",
+                    "message": exc.message,
+                    "overridable": False,
+                }
+            ],
+        )
+    facts = order_facts(store, order_id)
+    findings = _lint(ctx, text, [facts] if facts else [])
+    blocking = [
+        f
+        for f in findings
+        if f["severity"] == "error" or (f["severity"] == "warning" and not ctx.allow_warnings)
+    ]
+    if blocking:
+        return _result(order_id, "blocked", ticket_id=ticket_id, findings=findings)
+    if ctx.dry_run:
+        return _result(order_id, "dry_run", ticket_id=ticket_id, findings=findings, body=text)
+    at = iso(ctx.now)
+    if ticket_id is not None:
+        from wishdesk.services.derive import writer
+
+        message_id = queries.add_local_message(store, ticket_id, text, at)
+        queries.set_ticket_state(store, ticket_id, "AWAITING_USER", at)
+        writer(store).refresh(ticket_id)
+        item = queries.add_item(
+            store,
+            kind="reply",
+            ticket_id=ticket_id,
+            order_id=order_id,
+            body=text,
+            status="queued",
+            at=at,
+            dedup_key=key,
+            message_id=message_id,
+        )
+    else:
+        item = queries.add_item(
+            store,
+            kind="notification",
+            ticket_id=None,
+            order_id=order_id,
+            body=text,
+            status="queued",
+            at=at,
+            dedup_key=key,
+        )
+    return _result(order_id, "queued", ticket_id=ticket_id, outbox_id=item, findings=findings)
+
+
+def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -> str:
+    if ctx.body.text is not None:  # a text is a one-off template: {order_id} etc. are filled
+        from wishdesk.domain.templates import Template, render
+
+        return render(
+            Template(name="message", lang="en", text=ctx.body.text), _values(ctx, order, variables)
+        )
+    from wishdesk.domain.templates import pick_language, render
+
+    assert ctx.templates is not None and ctx.body.template is not None
+    name, locale = queries.buyer_for_order(ctx.store, order["id"])
+    lang = (
+        pick_language(locale)
+        if locale
+        else COUNTRY_LANG.get(
+            (order["shipping_address"] or {}).get("country_code", "").upper(), "en"
+        )
+    )
+    return render(ctx.templates.get(ctx.body.template, lang), _values(ctx, order, variables))
+
+
+def _values(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -> dict[str, str]:
+    from wishdesk.domain.templates import template_values
+
+    name, locale = queries.buyer_for_order(ctx.store, order["id"])
+    buyer = name or (order["shipping_address"] or {}).get("name")
+    return template_values(
+        buyer_name=buyer,
+        locale=locale,
+        order=order,
+        merchant_name=ctx.merchant_name,
+        extra=variables,
+    )
+
+
+def _lint(ctx: Context, text: str, facts: list[Any]) -> list[dict[str, Any]]:
+    from wishdesk.domain.policy import lint
+
+    return [f.to_dict() for f in lint(text, orders=facts, now=ctx.now, rules=ctx.rules)]

@@ -1,0 +1,182 @@
+"""Outgoing work: local merchant messages, outbox items, drafts and the audit log.
+
+Callers hold the transaction; every value is a bound parameter.
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Sequence
+from typing import Any
+
+from wishdesk.store.db import Store
+from wishdesk.store.writer import digest
+
+OUTBOX_FIELDS = (
+    "id",
+    "kind",
+    "ticket_id",
+    "order_id",
+    "body",
+    "status",
+    "created_at",
+    "sent_at",
+    "error",
+)
+PENDING = ("queued", "sending", "failed", "manual")
+
+
+def _dicts(cursor: Any) -> list[dict[str, Any]]:
+    names = [d[0] for d in cursor.description]
+    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
+
+
+def add_local_message(store: Store, ticket_id: str, text: str, at: str) -> int:
+    """A merchant message written here, shown in the thread until Wish's copy replaces it."""
+    cursor = store.execute(
+        "INSERT INTO messages (ticket_id, sender, sent_at, text, digest, origin) "
+        "VALUES (?, 'MERCHANT', ?, ?, ?, 'local')",
+        (ticket_id, at, text, digest(text)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def set_ticket_state(store: Store, ticket_id: str, state: str, at: str) -> None:
+    store.execute(
+        "UPDATE tickets SET state = ?, updated_at = ? WHERE id = ?", (state, at, ticket_id)
+    )
+
+
+def add_item(
+    store: Store,
+    *,
+    kind: str,
+    ticket_id: str | None,
+    order_id: str | None,
+    body: str | None,
+    status: str,
+    at: str,
+    dedup_key: str | None = None,
+    message_id: int | None = None,
+) -> int:
+    cursor = store.execute(
+        "INSERT INTO outbox (kind, ticket_id, order_id, body, status, created_at, updated_at, "
+        "dedup_key, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+        (kind, ticket_id, order_id, body, status, at, at, dedup_key, message_id),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def earlier_item(store: Store, dedup_key: str) -> dict[str, Any] | None:
+    """The first item queued with this key and not cancelled."""
+    rows = _dicts(
+        store.execute(
+            "SELECT id, created_at, status, ticket_id FROM outbox WHERE dedup_key = ? "
+            "AND status != 'cancelled' ORDER BY id LIMIT 1",
+            (dedup_key,),
+        )
+    )
+    return rows[0] if rows else None
+
+
+def items(store: Store, statuses: Sequence[str], limit: int = 0) -> list[dict[str, Any]]:
+    sql = f"SELECT {', '.join(OUTBOX_FIELDS)} FROM outbox"
+    params: list[Any] = []
+    if statuses:
+        sql += f" WHERE status IN ({', '.join('?' for _ in statuses)})"
+        params += list(statuses)
+    sql += " ORDER BY id"
+    if limit:
+        sql += " LIMIT ?"
+        params.append(limit)
+    return _dicts(store.execute(sql, params))
+
+
+def item(store: Store, item_id: int) -> dict[str, Any] | None:
+    rows = _dicts(
+        store.execute(
+            f"SELECT {', '.join(OUTBOX_FIELDS)}, message_id FROM outbox WHERE id = ?", (item_id,)
+        )
+    )
+    return rows[0] if rows else None
+
+
+def set_status(store: Store, item_id: int, status: str, at: str, error: str | None = None) -> None:
+    store.execute(
+        "UPDATE outbox SET status = ?, error = ?, updated_at = ? WHERE id = ?",
+        (status, error, at, item_id),
+    )
+
+
+def delete_local_message(store: Store, message_id: int) -> None:
+    store.execute("DELETE FROM messages WHERE id = ? AND origin = 'local'", (message_id,))
+
+
+def add_draft(
+    store: Store, ticket_id: str, text: str, at: str, findings: list[dict[str, Any]]
+) -> int:
+    cursor = store.execute(
+        "INSERT INTO drafts (ticket_id, text, created_at, findings) VALUES (?, ?, ?, ?)",
+        (ticket_id, text, at, json.dumps(findings, ensure_ascii=False)),
+    )
+    return int(cursor.lastrowid or 0)
+
+
+def latest_draft(store: Store, ticket_id: str) -> str | None:
+    row = store.execute(
+        "SELECT text FROM drafts WHERE ticket_id = ? ORDER BY id DESC LIMIT 1", (ticket_id,)
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def clear_drafts(store: Store, ticket_id: str) -> None:
+    store.execute("DELETE FROM drafts WHERE ticket_id = ?", (ticket_id,))
+
+
+def add_audit(
+    store: Store,
+    *,
+    at: str,
+    action: str,
+    ticket_id: str | None,
+    outbox_id: int | None,
+    rule: str | None,
+    reason: str | None,
+    detail: dict[str, Any],
+) -> None:
+    store.execute(
+        "INSERT INTO audit_log (at, action, ticket_id, outbox_id, rule, reason, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (at, action, ticket_id, outbox_id, rule, reason, json.dumps(detail, ensure_ascii=False)),
+    )
+
+
+def audit_entries(store: Store, ticket_id: str) -> list[dict[str, Any]]:
+    return _dicts(
+        store.execute(
+            "SELECT at, action, outbox_id, rule, reason FROM audit_log WHERE ticket_id = ? "
+            "ORDER BY id",
+            (ticket_id,),
+        )
+    )
+
+
+def awaiting_ticket_for_order(store: Store, order_id: str) -> str | None:
+    """The most recently updated ticket about this order that awaits the merchant."""
+    row = store.execute(
+        "SELECT t.id FROM ticket_orders l JOIN tickets t ON t.id = l.ticket_id "
+        "WHERE l.order_id = ? AND t.state = 'AWAITING_MERCHANT' "
+        "ORDER BY t.updated_at DESC LIMIT 1",
+        (order_id,),
+    ).fetchone()
+    return None if row is None else str(row[0])
+
+
+def buyer_for_order(store: Store, order_id: str) -> tuple[str | None, str | None]:
+    """(buyer name, locale) from the latest ticket about the order, if any."""
+    row = store.execute(
+        "SELECT t.buyer_name, t.buyer_locale FROM ticket_orders l JOIN tickets t "
+        "ON t.id = l.ticket_id WHERE l.order_id = ? ORDER BY t.updated_at DESC LIMIT 1",
+        (order_id,),
+    ).fetchone()
+    return (None, None) if row is None else (row[0], row[1])
