@@ -1,0 +1,131 @@
+"""``wishdesk sync``: push the outbox to Wish, then pull what changed.
+
+Push runs first, so the pull that follows brings back the states Wish set after our replies,
+closes and appeals. One sync at a time per store (an advisory file lock next to it): an
+item left ``sending`` by a crash is only judged when no other sync can be sending it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Callable, Iterator
+from contextlib import AbstractContextManager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from wishdesk.errors import WishdeskError
+from wishdesk.services.sync.pull import PullResult
+from wishdesk.services.sync.push import PushResult
+from wishdesk.store.db import Store
+
+Advance = Callable[[int], None]
+Progress = Callable[[str, int | None], AbstractContextManager[Advance | None]]
+
+
+class SyncBusyError(WishdeskError):
+    """Another sync holds the store's sync lock."""
+
+
+@dataclass
+class SyncOptions:
+    token: str = field(repr=False, default="")
+    base_url: str = ""
+    timeout: float = 30.0
+    pull: bool = True
+    push: bool = True
+    dry_run: bool = False
+    log: Callable[[str], None] | None = None
+
+
+@dataclass
+class SyncResult:
+    pull: PullResult = field(default_factory=PullResult)
+    push: PushResult = field(default_factory=PushResult)
+    pulled: bool = False
+    pushed: bool = False
+
+    def summary(self) -> str:
+        parts = []
+        if self.pulled:
+            t, o = self.pull.tickets, self.pull.orders
+            parts.append(
+                f"tickets: {t['new']} new, {t['updated']} updated, {t['unchanged']} unchanged; "
+                f"messages: {self.pull.messages} new; "
+                f"orders: {o['new']} new, {o['updated']} updated"
+            )
+            if self.pull.skipped_total:
+                parts.append(f"skipped: {self.pull.skipped_total}")
+        if self.pushed:
+            p = self.push
+            text = f"outbox: {p.sent} sent, {p.failed} failed, {p.manual} manual"
+            if p.requeued:
+                text += f", {p.requeued} queued again"
+            if p.unconfirmed:
+                text += f", {p.unconfirmed} unconfirmed"
+            parts.append(text)
+        return "; ".join(parts) if parts else "nothing to do"
+
+
+@contextlib.contextmanager
+def sync_lock(path: Path) -> Iterator[None]:
+    """An advisory lock on ``<store>.sync.lock``, released by the OS even on a crash."""
+    try:
+        import fcntl
+    except ImportError:  # pragma: no cover - not POSIX: rely on the claim/settle guards
+        yield
+        return
+    lock_path = path.with_name(path.name + ".sync.lock")
+    fd = os.open(lock_path, os.O_CREAT | os.O_RDWR, 0o600)
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        except OSError:
+            raise SyncBusyError(
+                f"another `wishdesk sync` is running on {path}; try again when it is done"
+            ) from None
+        yield
+    finally:
+        os.close(fd)
+
+
+def run_sync(
+    store: Store,
+    options: SyncOptions,
+    result: SyncResult,
+    progress: Progress | None = None,
+) -> SyncResult:
+    """Push then pull, filling ``result`` as work commits (so a failure leaves a record of
+    what was done). Raises ``WishdeskError`` subclasses (exit 2) on failure."""
+    from wishdesk.services.sync.push import pending, push
+
+    def bar(label: str, total: int | None) -> AbstractContextManager[Advance | None]:
+        return progress(label, total) if progress else contextlib.nullcontext(None)
+
+    if options.dry_run:
+        # No request, no change: only what push would do.
+        result.pushed = False
+        if options.push:
+            push(store, None, result.push, dry_run=True)
+        return result
+
+    from wishdesk.services.sync.client import WishClient
+
+    with (
+        sync_lock(store.path),
+        WishClient(
+            options.token, options.base_url, timeout=options.timeout, log=options.log
+        ) as client,
+    ):
+        if options.push:
+            result.pushed = True
+            with bar("pushing", pending(store)) as advance:
+                push(store, client, result.push, progress=advance)
+        if options.pull:
+            from wishdesk.services.derive import writer
+            from wishdesk.services.sync.pull import pull
+
+            result.pulled = True
+            with bar("pulling tickets", None) as advance:
+                pull(store, client, writer(store), result.pull, progress=advance)
+    return result

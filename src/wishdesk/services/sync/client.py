@@ -1,0 +1,396 @@
+"""A small client for the Wish Merchant API v3: auth, envelope, errors, 429 and retries.
+
+httpx is imported here only, and this module is imported only by ``wishdesk sync``.
+
+What the client retries on its own, and what it leaves to the caller:
+
+- HTTP 429: waits until ``Wish-Rate-Limit-Reset`` (capped) and tries again.
+- HTTP 5xx, timeouts, connection failures: capped exponential backoff with jitter, for
+  requests that are safe to repeat (GET, PUT). A POST is repeated only when Wish certainly
+  did not act on it (the connection was never made, or HTTP 503); any other failure of a POST
+  raises ``AmbiguousError``: the caller must check on Wish before trying again.
+- 4xx: never retried; ``ApiError`` (``AuthError`` for 401/403) with Wish's message, code and
+  ``Wish-Request-Id``.
+
+The access token never appears in an error message or a log line: ``redact`` removes it from
+every text this module produces, Wish's own messages included.
+"""
+
+from __future__ import annotations
+
+import json
+import random as _random
+import re
+import time as _time
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass
+from datetime import datetime
+from typing import TYPE_CHECKING, Any
+
+from wishdesk import clock
+from wishdesk.errors import UsageError, WishdeskError
+
+if TYPE_CHECKING:
+    import httpx
+
+PRODUCTION_URL = "https://merchant.wish.com"
+SANDBOX_URL = "https://sandbox.merchant.wish.com"
+DEFAULT_TIMEOUT = 30.0
+MAX_RETRIES = 5  # after the first attempt, for 5xx and network failures
+MAX_RATE_LIMIT_WAITS = 20  # 429s in a row for one request before giving up
+MAX_WAIT = 300.0  # seconds: cap on one rate-limit wait
+BACKOFF_BASE = 1.0  # seconds
+BACKOFF_CAP = 60.0  # seconds
+EPOCH_THRESHOLD = 1_000_000_000  # a smaller Wish-Rate-Limit-Reset number is a delay in seconds
+MESSAGE_CHARS = 300
+_CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
+
+
+def _sleep(seconds: float) -> None:
+    _time.sleep(seconds)
+
+
+def _jitter() -> float:
+    return _random.random()
+
+
+# Module attributes, looked up at call time: tests replace them so that nothing really sleeps.
+default_sleep: Callable[[float], None] = _sleep
+default_random: Callable[[], float] = _jitter
+
+
+class ApiError(WishdeskError):
+    """Wish answered with an error (HTTP 4xx/5xx, or ``code`` not 0)."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        code: int | None = None,
+        api_message: str = "",
+        request_id: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.code = code
+        self.api_message = api_message
+        self.request_id = request_id
+
+
+class AuthError(ApiError):
+    """The token is missing a scope, invalid or expired (HTTP 401/403): nothing will work."""
+
+
+class NetworkError(WishdeskError):
+    """Wish could not be reached, or kept failing, after every retry."""
+
+    def __init__(self, message: str, *, request_id: str | None = None) -> None:
+        super().__init__(message)
+        self.request_id = request_id
+
+
+class AmbiguousError(NetworkError):
+    """A POST failed in a way that leaves open whether Wish acted on it."""
+
+
+@dataclass(frozen=True)
+class Response:
+    status: int
+    data: Any
+    request_id: str | None
+
+
+def read_token(env: Mapping[str, str], token_file: str | None) -> str:
+    """The access token from ``--token-file`` (first) or ``WISH_ACCESS_TOKEN``."""
+    if token_file is not None:
+        try:
+            with open(token_file, encoding="utf-8") as f:
+                token = f.read().strip()
+        except OSError as exc:
+            raise UsageError(
+                f"cannot read the token file {token_file}: {exc.strerror or exc}"
+            ) from None
+        except UnicodeDecodeError:
+            raise UsageError(f"the token file {token_file} is not UTF-8 text") from None
+        source = f"the token file {token_file}"
+    else:
+        token = env.get("WISH_ACCESS_TOKEN", "").strip()
+        source = "WISH_ACCESS_TOKEN"
+    if not token:
+        raise UsageError(
+            "no Wish API access token: set WISH_ACCESS_TOKEN or pass --token-file PATH "
+            "(a private app's access token from the Wish merchant dashboard; see docs/sync.md)"
+            if token_file is None
+            else f"{source} is empty"
+        )
+    if any(c.isspace() or not c.isprintable() for c in token) or not token.isascii():
+        raise UsageError(f"{source} does not hold a valid access token (one line, no spaces)")
+    return token
+
+
+def parse_reset(value: str, now: datetime) -> float | None:
+    """Seconds to wait for a ``Wish-Rate-Limit-Reset`` value: an epoch time in seconds
+    (a number below 10^9 is taken as a delay in seconds) or an ISO-8601 time."""
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        try:
+            moment = clock.parse_time(text)
+        except ValueError:
+            return None
+        return (moment - now).total_seconds()
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    if number < EPOCH_THRESHOLD:
+        return number
+    return number - now.timestamp()
+
+
+class WishClient:
+    """One API session. ``sleep``/``random``/``now`` default to the module's (injectable)."""
+
+    def __init__(
+        self,
+        token: str,
+        base_url: str = PRODUCTION_URL,
+        *,
+        timeout: float = DEFAULT_TIMEOUT,
+        sleep: Callable[[float], None] | None = None,
+        random: Callable[[], float] | None = None,
+        now: Callable[[], datetime] | None = None,
+        log: Callable[[str], None] | None = None,
+        max_retries: int = MAX_RETRIES,
+        max_wait: float = MAX_WAIT,
+    ) -> None:
+        import httpx
+
+        self._token = token
+        self.base_url = base_url.rstrip("/")
+        self._sleep = sleep
+        self._random = random
+        self._now = now or clock.now
+        self._log = log
+        self.max_retries = max_retries
+        self.max_wait = max_wait
+        self.requests = 0
+        self._http = httpx.Client(
+            base_url=self.base_url,
+            timeout=httpx.Timeout(timeout),
+            headers={
+                "Authorization": f"Bearer {token}",
+                "Accept": "application/json",
+                "User-Agent": "wishdesk",
+            },
+            follow_redirects=False,
+        )
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> WishClient:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    # Text safety -------------------------------------------------------------------------
+    def redact(self, text: str) -> str:
+        """``text`` without the token, control characters or excessive length."""
+        if self._token:
+            text = text.replace(self._token, "[token]")
+        text = _CONTROL.sub(" ", text).strip()
+        return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 3] + "..."
+
+    def _debug(self, line: str) -> None:
+        if self._log is not None:
+            self._log(self.redact(line))
+
+    def _wait(self, seconds: float) -> None:
+        (self._sleep or default_sleep)(seconds)
+
+    def _backoff(self, attempt: int) -> float:
+        """Capped exponential backoff with "equal jitter": between half and all of the step."""
+        step: float = min(BACKOFF_CAP, BACKOFF_BASE * 2.0**attempt)
+        return step / 2 + step / 2 * (self._random or default_random)()
+
+    # Requests ----------------------------------------------------------------------------
+    def request(
+        self,
+        method: str,
+        path: str,
+        *,
+        params: Mapping[str, Any] | None = None,
+        body: Any = None,
+    ) -> Response:
+        import httpx
+
+        repeatable = method in ("GET", "PUT", "DELETE", "HEAD")
+        what = f"{method} {path}"
+        failures = 0
+        waits = 0
+        while True:
+            self.requests += 1
+            try:
+                resp = self._http.request(method, path, params=params, json=body)
+            except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
+                # Never reached Wish: safe to repeat, whatever the method.
+                problem = f"cannot connect to {self.base_url}: {type(exc).__name__}"
+                self._debug(f"{what}: {problem}")
+            except httpx.TransportError as exc:
+                problem = f"no answer from Wish ({type(exc).__name__})"
+                self._debug(f"{what}: {problem}")
+                if not repeatable:
+                    raise AmbiguousError(self.redact(f"{what}: {problem}")) from None
+            else:
+                request_id = resp.headers.get("Wish-Request-Id")
+                self._debug(
+                    f"{what} -> HTTP {resp.status_code} (Wish-Request-Id: {request_id or '-'})"
+                )
+                if resp.status_code == 429:
+                    waits += 1
+                    if waits > MAX_RATE_LIMIT_WAITS:
+                        raise NetworkError(
+                            self.redact(
+                                f"{what}: still rate limited by Wish after {waits - 1} waits "
+                                f"(Wish-Request-Id: {request_id or '-'})"
+                            ),
+                            request_id=request_id,
+                        )
+                    self._wait(self._rate_limit_wait(resp, waits))
+                    continue
+                if resp.status_code >= 500:
+                    problem = f"HTTP {resp.status_code} from Wish"
+                    if not repeatable and resp.status_code != 503:
+                        raise AmbiguousError(
+                            self._error_text(what, resp, request_id), request_id=request_id
+                        )
+                    if failures >= self.max_retries:
+                        raise NetworkError(
+                            self._error_text(what, resp, request_id)
+                            + f"; gave up after {failures + 1} attempts",
+                            request_id=request_id,
+                        )
+                else:
+                    return self._decode(what, resp, request_id)
+            if failures >= self.max_retries:
+                raise NetworkError(
+                    self.redact(f"{what}: {problem}; gave up after {failures + 1} attempts")
+                )
+            self._wait(self._backoff(failures))
+            failures += 1
+
+    def _rate_limit_wait(self, resp: httpx.Response, waits: int) -> float:
+        reset = resp.headers.get("Wish-Rate-Limit-Reset")
+        seconds = parse_reset(reset, self._now()) if reset else None
+        if seconds is None:
+            seconds = self._backoff(waits - 1)
+        return min(self.max_wait, max(1.0, seconds))
+
+    def _envelope(self, resp: httpx.Response) -> Mapping[str, Any] | None:
+        try:
+            doc = json.loads(resp.content)
+        except (ValueError, UnicodeDecodeError):
+            return None
+        return doc if isinstance(doc, Mapping) else None
+
+    def _error_text(self, what: str, resp: httpx.Response, request_id: str | None) -> str:
+        doc = self._envelope(resp)
+        detail = ""
+        if doc is not None:
+            code = doc.get("code")
+            message = doc.get("message")
+            if isinstance(message, str) and message.strip():
+                detail = f": {message.strip()}"
+            if isinstance(code, int) and code:
+                detail = f" (code {code}){detail}"
+        text = f"{what}: HTTP {resp.status_code}{detail} (Wish-Request-Id: {request_id or '-'})"
+        return self.redact(text)
+
+    def _decode(self, what: str, resp: httpx.Response, request_id: str | None) -> Response:
+        doc = self._envelope(resp)
+        status = resp.status_code
+        code = doc.get("code") if doc is not None else None
+        if status < 300 and doc is not None and code in (0, None):
+            return Response(status=status, data=doc.get("data"), request_id=request_id)
+        api_message = doc.get("message") if doc is not None else None
+        api_message = self.redact(api_message) if isinstance(api_message, str) else ""
+        code = code if isinstance(code, int) else None
+        if status < 300:
+            text = (
+                f"{what}: Wish returned an error (code {code}): {api_message} "
+                f"(Wish-Request-Id: {request_id or '-'})"
+                if doc is not None
+                else f"{what}: HTTP {status} but not a JSON envelope "
+                f"(Wish-Request-Id: {request_id or '-'})"
+            )
+            raise ApiError(
+                self.redact(text),
+                status=status,
+                code=code,
+                api_message=api_message,
+                request_id=request_id,
+            )
+        text = self._error_text(what, resp, request_id)
+        if status in (401, 403):
+            hint = (
+                "the access token is invalid or expired: create a new one in the Wish merchant "
+                "dashboard (see docs/sync.md)"
+                if status == 401
+                else "the access token lacks a scope (tickets:read, tickets:write, orders:read)"
+            )
+            raise AuthError(
+                f"Wish refused the token: {text}; {hint}",
+                status=status,
+                code=code,
+                api_message=api_message,
+                request_id=request_id,
+            )
+        raise ApiError(
+            text, status=status, code=code, api_message=api_message, request_id=request_id
+        )
+
+    # Endpoints ---------------------------------------------------------------------------
+    def list_tickets(
+        self,
+        *,
+        limit: int,
+        updated_at_min: str | None = None,
+        updated_at_max: str | None = None,
+        states: tuple[str, ...] = (),
+    ) -> tuple[list[Any], str | None]:
+        params: dict[str, Any] = {"limit": limit, "sort_by": "updated_at.asc"}
+        if updated_at_min is not None:
+            params["updated_at_min"] = updated_at_min
+        if updated_at_max is not None:
+            params["updated_at_max"] = updated_at_max
+        if states:
+            params["states[]"] = list(states)
+        resp = self.request("GET", "/api/v3/tickets", params=params)
+        data = resp.data
+        if data is None:
+            return [], resp.request_id
+        if not isinstance(data, list):
+            raise ApiError(
+                "GET /api/v3/tickets: Wish returned something other than a list "
+                f"(Wish-Request-Id: {resp.request_id or '-'})",
+                request_id=resp.request_id,
+            )
+        return data, resp.request_id
+
+    def get_ticket(self, ticket_id: str) -> Response:
+        return self.request("GET", f"/api/v3/tickets/{ticket_id}")
+
+    def get_order(self, order_id: str) -> Response:
+        return self.request("GET", f"/api/v3/orders/{order_id}")
+
+    def post_reply(self, ticket_id: str, message: str) -> Response:
+        return self.request(
+            "POST", f"/api/v3/tickets/{ticket_id}/replies", body={"message": message}
+        )
+
+    def set_state(self, ticket_id: str, state: str) -> Response:
+        return self.request("PUT", f"/api/v3/tickets/{ticket_id}", body={"state": state})

@@ -1,0 +1,275 @@
+"""Push: deliver queued outbox items, never one twice.
+
+Each item is claimed (``queued`` -> ``sending``, attempts + 1) and committed before its
+request goes out, then settled: ``sent`` (with ``sent_at``), ``failed`` (Wish said no, or the
+item can never be delivered: not retried), or back to ``queued`` when the request certainly
+did not reach Wish (connection refused, 503, 429 after every wait, token refused).
+
+An item still ``sending`` is ambiguous: a crash, or a reply whose answer never came (timeout).
+Replies are then checked on Wish: the ticket is read back, and if it holds more MERCHANT
+replies with the same text (whitespace-normalised) than the outbox has already marked sent for
+that ticket, this one arrived: ``sent``; otherwise it goes back to ``queued``. Closes and
+appeals set a state, which is harmless to repeat: they go back to ``queued``.
+
+``notification`` items (a message about an order with no ticket awaiting the merchant) have
+no API: they become ``manual``.
+"""
+
+from __future__ import annotations
+
+import contextlib
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from wishdesk import clock
+from wishdesk.services.sync.client import (
+    AmbiguousError,
+    ApiError,
+    AuthError,
+    NetworkError,
+    WishClient,
+)
+from wishdesk.store import sync as sync_store
+from wishdesk.store.db import Store
+from wishdesk.store.sync import OutboxItem
+
+MAX_REPLY_CHARS = 2000
+STATES = {"close": "CLOSED", "appeal": "AWAITING_WISH"}
+MANUAL_NOTE = (
+    "the Wish API cannot message a buyer outside a ticket awaiting the merchant: "
+    "send it from the merchant dashboard, then `wishdesk outbox cancel {id}`"
+)
+
+
+def normalise_text(text: str) -> str:
+    return " ".join(text.split())
+
+
+@dataclass
+class PushResult:
+    sent: int = 0
+    failed: int = 0
+    manual: int = 0
+    requeued: int = 0
+    unconfirmed: int = 0  # left in `sending`, checked by the next sync
+    lines: list[str] = field(default_factory=list)  # dry-run plan, failures
+
+
+def _describe(item: OutboxItem) -> str:
+    if item.kind == "reply":
+        return f"outbox #{item.id}: reply to ticket {item.ticket_id}"
+    if item.kind in STATES:
+        return f"outbox #{item.id}: {item.kind} ticket {item.ticket_id}"
+    return f"outbox #{item.id}: notification for order {item.order_id or '-'}"
+
+
+def _problem(item: OutboxItem) -> str | None:
+    """Why an item can never be delivered, before any request."""
+    if item.kind in ("reply", *STATES) and not item.ticket_id:
+        return "no ticket to send it to"
+    if item.kind == "reply":
+        body = item.body or ""
+        if not body.strip():
+            return "empty reply"
+        if len(body) > MAX_REPLY_CHARS:
+            return f"reply is {len(body)} characters, over the Wish API limit of {MAX_REPLY_CHARS}"
+    return None
+
+
+def _preview(body: str | None) -> str:
+    text = normalise_text(body or "")
+    return text if len(text) <= 60 else text[:57] + "..."
+
+
+class Pusher:
+    def __init__(
+        self,
+        store: Store,
+        client: WishClient | None,
+        result: PushResult,
+        progress: Callable[[int], None] | None = None,
+    ) -> None:
+        self.store = store
+        self.client = client
+        self.result = result
+        self.progress = progress
+
+    @staticmethod
+    def now() -> str:
+        return clock.iso(clock.now())
+
+    # Planning (--dry-run) ----------------------------------------------------------------
+    def plan(self) -> None:
+        out = self.result.lines
+        for item in sync_store.items(self.store, ("sending",)):
+            out.append(f"would check on Wish whether {_describe(item)} arrived (interrupted)")
+        for item in sync_store.items(self.store, ("queued",)):
+            problem = _problem(item)
+            if item.kind == "notification":
+                out.append(f"would mark {_describe(item)} manual")
+            elif problem:
+                out.append(f"would fail {_describe(item)}: {problem}")
+            elif item.kind == "reply":
+                out.append(
+                    f"would send {_describe(item)} ({len(item.body or '')} characters): "
+                    f"{_preview(item.body)}"
+                )
+            else:
+                out.append(f"would {item.kind} ticket {item.ticket_id} ({_describe(item)})")
+
+    # Reconciliation ----------------------------------------------------------------------
+    def reconcile(self) -> None:
+        for item in sync_store.items(self.store, ("sending",)):
+            if item.kind == "reply":
+                self.check_reply(item, requeue=True)
+            elif item.kind == "notification":
+                self.settle(item, "manual", error=MANUAL_NOTE.format(id=item.id))
+            else:
+                self.settle(item, "queued", error="interrupted before Wish answered; queued again")
+
+    def arrived(self, item: OutboxItem) -> tuple[bool, str | None, str | None]:
+        """(arrived, replied_at, request id): read the ticket back from Wish."""
+        assert self.client is not None and item.ticket_id
+        resp = self.client.get_ticket(item.ticket_id)
+        data = resp.data if isinstance(resp.data, Mapping) else {}
+        replies = data.get("replies")
+        want = normalise_text(item.body or "")
+        found: list[str] = []
+        for reply in replies if isinstance(replies, list) else []:
+            if not isinstance(reply, Mapping) or reply.get("sender") != "MERCHANT":
+                continue
+            message = reply.get("message")
+            if isinstance(message, str) and normalise_text(message) == want:
+                found.append(str(reply.get("replied_at") or ""))
+        already = sum(
+            1
+            for body in sync_store.sent_reply_bodies(self.store, item.ticket_id, item.id)
+            if normalise_text(body) == want
+        )
+        if len(found) <= already:
+            return False, None, resp.request_id
+        try:
+            at = clock.normalise(found[-1])
+        except ValueError:
+            at = None
+        return True, at, resp.request_id
+
+    def check_reply(self, item: OutboxItem, *, requeue: bool) -> bool:
+        """Settle an ambiguous reply from what Wish holds; True when settled."""
+        try:
+            arrived, at, request_id = self.arrived(item)
+        except (AuthError, NetworkError):
+            raise
+        except ApiError as exc:
+            if exc.status == 404:
+                self.settle(item, "failed", error=exc.message, request_id=exc.request_id)
+                self.result.failed += 1
+                return True
+            raise
+        if arrived:
+            self.settle(item, "sent", sent_at=at or self.now(), error=None)
+            self.result.sent += 1
+            return True
+        if requeue:
+            self.settle(
+                item,
+                "queued",
+                error="interrupted, and not found on the ticket at Wish; queued again",
+                request_id=request_id,
+            )
+            self.result.requeued += 1
+            return True
+        return False
+
+    # Sending -----------------------------------------------------------------------------
+    def settle(self, item: OutboxItem, status: str, **kwargs: Any) -> None:
+        sync_store.settle(self.store, item.id, status, now=self.now(), **kwargs)
+
+    def run(self) -> None:
+        self.reconcile()
+        queued = sync_store.items(self.store, ("queued",))
+        for item in queued:
+            self.push_one(item)
+            if self.progress is not None:
+                self.progress(1)
+
+    def push_one(self, item: OutboxItem) -> None:
+        result = self.result
+        if item.kind == "notification":
+            sync_store.settle(
+                self.store,
+                item.id,
+                "manual",
+                now=self.now(),
+                error=MANUAL_NOTE.format(id=item.id),
+                expect="queued",
+            )
+            result.manual += 1
+            return
+        problem = _problem(item)
+        if problem is not None:
+            sync_store.settle(
+                self.store, item.id, "failed", now=self.now(), error=problem, expect="queued"
+            )
+            result.failed += 1
+            result.lines.append(f"{_describe(item)} failed: {problem}")
+            return
+        if not sync_store.claim(self.store, item.id, self.now()):
+            return  # cancelled meanwhile, or taken by another sync
+        assert self.client is not None and item.ticket_id
+        try:
+            if item.kind == "reply":
+                resp = self.client.post_reply(item.ticket_id, item.body or "")
+            else:
+                resp = self.client.set_state(item.ticket_id, STATES[item.kind])
+        except AmbiguousError as exc:
+            # Wish may have the reply: look before anything else, never send it again blind.
+            settled = False
+            with contextlib.suppress(ApiError, NetworkError):
+                settled = self.check_reply(item, requeue=False)
+            if not settled:
+                self.settle(
+                    item,
+                    "sending",
+                    error=f"{exc.message}; not confirmed: the next sync checks it on Wish",
+                    request_id=exc.request_id,
+                )
+                result.unconfirmed += 1
+                raise NetworkError(
+                    f"{exc.message}; {_describe(item)} is unconfirmed and will be checked "
+                    "on Wish by the next sync (it is never sent twice)"
+                ) from None
+            return
+        except (AuthError, NetworkError) as exc:
+            self.settle(item, "queued", error=exc.message, request_id=exc.request_id)
+            result.requeued += 1
+            raise
+        except ApiError as exc:
+            self.settle(item, "failed", error=exc.message, request_id=exc.request_id)
+            result.failed += 1
+            result.lines.append(f"{_describe(item)} failed: {exc.message}")
+            return
+        self.settle(item, "sent", sent_at=self.now(), error=None, request_id=resp.request_id)
+        result.sent += 1
+
+
+def push(
+    store: Store,
+    client: WishClient | None,
+    result: PushResult,
+    *,
+    dry_run: bool = False,
+    progress: Callable[[int], None] | None = None,
+) -> PushResult:
+    pusher = Pusher(store, client, result, progress)
+    if dry_run:
+        pusher.plan()
+    else:
+        pusher.run()
+    return result
+
+
+def pending(store: Store) -> int:
+    """How many items a push would look at (for a progress bar)."""
+    return len(sync_store.items(store, ("queued", "sending")))
