@@ -158,3 +158,22 @@ def test_two_concurrent_runs_queue_each_order_exactly_once(run, store, db_path, 
         600,
         600,
     )
+
+
+def test_template_per_order_with_variables(run, store, db_path) -> None:
+    run("config", "set", "merchant.name", "Aurora Home")
+    result = run(
+        "notify",
+        O3,
+        "--template",
+        "shipping-delay",
+        "--var",
+        "new_date=2026-12-24",
+        "--format",
+        "jsonl",
+    )
+    assert result.exit_code == 0, result.stderr
+    body = sqlite3.connect(db_path).execute("SELECT body FROM outbox").fetchone()[0]
+    assert "24 December 2026" in body and "Aurora Home" in body
+    unknown = run("notify", O3, "--template", "nope")
+    assert unknown.exit_code == 2 and "shipping-delay" in unknown.stderr

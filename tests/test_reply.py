@@ -181,3 +181,18 @@ def test_unknown_rule_override_is_refused(run, store) -> None:
 
 def test_file_modes(run, store, db_path) -> None:
     assert stat.S_IMODE(db_path.stat().st_mode) == 0o600
+
+
+def test_template_in_the_buyers_language_with_order_facts(run, store, tmp_path) -> None:
+    missing = run("reply", T1, "--template", "shipping-eta")
+    assert missing.exit_code == 2 and "merchant.name" in missing.stderr
+    run("config", "set", "merchant.name", "Aurora Home")
+    result = run("reply", T1, "--template", "shipping-eta")
+    assert result.exit_code == 0, result.stderr
+    text = shown(run)["messages"][-1]["text"]
+    assert "10 December 2026" in text and "LZ123456789CN" in text and "Aurora Home" in text
+    spanish = ticket(T2.replace("5f1", "5f2"), orders=[O1], buyer="Lucía", locale="es-MX")
+    run("import", str(write_jsonl(tmp_path / "es.jsonl", [spanish])))
+    assert run("reply", spanish["id"], "--template", "shipping-eta").exit_code == 0
+    assert "10 de diciembre de 2026" in shown(run, spanish["id"])["messages"][-1]["text"]
+    assert run("reply", spanish["id"], "--template", "nope").exit_code == 2

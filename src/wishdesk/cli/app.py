@@ -69,6 +69,7 @@ COMMAND_MODULES = (
     "lint",
     "compose",
     "outbox",
+    "templates",
     "sync",
 )
 for _name in COMMAND_MODULES:

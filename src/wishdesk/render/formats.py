@@ -42,10 +42,9 @@ def write_tsv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Seque
     write = out.write
     for record in records:
         cells = [v if v.__class__ is str else _scalar(v) for v in map(record.get, columns)]
-        line = "\t".join(cells)
-        if needs_escaping(line):  # rare: only then look at each cell
-            line = "\t".join(map(tsv_cell, cells))
-        write(line)
+        if needs_escaping("".join(cells)):  # rare: only then look at each cell
+            cells = list(map(tsv_cell, cells))
+        write("\t".join(cells))
         write("\n")
 
 

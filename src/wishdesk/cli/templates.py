@@ -1,0 +1,88 @@
+"""``wishdesk templates list|show``: the message templates for ``reply`` and ``notify``."""
+
+from __future__ import annotations
+
+from typing import Annotated, Optional
+
+import typer
+
+from wishdesk.cli.context import app_context
+from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+
+templates_app = typer.Typer(
+    help="Message templates: built-in ones in six languages, plus your own.",
+    no_args_is_help=True,
+)
+LIST_COLUMNS = ("name", "kind", "languages", "description")
+
+
+@templates_app.command("list", epilog=EXIT_CODES_EPILOG)
+def templates_list(
+    ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False
+) -> None:
+    """List every template with its kind and languages (yours included)."""
+    import sys
+
+    from wishdesk.services.templates import load_templates
+
+    out_format = resolve_format(fmt, as_json)
+    templates = load_templates()
+    records = [
+        {
+            "name": name,
+            "kind": templates.kind(name),
+            "languages": templates.languages(name),
+            "description": templates.info(name).description,
+        }
+        for name in templates.names()
+    ]
+    if out_format == "table":
+        from wishdesk.render.templates import print_template_table
+
+        print_template_table(app_context(ctx).console(), records)
+        return
+    from wishdesk.render.formats import write_records
+
+    write_records(sys.stdout, out_format, records, LIST_COLUMNS)
+
+
+@templates_app.command("show", epilog=EXIT_CODES_EPILOG)
+def templates_show(
+    name: Annotated[str, typer.Argument(help="Template name (see `templates list`).")],
+    lang: Annotated[
+        Optional[str],
+        typer.Option("--lang", "-l", help="Language or locale, e.g. fr or pt-BR [default: en]."),
+    ] = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Print a template's text with its {placeholders} unfilled."""
+    import sys
+
+    from wishdesk.domain.templates import pick_language
+    from wishdesk.render.safe import clean
+    from wishdesk.services.templates import load_templates
+
+    templates = load_templates()
+    wanted = pick_language(lang, templates.languages(name)) if lang else "en"
+    template = templates.get(name, wanted)
+    if lang and template.lang != lang.lower().replace("_", "-").split("-")[0]:
+        print(f"wishdesk: {name!r} has no {lang!r} text; showing {template.lang}", file=sys.stderr)
+    if as_json:
+        from wishdesk.render.formats import write_json
+
+        record = {
+            "name": template.name,
+            "kind": template.kind,
+            "lang": template.lang,
+            "text": template.text,
+            "placeholders": template.placeholders,
+            "source": "builtin" if template.source == "builtin" else "user",
+        }
+        write_json(sys.stdout, record)
+        return
+    print(clean(template.text))
+
+
+def register(app: typer.Typer) -> None:
+    app.add_typer(templates_app, name="templates")

@@ -1,0 +1,49 @@
+"""The built-in templates: ``data/catalog.toml`` plus one ``NAME.LANG.txt`` per text.
+
+Reading this package's own data files is the only I/O here; it happens once, on first use.
+"""
+
+from __future__ import annotations
+
+import sys
+from functools import lru_cache
+
+from wishdesk.domain.templates.model import KINDS, Template, TemplateInfo, TemplateSet
+from wishdesk.domain.templates.syntax import parse
+
+
+def _catalog(text: str) -> list[TemplateInfo]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # tomli is the same parser, packaged for 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
+
+    infos = []
+    for name, entry in tomllib.loads(text).items():
+        kind = entry["kind"]
+        if kind not in KINDS:
+            raise ValueError(f"catalog.toml: {name}: unknown kind {kind!r}")
+        infos.append(TemplateInfo(name, kind, entry.get("reason"), entry.get("description", "")))
+    return infos
+
+
+@lru_cache(maxsize=1)
+def builtin_templates() -> TemplateSet:
+    """Every built-in template in every language (parsed once, then shared)."""
+    from importlib import resources
+
+    data = resources.files(__package__).joinpath("data")
+    infos = _catalog(data.joinpath("catalog.toml").read_text("utf-8"))
+    known = {info.name for info in infos}
+    templates = []
+    for entry in data.iterdir():
+        name, _, rest = entry.name.partition(".")
+        lang, _, ext = rest.partition(".")
+        if ext != "txt":
+            continue
+        if name not in known:
+            raise ValueError(f"template file {entry.name} is not in catalog.toml")
+        text = entry.read_text("utf-8").strip()
+        parse(text)  # a malformed built-in is a bug: fail loudly
+        templates.append(Template(name, lang, text, source="builtin"))
+    return TemplateSet(infos, templates)

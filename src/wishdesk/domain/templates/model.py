@@ -1,0 +1,103 @@
+"""Templates, the set of them a command works with, and the choice of language."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+
+from wishdesk.domain.templates.syntax import placeholders
+from wishdesk.errors import NotFoundError
+
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it")  # every built-in template has all six
+FALLBACK = "en"
+KINDS = ("proactive", "reply", "custom")
+_PRIMARY = re.compile(r"[a-z]{2,3}")
+
+
+@dataclass(frozen=True)
+class Template:
+    """One template text in one language."""
+
+    name: str
+    lang: str
+    text: str
+    kind: str = "custom"
+    source: str = "builtin"  # "builtin", or the path of the user's file
+
+    @property
+    def placeholders(self) -> list[str]:
+        return placeholders(self.text)
+
+
+@dataclass(frozen=True)
+class TemplateInfo:
+    """What the catalog says about a template, whatever its language."""
+
+    name: str
+    kind: str
+    reason: str | None = None
+    description: str = ""
+
+
+def pick_language(locale: str | None, available: Iterable[str] = LANGUAGES) -> str:
+    """The template language for a BCP-47 locale: ``pt-BR`` -> pt; else en."""
+    primary = re.split(r"[-_.@]", (locale or "").strip().lower(), maxsplit=1)[0]
+    if _PRIMARY.fullmatch(primary) and primary in set(available):
+        return primary
+    return FALLBACK
+
+
+def _lang_key(lang: str) -> tuple[int, str]:
+    return (LANGUAGES.index(lang), "") if lang in LANGUAGES else (len(LANGUAGES), lang)
+
+
+class TemplateSet:
+    """Templates by name and language, with the catalog's kind, reason and description."""
+
+    def __init__(self, infos: Iterable[TemplateInfo], templates: Iterable[Template]) -> None:
+        self._infos = {info.name: info for info in infos}
+        self._texts: dict[str, dict[str, Template]] = {name: {} for name in self._infos}
+        for template in templates:
+            if template.name not in self._infos:
+                self._infos[template.name] = TemplateInfo(template.name, "custom")
+                self._texts[template.name] = {}
+            kind = self._infos[template.name].kind
+            self._texts[template.name][template.lang] = replace(template, kind=kind)
+
+    def names(self) -> list[str]:
+        """Every template name: the built-in ones in catalog order, then the user's."""
+        return [name for name, texts in self._texts.items() if texts]
+
+    def info(self, name: str) -> TemplateInfo:
+        if not self._texts.get(name):
+            available = ", ".join(self.names())
+            raise NotFoundError(f"no template {name!r}; available: {available}")
+        return self._infos[name]
+
+    def kind(self, name: str) -> str:
+        return self.info(name).kind
+
+    def languages(self, name: str) -> list[str]:
+        self.info(name)
+        return sorted(self._texts[name], key=_lang_key)
+
+    def for_reason(self, reason: str) -> str | None:
+        """The reply template that answers a ticket reason, if there is one."""
+        return next((n for n in self.names() if self._infos[n].reason == reason), None)
+
+    def get(self, name: str, lang: str) -> Template:
+        """The template in ``lang``; in English (or its first language) when it lacks it."""
+        self.info(name)
+        texts = self._texts[name]
+        chosen = lang if lang in texts else FALLBACK
+        return texts[chosen] if chosen in texts else texts[self.languages(name)[0]]
+
+    def for_locale(self, name: str, locale: str | None) -> Template:
+        """The template in the language a buyer's locale asks for."""
+        return self.get(name, pick_language(locale, self.languages(name)))
+
+    def merged(self, templates: Iterable[Template]) -> TemplateSet:
+        """A new set where ``templates`` add names or replace languages of existing ones."""
+        own = [t for texts in self._texts.values() for t in texts.values()]
+        return TemplateSet(self._infos.values(), [*own, *templates])

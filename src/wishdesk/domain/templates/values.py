@@ -1,0 +1,76 @@
+"""The values a template is filled with, taken from the ticket, its order and ``--var``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from typing import Any
+
+from wishdesk.clock import parse_time
+from wishdesk.domain.carriers import tracking_url
+from wishdesk.domain.templates.dates import DATE_LANGUAGES, format_date
+from wishdesk.domain.templates.model import Template, pick_language
+from wishdesk.domain.templates.syntax import fill
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# placeholder name -> key of the order record (``wishdesk.services.inbox.order_record``)
+_ORDER_KEYS = {
+    "order_id": "id",
+    "product": "product",
+    "size": "size",
+    "color": "color",
+    "quantity": "quantity",
+    "tracking_number": "tracking_number",
+    "carrier": "carrier",
+}
+_ORDER_DATES = {"eta": "expected_delivery_at", "ship_by": "expected_ship_at"}
+
+
+def _text(value: Any) -> str | None:
+    if value is None or isinstance(value, bool):
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _date(stamp: Any, lang: str) -> str | None:
+    if not isinstance(stamp, str) or not stamp.strip():
+        return None
+    try:
+        moment = parse_time(stamp)
+    except ValueError:
+        return None
+    return format_date(moment.date(), lang)
+
+
+def template_values(
+    *,
+    buyer_name: str | None,
+    locale: str | None,
+    order: Mapping[str, Any] | None,
+    merchant_name: str | None,
+    extra: Mapping[str, str],
+) -> dict[str, str]:
+    """Placeholder values for one message. Unknown or empty values are left out, so that
+    a template needing them fails with a clear message. ``extra`` (``--var``) wins; an
+    ``extra`` value that is an ISO date (``2026-12-20``) is written out in the language."""
+    lang = pick_language(locale, DATE_LANGUAGES)
+    found: dict[str, str | None] = {"buyer_name": _text(buyer_name)}
+    if order:
+        for name, key in _ORDER_KEYS.items():
+            found[name] = _text(order.get(key))
+        found["tracking_url"] = tracking_url(found["carrier"], found["tracking_number"])
+        for name, key in _ORDER_DATES.items():
+            found[name] = _date(order.get(key), lang)
+    found["merchant_name"] = _text(merchant_name)
+    for key, value in extra.items():
+        text = _text(value)
+        if text and _ISO_DATE.fullmatch(text):
+            text = _date(text, lang) or text
+        found[key] = text
+    return {key: value for key, value in found.items() if value}
+
+
+def render(template: Template, values: Mapping[str, str]) -> str:
+    """The message: ``template`` filled with ``values`` (every missing one is named)."""
+    return fill(template.name, template.text, values)

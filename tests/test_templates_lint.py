@@ -1,0 +1,102 @@
+"""Every built-in template, in every language, passes the policy linter."""
+
+from __future__ import annotations
+
+from datetime import datetime, timedelta, timezone
+
+import pytest
+
+from wishdesk.domain.models import OrderFacts
+from wishdesk.domain.policy import lint
+from wishdesk.domain.templates import LANGUAGES, builtin_templates, render, template_values
+
+NOW = datetime(2026, 11, 26, 7, 0, tzinfo=timezone.utc)
+ETA = NOW + timedelta(days=20)
+SHIP_BY = NOW - timedelta(days=2)
+ORDER_ID = "6743a1f09c2b4e0012ab34cd"
+TRACKING = "YT2433112345678901"
+# Templates used before an order ships: they must not claim it has.
+BEFORE_SHIPPING = ("sold-out", "address-confirm", "change-address", "remove-item")
+
+
+def _iso(moment: datetime) -> str:
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+SHIPPED_ORDER = {
+    "id": ORDER_ID,
+    "state": "SHIPPED",
+    "product": "Waterproof Hiking Backpack 40L",
+    "size": "One size",
+    "color": "Forest green",
+    "quantity": 1,
+    "tracking_number": TRACKING,
+    "carrier": "YunExpress",
+    "expected_delivery_at": _iso(ETA),
+    "expected_ship_at": _iso(SHIP_BY),
+}
+SHIPPED_FACTS = OrderFacts(
+    id=ORDER_ID,
+    state="SHIPPED",
+    expected_delivery_at=ETA,
+    expected_ship_at=SHIP_BY,
+    tracking_numbers=(TRACKING,),
+    carrier="YunExpress",
+)
+UNSHIPPED_ORDER = {**SHIPPED_ORDER, "state": "APPROVED", "tracking_number": None, "carrier": None}
+UNSHIPPED_FACTS = OrderFacts(
+    id=ORDER_ID, state="APPROVED", expected_delivery_at=ETA, expected_ship_at=NOW
+)
+EXTRA = {"new_date": (ETA + timedelta(days=7)).date().isoformat()}
+CASES = [(name, lang) for name in builtin_templates().names() for lang in LANGUAGES]
+
+
+def _render(name: str, lang: str, order: dict[str, object]) -> str:
+    values = template_values(
+        buyer_name="María José",
+        locale=lang,
+        order=order,
+        merchant_name="Trailhead Outfitters",
+        extra=EXTRA,
+    )
+    return render(builtin_templates().get(name, lang), values)
+
+
+def _describe(text: str, findings: list[object]) -> str:
+    return text + "\n" + "\n".join(map(repr, findings))
+
+
+def test_every_builtin_template_is_covered() -> None:
+    assert len(CASES) == 13 * 6
+
+
+@pytest.mark.parametrize(("name", "lang"), CASES)
+def test_builtin_template_passes_the_linter(name: str, lang: str) -> None:
+    text = _render(name, lang, SHIPPED_ORDER)
+    assert builtin_templates().get(name, lang).lang == lang
+    findings = lint(text, orders=[SHIPPED_FACTS], now=NOW)
+    assert findings == [], _describe(text, list(findings))
+
+
+@pytest.mark.parametrize(
+    ("name", "lang"), [(n, lang) for n in BEFORE_SHIPPING for lang in LANGUAGES]
+)
+def test_pre_shipping_template_claims_no_shipment(name: str, lang: str) -> None:
+    text = _render(name, lang, UNSHIPPED_ORDER)
+    findings = lint(text, orders=[UNSHIPPED_FACTS], now=NOW)
+    assert findings == [], _describe(text, list(findings))
+
+
+@pytest.mark.parametrize("lang", LANGUAGES)
+def test_an_earlier_date_than_the_order_is_caught(lang: str) -> None:
+    """The check above is not vacuous: the linter reads the dates the templates write."""
+    values = template_values(
+        buyer_name="Ana",
+        locale=lang,
+        order=SHIPPED_ORDER,
+        merchant_name="Trailhead",
+        extra={"eta": (NOW + timedelta(days=5)).date().isoformat()},
+    )
+    text = render(builtin_templates().get("shipping-eta", lang), values)
+    rules = [f.rule for f in lint(text, orders=[SHIPPED_FACTS], now=NOW)]
+    assert rules == ["truth.eta"]
