@@ -49,12 +49,7 @@ def fill(
         writer = make_writer(store)
         for raw in generate(count, seed=seed, now=now):
             record = parse_record(raw)
-            if isinstance(record, Order):
-                counts.orders[writer.write_order(record)] += 1
-            else:
-                status, added = writer.write_ticket(record)
-                counts.tickets[status] += 1
-                counts.messages += added
-                if progress is not None:
-                    progress(1)
+            counts.write(writer, record)
+            if progress is not None and not isinstance(record, Order):
+                progress(1)
     return counts

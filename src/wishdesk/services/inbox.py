@@ -14,24 +14,8 @@ from wishdesk.errors import AmbiguousError, NotFoundError, UsageError
 from wishdesk.store import inbox as queries
 from wishdesk.store.db import Store
 
-LIST_FIELDS = (
-    "id",
-    "state",
-    "reason",
-    "reason_source",
-    "subject",
-    "buyer_name",
-    "buyer_locale",
-    "order_ids",
-    "opened_at",
-    "updated_at",
-    "awaiting_since",
-    "due_at",
-    "escalates_at",
-    "overdue",
-    "escalated",
-    "last_message",
-)
+# The JSON/TSV fields of a listed ticket: the stored columns plus the two computed flags.
+LIST_FIELDS = (*queries.LIST_COLUMNS[:-1], "overdue", "escalated", queries.LIST_COLUMNS[-1])
 STATE_NAMES = {
     "awaiting-merchant": ("AWAITING_MERCHANT",),
     "awaiting-user": ("AWAITING_USER",),

@@ -227,38 +227,25 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
 
 
 def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -> str:
-    if ctx.body.text is not None:  # a text is a one-off template: {order_id} etc. are filled
-        from wishdesk.domain.templates import Template, render
-
-        return render(
-            Template(name="message", lang="en", text=ctx.body.text), _values(ctx, order, variables)
-        )
-    from wishdesk.domain.templates import pick_language, render
-
-    assert ctx.templates is not None and ctx.body.template is not None
-    name, locale = queries.buyer_for_order(ctx.store, order["id"])
-    lang = (
-        pick_language(locale)
-        if locale
-        else COUNTRY_LANG.get(
-            (order["shipping_address"] or {}).get("country_code", "").upper(), "en"
-        )
-    )
-    return render(ctx.templates.get(ctx.body.template, lang), _values(ctx, order, variables))
-
-
-def _values(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -> dict[str, str]:
-    from wishdesk.domain.templates import template_values
+    """The order's message. The buyer's name and language come from the latest ticket about
+    the order, else from the shipping address (name, and country for the language)."""
+    from wishdesk.domain.templates import Template, pick_language, render, template_values
 
     name, locale = queries.buyer_for_order(ctx.store, order["id"])
-    buyer = name or (order["shipping_address"] or {}).get("name")
-    return template_values(
-        buyer_name=buyer,
+    address = order["shipping_address"] or {}
+    if not locale:
+        locale = COUNTRY_LANG.get(address.get("country_code", "").upper(), "en")
+    values = template_values(
+        buyer_name=name or address.get("name"),
         locale=locale,
         order=order,
         merchant_name=ctx.merchant_name,
         extra=variables,
     )
+    if ctx.body.text is not None:  # a text is a one-off template: {order_id} etc. are filled
+        return render(Template(name="message", lang="en", text=ctx.body.text), values)
+    assert ctx.templates is not None and ctx.body.template is not None
+    return render(ctx.templates.get(ctx.body.template, pick_language(locale)), values)
 
 
 def _lint(ctx: Context, text: str, facts: list[Any]) -> list[dict[str, Any]]:

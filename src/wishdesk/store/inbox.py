@@ -138,18 +138,18 @@ def ids_with_prefix(store: Store, prefix: str, limit: int = 11) -> list[str]:
     return [r[0] for r in rows]
 
 
-def _dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
+def dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
     names = [d[0] for d in cursor.description]
     return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
 
 
 def ticket(store: Store, ticket_id: str) -> dict[str, Any] | None:
-    rows = _dicts(store.execute("SELECT * FROM tickets WHERE id = ?", (ticket_id,)))
+    rows = dicts(store.execute("SELECT * FROM tickets WHERE id = ?", (ticket_id,)))
     return rows[0] if rows else None
 
 
 def messages(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return _dicts(
+    return dicts(
         store.execute(
             "SELECT id, sender, sent_at, text, files, origin FROM messages WHERE ticket_id = ? "
             "ORDER BY sent_at, id",
@@ -160,7 +160,7 @@ def messages(store: Store, ticket_id: str) -> list[dict[str, Any]]:
 
 def ticket_orders(store: Store, ticket_id: str) -> list[dict[str, Any]]:
     """The ticket's orders that are in the store, in the ticket's order."""
-    return _dicts(
+    return dicts(
         store.execute(
             "SELECT o.* FROM ticket_orders l JOIN orders o ON o.id = l.order_id "
             "WHERE l.ticket_id = ? ORDER BY l.position",
@@ -170,7 +170,7 @@ def ticket_orders(store: Store, ticket_id: str) -> list[dict[str, Any]]:
 
 
 def outbox_items(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return _dicts(
+    return dicts(
         store.execute(
             "SELECT id, kind, ticket_id, order_id, body, status, created_at, sent_at, error "
             "FROM outbox WHERE ticket_id = ? ORDER BY id",
@@ -180,7 +180,7 @@ def outbox_items(store: Store, ticket_id: str) -> list[dict[str, Any]]:
 
 
 def drafts(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return _dicts(
+    return dicts(
         store.execute(
             "SELECT id, text, created_at, findings FROM drafts WHERE ticket_id = ? ORDER BY id",
             (ticket_id,),
@@ -206,5 +206,5 @@ def set_reason(store: Store, ticket_id: str, reason: str, source: str, confidenc
 
 
 def order(store: Store, order_id: str) -> dict[str, Any] | None:
-    rows = _dicts(store.execute("SELECT * FROM orders WHERE id = ?", (order_id,)))
+    rows = dicts(store.execute("SELECT * FROM orders WHERE id = ?", (order_id,)))
     return rows[0] if rows else None

@@ -10,6 +10,7 @@ from collections.abc import Sequence
 from typing import Any
 
 from wishdesk.store.db import Store
+from wishdesk.store.inbox import dicts as _dicts
 from wishdesk.store.writer import digest
 
 OUTBOX_FIELDS = (
@@ -24,11 +25,6 @@ OUTBOX_FIELDS = (
     "error",
 )
 PENDING = ("queued", "sending", "failed", "manual")
-
-
-def _dicts(cursor: Any) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=True)) for row in cursor.fetchall()]
 
 
 def add_local_message(store: Store, ticket_id: str, text: str, at: str) -> int:

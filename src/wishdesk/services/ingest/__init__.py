@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import IO
 
-from wishdesk.domain.models import Order
+from wishdesk.domain.models import Order, Ticket
 from wishdesk.domain.wish import RecordError, parse_record
 from wishdesk.errors import InputError
 from wishdesk.services.derive import writer as make_writer
@@ -31,6 +31,15 @@ class Counts:
     )
     orders: dict[str, int] = field(default_factory=lambda: {"new": 0, "updated": 0, "unchanged": 0})
     messages: int = 0
+
+    def write(self, writer: RecordWriter, record: Ticket | Order) -> None:
+        """Upsert one parsed record and count what happened to it."""
+        if isinstance(record, Order):
+            self.orders[writer.write_order(record)] += 1
+        else:
+            status, added = writer.write_ticket(record)
+            self.tickets[status] += 1
+            self.messages += added
 
     def add(self, other: Counts) -> None:
         for key in self.tickets:
@@ -138,11 +147,6 @@ def _import_stream(
             continue
         if out.bad_total and not skip_invalid:
             continue  # the file will be rolled back: only validate the rest
-        if isinstance(record, Order):
-            counts.orders[writer.write_order(record)] += 1
-        else:
-            status, added = writer.write_ticket(record)
-            counts.tickets[status] += 1
-            counts.messages += added
+        counts.write(writer, record)
         if progress is not None:
             progress(1)

@@ -116,7 +116,7 @@ class Pusher:
                     f"{_preview(item.body)}"
                 )
             else:
-                out.append(f"would {item.kind} ticket {item.ticket_id} ({_describe(item)})")
+                out.append(f"would send {_describe(item)}")
 
     # Reconciliation ----------------------------------------------------------------------
     def reconcile(self) -> None:
