@@ -190,3 +190,15 @@ def test_duplicate_ids_in_one_file_keep_the_newest(run, tmp_path, db_path) -> No
     b = ticket(subject="second", updated_at="2026-11-23T09:00:00Z")
     run("import", str(write_jsonl(tmp_path / "t.jsonl", [b, a])))
     assert sqlite3.connect(db_path).execute("SELECT subject FROM tickets").fetchone()[0] == "second"
+
+
+def test_line_numbers_stay_right_across_buffer_refills(run, tmp_path, monkeypatch) -> None:
+    from wishdesk.services.ingest import reader
+
+    monkeypatch.setattr(reader, "CHUNK", 64)  # force many refills and trims
+    records = [ticket(f"5f00000000000000000000{i:02d}") for i in range(40)]
+    records[33]["state"] = "NOPE"
+    path = tmp_path / "t.jsonl"
+    path.write_text("\n\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
+    result = run("import", str(path))
+    assert "t.jsonl, line 67: state: unknown value 'NOPE'" in result.stderr

@@ -35,7 +35,7 @@ def sync(
         Optional[str],
         typer.Option(
             "--base-url",
-            help="API base URL [default: https://merchant.wish.com].",
+            help="API base URL (default: https://merchant.wish.com).",
             show_default=False,
         ),
     ] = None,

@@ -28,9 +28,13 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def clause_bounds(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, int]:
+def clause_bounds(
+    text: str, start: int, end: int, lex: Lexicon, present: frozenset[str] | None = None
+) -> tuple[int, int]:
     """The clause around a match: its sentence, cut at contrast words ("but", "pero", "但")."""
     left, right = sentence_bounds(text, start, end)
+    if present is not None and not lex.contrast.live(present):
+        return left, right
     for cut in lex.contrast.finditer(text, left, right):
         if cut.end() <= start:
             left = cut.end()
@@ -40,10 +44,16 @@ def clause_bounds(text: str, start: int, end: int, lex: Lexicon) -> tuple[int, i
     return left, right
 
 
-def negated(text: str, start: int, end: int, lex: Lexicon) -> bool:
+def negated(
+    text: str, start: int, end: int, lex: Lexicon, present: frozenset[str] | None = None
+) -> bool:
     """True when the clause holding ``text[start:end]`` is negated or a warning about fraud
-    ("never", "do not", "nunca", "ne ... jamais", "nicht", "不要", "scam")."""
-    left, right = clause_bounds(text, start, end, lex)
+    ("never", "do not", "nunca", "ne ... jamais", "nicht", "不要", "scam"). ``present``
+    (the triggers found in ``text``) only lets it skip work."""
+    if present is not None and not lex.negation_cues.live(present):
+        return False
+    left, right = clause_bounds(text, start, end, lex, present)
     clause = text[left:right]
-    clause = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), clause)
+    if present is None or lex.negation_exceptions.live(present):
+        clause = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), clause)
     return lex.negation_cues.search(clause) is not None

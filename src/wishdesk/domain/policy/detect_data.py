@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from functools import lru_cache
 
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
@@ -26,10 +27,19 @@ _CN_MOBILE = re.compile(r"1[3-9]\d{9}")
 _DATE_SHAPE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
 _CURRENCY = re.compile(r"[$€£¥₹]|\b(?:usd|eur|gbp|cny|rmb|brl|mxn)\b|元")
 _TRAILING = ".,;:!?)]}'\""
+_NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
     return any(start < e and s < end for s, e in spans)
+
+
+@lru_cache(maxsize=4)
+def _bare_link(link_tlds: frozenset[str]) -> re.Pattern[str]:
+    tlds = "|".join(sorted(link_tlds, key=len, reverse=True))
+    return re.compile(
+        rf"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{tlds})(?![a-z0-9-])(?:/[^\s<>\"']*)?"
+    )
 
 
 def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
@@ -39,11 +49,7 @@ def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
         rest = url.split("://", 1)[-1]
         host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
         found.append((m.start(), m.start() + len(url), host))
-    tlds = "|".join(sorted(lex.link_tlds, key=len, reverse=True))
-    bare = re.compile(
-        rf"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{tlds})(?![a-z0-9-])(?:/[^\s<>\"']*)?"
-    )
-    for m in bare.finditer(text):
+    for m in _bare_link(lex.link_tlds).finditer(text):
         if _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in found]):
             continue
         url = m.group().rstrip(_TRAILING)
@@ -78,7 +84,7 @@ def _ibans(text: str, lex: Lexicon) -> list[Span]:
     return found
 
 
-def _is_phone(text: str, m: re.Match[str], lex: Lexicon) -> bool:
+def _is_phone(text: str, m: re.Match[str], lex: Lexicon, present: frozenset[str]) -> bool:
     raw = m.group()
     digits = re.sub(r"\D", "", raw)
     if not 7 <= len(digits) <= 15 or _DATE_SHAPE.fullmatch(raw.strip()):
@@ -91,9 +97,11 @@ def _is_phone(text: str, m: re.Match[str], lex: Lexicon) -> bool:
         return True
     if _SPACED_DIGITS.fullmatch(raw):
         return True
-    phone_word = lex.phone_keywords.search(before)
+    phone_word = lex.phone_keywords.search(before) if lex.phone_keywords.live(present) else None
     other_word = None
     for other in (lex.tracking_keywords, lex.order_keywords):
+        if not other.live(present):
+            continue
         for hit in other.finditer(before):
             other_word = hit
     if other_word and (phone_word is None or other_word.start() > phone_word.start()):
@@ -108,9 +116,12 @@ def _is_phone(text: str, m: re.Match[str], lex: Lexicon) -> bool:
     )
 
 
-def detect_data(view: TextView, lex: Lexicon, reserved: list[Span]) -> tuple[list[Hit], list[Span]]:
+def detect_data(
+    view: TextView, lex: Lexicon, reserved: list[Span], present: frozenset[str]
+) -> tuple[list[Hit], list[Span]]:
     """Hits for coordinates in the text; ``reserved`` are normalised spans already known to be
-    something else (tracking numbers, order ids). Returns the hits and the spans they cover."""
+    something else (tracking numbers, order ids); ``present``: the triggers in the text.
+    Returns the hits and the spans they cover."""
     text = view.norm
     hits: list[Hit] = []
     taken: list[Span] = list(reserved)
@@ -135,7 +146,7 @@ def detect_data(view: TextView, lex: Lexicon, reserved: list[Span]) -> tuple[lis
                 add("payment.details-shared", start, end, "a paypal.me link")
             elif not host_allowed(host, lex.carrier_hosts):
                 add("contact.off-platform", start, end, f"a link to {host}")
-    digits = sum(ch.isdigit() for ch in text)
+    digits = len(text) - len(text.translate(_NO_DIGITS))
     if digits >= 7:
         for m in _CARD.finditer(text):
             number = re.sub(r"\D", "", m.group())
@@ -145,7 +156,7 @@ def detect_data(view: TextView, lex: Lexicon, reserved: list[Span]) -> tuple[lis
             if not _overlaps(start, end, taken):
                 add("payment.details-shared", start, end, "an IBAN")
         for m in _PHONE.finditer(text):
-            if not _overlaps(m.start(), m.end(), taken) and _is_phone(text, m, lex):
+            if not _overlaps(m.start(), m.end(), taken) and _is_phone(text, m, lex, present):
                 end = m.end() - (len(m.group()) - len(m.group().rstrip(" -.(/")))
                 add("contact.off-platform", m.start(), end, "a phone number")
     return hits, taken

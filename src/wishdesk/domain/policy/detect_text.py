@@ -13,7 +13,6 @@ from wishdesk.domain.policy.lexicon import (
     WORD_RULES,
     Lexicon,
     scan,
-    starts_of,
 )
 from wishdesk.domain.policy.ruleset import RuleSet
 from wishdesk.domain.policy.textview import TextView
@@ -57,23 +56,25 @@ def detect_format(text: str, lex: Lexicon) -> list[Hit]:
     return hits
 
 
-def detect_patterns(view: TextView, lex: Lexicon, rules: RuleSet) -> list[Hit]:
+def detect_patterns(
+    view: TextView, lex: Lexicon, rules: RuleSet, present: frozenset[str]
+) -> list[Hit]:
+    """Hits of the lexicon patterns (``present``: the triggers found in ``view.norm``)."""
     hits: list[Hit] = []
     norm = view.norm
-    starts = starts_of(norm)
-    leet_starts: list[int] | None = None
+    leet_present: frozenset[str] | None = None
     for rule in WORD_RULES:
-        pattern = lex.dispatch.get(rule)
-        if pattern is None or not rules.enabled(rule):
+        gates = lex.dispatch.get(rule)
+        if gates is None or not rules.enabled(rule):
             continue
-        texts = [(norm, starts)]
+        texts = [(norm, present)]
         if rule in LEET_RULES and view.leet != norm:
-            if leet_starts is None:
-                leet_starts = starts_of(view.leet)
-            texts.append((view.leet, leet_starts))
-        for text, where in texts:
-            for m in scan(pattern, text, where):
-                if rule in NEGATABLE and negated(norm, m.start(), m.end(), lex):
+            if leet_present is None:
+                leet_present = lex.present(view.leet)
+            texts.append((view.leet, leet_present))
+        for text, found in texts:
+            for _, m in scan(gates, text, found):
+                if rule in NEGATABLE and negated(norm, m.start(), m.end(), lex, present):
                     continue
                 a, b = view.span(*m.span())
                 hits.append(Hit(rule, a, b))
@@ -82,7 +83,7 @@ def detect_patterns(view: TextView, lex: Lexicon, rules: RuleSet) -> list[Hit]:
             continue
         for extra in patterns:
             for m in extra.finditer(norm):
-                if m.end() > m.start() and not negated(norm, m.start(), m.end(), lex):
+                if m.end() > m.start() and not negated(norm, m.start(), m.end(), lex, present):
                     a, b = view.span(*m.span())
                     hits.append(Hit(rule, a, b))
     return hits

@@ -5,26 +5,40 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from datetime import date
+from typing import TYPE_CHECKING
 
-from wishdesk.domain.models import OrderFacts
 from wishdesk.domain.policy.clauses import negated
 from wishdesk.domain.policy.eta import promises
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
 from wishdesk.domain.policy.textview import TextView
 
+if TYPE_CHECKING:
+    from wishdesk.domain.models import OrderFacts
+
 Span = tuple[int, int]
 
 _HEX_ID = re.compile(r"(?<![0-9a-z])[0-9a-f]{24}(?![0-9a-z])")
+# Well-known formats, recognised anywhere. Each is a whole token: no letter or digit may
+# touch it on either side, so a longer number is never read as a shorter one.
 _STRONG_TRACKING = re.compile(
-    r"(?<![a-z0-9])(?:[a-z]{2}\d{9}[a-z]{2}|1z[0-9a-z]{16}"
-    r"|(?:yt|sf|lp|uh|ue|sy|jjd|ytd|cnaq|ys)\d{9,20})(?![a-z0-9])"
+    r"(?<![a-z0-9])(?:"
+    r"[a-z]{2}\d{9}[a-z]{2}"  # UPU S10: China Post LZ123456789CN, LX..., RR...
+    r"|1z[0-9a-z]{16}"  # UPS
+    r"|(?:yt|sf|lp|uh|ue|sy|jjd|ytd|cnaq|ys)\d{9,20}"  # YunExpress, SF, Cainiao, ...
+    r"|(?:420\d{5}(?:\d{4})?)?9[2-5]\d{2}(?: ?\d{4}){4} ?\d{2}"  # USPS (22 digits)
+    r")(?![a-z0-9])"
 )
-_TOKEN = re.compile(r"(?<![a-z0-9])[a-z0-9][a-z0-9-]{7,34}[a-z0-9](?![a-z0-9])")
+# After a tracking keyword: a token with letters and digits, or digit groups separated by
+# single spaces or hyphens ("9400 1118 9922 3197 4284 90").
+_TOKEN = re.compile(
+    r"(?<![a-z0-9])(?:[a-z0-9][a-z0-9-]{7,34}[a-z0-9]|\d{2,6}(?:[ -]\d{2,6}){1,7})(?![a-z0-9])"
+)
+_SEPARATORS = re.compile(r"[\s.-]")
 
 
 def _compact(token: str) -> str:
-    return re.sub(r"[\s-]", "", token).lower()
+    return _SEPARATORS.sub("", token).lower()
 
 
 def order_ids(text: str) -> list[Span]:
@@ -32,9 +46,27 @@ def order_ids(text: str) -> list[Span]:
     return [m.span() for m in _HEX_ID.finditer(text)] if len(text) >= 24 else []
 
 
-def tracking_tokens(text: str, lex: Lexicon, reserved: list[Span]) -> list[tuple[int, int, str]]:
-    """Things that look like tracking numbers: well-known formats anywhere, or an
-    alphanumeric token with at least 8 digits right after a tracking keyword."""
+def _written(number: str) -> re.Pattern[str]:
+    """The order's number as it may be written: any case, spaces or hyphens between."""
+    body = r"[\s-]?".join(re.escape(ch) for ch in number)
+    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+
+
+def known_numbers(orders: Sequence[OrderFacts]) -> list[str]:
+    """The orders' tracking numbers, compacted (no spaces or hyphens, lower case)."""
+    return [c for o in orders for n in o.tracking_numbers if len(c := _compact(n)) >= 6]
+
+
+def tracking_tokens(
+    text: str,
+    lex: Lexicon,
+    reserved: list[Span],
+    present: frozenset[str] | None = None,
+    known: Sequence[str] = (),
+) -> list[tuple[int, int, str]]:
+    """Things that look like tracking numbers, as whole tokens: the order's own numbers
+    (``known``, compacted) however they are spaced, well-known formats anywhere, or a token
+    with at least 8 digits right after a tracking keyword."""
     found: list[tuple[int, int, str]] = []
 
     def free(start: int, end: int) -> bool:
@@ -42,17 +74,37 @@ def tracking_tokens(text: str, lex: Lexicon, reserved: list[Span]) -> list[tuple
             end <= s or start >= e for s, e, _ in found
         )
 
+    for number in known:
+        for m in _written(number).finditer(text):
+            if free(*m.span()):
+                found.append((m.start(), m.end(), m.group()))
+    if len(text) < 10:
+        return found
     for m in _STRONG_TRACKING.finditer(text):
         if free(*m.span()):
             found.append((m.start(), m.end(), m.group()))
+    if present is not None and not lex.tracking_keywords.live(present):
+        return found
     for key in lex.tracking_keywords.finditer(text):
         window_end = min(len(text), key.end() + 30)
-        for m in _TOKEN.finditer(text, key.end(), window_end):
+        for m in _TOKEN.finditer(text, key.end()):
+            if m.start() >= window_end:
+                break
             token = m.group()
             if sum(ch.isdigit() for ch in token) >= 8 and free(*m.span()):
                 found.append((m.start(), m.end(), token))
                 break
     return found
+
+
+def _is_known(token: str, known: set[str]) -> bool:
+    """The token is one of the order's numbers (or ids), ignoring spaces, hyphens and case;
+    digit groups read after a keyword may have taken a following group too many."""
+    compact = _compact(token)
+    if compact in known:
+        return True
+    groups = re.split(r"[\s-]+", token)
+    return any(_compact("".join(groups[:n])) in known for n in range(1, len(groups)))
 
 
 def _no_tracking_hint(orders: Sequence[OrderFacts]) -> tuple[tuple[str, str], ...]:
@@ -67,6 +119,7 @@ def detect_tracking(
     lex: Lexicon,
     orders: Sequence[OrderFacts],
     tokens: list[tuple[int, int, str]],
+    present: frozenset[str] | None = None,
 ) -> list[Hit]:
     if not orders:
         return []
@@ -77,13 +130,13 @@ def detect_tracking(
     shipped = any(o.shipped for o in orders)
     if not shipped:
         pattern = lex.patterns.get("truth.shipped")
-        if pattern is not None:
+        if pattern is not None and (present is None or pattern.live(present)):
             for m in pattern.finditer(text):
-                if not negated(text, m.start(), m.end(), lex):
+                if not negated(text, m.start(), m.end(), lex, present):
                     a, b = view.span(*m.span())
                     hits.append(Hit("truth.tracking", a, b, _no_tracking_hint(orders)))
     for start, end, token in tokens:
-        if _compact(token) in known:
+        if _is_known(token, known):
             continue
         a, b = view.span(start, end)
         original = view.original[a:b]
@@ -103,9 +156,13 @@ def detect_tracking(
 
 
 def detect_eta(
-    view: TextView, lex: Lexicon, orders: Sequence[OrderFacts], today: date
+    view: TextView,
+    lex: Lexicon,
+    orders: Sequence[OrderFacts],
+    today: date,
+    present: frozenset[str] | None = None,
 ) -> list[Hit]:
-    found = promises(view.norm, lex, today)
+    found = promises(view.norm, lex, today, lex.present(view.norm) if present is None else present)
     if not found:
         return []
     expected = [o.expected_delivery_at.date() for o in orders if o.expected_delivery_at]

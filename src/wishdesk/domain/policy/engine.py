@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
 from datetime import datetime, timezone
+from typing import TYPE_CHECKING
 
-from wishdesk.domain.models import OrderFacts
 from wishdesk.domain.policy.detect_data import detect_data
 from wishdesk.domain.policy.detect_text import (
     detect_format,
@@ -15,6 +15,7 @@ from wishdesk.domain.policy.detect_text import (
 from wishdesk.domain.policy.detect_truth import (
     detect_eta,
     detect_tracking,
+    known_numbers,
     order_ids,
     tracking_tokens,
 )
@@ -22,6 +23,9 @@ from wishdesk.domain.policy.finding import Finding, Hit, position
 from wishdesk.domain.policy.lexicon import lexicon
 from wishdesk.domain.policy.ruleset import RuleMeta, RuleSet, default_rules
 from wishdesk.domain.policy.textview import TextView
+
+if TYPE_CHECKING:
+    from wishdesk.domain.models import OrderFacts
 
 
 class _Fields(dict[str, str]):
@@ -84,16 +88,17 @@ def lint(
     hits = detect_format(text, lex)
     if not (hits and hits[0].rule == "format.empty"):
         view = TextView(text)
+        present = lex.present(view.norm)
         reserved = order_ids(view.norm)
-        tokens = tracking_tokens(view.norm, lex, reserved)
+        tokens = tracking_tokens(view.norm, lex, reserved, present, known_numbers(orders))
         reserved += [(s, e) for s, e, _ in tokens]
-        data_hits, _ = detect_data(view, lex, reserved)
+        data_hits, _ = detect_data(view, lex, reserved, present)
         hits += data_hits
-        hits += detect_patterns(view, lex, rules)
+        hits += detect_patterns(view, lex, rules, present)
         hits += detect_shouting(text)
-        hits += detect_tracking(view, lex, orders, tokens)
+        hits += detect_tracking(view, lex, orders, tokens, present)
         today = now.astimezone(timezone.utc).date()
-        hits += detect_eta(view, lex, orders, today)
+        hits += detect_eta(view, lex, orders, today, present)
     findings = [
         _finding(text, hit, rules.meta(hit.rule))
         for hit in _dedupe(hits)

@@ -14,10 +14,8 @@ import re
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from dateutil.relativedelta import relativedelta
-
 from wishdesk.domain.policy.clauses import clause_bounds, sentence_bounds
-from wishdesk.domain.policy.lexicon import EtaLexicon, Lexicon, scan, starts_of
+from wishdesk.domain.policy.lexicon import EtaLexicon, Lexicon, scan
 
 _ISO = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
 _SLASH = re.compile(r"(?<![\d/.,:])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/%])")
@@ -94,6 +92,16 @@ def _month(text: str, eta: EtaLexicon) -> int | None:
     return None
 
 
+def _add_months(start: date, months: int, *, month_end: bool = False) -> date:
+    """``start`` plus whole months (the day clamped to the month's length), or the last day
+    of that month."""
+    index = start.year * 12 + start.month - 1 + months
+    year, month = divmod(index, 12)
+    following = date(year + (month + 1) // 12, (month + 1) % 12 + 1, 1)
+    last = (following - timedelta(days=1)).day
+    return date(year, month + 1, last if month_end else min(start.day, last))
+
+
 def _add_business_days(start: date, days: int) -> date:
     current = start
     while days > 0:
@@ -103,8 +111,12 @@ def _add_business_days(start: date, days: int) -> date:
     return current
 
 
-def _absolute(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, date]]:
+def _absolute(
+    text: str, eta: EtaLexicon, today: date, present: frozenset[str]
+) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
+    if not any(ch in present for ch in "0123456789月"):
+        return found
     for m in _ZH_DATE.finditer(text):
         month, day = _cn_number(m["m"]), _cn_number(m["d"])
         if month and day and (value := _infer_year(month, day, m["y"], today)):
@@ -113,6 +125,8 @@ def _absolute(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, d
         if value := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             found.append((m.start(), m.end(), value))
     for pattern in (eta.day_month, eta.month_day):
+        if not pattern.live(present):
+            continue
         for m in pattern.finditer(text):
             month = _month(m["mon"], eta)
             if month and (value := _infer_year(month, int(m["d"]), m["y"], today)):
@@ -129,29 +143,37 @@ def _absolute(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, d
     return found
 
 
-def _relative(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, date]]:
+def _relative(
+    text: str, eta: EtaLexicon, today: date, present: frozenset[str]
+) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
-    for m in scan(eta.relative_any, text, starts_of(text)):
-        rel = eta.relative[int((m.lastgroup or "r0")[1:])]
+    for index, m in scan(eta.relative_any, text, present):
+        rel = eta.relative[index]
         if rel.days is not None:
             value = today + timedelta(days=rel.days)
         elif rel.week_end is not None:
             value = today + timedelta(days=6 - today.weekday() + 7 * rel.week_end)
         else:
-            value = today + relativedelta(months=rel.month_end or 0, day=31)
+            value = _add_months(today, rel.month_end or 0, month_end=True)
         found.append((m.start(), m.end(), value))
     return found
 
 
-def _weekdays(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, date]]:
+def _weekdays(
+    text: str, eta: EtaLexicon, today: date, present: frozenset[str]
+) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
+    if not eta.weekday.live(present):
+        return found
     for m in eta.weekday.finditer(text):
         word = m["wd"]
         index = next((i for p, i in eta.weekdays if p.fullmatch(word)), None)
         if index is None:
             continue
         before = text[max(0, m.start() - 14) : m.start()]
-        if eta.past.search(before) or eta.past.search(text, m.end(), min(len(text), m.end() + 8)):
+        if eta.past.live(present) and (
+            eta.past.search(before) or eta.past.search(text, m.end(), min(len(text), m.end() + 8))
+        ):
             continue
         ahead = (index - today.weekday()) % 7 or 7
         if eta.next_prefix.search(before):
@@ -160,14 +182,16 @@ def _weekdays(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, d
     return found
 
 
-def _durations(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, date]]:
+def _durations(
+    text: str, eta: EtaLexicon, today: date, present: frozenset[str]
+) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
-    for m in scan(eta.duration, text, starts_of(text)):
+    for _, m in scan(eta.duration, text, present):
         count = _number(m["n2"] or m["n1"], eta)
         if count is None or count <= 0 or count > 365:
             continue
         window = text[max(0, m.start() - 12) : min(len(text), m.end() + 10)]
-        if eta.past.search(window):
+        if eta.past.live(present) and eta.past.search(window):
             continue
         unit = m["unit"]
         kind = next((k for p, k in eta.unit_kinds if p.fullmatch(unit)), "day")
@@ -176,7 +200,7 @@ def _durations(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, 
         elif kind == "week":
             value = today + timedelta(weeks=count)
         elif kind == "month":
-            value = today + relativedelta(months=count)
+            value = _add_months(today, count)
         elif kind == "hour":
             value = today + timedelta(days=math.ceil(count / 24))
         else:
@@ -185,32 +209,39 @@ def _durations(text: str, eta: EtaLexicon, today: date) -> list[tuple[int, int, 
     return found
 
 
-def _is_promise(text: str, start: int, end: int, lex: Lexicon) -> bool:
+def _is_promise(text: str, start: int, end: int, lex: Lexicon, present: frozenset[str]) -> bool:
     eta = lex.eta
     left, right = sentence_bounds(text, start, end)
     if eta.delivery.search(text, left, right) is None:
         return False
-    if eta.exclude.search(text, left, right) or eta.conditional.search(text, left, right):
+    if (eta.exclude.live(present) and eta.exclude.search(text, left, right)) or (
+        eta.conditional.live(present) and eta.conditional.search(text, left, right)
+    ):
         return False
-    clause_left, _ = clause_bounds(text, start, end, lex)
+    if not lex.negation_cues.live(present):
+        return True
+    clause_left, _ = clause_bounds(text, start, end, lex, present)
     before = text[clause_left:start]
-    before = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), before)
+    if lex.negation_exceptions.live(present):
+        before = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), before)
     return lex.negation_cues.search(before) is None
 
 
-def promises(text: str, lex: Lexicon, today: date) -> list[Promise]:
-    """The delivery promises in a normalised text, one per sentence, relative to ``today``."""
+def promises(text: str, lex: Lexicon, today: date, present: frozenset[str]) -> list[Promise]:
+    """The delivery promises in a normalised text, one per sentence, relative to ``today``.
+    ``present`` (the triggers found in ``text``) lets it skip the date parsers whose words
+    and digits are not in the text."""
     eta = lex.eta
-    if eta.delivery.search(text) is None:
+    if not eta.delivery.live(present) or eta.delivery.search(text) is None:
         return []
     taken: list[tuple[int, int, date]] = []
     for finder in (_absolute, _relative, _weekdays, _durations):
-        for start, end, value in finder(text, eta, today):
+        for start, end, value in finder(text, eta, today, present):
             if all(end <= s or start >= e for s, e, _ in taken):
                 taken.append((start, end, value))
     by_sentence: dict[tuple[int, int], list[tuple[int, int, date]]] = {}
     for start, end, value in sorted(taken):
-        if value < today or not _is_promise(text, start, end, lex):
+        if value < today or not _is_promise(text, start, end, lex, present):
             continue
         by_sentence.setdefault(sentence_bounds(text, start, end), []).append((start, end, value))
     return [

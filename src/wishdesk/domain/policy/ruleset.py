@@ -19,19 +19,13 @@ Example::
 from __future__ import annotations
 
 import re
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from wishdesk.domain.policy.lexicon import read_data
+from wishdesk.domain.policy.lexicon import plan
 from wishdesk.errors import InputError
-
-if sys.version_info >= (3, 11):
-    import tomllib
-else:  # pragma: no cover - Python 3.10
-    import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
 
 _RANK = {"warning": 0, "error": 1}
 _KEYS = {"severity", "patterns", "enabled", "message", "explanation", "suggestion"}
@@ -68,7 +62,7 @@ class RuleSet:
 
 
 def _builtin() -> dict[str, RuleMeta]:
-    data = read_data("rules.toml")["rules"]
+    data: dict[str, Any] = plan()["rules"]
     return {
         rule: RuleMeta(
             id=rule,
@@ -116,6 +110,12 @@ def load_rules(extra_toml: str | None = None, *, source: str = "rules.toml") -> 
     base = default_rules()
     if extra_toml is None or not extra_toml.strip():
         return base
+    import sys
+
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     try:
         data = tomllib.loads(extra_toml)
     except tomllib.TOMLDecodeError as exc:

@@ -39,6 +39,8 @@ class _Buffer:
         self.eof = False
         self.bytes_read = 0
         self.last_start = 0  # where ``small_object`` found its object
+        self._mark = 0  # newlines in text[:_mark] are counted in _mark_lines
+        self._mark_lines = 0
 
     def fill(self) -> bool:
         """Read one more chunk; False at end of input."""
@@ -54,14 +56,25 @@ class _Buffer:
         if not raw:
             self.eof = True
         if self.pos > CHUNK:
-            self.lines_before += self.text.count("\n", 0, self.pos)
+            dropped = self.text.count("\n", 0, self.pos)
+            self.lines_before += dropped
+            if self._mark >= self.pos:
+                self._mark, self._mark_lines = self._mark - self.pos, self._mark_lines - dropped
+            else:
+                self._mark, self._mark_lines = 0, 0
             self.text = self.text[self.pos :]
             self.pos = 0
         self.text += text
         return bool(raw) or bool(text)
 
     def line_at(self, pos: int) -> int:
-        return self.lines_before + self.text.count("\n", 0, pos) + 1
+        """1-based line of ``pos``; counts only the text since the last call (positions
+        mostly move forward), so naming every record's line stays linear."""
+        if pos < self._mark:
+            self._mark, self._mark_lines = 0, 0
+        self._mark_lines += self.text.count("\n", self._mark, pos)
+        self._mark = pos
+        return self.lines_before + self._mark_lines + 1
 
     def skip_ws(self) -> str:
         """Skip whitespace; return the next character ('' at end of input)."""

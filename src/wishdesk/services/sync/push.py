@@ -121,7 +121,11 @@ class Pusher:
     # Reconciliation ----------------------------------------------------------------------
     def reconcile(self) -> None:
         for item in sync_store.items(self.store, ("sending",)):
-            if item.kind == "reply":
+            problem = _problem(item)
+            if problem is not None and item.kind != "notification":
+                self.settle(item, "failed", error=problem)
+                self.result.failed += 1
+            elif item.kind == "reply":
                 self.check_reply(item, requeue=True)
             elif item.kind == "notification":
                 self.settle(item, "manual", error=MANUAL_NOTE.format(id=item.id))

@@ -1,0 +1,44 @@
+"""Fixtures for `wishdesk sync`: a fake Wish API on 127.0.0.1 and the real CLI against it."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from pathlib import Path
+from typing import Any
+
+import pytest
+from typer.testing import Result
+from wishfake import TOKEN, FakeWish
+
+
+@pytest.fixture
+def wish() -> Iterator[FakeWish]:
+    fake = FakeWish().start()
+    try:
+        yield fake
+    finally:
+        fake.stop()
+
+
+@pytest.fixture
+def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
+    """What the client would have slept: nothing really sleeps."""
+    from wishdesk.services.sync import client
+
+    waited: list[float] = []
+    monkeypatch.setattr(client, "default_sleep", waited.append)
+    monkeypatch.setattr(client, "default_random", lambda: 0.5)
+    return waited
+
+
+@pytest.fixture
+def sync(
+    run: Any, wish: FakeWish, db_path: Path, sleeps: list[float], monkeypatch
+) -> Callable[..., Result]:
+    monkeypatch.delenv("WISH_ACCESS_TOKEN", raising=False)
+
+    def invoke(*args: str, token: str | None = TOKEN, pre: tuple[str, ...] = ()) -> Result:
+        env = {"WISH_ACCESS_TOKEN": token} if token else {}
+        return run(*pre, "--db", str(db_path), "sync", "--base-url", wish.url, *args, **env)
+
+    return invoke
