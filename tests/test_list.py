@@ -7,6 +7,8 @@ import io
 import json
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from wishdata import order, ticket, write_jsonl
 
 T1, T2, T3, T4 = (f"5f00000000000000000000{i:02d}" for i in (1, 2, 3, 4))
@@ -145,3 +147,13 @@ def test_table_format_shows_the_inbox(run, inbox) -> None:
 
 def test_json_and_format_must_agree(run, inbox) -> None:
     assert run("list", "--json", "--format", "csv").exit_code == 2
+
+
+ID = st.from_regex(r"[0-9A-Za-z_-]{1,64}", fullmatch=True)
+
+
+@given(st.lists(ID, max_size=5))
+def test_stored_order_ids_read_back_exactly(ids: list[str]) -> None:
+    from wishdesk.services.inbox import _order_ids
+
+    assert _order_ids(json.dumps(ids)) == ids

@@ -95,7 +95,7 @@ def record(row: Sequence[Any], now_iso: str) -> dict[str, Any]:
         "subject": subject,
         "buyer_name": buyer_name,
         "buyer_locale": buyer_locale,
-        "order_ids": json.loads(order_ids) if order_ids else [],
+        "order_ids": _order_ids(order_ids),
         "opened_at": opened_at,
         "updated_at": updated_at,
         "awaiting_since": awaiting_since,
@@ -105,6 +105,15 @@ def record(row: Sequence[Any], now_iso: str) -> dict[str, Any]:
         "escalated": escalates_at is not None and now_iso > escalates_at,
         "last_message": last_message,
     }
+
+
+def _order_ids(text: str | None) -> list[str]:
+    """The stored JSON list of order ids. The writer stores ``json.dumps`` of ids that
+    validation limited to letters, digits, ``-`` and ``_``, so a split reads it exactly and
+    much faster than a JSON parse per listed ticket."""
+    if not text or text == "[]":
+        return []
+    return text[2:-2].split('", "')
 
 
 def list_tickets(store: Store, query: queries.TicketQuery, now: datetime) -> list[dict[str, Any]]:
