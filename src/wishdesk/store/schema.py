@@ -79,6 +79,16 @@ def m001_initial(db: Database) -> None:
     # New messages are indexed in bulk before each commit (db.Store.transaction), which is
     # several times faster than a trigger per row; updates and deletes keep their triggers.
     db.execute("DROP TRIGGER messages_ai")
+    # Re-index only when the indexed text changes, not on every update of a row (state,
+    # clocks and reasons change often; subjects and message texts rarely).
+    for table, column in (("tickets", "subject"), ("messages", "text")):
+        db.execute(f"DROP TRIGGER {table}_au")
+        db.execute(
+            f"CREATE TRIGGER {table}_au AFTER UPDATE OF {column} ON {table} BEGIN "
+            f"INSERT INTO {table}_fts ({table}_fts, rowid, {column}) "
+            f"VALUES ('delete', old.rowid, old.{column}); "
+            f"INSERT INTO {table}_fts (rowid, {column}) VALUES (new.rowid, new.{column}); END"
+        )
 
     orders: Any = db["orders"]
     orders.create(
