@@ -36,8 +36,15 @@ def test_demo_covers_states_reasons_languages_and_urgency(run, tmp_path) -> None
     tickets = json.loads(run("--db", db, "list", "--state", "any", "--limit", "0", "--json").stdout)
     assert {t["state"] for t in tickets} >= {"AWAITING_MERCHANT", "AWAITING_USER", "CLOSED"}
     assert len({t["reason"] for t in tickets}) >= 7
-    assert {(t["buyer_locale"] or "")[:2] for t in tickets} >= {"en", "es", "fr", "de", "pt",
-                                                                 "it", "zh"}
+    assert {(t["buyer_locale"] or "")[:2] for t in tickets} >= {
+        "en",
+        "es",
+        "fr",
+        "de",
+        "pt",
+        "it",
+        "zh",
+    }
     waiting = [t for t in tickets if t["state"] == "AWAITING_MERCHANT"]
     assert any(t["overdue"] for t in waiting) and any(not t["escalated"] for t in waiting)
 

@@ -196,3 +196,22 @@ def test_template_in_the_buyers_language_with_order_facts(run, store, tmp_path) 
     assert run("reply", spanish["id"], "--template", "shipping-eta").exit_code == 0
     assert "10 de diciembre de 2026" in shown(run, spanish["id"])["messages"][-1]["text"]
     assert run("reply", spanish["id"], "--template", "nope").exit_code == 2
+
+
+def test_overrides_show_in_show_and_warnings_point_to_yes(run, store) -> None:
+    assert run("reply", T1, "-m", "It will arrive tomorrow!").exit_code == 1
+    sent = run("reply", T1, "--draft", "--override", "truth.eta", "--reason", "local courier")
+    assert "truth.eta overridden: local courier" in sent.stderr
+    data = shown(run)
+    assert data["audit_log"][0]["rule"] == "truth.eta"
+    assert "Audit log" in run("show", T1, "--format", "table").stdout
+    tone = run("reply", T1, "-m", CLEAN, "--override", "respect.tone", "--reason", "x")
+    assert tone.exit_code == 2
+
+
+def test_var_needs_a_template_and_a_repeated_block_keeps_one_draft(run, store) -> None:
+    assert run("reply", T1, "-m", CLEAN, "--var", "a=b").exit_code == 2
+    bad = "Pay us by Western Union please"
+    run("reply", T1, "-m", bad)
+    run("reply", T1, "--draft")
+    assert [d["text"] for d in shown(run)["drafts"]] == [bad]

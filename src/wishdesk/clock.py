@@ -58,8 +58,10 @@ def iso(moment: datetime) -> str:
     """Format an aware datetime as the store's UTC text form."""
     if moment.tzinfo is not UTC:
         moment = moment.astimezone(UTC)
-    return (f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T"
-            f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z")
+    return (
+        f"{moment.year:04d}-{moment.month:02d}-{moment.day:02d}T"
+        f"{moment.hour:02d}:{moment.minute:02d}:{moment.second:02d}Z"
+    )
 
 
 def normalise(text: str) -> str:

@@ -94,6 +94,8 @@ def reply(
     sources = [message is not None, body_file is not None, editor, template is not None, draft]
     if sum(sources) > 1:
         raise UsageError("give one of -m, --body-file, --editor, --template or --draft")
+    if var and template is None:
+        raise UsageError("--var fills a --template; it has no effect on other bodies")
     if override and reason is None:
         raise UsageError("--override needs --reason TEXT")
     store = app.store()
@@ -123,6 +125,12 @@ def reply(
     verdict = compose.judge(body, target, moment, rules, overrides)
     if verdict.findings:
         _show_findings(app, body, verdict.findings, f"reply to {target.ticket_id}")
+        for finding in verdict.overridden:
+            print(
+                f"wishdesk: {finding.rule} overridden: {overrides[finding.rule]} "
+                "(recorded in the audit log)",
+                file=sys.stderr,
+            )
     if dry_run:
         print(body)
         raise typer.Exit(1 if verdict.blocking else 0)
@@ -150,8 +158,7 @@ def reply(
 
 
 def _edit(initial: str, target: ReplyTarget) -> str:
-    from wishdesk.cli.editor import edit
-    from wishdesk.services.compose import quote_thread
+    from wishdesk.cli.editor import edit, quote_thread
 
     return edit(initial, quote_thread(target.thread))
 

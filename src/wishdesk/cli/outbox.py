@@ -46,8 +46,10 @@ def outbox(
     items = list_items(app.store(), status)
     if out_format == "table":
         from wishdesk.render.outbox import print_outbox_table
+        from wishdesk.services.settings import current
 
-        print_outbox_table(app.console(), items)
+        tz = current(app.store())["calendar.timezone"]
+        print_outbox_table(app.console(), items, tz)
         return
     write_records(sys.stdout, out_format, items, OUTBOX_FIELDS)
 

@@ -225,6 +225,12 @@ def print_ticket(
             line = Text(f"#{item['id']} {item['kind']} [{item['status']}] ", style="bold")
             line.append(_t(item["body"] or ""))
             console.print(line)
+    if t.get("audit_log"):
+        console.print(Text("\nAudit log", style="bold underline"))
+        for entry in t["audit_log"]:
+            line = Text(f"{local(entry['at'], tz)}  {entry['action']} {entry['rule'] or ''}: ")
+            line.append(_t(entry["reason"] or ""))
+            console.print(line)
     if t["drafts"]:
         console.print(Text("\nDrafts", style="bold underline"))
         for d in t["drafts"]:

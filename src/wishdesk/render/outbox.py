@@ -49,18 +49,18 @@ def print_notify_table(console: Console, rows: Sequence[Mapping[str, Any]]) -> N
     console.print(table)
 
 
-def print_outbox_table(console: Console, items: Sequence[Mapping[str, Any]]) -> None:
+def print_outbox_table(console: Console, items: Sequence[Mapping[str, Any]], tz: str) -> None:
     if not items:
         console.print(Text("The outbox is empty.", style="dim"))
         return
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False)
-    table.add_column("#", justify="right", no_wrap=True)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Status", no_wrap=True)
-    table.add_column("Ticket / order", no_wrap=True)
-    table.add_column("Created", no_wrap=True)
-    table.add_column("Body", ratio=1, no_wrap=True, overflow="ellipsis", min_width=20)
-    table.add_column("Error", no_wrap=True, max_width=30, overflow="ellipsis")
+    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
+    table.add_column("#", justify="right", no_wrap=True, min_width=3)
+    table.add_column("Kind", no_wrap=True, min_width=12)
+    table.add_column("Status", no_wrap=True, min_width=9)
+    table.add_column("Ticket / order", no_wrap=True, min_width=12)
+    table.add_column("Created", no_wrap=True, min_width=16)
+    table.add_column("Body", ratio=1, no_wrap=True, overflow="ellipsis", min_width=10)
+    table.add_column("Error", no_wrap=True, max_width=24, overflow="ellipsis")
     for i in items:
         table.add_row(
             str(i["id"]),

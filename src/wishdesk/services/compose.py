@@ -7,7 +7,7 @@ outbox item for ``sync``. A blocked reply is kept as a draft: nothing typed is e
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
@@ -97,6 +97,8 @@ def check_overrides(overrides: Mapping[str, str], rules: RuleSet) -> None:
         if rule not in rules.rules:
             raise UsageError(f"unknown rule {rule!r} in --override")
         meta = rules.meta(rule)
+        if meta.severity == "warning":
+            raise UsageError(f"{rule} is a warning: send with --yes instead of --override")
         if not meta.overridable:
             raise UsageError(
                 f"{rule} cannot be overridden: Wish never allows it; change the message"
@@ -133,7 +135,10 @@ def render_template(
 
 
 def save_draft(store: Store, ticket_id: str, body: str, verdict: Verdict, now: datetime) -> int:
+    """Keep a blocked text; the same text blocked again is not stored twice."""
     with store.transaction():
+        if queries.latest_draft(store, ticket_id) == body:
+            return 0
         return queries.add_draft(
             store, ticket_id, body, iso(now), [f.to_dict() for f in verdict.findings]
         )
@@ -162,8 +167,11 @@ def send(
     at = iso(now)
     order_id = target.orders[0]["id"] if target.orders else None
     with store.transaction():
+        state = queries.ticket_state(store, target.ticket_id)
+        if state != "AWAITING_MERCHANT":  # changed since we looked (another reply, a sync)
+            raise UsageError(f"ticket {target.ticket_id} is now {state}: nothing was sent")
         message_id = queries.add_local_message(store, target.ticket_id, body, at)
-        queries.set_ticket_state(store, target.ticket_id, "AWAITING_USER", at)
+        queries.set_ticket_state(store, target.ticket_id, "AWAITING_USER")
         writer(store).refresh(target.ticket_id)
         ids = [
             queries.add_item(
@@ -202,22 +210,3 @@ def send(
             )
         queries.clear_drafts(store, target.ticket_id)
     return ids
-
-
-def quote_thread(thread: Sequence[Mapping[str, Any]]) -> str:
-    """The thread as ``#`` comment lines for the editor (git commit style)."""
-    lines = [
-        "",
-        "# Write your reply above. Lines starting with '#' are ignored;",
-        "# an empty message aborts. The thread, oldest first:",
-        "#",
-    ]
-    for m in thread:
-        lines.append(f"# --- {m['sender']} at {m['sent_at']}")
-        lines += [f"#   {line}" for line in str(m["text"]).splitlines() or [""]]
-    return "\n".join(lines) + "\n"
-
-
-def strip_comments(text: str) -> str:
-    kept = [line for line in text.splitlines() if not line.startswith("#")]
-    return "\n".join(kept).strip()

@@ -141,6 +141,7 @@ def _result(order_id: str, status: str, **extra: Any) -> dict[str, Any]:
         "status": status,
         "ticket_id": None,
         "outbox_id": None,
+        "queued_at": None,
         "findings": [],
     }
     out.update(extra)
@@ -179,6 +180,12 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
                     "rule": "format.placeholder",
                     "severity": "error",
                     "message": exc.message,
+                    "explanation": "A template value this order does not have: the message "
+                    "would go out with a hole in it.",
+                    "match": "",
+                    "span": [0, 0],
+                    "line": 1,
+                    "column": 1,
                     "overridable": False,
                 }
             ],
@@ -199,7 +206,7 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
         from wishdesk.services.derive import writer
 
         message_id = queries.add_local_message(store, ticket_id, text, at)
-        queries.set_ticket_state(store, ticket_id, "AWAITING_USER", at)
+        queries.set_ticket_state(store, ticket_id, "AWAITING_USER")
         writer(store).refresh(ticket_id)
         item = queries.add_item(
             store,

@@ -46,11 +46,18 @@ def cancel(store: Store, item_id: int, now: datetime) -> dict[str, Any]:
                 f"outbox item #{item_id} is {found['status']}: only queued, failed "
                 "or manual items can be cancelled"
             )
+        reply = found["kind"] == "reply" and found["message_id"] and found["ticket_id"]
+        if reply and queries.message_origin(store, found["message_id"]) == "wish":
+            raise UsageError(
+                f"outbox item #{item_id} is already on Wish (its copy came back in an "
+                "import or sync): there is nothing to cancel"
+            )
         at = iso(now)
         queries.set_status(store, item_id, "cancelled", at, found["error"])
-        if found["kind"] == "reply" and found["message_id"] and found["ticket_id"]:
+        if reply:
+            queries.cancel_close_with(store, found["ticket_id"], found["created_at"], at)
             queries.delete_local_message(store, found["message_id"])
-            queries.set_ticket_state(store, found["ticket_id"], "AWAITING_MERCHANT", at)
+            queries.set_ticket_state(store, found["ticket_id"], "AWAITING_MERCHANT")
             writer(store).refresh(found["ticket_id"])
     return _item(store, item_id)
 

@@ -83,8 +83,8 @@ def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
                 "opened": w["opened"],
                 "replies": w["replies"],
                 "median_first_reply_bd": (
-                float(statistics.median(w["_delays"])) if w["_delays"] else None
-            ),
+                    float(statistics.median(w["_delays"])) if w["_delays"] else None
+                ),
                 "within_sla": round(w["_within"] / w["_judged"], 3) if w["_judged"] else None,
                 "escalations": w["escalations"],
             }

@@ -37,10 +37,20 @@ def add_local_message(store: Store, ticket_id: str, text: str, at: str) -> int:
     return int(cursor.lastrowid or 0)
 
 
-def set_ticket_state(store: Store, ticket_id: str, state: str, at: str) -> None:
-    store.execute(
-        "UPDATE tickets SET state = ?, updated_at = ? WHERE id = ?", (state, at, ticket_id)
-    )
+def set_ticket_state(store: Store, ticket_id: str, state: str) -> None:
+    """A state change made here. ``updated_at`` stays Wish's, so that any later snapshot
+    from Wish still counts as newer and wins."""
+    store.execute("UPDATE tickets SET state = ? WHERE id = ?", (state, ticket_id))
+
+
+def ticket_state(store: Store, ticket_id: str) -> str | None:
+    row = store.execute("SELECT state FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
+    return None if row is None else str(row[0])
+
+
+def message_origin(store: Store, message_id: int) -> str | None:
+    row = store.execute("SELECT origin FROM messages WHERE id = ?", (message_id,)).fetchone()
+    return None if row is None else str(row[0])
 
 
 def add_item(
@@ -64,11 +74,12 @@ def add_item(
 
 
 def earlier_item(store: Store, dedup_key: str) -> dict[str, Any] | None:
-    """The first item queued with this key and not cancelled."""
+    """The first item ever queued with this key. Cancelled items count too: cancelling is
+    how a ``manual`` item is marked as handled by hand, and it must not come back."""
     rows = _dicts(
         store.execute(
             "SELECT id, created_at, status, ticket_id FROM outbox WHERE dedup_key = ? "
-            "AND status != 'cancelled' ORDER BY id LIMIT 1",
+            "ORDER BY id LIMIT 1",
             (dedup_key,),
         )
     )
@@ -101,6 +112,15 @@ def set_status(store: Store, item_id: int, status: str, at: str, error: str | No
     store.execute(
         "UPDATE outbox SET status = ?, error = ?, updated_at = ? WHERE id = ?",
         (status, error, at, item_id),
+    )
+
+
+def cancel_close_with(store: Store, ticket_id: str, created_at: str, at: str) -> None:
+    """Cancel the queued close that ``reply --close`` queued together with a reply."""
+    store.execute(
+        "UPDATE outbox SET status = 'cancelled', updated_at = ? WHERE ticket_id = ? "
+        "AND kind = 'close' AND status = 'queued' AND created_at = ?",
+        (at, ticket_id, created_at),
     )
 
 

@@ -186,8 +186,23 @@ class RecordWriter:
         if newer:
             conn.execute(_TICKET_UPDATE, (*self._ticket_values(ticket, updated_at)[1:], ticket.id))
             self._link_orders(ticket, replace=True)
+            if ticket.state == "AWAITING_MERCHANT" and self._reply_pending(ticket.id):
+                # Wish has not seen the reply queued here yet: the ticket waits on the buyer.
+                conn.execute(
+                    "UPDATE tickets SET state = 'AWAITING_USER' WHERE id = ?", (ticket.id,)
+                )
         self.refresh(ticket.id)
         return "updated", added
+
+    def _reply_pending(self, ticket_id: str) -> bool:
+        return (
+            self.conn.execute(
+                "SELECT 1 FROM outbox WHERE ticket_id = ? AND kind = 'reply' "
+                "AND status IN ('queued', 'sending') LIMIT 1",
+                (ticket_id,),
+            ).fetchone()
+            is not None
+        )
 
     def _reconcile(self, ticket_id: str, messages: Sequence[Message]) -> Sequence[Message]:
         """Wish's copy of a reply written here takes over the local message (its time becomes

@@ -20,6 +20,7 @@ from wishdesk.domain.policy.lexicon import EtaLexicon, Lexicon, scan
 _ISO = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
 _SLASH = re.compile(r"(?<![\d/.,:])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/%])")
 _DOTTED = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{2,4})?(?![\d])")
+_DIGIT_OR_MONTH = re.compile(r"[\d月]")
 _CN = "一二两三四五六七八九十"
 _ZH_DATE = re.compile(
     rf"(?:(?P<y>\d{{4}})年)?(?P<m>[\d{_CN}]{{1,3}})月(?P<d>[\d{_CN}]{{1,3}})(?:日|号)"
@@ -115,7 +116,7 @@ def _absolute(
     text: str, eta: EtaLexicon, today: date, present: frozenset[str]
 ) -> list[tuple[int, int, date]]:
     found: list[tuple[int, int, date]] = []
-    if not any(ch in present for ch in "0123456789月"):
+    if _DIGIT_OR_MONTH.search(text) is None:
         return found
     for m in _ZH_DATE.finditer(text):
         month, day = _cn_number(m["m"]), _cn_number(m["d"])
@@ -131,8 +132,8 @@ def _absolute(
             month = _month(m["mon"], eta)
             if month and (value := _infer_year(month, int(m["d"]), m["y"], today)):
                 found.append((m.start(), m.end(), value))
-    for pattern, both in ((_SLASH, True), (_DOTTED, False)):
-        for m in pattern.finditer(text):
+    for regex, both in ((_SLASH, True), (_DOTTED, False)):
+        for m in regex.finditer(text):
             if m.group() == "24/7":
                 continue
             a, b = int(m["a"]), int(m["b"])
@@ -209,14 +210,33 @@ def _durations(
     return found
 
 
-def _is_promise(text: str, start: int, end: int, lex: Lexicon, present: frozenset[str]) -> bool:
-    eta = lex.eta
+class _Sentences:
+    """Where the delivery words, exclusions and conditions of a text are: each regex runs
+    once over the whole text, not once per time expression."""
+
+    def __init__(self, text: str, lex: Lexicon, present: frozenset[str]) -> None:
+        eta = lex.eta
+        self.delivery = [m.start() for m in eta.delivery.finditer(text)]
+        self.blocked: list[int] = []
+        for gate in (eta.exclude, eta.conditional):
+            if gate.live(present):
+                self.blocked += [m.start() for m in gate.finditer(text)]
+
+    @staticmethod
+    def _within(points: list[int], left: int, right: int) -> bool:
+        return any(left <= p < right for p in points)
+
+    def promise_like(self, left: int, right: int) -> bool:
+        return self._within(self.delivery, left, right) and not self._within(
+            self.blocked, left, right
+        )
+
+
+def _is_promise(
+    text: str, start: int, end: int, lex: Lexicon, present: frozenset[str], where: _Sentences
+) -> bool:
     left, right = sentence_bounds(text, start, end)
-    if eta.delivery.search(text, left, right) is None:
-        return False
-    if (eta.exclude.live(present) and eta.exclude.search(text, left, right)) or (
-        eta.conditional.live(present) and eta.conditional.search(text, left, right)
-    ):
+    if not where.promise_like(left, right):
         return False
     if not lex.negation_cues.live(present):
         return True
@@ -240,8 +260,10 @@ def promises(text: str, lex: Lexicon, today: date, present: frozenset[str]) -> l
             if all(end <= s or start >= e for s, e, _ in taken):
                 taken.append((start, end, value))
     by_sentence: dict[tuple[int, int], list[tuple[int, int, date]]] = {}
+    where = _Sentences(text, lex, present) if taken else None
     for start, end, value in sorted(taken):
-        if value < today or not _is_promise(text, start, end, lex, present):
+        assert where is not None
+        if value < today or not _is_promise(text, start, end, lex, present, where):
             continue
         by_sentence.setdefault(sentence_bounds(text, start, end), []).append((start, end, value))
     return [

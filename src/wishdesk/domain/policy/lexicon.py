@@ -61,7 +61,9 @@ def _read_bytes(name: str) -> bytes:
             return handle.read()
     from importlib import resources  # pragma: no cover - a zipped install
 
-    return resources.files(__package__).joinpath("data", name).read_bytes()  # pragma: no cover
+    return (
+        resources.files(__package__).joinpath("data").joinpath(name).read_bytes()
+    )  # pragma: no cover
 
 
 def _loads(text: str) -> dict[str, Any]:
@@ -230,10 +232,12 @@ class Lexicon:
     bracket_words: str
     index: dict[str, tuple[str, ...]]
     short: tuple[str, ...]
+    short_ascii: tuple[str, ...]
 
     def present(self, text: str) -> frozenset[str]:
         """The trigger literals that occur in ``text`` (a normalised, lower-case text)."""
-        found = {t for t in self.short if t in text}
+        short = self.short if not text.isascii() else self.short_ascii
+        found = {t for t in short if t in text}
         index = self.index
         grams = {text[i : i + 3] for i in range(len(text) - 2)}
         for gram in index.keys() & grams:
@@ -501,4 +505,5 @@ def lexicon() -> Lexicon:
         bracket_words=data["bracket_words"],
         index=data["index"],
         short=data["short"],
+        short_ascii=tuple(t for t in data["short"] if t.isascii()),
     )

@@ -161,8 +161,8 @@ def read_items(stream: IO[bytes], name: str) -> Iterator[Item]:
             small = buf.small_object(SMALL_OBJECT)
             if small is None:
                 yield from _object(buf, line)
-            elif isinstance(small, dict) and _is_envelope(small) and isinstance(
-                small["data"], list
+            elif (
+                isinstance(small, dict) and _is_envelope(small) and isinstance(small["data"], list)
             ):
                 buf.pos = buf.last_start  # walk it again to name each record's line
                 yield from _object(buf, line)

@@ -1,0 +1,145 @@
+"""Trigger strings: literals of which at least one must occur in any text a regex matches.
+
+``triggers(r"\\bpay (?:us|me) directly")`` is ``{"pay us directly", "pay me directly"}``: a
+text that contains none of them cannot match, so the regex need not run. Used only to skip
+work: when the analysis is unsure it answers ``None`` ("always run"), so a wrong answer can
+cost time but never a match. Literals are lower case; the texts the lexicon patterns see are
+case folded.
+"""
+
+from __future__ import annotations
+
+import importlib
+import sys
+from typing import Any
+
+_parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+
+_MAX_SET = 8  # give up on a cross product larger than this
+_GOOD = 3  # literals this long are selective enough: prefer fewer of them
+_ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT", "GROUPREF_EXISTS"}
+_IGNORECASE = 2
+
+Strings = frozenset[str]
+
+
+def _better(a: Strings | None, b: Strings | None) -> Strings | None:
+    """The more selective of two trigger sets (longest shortest literal, then fewest)."""
+    if a is None:
+        return b
+    if b is None:
+        return a
+    key_a = (min(_GOOD, *(len(s) for s in a)), -len(a))
+    key_b = (min(_GOOD, *(len(s) for s in b)), -len(b))
+    return a if key_a >= key_b else b
+
+
+def _exact(op: str, arg: Any) -> Strings | None:
+    """Every string the item can match, when there are few of them (else ``None``)."""
+    if op == "LITERAL":
+        return frozenset({chr(arg).lower()})
+    if op == "IN":
+        chars: set[str] = set()
+        for sub_op, value in arg:
+            name = str(sub_op)
+            if name == "LITERAL":
+                chars.add(chr(value).lower())
+            elif name == "RANGE" and value[1] - value[0] < 16:
+                chars.update(chr(x).lower() for x in range(value[0], value[1] + 1))
+            elif name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+                chars.update("0123456789")
+            else:
+                return None
+        return frozenset(chars) if 0 < len(chars) <= _MAX_SET else None
+    if op == "SUBPATTERN":
+        return _seq_exact(arg[-1])
+    if op == "BRANCH":
+        out: set[str] = set()
+        for branch in arg[1]:
+            found = _seq_exact(branch)
+            if found is None:
+                return None
+            out |= found
+        return frozenset(out) if len(out) <= _MAX_SET else None
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, high, body = arg
+        found = _seq_exact(body)
+        if found is None or high > 1:
+            return None
+        return found | {""} if low == 0 else found
+    return None
+
+
+def _seq_exact(items: Any) -> Strings | None:
+    out: Strings = frozenset({""})
+    for op, arg in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        found = _exact(name, arg)
+        if found is None:
+            return None
+        out = frozenset(a + b for a in out for b in found)
+        if len(out) > _MAX_SET:
+            return None
+    return out
+
+
+def _item(op: str, arg: Any) -> Strings | None:
+    """A trigger set of one item, or ``None``."""
+    if op == "SUBPATTERN":
+        return _seq(arg[-1])
+    if op == "BRANCH":
+        out: set[str] = set()
+        for branch in arg[1]:
+            found = _seq(branch)
+            if found is None:
+                return None
+            out |= found
+        return frozenset(out)
+    if op in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT"):
+        low, _, body = arg
+        return _seq(body) if low >= 1 else None
+    return None
+
+
+def _seq(items: Any) -> Strings | None:
+    """The best trigger set of a sequence: a run of exactly known items (a cross product of
+    literals) or the trigger set of one item."""
+    best: Strings | None = None
+    run: Strings = frozenset({""})
+
+    def close(current: Strings) -> Strings | None:
+        if "" in current:
+            return None
+        return current
+
+    for op, arg in items:
+        name = str(op)
+        if name in _ZERO_WIDTH:
+            continue
+        exact = _exact(name, arg)
+        if exact is not None:
+            grown = frozenset(a + b for a in run for b in exact)
+            if len(grown) <= _MAX_SET:
+                run = grown
+                continue
+        best = _better(best, close(run))
+        run = exact if exact is not None else frozenset({""})
+        if exact is None:
+            best = _better(best, _item(name, arg))
+    return _better(best, close(run))
+
+
+def triggers(pattern: str) -> Strings | None:
+    """Literals one of which occurs in every match of ``pattern``; ``None`` when unsure."""
+    try:
+        parsed = _parser.parse(pattern)
+    except Exception:  # an analysis failure only costs speed, never a match
+        return None
+    found = _seq(parsed)
+    if found is None or "" in found:
+        return None
+    if parsed.state.flags & _IGNORECASE or any(s != s.lower() for s in found):
+        return frozenset(s.lower() for s in found)
+    return found

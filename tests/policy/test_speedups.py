@@ -1,0 +1,136 @@
+"""The speed-ups never cost a match: triggers, the cached plan, whole tracking tokens."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from policy_helpers import NOW, corpus, order
+
+from wishdesk.domain.policy import lexicon, lint
+from wishdesk.domain.policy.lexicon import DATA_FILES, _cache_key, build_plan, plan
+from wishdesk.domain.policy.textview import TextView
+from wishdesk.domain.policy.triggers import triggers
+
+TEXTS = [row["text"] for row in corpus()] + [
+    "ffuuuck you",
+    "sh1t",
+    "pay us via p a y p a l",
+    "arrivera demain",
+    "Your order will arrive within 3 business days.",
+]
+
+
+@pytest.mark.parametrize(
+    ("pattern", "sample"),
+    [
+        (r"\bpay (?:us|me) directly", "please pay me directly"),
+        (r"\bf+u+c+k+\w*", "ffuuck"),
+        (r"(?:\d[ -]?){12,18}\d", "4539 1488 0343 6467"),
+        (r"\bsh[i\*]+t+(?:ty|head|s)?\b", "sh**t"),
+        (r"(?i)PayPal", "paypal"),
+    ],
+)
+def test_triggers_occur_in_every_match(pattern: str, sample: str) -> None:
+    found = triggers(pattern)
+    assert re.search(pattern, sample)
+    assert found is None or any(t in sample for t in found)
+
+
+def test_gated_patterns_match_like_ungated_ones() -> None:
+    lex = lexicon.lexicon()
+    for text in TEXTS:
+        view = TextView(text)
+        for source in (view.norm, view.leet):
+            present = lex.present(source)
+            for gates in lex.dispatch.values():
+                for gate in gates.gates:
+                    if gate.regex.search(source):
+                        assert gate.live(present), (gate.source, text)
+
+
+def test_plan_cache_is_keyed_by_the_data() -> None:
+    files = {name: lexicon._read_bytes(name) for name in DATA_FILES}
+    changed = dict(files, **{"en.toml": files["en.toml"] + b"\n# edited\n"})
+    assert _cache_key(files) != _cache_key(changed)
+    assert _cache_key(files) == _cache_key(dict(files))
+    fresh = build_plan(files)
+    assert fresh["dispatch"] == plan()["dispatch"]
+    assert fresh["index"] == plan()["index"]
+
+
+USPS = "9400111899223197428490"
+
+
+def _order(numbers: list[str], state: str = "SHIPPED") -> dict[str, object]:
+    return {
+        "id": "5f1a2b3c4d5e6f7a8b9c0d1e",
+        "state": state,
+        "expected_delivery_at": "2025-12-20T00:00:00Z",
+        "tracking_numbers": numbers,
+    }
+
+
+def _rules(text: str, numbers: list[str]) -> set[str]:
+    return {f.rule for f in lint(text, orders=(order(_order(numbers)),), now=NOW)}
+
+
+@pytest.mark.parametrize(
+    ("number", "text"),
+    [
+        (USPS, f"Your USPS tracking number is {USPS}."),
+        (USPS, "Tracking: 9400 1118 9922 3197 4284 90 on usps.com"),
+        (USPS, "Tracking 9400-1118-9922-3197-4284-90, it is on its way."),
+        (USPS, f"Your parcel {USPS} is on its way."),
+        ("9205590164917312751089", "USPS 9205 5901 6491 7312 7510 89"),
+        ("9361289878700317633795", "tracking 9361289878700317633795"),
+        ("1Z999AA10123456784", "UPS tracking 1Z999AA10123456784"),
+        ("1z999aa10123456784", "UPS tracking 1Z999AA10123456784"),
+        ("123456789012", "FedEx tracking number 1234 5678 9012"),
+        ("020207021381215", "FedEx tracking 020207021381215"),
+        ("1234567890", "DHL tracking: 1234567890"),
+        ("LZ123456789CN", "China Post tracking LZ123456789CN"),
+        ("YT2212345678901234", "YunExpress tracking YT2212345678901234"),
+    ],
+)
+def test_the_orders_own_tracking_number_never_fires(number: str, text: str) -> None:
+    found = _rules(text, [number])
+    assert not found & {"truth.tracking", "contact.off-platform", "payment.details-shared"}
+    assert "truth.tracking" in _rules(text, ["LX000000000CN"])
+
+
+def test_a_usps_number_is_read_whole() -> None:
+    findings = lint(f"Tracking number {USPS[:-1]}1", orders=(order(_order([USPS])),), now=NOW)
+    tracking = [f for f in findings if f.rule == "truth.tracking"]
+    assert [f.match for f in tracking] == [f"{USPS[:-1]}1"]
+
+
+UNSHIPPED = _order([], state="APPROVED")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We can't ship today, but it will arrive in 20 days.",
+        "No podemos enviarlo hoy, pero llegará en 10 días.",
+        "Nous ne pouvons pas l'expédier aujourd'hui, mais il arrivera dans 10 jours.",
+        "Wir können heute nicht versenden, aber es kommt in 10 Tagen an.",
+        "Não podemos enviar hoje, mas chegará em 10 dias.",
+        "Non possiamo spedire oggi, ma arriverà entro 10 giorni.",
+        "我们今天不能发货，但是10天内送达。",
+    ],
+)
+def test_negation_stops_at_but(text: str) -> None:
+    assert "truth.eta" in {f.rule for f in lint(text, orders=(order(UNSHIPPED),), now=NOW)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We cannot promise it will arrive by Friday.",
+        "We can't ship today, but it will arrive in 30 days.",
+        "No podemos garantizar que llegue en 2 días.",
+    ],
+)
+def test_negated_or_later_promises_stay_clean(text: str) -> None:
+    assert "truth.eta" not in {f.rule for f in lint(text, orders=(order(UNSHIPPED),), now=NOW)}
