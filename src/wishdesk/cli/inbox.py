@@ -4,13 +4,16 @@ from __future__ import annotations
 
 import enum
 import sys
-from typing import Annotated, Any, Optional
+from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
 from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+
+if TYPE_CHECKING:
+    from wishdesk.services.inbox import TicketList
 
 
 class Sort(str, enum.Enum):
@@ -25,21 +28,24 @@ class Clock(str, enum.Enum):
     any = "any"
 
 
-def emit_tickets(
-    app: AppContext, records: list[dict[str, Any]], out_format: str, title: str
-) -> None:
-    """Write ticket records in the chosen format (shared by list, overdue and demo)."""
+def emit_tickets(app: AppContext, tickets: TicketList, out_format: str, title: str) -> None:
+    """Write listed tickets in the chosen format (shared by list, overdue and demo)."""
     from wishdesk.services.inbox import LIST_FIELDS
 
+    if out_format == "tsv":  # the hot path for scripts: no records built
+        from wishdesk.render.formats import write_tsv_rows
+
+        write_tsv_rows(sys.stdout, tickets.rows)
+        return
     if out_format == "table":
         from wishdesk.clock import now
         from wishdesk.render.inbox import print_ticket_table
 
-        print_ticket_table(app.console(), records, now(), title)
+        print_ticket_table(app.console(), tickets.records(), now(), title)
         return
     from wishdesk.render.formats import write_records
 
-    write_records(sys.stdout, out_format, records, LIST_FIELDS)
+    write_records(sys.stdout, out_format, tickets.records(), LIST_FIELDS)
 
 
 def _calendar(app: AppContext) -> Any:

@@ -39,9 +39,14 @@ def write_jsonl(out: IO[str], records: Iterable[Any]) -> None:
 
 
 def write_tsv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    write_tsv_rows(out, (map(record.get, columns) for record in records))
+
+
+def write_tsv_rows(out: IO[str], rows: Iterable[Iterable[Any]]) -> None:
+    """One line per row, cells tab-separated, no header."""
     write = out.write
-    for record in records:
-        cells = [v if v.__class__ is str else _scalar(v) for v in map(record.get, columns)]
+    for row in rows:
+        cells = [v if v.__class__ is str else _scalar(v) for v in row]
         if needs_escaping("".join(cells)):  # rare: only then look at each cell
             cells = list(map(tsv_cell, cells))
         write("\t".join(cells))
@@ -57,7 +62,7 @@ def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Seque
         writer.writerow(
             [
                 neutralise_formula(clean(_scalar(v)))
-                if isinstance(v := record.get(c), str)
+                if isinstance(v := record.get(c), (str, list, tuple))  # lists: joined text
                 else _scalar(v)
                 for c in columns
             ]

@@ -69,8 +69,8 @@ def states_for(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
-def record(row: Sequence[Any], now_iso: str) -> dict[str, Any]:
-    """A listing row as the documented JSON record."""
+def ticket_values(row: Sequence[Any], now_iso: str) -> tuple[Any, ...]:
+    """A listing row's field values, in ``LIST_FIELDS`` order."""
     (
         id_,
         state,
@@ -87,24 +87,42 @@ def record(row: Sequence[Any], now_iso: str) -> dict[str, Any]:
         escalates_at,
         last_message,
     ) = row
-    return {
-        "id": id_,
-        "state": state,
-        "reason": reason,
-        "reason_source": reason_source,
-        "subject": subject,
-        "buyer_name": buyer_name,
-        "buyer_locale": buyer_locale,
-        "order_ids": _order_ids(order_ids),
-        "opened_at": opened_at,
-        "updated_at": updated_at,
-        "awaiting_since": awaiting_since,
-        "due_at": due_at,
-        "escalates_at": escalates_at,
-        "overdue": due_at is not None and now_iso > due_at,
-        "escalated": escalates_at is not None and now_iso > escalates_at,
-        "last_message": last_message,
-    }
+    return (
+        id_,
+        state,
+        reason,
+        reason_source,
+        subject,
+        buyer_name,
+        buyer_locale,
+        _order_ids(order_ids),
+        opened_at,
+        updated_at,
+        awaiting_since,
+        due_at,
+        escalates_at,
+        due_at is not None and now_iso > due_at,  # overdue
+        escalates_at is not None and now_iso > escalates_at,  # escalated
+        last_message,
+    )
+
+
+def record(row: Sequence[Any], now_iso: str) -> dict[str, Any]:
+    """A listing row as the documented JSON record."""
+    return dict(zip(LIST_FIELDS, ticket_values(row, now_iso), strict=True))
+
+
+@dataclass(frozen=True)
+class TicketList:
+    """Listed tickets as field-value tuples (cheap to stream); records when asked."""
+
+    rows: list[tuple[Any, ...]]
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def records(self) -> list[dict[str, Any]]:
+        return [dict(zip(LIST_FIELDS, r, strict=True)) for r in self.rows]
 
 
 def _order_ids(text: str | None) -> list[str]:
@@ -116,9 +134,9 @@ def _order_ids(text: str | None) -> list[str]:
     return text[2:-2].split('", "')
 
 
-def list_tickets(store: Store, query: queries.TicketQuery, now: datetime) -> list[dict[str, Any]]:
+def list_tickets(store: Store, query: queries.TicketQuery, now: datetime) -> TicketList:
     now_iso = iso(now)
-    return [record(row, now_iso) for row in queries.list_rows(store, query)]
+    return TicketList([ticket_values(row, now_iso) for row in queries.list_rows(store, query)])
 
 
 def resolve(store: Store, ref: str) -> str:
