@@ -268,9 +268,9 @@ class RecordWriter:
         return self.conn.executemany(_MESSAGE_INSERT, rows).rowcount
 
     def _insert_ticket(self, t: Ticket, updated_at: str) -> None:
-        unique: dict[tuple[str, str, str], Message] = {}
+        unique: dict[tuple[datetime, str, str], Message] = {}
         for m in t.messages:
-            unique.setdefault((iso(m.sent_at), m.sender, m.text), m)
+            unique.setdefault((m.sent_at, m.sender, m.text), m)
         messages = sorted(unique.values(), key=lambda m: m.sent_at)
         derived = self._derive(t.state, t.opened_at, messages)
         reason, confidence, source = self.reason(
