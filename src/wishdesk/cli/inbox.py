@@ -10,7 +10,7 @@ import typer
 
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import SQLITE_MAX_INT, FormatOption, JsonOption, resolve_format
 
 if TYPE_CHECKING:
     from wishdesk.services.inbox import TicketList
@@ -88,7 +88,10 @@ def list_(
         Optional[str], typer.Option("--order", help="Tickets about this order.")
     ] = None,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", help="At most N tickets; 0 for all.", min=0)
+        int,
+        typer.Option(
+            "--limit", "-n", help="At most N tickets; 0 for all.", min=0, max=SQLITE_MAX_INT
+        ),
     ] = 50,
     sort: Annotated[
         Sort, typer.Option(help="Sort by SLA due time, last update or opening.")
@@ -147,7 +150,10 @@ def overdue(
         Clock, typer.Option(help="Which deadline: sla, escalation or any.")
     ] = Clock.any,
     limit: Annotated[
-        int, typer.Option("--limit", "-n", help="At most N tickets; 0 for all.", min=0)
+        int,
+        typer.Option(
+            "--limit", "-n", help="At most N tickets; 0 for all.", min=0, max=SQLITE_MAX_INT
+        ),
     ] = 0,
     fmt: FormatOption = None,
     as_json: JsonOption = False,

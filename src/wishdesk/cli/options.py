@@ -7,6 +7,8 @@ from typing import Annotated, Optional
 
 import typer
 
+SQLITE_MAX_INT = 2**63 - 1  # the largest count or id that can reach the store
+
 
 class OutputFormat(str, enum.Enum):
     table = "table"

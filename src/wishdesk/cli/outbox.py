@@ -9,7 +9,7 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import SQLITE_MAX_INT, FormatOption, JsonOption, resolve_format
 
 outbox_app = typer.Typer(
     help="Replies, closes and notifications waiting for `sync`.",
@@ -55,7 +55,9 @@ def outbox(
 
 
 @outbox_app.command()
-def cancel(ctx: typer.Context, item_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+def cancel(
+    ctx: typer.Context, item_id: Annotated[int, typer.Argument(metavar="ID", max=SQLITE_MAX_INT)]
+) -> None:
     """Cancel an item that has not gone out (a cancelled reply leaves the thread)."""
     from wishdesk.clock import now
     from wishdesk.services.outbox import cancel as cancel_item
@@ -65,7 +67,9 @@ def cancel(ctx: typer.Context, item_id: Annotated[int, typer.Argument(metavar="I
 
 
 @outbox_app.command()
-def retry(ctx: typer.Context, item_id: Annotated[int, typer.Argument(metavar="ID")]) -> None:
+def retry(
+    ctx: typer.Context, item_id: Annotated[int, typer.Argument(metavar="ID", max=SQLITE_MAX_INT)]
+) -> None:
     """Queue a failed or manual item again."""
     from wishdesk.clock import now
     from wishdesk.services.outbox import retry as retry_item

@@ -99,7 +99,13 @@ def due(
     sla = _settings(ctx, country, subdivision, timezone, weekend)
     n = sla.business_days if days is None else int(validate("sla.business_days", str(days)))
     calendar = BusinessCalendar(sla.calendar)
-    typer.echo("\n".join(iso(calendar.due_at(moment, n)) for moment in moments))
+    lines = []
+    for text, moment in zip(starts, moments, strict=True):
+        try:
+            lines.append(iso(calendar.due_at(moment, n)))
+        except OverflowError:  # the deadline would fall after the year 9999
+            raise UsageError(f"START {text[:40]!r} is too late: no deadline before 9999") from None
+    typer.echo("\n".join(lines))
 
 
 def calendar(

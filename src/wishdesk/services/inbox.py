@@ -23,6 +23,8 @@ STATE_NAMES = {
     "closed": ("CLOSED", "PERMANENTLY_CLOSED"),
 }
 _DURATION = re.compile(r"\s*(\d+)\s*(m|h|d|w|bd)\s*", re.IGNORECASE)
+# The longest window a duration may name, per unit: ten years.
+_MAX_DURATION = {"m": 10 * 366 * 1440, "h": 10 * 366 * 24, "d": 10 * 366, "w": 10 * 53, "bd": 2610}
 
 
 @dataclass(frozen=True)
@@ -48,7 +50,12 @@ def parse_duration(text: str) -> Duration:
     match = _DURATION.fullmatch(text)
     if not match:
         raise UsageError(f"bad duration {text!r}: use e.g. 30m, 12h, 1d, 1w or 2bd")
-    return Duration(int(match.group(1)), match.group(2).lower())
+    amount, unit = int(match.group(1)), match.group(2).lower()
+    if amount > _MAX_DURATION[unit]:
+        raise UsageError(
+            f"duration {text.strip()!r} is too long: at most {_MAX_DURATION[unit]}{unit}"
+        )
+    return Duration(amount, unit)
 
 
 def states_for(names: Sequence[str]) -> tuple[str, ...]:
