@@ -202,3 +202,11 @@ def test_line_numbers_stay_right_across_buffer_refills(run, tmp_path, monkeypatc
     path.write_text("\n\n".join(json.dumps(r) for r in records) + "\n", encoding="utf-8")
     result = run("import", str(path))
     assert "t.jsonl, line 67: state: unknown value 'NOPE'" in result.stderr
+
+
+def test_error_messages_stay_one_short_line(run) -> None:
+    run("init")
+    result = run("show", "x" * 5000)
+    assert result.exit_code == 2
+    [line] = result.stderr.splitlines()
+    assert line.startswith("wishdesk: no ticket") and len(line) < 500

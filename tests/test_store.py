@@ -135,3 +135,11 @@ def test_version(run) -> None:
     result = run("--version")
     assert result.exit_code == 0
     assert result.stdout.strip() == f"wishdesk {__version__}"
+
+
+def test_a_store_readable_by_others_is_made_private_on_open(tmp_path: Path) -> None:
+    path = tmp_path / "s.db"
+    open_store(path, create=True).close()
+    os.chmod(path, 0o644)
+    open_store(path).close()
+    assert stat.S_IMODE(os.stat(path).st_mode) == 0o600

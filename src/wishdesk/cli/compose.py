@@ -132,7 +132,9 @@ def reply(
                 file=sys.stderr,
             )
     if dry_run:
-        print(body)
+        from wishdesk.render.safe import clean
+
+        print(clean(body))  # placeholders may have brought buyer text in
         raise typer.Exit(1 if verdict.blocking else 0)
     blocked = bool(verdict.blocking)
     if not blocked and verdict.warnings and not yes:

@@ -4,9 +4,12 @@ from __future__ import annotations
 
 import os
 import shlex
+import signal
 import subprocess
 import tempfile
-from collections.abc import Mapping, Sequence
+import threading
+from collections.abc import Iterator, Mapping, Sequence
+from contextlib import contextmanager
 from pathlib import Path
 from typing import Any
 
@@ -14,11 +17,43 @@ from wishdesk.errors import UsageError
 from wishdesk.render.safe import clean
 
 
+def _exit_on_signal(signum: int, frame: Any) -> None:
+    raise SystemExit(128 + signum)
+
+
+@contextmanager
+def _signals_unwind() -> Iterator[None]:
+    """SIGTERM / SIGHUP (a closed terminal) unwind the stack instead of killing the process
+    outright, so the ``finally`` that removes the temporary file still runs."""
+    if threading.current_thread() is not threading.main_thread():
+        yield
+        return
+    previous = {}
+    for name in ("SIGTERM", "SIGHUP"):
+        sig = getattr(signal, name, None)
+        if sig is not None:
+            previous[sig] = signal.signal(sig, _exit_on_signal)
+    try:
+        yield
+    finally:
+        for sig, handler in previous.items():
+            signal.signal(sig, handler)
+
+
 def edit(initial: str, comments: str) -> str:
     """Open the editor on ``initial`` followed by ``#`` comment lines; return the text with
     comments stripped. The temporary file is private (0600) and always removed."""
     command = os.environ.get("VISUAL") or os.environ.get("EDITOR") or "vi"
-    fd, name = tempfile.mkstemp(prefix="wishdesk-reply-", suffix=".txt")
+    with _signals_unwind():
+        text = _edit_file(command, initial, comments)
+    body = strip_comments(text)
+    if not body:
+        raise UsageError("aborted: the message is empty")
+    return body
+
+
+def _edit_file(command: str, initial: str, comments: str) -> str:
+    fd, name = tempfile.mkstemp(prefix="wishdesk-reply-", suffix=".txt")  # 0600, O_EXCL
     path = Path(name)
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
@@ -32,10 +67,7 @@ def edit(initial: str, comments: str) -> str:
         text = path.read_text(encoding="utf-8", errors="replace")
     finally:
         path.unlink(missing_ok=True)
-    body = strip_comments(text)
-    if not body:
-        raise UsageError("aborted: the message is empty")
-    return body
+    return text
 
 
 def quote_thread(thread: Sequence[Mapping[str, Any]]) -> str:

@@ -29,10 +29,18 @@ def _debug(ctx: Any) -> bool:
 def _fail(ctx: Any, message: str, details: list[str], code: int) -> None:
     if _debug(ctx):
         traceback.print_exc(file=sys.stderr)
-    print(f"wishdesk: {message}", file=sys.stderr)
+    from wishdesk.render.safe import clean
+
+    # Messages quote user input (ids, paths, values): never let them drive the terminal,
+    # and keep a message one readable line however long the quoted value was.
+    print(f"wishdesk: {_short(clean(message, one_line=True))}", file=sys.stderr)
     for line in details:
-        print(f"  {line}", file=sys.stderr)
+        print(f"  {_short(clean(line, one_line=True))}", file=sys.stderr)
     raise typer.Exit(code)
+
+
+def _short(line: str, limit: int = 400) -> str:
+    return line if len(line) <= limit else f"{line[: limit - 60]} ... {line[-50:]}"
 
 
 class WishdeskGroup(TyperGroup):

@@ -27,6 +27,7 @@ def import_(
     record imports nothing (exit 2) unless --skip-invalid.
     """
     from wishdesk.cli.progress import progress
+    from wishdesk.render.safe import clean
     from wishdesk.services.ingest import import_sources, sources
 
     app = app_context(ctx)
@@ -47,21 +48,23 @@ def import_(
     failed = False
     for f in result.files:
         if f.error:
-            print(f"wishdesk: {f.error}; nothing imported from it", file=sys.stderr)
+            error = clean(f.error, one_line=True)
+            print(f"wishdesk: {error}; nothing imported from it", file=sys.stderr)
             failed = True
             continue
         if not f.bad_total:
             continue
+        name = clean(f.name, one_line=True)  # file names and bad values are quoted: cleaned
         if skip_invalid:
-            print(f"wishdesk: {f.name}: skipped {_records(f.bad_total)}", file=sys.stderr)
+            print(f"wishdesk: {name}: skipped {_records(f.bad_total)}", file=sys.stderr)
         else:
             print(
-                f"wishdesk: {f.name}: {_records(f.bad_total)}; nothing imported from it",
+                f"wishdesk: {name}: {_records(f.bad_total)}; nothing imported from it",
                 file=sys.stderr,
             )
             failed = True
         for line in f.bad:
-            print(f"  {line}", file=sys.stderr)
+            print(f"  {clean(line, one_line=True)}", file=sys.stderr)
         if f.bad_total > len(f.bad):
             print(f"  ... and {f.bad_total - len(f.bad)} more", file=sys.stderr)
     if failed:

@@ -51,9 +51,11 @@ def init(
             validate(key, value)  # before the store file is created
     store = app.store(create=True)
     settings.update(store, changes)
-    print(f"store ready: {store.path}")
+    from wishdesk.render.safe import clean
+
+    print(f"store ready: {clean(str(store.path), one_line=True)}")
     for key, value in settings.current(store).items():
-        print(f"  {key} = {value}")
+        print(f"  {key} = {clean(value, one_line=True)}")
 
 
 @config_app.command("path")
@@ -67,6 +69,7 @@ def config_list(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOptio
     """List every setting with its value."""
     from wishdesk.domain.settings import KEYS
     from wishdesk.render.formats import write_records
+    from wishdesk.render.safe import clean
     from wishdesk.services import settings
 
     values = settings.current(app_context(ctx).store())
@@ -74,7 +77,7 @@ def config_list(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOptio
     out_format = resolve_format(fmt, as_json)
     if out_format == "table":
         for r in records:
-            print(f"{r['key']:<24} {r['value']:<20} {r['help']}")
+            print(f"{r['key']:<24} {clean(r['value'], one_line=True):<20} {r['help']}")
         return
     import sys
 
@@ -84,22 +87,25 @@ def config_list(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOptio
 @config_app.command("get")
 def config_get(ctx: typer.Context, key: str) -> None:
     """Print one setting."""
+    from wishdesk.render.safe import clean
     from wishdesk.services import settings
 
-    print(settings.get(app_context(ctx).store(), key))
+    # merchant.name is free text: shown clean (the stored value is left as typed).
+    print(clean(settings.get(app_context(ctx).store(), key), one_line=True))
 
 
 @config_app.command("set")
 def config_set(ctx: typer.Context, key: str, value: str) -> None:
     """Change one setting; calendar and SLA changes recompute open deadlines at once."""
     from wishdesk.domain.settings import validate
+    from wishdesk.render.safe import clean
     from wishdesk.services import settings
 
     validate(key, value)  # before the store file is created
     store = app_context(ctx).store(create=True)
     count = settings.update(store, {key: value})
     note = f" (deadlines of {count} open tickets recomputed)" if count else ""
-    print(f"{key} = {settings.get(store, key)}{note}")
+    print(f"{key} = {clean(settings.get(store, key), one_line=True)}{note}")
 
 
 def register(app: typer.Typer) -> None:

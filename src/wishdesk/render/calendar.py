@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from wishdesk.domain.settings import WEEKDAYS
+from wishdesk.render.safe import clean
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -97,9 +98,10 @@ def named_lines(days: list[Day]) -> list[Line]:
     out: list[Line] = []
     for day in days:
         if day.kind == HOLIDAY or day.kind == MAKEUP:
-            label = day.name or "make-up workday"
+            # Holiday names come from the holidays package: cleaned like any outside text.
+            label = clean(day.name, one_line=True) if day.name else "make-up workday"
             if day.kind == MAKEUP and day.name:
-                label = f"{day.name} (a working day here)"
+                label = f"{label} (a working day here)"
             d = day.day
             when = f"{day_abbr[d.weekday()]} {d.day:>2} {month_abbr[d.month]}"
             out.append([(f"  {when}  ", DIM), (cell(day), day.kind), (f"  {label}", WORK)])

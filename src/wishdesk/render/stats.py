@@ -9,6 +9,8 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from wishdesk.render.safe import clean
+
 BAR = 16
 
 
@@ -75,5 +77,8 @@ def print_stats(console: Console, stats: dict[str, Any]) -> None:
         chart.add_column(justify="right")
         chart.add_column()
         for reason, count in reasons.items():
-            chart.add_row(reason, str(count), _bar(count, most, "magenta"))
+            # Reason names come from the store: shown as plain text, never as markup.
+            chart.add_row(
+                Text(clean(reason, one_line=True)), str(count), _bar(count, most, "magenta")
+            )
         console.print(chart)

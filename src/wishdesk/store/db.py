@@ -61,6 +61,16 @@ def _create_private_file(path: Path) -> None:
     os.chmod(path, 0o600)
 
 
+def _tighten(path: Path) -> None:
+    """A store made readable by others (a copy, a restore) is made private again."""
+    for file in (path, Path(f"{path}-wal"), Path(f"{path}-shm")):
+        try:
+            if file.stat().st_mode & 0o077:
+                os.chmod(file, 0o600)
+        except OSError:
+            pass  # missing, or not ours to change: SQLite reports what matters
+
+
 def _applied(conn: sqlite3.Connection) -> set[str]:
     try:
         rows = conn.execute(
@@ -86,6 +96,7 @@ def open_store(path: Path, *, create: bool = False) -> Store:
             _create_private_file(path)
         except OSError as exc:
             raise StoreError(f"cannot create the store at {path}: {exc.strerror}") from None
+    _tighten(path)
     try:
         conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")

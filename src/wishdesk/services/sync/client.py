@@ -205,6 +205,11 @@ class WishClient:
         text = _CONTROL.sub(" ", text).strip()
         return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 3] + "..."
 
+    def _request_id(self, resp: httpx.Response) -> str | None:
+        """``Wish-Request-Id``, redacted like Wish's messages: it is stored on outbox items."""
+        value = resp.headers.get("Wish-Request-Id")
+        return (self.redact(value) or None) if value else None
+
     def _debug(self, line: str) -> None:
         if self._log is not None:
             self._log(self.redact(line))
@@ -246,7 +251,7 @@ class WishClient:
                 if not repeatable:
                     raise AmbiguousError(self.redact(f"{what}: {problem}")) from None
             else:
-                request_id = resp.headers.get("Wish-Request-Id")
+                request_id = self._request_id(resp)
                 self._debug(
                     f"{what} -> HTTP {resp.status_code} (Wish-Request-Id: {request_id or '-'})"
                 )
