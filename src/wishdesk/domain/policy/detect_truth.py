@@ -46,10 +46,37 @@ def order_ids(text: str) -> list[Span]:
     return [m.span() for m in _HEX_ID.finditer(text)] if len(text) >= 24 else []
 
 
-def _written(number: str) -> re.Pattern[str]:
-    """The order's number as it may be written: any case, spaces or hyphens between."""
-    body = r"[\s-]?".join(re.escape(ch) for ch in number)
-    return re.compile(rf"(?<![a-z0-9]){body}(?![a-z0-9])")
+_WORD_CHARS = frozenset("abcdefghijklmnopqrstuvwxyz0123456789")
+
+
+def _written(text: str, number: str) -> list[Span]:
+    """Where the order's (compacted) number is written in ``text``: its characters in order,
+    with at most one space or hyphen between two of them, not inside a longer token.
+    A plain scan rather than a regex per order number: bulk ``notify`` lints thousands of
+    messages, each about a different order, and compiling a pattern each time dominated."""
+    spans: list[Span] = []
+    size, n = len(text), len(number)
+    pos = text.find(number[0]) if n else -1
+    while pos != -1:
+        i, j = pos + 1, 1
+        while j < n:
+            if i < size and text[i] == number[j]:
+                i, j = i + 1, j + 1
+            elif (
+                i + 1 < size and (text[i].isspace() or text[i] == "-") and text[i + 1] == number[j]
+            ):
+                i, j = i + 2, j + 1
+            else:
+                break
+        bounded = (pos == 0 or text[pos - 1] not in _WORD_CHARS) and (
+            i == size or text[i] not in _WORD_CHARS
+        )
+        if j == n and bounded:
+            spans.append((pos, i))
+            pos = text.find(number[0], i)
+        else:
+            pos = text.find(number[0], pos + 1)
+    return spans
 
 
 def known_numbers(orders: Sequence[OrderFacts]) -> list[str]:
@@ -75,9 +102,9 @@ def tracking_tokens(
         )
 
     for number in known:
-        for m in _written(number).finditer(text):
-            if free(*m.span()):
-                found.append((m.start(), m.end(), m.group()))
+        for start, end in _written(text, number):
+            if free(start, end):
+                found.append((start, end, text[start:end]))
     if len(text) < 10:
         return found
     for m in _STRONG_TRACKING.finditer(text):
