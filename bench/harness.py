@@ -33,18 +33,23 @@ def tool(name: str) -> str:
     return found
 
 
-def measure(
-    cmd: list[str], *, repeat: int = 5, env: dict[str, str] | None = None, stdin: Path | None = None
-) -> Timing:
-    """Best of ``repeat`` wall times and the largest peak RSS, output discarded."""
+_TIME = Path("/usr/bin/time").exists()
+
+
+def measure(cmd: list[str], *, repeat: int = 5, env: dict[str, str] | None = None,
+            stdin: Path | None = None) -> Timing:
+    """Best of ``repeat`` wall times and the largest peak RSS, output discarded.
+
+    Peak memory comes from GNU time (``/usr/bin/time -f %M``) when it is installed: a child
+    forked straight from this (large) bench process would inherit its high-water mark."""
     best, peak = float("inf"), 0.0
     full_env = {**os.environ, "WISHDESK_NOW": NOW, **(env or {})}
+    wrapped = ["/usr/bin/time", "-f", "maxrss=%M", *cmd] if _TIME else cmd
     for _ in range(repeat):
         start = time.perf_counter()
         with open(stdin or os.devnull, "rb") as inp:
-            proc = subprocess.Popen(
-                cmd, stdin=inp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env
-            )
+            proc = subprocess.Popen(wrapped, stdin=inp, stdout=subprocess.DEVNULL,
+                                    stderr=subprocess.PIPE, env=full_env)
             _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         err = proc.stderr.read().decode() if proc.stderr else ""
@@ -54,7 +59,9 @@ def measure(
         if code not in (0, 1):
             raise SystemExit(f"bench: {' '.join(cmd)} failed ({code}): {err[-500:]}")
         best = min(best, elapsed)
-        peak = max(peak, usage.ru_maxrss / 1024)
+        marks = [line for line in err.splitlines() if line.startswith("maxrss=")]
+        kb = int(marks[-1].split("=")[1]) if marks else usage.ru_maxrss
+        peak = max(peak, kb / 1024)
     return Timing(best, peak)
 
 
