@@ -211,9 +211,7 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     ]
     out["orders"] = [order_record(o) for o in queries.ticket_orders(store, ticket_id)]
     out["outbox"] = queries.outbox_items(store, ticket_id)
-    from wishdesk.store.outbox import audit_entries
-
-    out["audit_log"] = audit_entries(store, ticket_id)
+    out["audit_log"] = queries.audit_entries(store, ticket_id)
     out["drafts"] = [
         {"text": d["text"], "created_at": d["created_at"], "findings": _loads(d["findings"], [])}
         for d in queries.drafts(store, ticket_id)

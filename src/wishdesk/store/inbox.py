@@ -208,3 +208,13 @@ def set_reason(store: Store, ticket_id: str, reason: str, source: str, confidenc
 def order(store: Store, order_id: str) -> dict[str, Any] | None:
     rows = dicts(store.execute("SELECT * FROM orders WHERE id = ?", (order_id,)))
     return rows[0] if rows else None
+
+
+def audit_entries(store: Store, ticket_id: str) -> list[dict[str, Any]]:
+    return dicts(
+        store.execute(
+            "SELECT at, action, outbox_id, rule, reason FROM audit_log WHERE ticket_id = ? "
+            "ORDER BY id",
+            (ticket_id,),
+        )
+    )

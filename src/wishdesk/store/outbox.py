@@ -10,8 +10,8 @@ from collections.abc import Sequence
 from typing import Any
 
 from wishdesk.store.db import Store
+from wishdesk.store.digest import digest
 from wishdesk.store.inbox import dicts as _dicts
-from wishdesk.store.writer import digest
 
 OUTBOX_FIELDS = (
     "id",
@@ -164,16 +164,6 @@ def add_audit(
         "INSERT INTO audit_log (at, action, ticket_id, outbox_id, rule, reason, detail) "
         "VALUES (?, ?, ?, ?, ?, ?, ?)",
         (at, action, ticket_id, outbox_id, rule, reason, json.dumps(detail, ensure_ascii=False)),
-    )
-
-
-def audit_entries(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return _dicts(
-        store.execute(
-            "SELECT at, action, outbox_id, rule, reason FROM audit_log WHERE ticket_id = ? "
-            "ORDER BY id",
-            (ticket_id,),
-        )
     )
 
 

@@ -6,29 +6,28 @@ so listing never has to compute them. Callers hold the transaction.
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.models import Message, Order, Ticket
-from wishdesk.domain.sla.clocks import Clocks
 from wishdesk.store.db import Store
+from wishdesk.store.digest import digest
+
+if TYPE_CHECKING:
+    from wishdesk.domain.sla.clocks import Clocks
 
 LAST_MESSAGE_CHARS = 200
 BUYER = "USER"
 
 # (state, opened_at, [(sender, sent_at)]) -> Clocks
-ClockFn = Callable[[str, datetime, Sequence[tuple[str, datetime]]], Clocks]
+ClockFn = Callable[[str, datetime, Sequence[tuple[str, datetime]]], "Clocks"]
 # (subject, first buyer message, sub_label, refund_reason, ticket type)
 #   -> (reason, confidence, source)
 ReasonFn = Callable[[str, str, "str | None", "str | None", "str | None"], tuple[str, float, str]]
-
-
-def digest(text: str) -> str:
-    return hashlib.blake2b(text.encode("utf-8", "surrogatepass"), digest_size=8).hexdigest()
 
 
 def _squash(text: str) -> str:
