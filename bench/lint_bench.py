@@ -46,19 +46,8 @@ def generate(path: Path, count: int) -> None:
             out.write(json.dumps({"id": str(i), "text": text}, ensure_ascii=False) + "\n")
 
 
-_SHIM = (
-    "import sys; from wishdesk.cli.app import app; from wishdesk.cli import lint; "
-    "lint.register(app); sys.argv[0] = 'wishdesk'; app()"
-)
-
-
 def wishdesk() -> list[str]:
-    """The CLI; until cli/app.py lists the lint module, a shim that registers it."""
-    from wishdesk.cli.app import app
-
-    if any(c.name == "lint" for c in app.registered_commands):
-        return [sys.executable, "-m", "wishdesk"]
-    return [sys.executable, "-c", _SHIM]
+    return [sys.executable, "-m", "wishdesk"]
 
 
 def timed(cmd: list[str], env: dict[str, str], runs: int = 5) -> float:
