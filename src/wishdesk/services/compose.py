@@ -162,29 +162,13 @@ def send(
 ) -> list[int]:
     """Queue the reply (and a close): thread, state, clock, outbox, audit log; one transaction.
     Returns the outbox item ids."""
-    from wishdesk.services.derive import writer
-
     at = iso(now)
     order_id = target.orders[0]["id"] if target.orders else None
     with store.transaction():
         state = queries.ticket_state(store, target.ticket_id)
         if state != "AWAITING_MERCHANT":  # changed since we looked (another reply, a sync)
             raise UsageError(f"ticket {target.ticket_id} is now {state}: nothing was sent")
-        message_id = queries.add_local_message(store, target.ticket_id, body, at)
-        queries.set_ticket_state(store, target.ticket_id, "AWAITING_USER")
-        writer(store).refresh(target.ticket_id)
-        ids = [
-            queries.add_item(
-                store,
-                kind="reply",
-                ticket_id=target.ticket_id,
-                order_id=order_id,
-                body=body,
-                status="queued",
-                at=at,
-                message_id=message_id,
-            )
-        ]
+        ids = [queue_reply(store, target.ticket_id, order_id, body, at)]
         if close:
             ids.append(
                 queries.add_item(
@@ -210,3 +194,32 @@ def send(
             )
         queries.clear_drafts(store, target.ticket_id)
     return ids
+
+
+def queue_reply(
+    store: Store,
+    ticket_id: str,
+    order_id: str | None,
+    body: str,
+    at: str,
+    dedup_key: str | None = None,
+) -> int:
+    """A reply written here, in the caller's transaction: a merchant message in the thread,
+    the ticket waiting on the buyer (its SLA clock stops) and an outbox item for ``sync``.
+    Returns the outbox item id."""
+    from wishdesk.services.derive import writer
+
+    message_id = queries.add_local_message(store, ticket_id, body, at)
+    queries.set_ticket_state(store, ticket_id, "AWAITING_USER")
+    writer(store).refresh(ticket_id)
+    return queries.add_item(
+        store,
+        kind="reply",
+        ticket_id=ticket_id,
+        order_id=order_id,
+        body=body,
+        status="queued",
+        at=at,
+        dedup_key=dedup_key,
+        message_id=message_id,
+    )

@@ -203,22 +203,9 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
         return _result(order_id, "dry_run", ticket_id=ticket_id, findings=findings, body=text)
     at = iso(ctx.now)
     if ticket_id is not None:
-        from wishdesk.services.derive import writer
+        from wishdesk.services.compose import queue_reply
 
-        message_id = queries.add_local_message(store, ticket_id, text, at)
-        queries.set_ticket_state(store, ticket_id, "AWAITING_USER")
-        writer(store).refresh(ticket_id)
-        item = queries.add_item(
-            store,
-            kind="reply",
-            ticket_id=ticket_id,
-            order_id=order_id,
-            body=text,
-            status="queued",
-            at=at,
-            dedup_key=key,
-            message_id=message_id,
-        )
+        item = queue_reply(store, ticket_id, order_id, text, at, dedup_key=key)
     else:
         item = queries.add_item(
             store,
