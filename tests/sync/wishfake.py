@@ -8,6 +8,7 @@ extra answers (429, 503, ...) per (method, path) with ``queue``.
 
 from __future__ import annotations
 
+import functools
 import json
 import random
 import threading
@@ -38,6 +39,12 @@ class Call:
     path: str
     query: dict[str, list[str]]
     body: Any
+
+
+@functools.cache
+def _time(text: str) -> datetime:
+    """Parsed once per distinct text: listing scans every ticket on every page."""
+    return parse_time(text)
 
 
 class FakeWish:
@@ -194,7 +201,7 @@ class FakeWish:
         salt = random.Random(self.count)
         picked = []
         for t in self.tickets.values():
-            at = parse_time(t["updated_at"])
+            at = _time(t["updated_at"])
             if (lo and at < lo) or (hi and at > hi) or (states and t["state"] not in states):
                 continue
             picked.append((at, salt.random() if self.shuffle_ties else 0.0, t))
