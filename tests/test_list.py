@@ -157,3 +157,30 @@ def test_stored_order_ids_read_back_exactly(ids: list[str]) -> None:
     from wishdesk.services.inbox import _order_ids
 
     assert _order_ids(json.dumps(ids)) == ids
+
+
+def test_streamed_tsv_matches_the_json_fields(run, inbox, tmp_path) -> None:
+    from wishdesk.render.safe import tsv_cell
+
+    odd = ticket(
+        "5f0000000000000000000009",
+        subject="tab\there\nnewline \\ back",
+        orders=["a00000000000000000000001", "b_2-x"],
+        buyer="",
+        locale="",
+    )
+    run("import", str(write_jsonl(tmp_path / "odd.jsonl", [odd])))
+
+    def cell(value: object) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, list):
+            return ",".join(value)
+        return tsv_cell(str(value))
+
+    for args in (["list", "-s", "any", "-n", "0"], ["overdue"], ["list", "--search", "tab"]):
+        records = json.loads(run(*args, "--json").stdout or "[]")
+        expected = "".join("\t".join(cell(v) for v in r.values()) + "\n" for r in records)
+        assert run(*args, "--format", "tsv").stdout == expected, args

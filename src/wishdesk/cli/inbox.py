@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import enum
+import itertools
 import sys
+from collections.abc import Callable
+from datetime import datetime
 from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
@@ -14,6 +17,7 @@ from wishdesk.cli.options import SQLITE_MAX_INT, FormatOption, JsonOption, resol
 
 if TYPE_CHECKING:
     from wishdesk.services.inbox import TicketList
+    from wishdesk.store.inbox import TicketQuery
 
 
 class Sort(str, enum.Enum):
@@ -46,6 +50,34 @@ def emit_tickets(app: AppContext, tickets: TicketList, out_format: str, title: s
     from wishdesk.render.formats import write_records
 
     write_records(sys.stdout, out_format, tickets.records(), LIST_FIELDS)
+
+
+def show_query(
+    app: AppContext,
+    query: TicketQuery,
+    moment: datetime,
+    out_format: str,
+    title: Callable[[int], str],
+    *,
+    quiet_if_none: bool = False,
+) -> bool:
+    """Run a listing and write it; returns whether any ticket was listed. TSV streams from
+    the store (flat memory, however many tickets); the other formats build records."""
+    from wishdesk.services.inbox import list_tickets, ticket_cells
+
+    store = app.store()
+    if out_format == "tsv":
+        from wishdesk.render.formats import write_tsv_cells
+
+        cells = ticket_cells(store, query, moment)
+        first = next(cells, None)
+        if first is not None:
+            write_tsv_cells(sys.stdout, itertools.chain([first], cells))
+        return first is not None
+    tickets = list_tickets(store, query, moment)
+    if tickets or not quiet_if_none:
+        emit_tickets(app, tickets, out_format, title(len(tickets)))
+    return bool(tickets)
 
 
 def _calendar(app: AppContext) -> Any:
@@ -104,7 +136,7 @@ def list_(
     from wishdesk.clock import iso, now
     from wishdesk.domain.models import REASONS
     from wishdesk.errors import UsageError
-    from wishdesk.services.inbox import list_tickets, parse_duration, states_for
+    from wishdesk.services.inbox import parse_duration, states_for
     from wishdesk.store.inbox import TicketQuery
 
     app = app_context(ctx)
@@ -131,8 +163,7 @@ def list_(
         query.due_before = (
             iso(moment) if query.due_before is None else min(query.due_before, iso(moment))
         )
-    records = list_tickets(app.store(), query, moment)
-    emit_tickets(app, records, out_format, _title(state, len(records)))
+    show_query(app, query, moment, out_format, lambda n: _title(state, n))
 
 
 def _title(states: list[str], count: int) -> str:
@@ -161,7 +192,7 @@ def overdue(
     """Tickets awaiting you past (or near) a deadline. Silent with exit 0 when there are none,
     the list with exit 1 when there are: made for cron."""
     from wishdesk.clock import iso, now
-    from wishdesk.services.inbox import list_tickets, parse_duration
+    from wishdesk.services.inbox import parse_duration
     from wishdesk.store.inbox import TicketQuery
 
     app = app_context(ctx)
@@ -176,11 +207,11 @@ def overdue(
         query.due_before = iso(cutoff)
     if clock in (Clock.escalation, Clock.any):
         query.escalates_before = iso(cutoff)
-    records = list_tickets(app.store(), query, moment)
-    if not records:
-        return
-    emit_tickets(app, records, out_format, f"Overdue or due soon: {len(records)}")
-    raise typer.Exit(1)
+    shown = show_query(
+        app, query, moment, out_format, lambda n: f"Overdue or due soon: {n}", quiet_if_none=True
+    )
+    if shown:
+        raise typer.Exit(1)
 
 
 def show(

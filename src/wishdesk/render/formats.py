@@ -53,6 +53,16 @@ def write_tsv_rows(out: IO[str], rows: Iterable[Iterable[Any]]) -> None:
         write("\n")
 
 
+def write_tsv_cells(out: IO[str], rows: Iterable[Sequence[str]]) -> None:
+    """Rows that are already text cells (no ``None``): the streaming fast path."""
+    write = out.write
+    for row in rows:
+        if needs_escaping("".join(row)):  # rare: only then look at each cell
+            row = [tsv_cell(c) for c in row]
+        write("\t".join(row))
+        write("\n")
+
+
 def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
     import csv
 

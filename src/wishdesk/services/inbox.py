@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
@@ -144,6 +144,13 @@ def _order_ids(text: str | None) -> list[str]:
 def list_tickets(store: Store, query: queries.TicketQuery, now: datetime) -> TicketList:
     now_iso = iso(now)
     return TicketList([ticket_values(row, now_iso) for row in queries.list_rows(store, query)])
+
+
+def ticket_cells(
+    store: Store, query: queries.TicketQuery, now: datetime
+) -> Iterator[tuple[str, ...]]:
+    """The listing as text cells in ``LIST_FIELDS`` order, streamed (the TSV path)."""
+    return queries.iter_text_rows(store, query, iso(now))
 
 
 def resolve(store: Store, ref: str) -> str:

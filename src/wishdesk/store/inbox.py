@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 import sqlite3
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
@@ -82,9 +82,28 @@ def _search_clause(text: str, params: list[Any]) -> str:
     return " AND ".join(clauses) if clauses else "0"
 
 
-def list_sql(q: TicketQuery) -> tuple[str, list[Any]]:
+# The listing as ready-made TSV cells, in the documented field order (for scripts and cron:
+# the rows stream straight from SQLite to stdout). Order ids are stored as ``json.dumps`` of
+# ids limited to letters, digits, "-" and "_", so removing the JSON punctuation leaves them
+# comma-joined.
+_TEXT_CELLS = (
+    "t.id, t.state, t.reason, t.reason_source, coalesce(t.subject, ''), "
+    "coalesce(t.buyer_name, ''), coalesce(t.buyer_locale, ''), "
+    "replace(replace(replace(replace(coalesce(t.order_ids, ''), '\"', ''), '[', ''), ']', ''), "
+    "', ', ',') AS order_cell, "
+    "t.opened_at, t.updated_at, coalesce(t.awaiting_since, ''), coalesce(t.due_at, ''), "
+    "coalesce(t.escalates_at, ''), "
+    "CASE WHEN t.due_at < ? THEN 'true' ELSE 'false' END, "
+    "CASE WHEN t.escalates_at < ? THEN 'true' ELSE 'false' END, "
+    "coalesce(t.last_message, '')"
+)
+
+
+def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, list[Any]]:
+    """The listing query. With ``text_cells_at`` (the ISO "now" for the overdue flags) it
+    selects TSV-ready text cells instead of the stored columns."""
     where: list[str] = []
-    params: list[Any] = []
+    params: list[Any] = [] if text_cells_at is None else [text_cells_at, text_cells_at]
     if q.states:
         where.append(f"t.state IN ({', '.join('?' for _ in q.states)})")
         params += list(q.states)
@@ -111,7 +130,8 @@ def list_sql(q: TicketQuery) -> tuple[str, list[Any]]:
         # Every ticket awaiting the merchant has a deadline: without the NULL test the
         # (state, due_at, opened_at, id) index gives the order and LIMIT stops early.
         order = order.replace("due_at IS NULL {dir}, ", "")
-    sql = f"SELECT {', '.join('t.' + c for c in LIST_COLUMNS)} FROM tickets t"
+    columns = ", ".join("t." + c for c in LIST_COLUMNS) if text_cells_at is None else _TEXT_CELLS
+    sql = f"SELECT {columns} FROM tickets t"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY " + order.format(dir="DESC" if descending else "ASC")
@@ -124,6 +144,14 @@ def list_sql(q: TicketQuery) -> tuple[str, list[Any]]:
 def list_rows(store: Store, q: TicketQuery) -> list[tuple[Any, ...]]:
     sql, params = list_sql(q)
     return store.execute(sql, params).fetchall()
+
+
+def iter_text_rows(store: Store, q: TicketQuery, now_iso: str) -> Iterator[tuple[str, ...]]:
+    """The listing as TSV-ready text cells, streamed a thousand rows at a time."""
+    sql, params = list_sql(q, text_cells_at=now_iso)
+    cursor = store.execute(sql, params)
+    while rows := cursor.fetchmany(1000):
+        yield from rows
 
 
 def ids_with_prefix(store: Store, prefix: str, limit: int = 11) -> list[str]:
