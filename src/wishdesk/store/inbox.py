@@ -82,6 +82,7 @@ def _search_clause(text: str, params: list[Any]) -> str:
     return " AND ".join(clauses) if clauses else "0"
 
 
+_LIST_SELECT = ", ".join("t." + c for c in LIST_COLUMNS)
 # The listing as ready-made TSV cells, in the documented field order (for scripts and cron:
 # the rows stream straight from SQLite to stdout). Order ids are stored as ``json.dumps`` of
 # ids limited to letters, digits, "-" and "_", so removing the JSON punctuation leaves them
@@ -130,8 +131,7 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
         # Every ticket awaiting the merchant has a deadline: without the NULL test the
         # (state, due_at, opened_at, id) index gives the order and LIMIT stops early.
         order = order.replace("due_at IS NULL {dir}, ", "")
-    columns = ", ".join("t." + c for c in LIST_COLUMNS) if text_cells_at is None else _TEXT_CELLS
-    sql = f"SELECT {columns} FROM tickets t"
+    sql = "SELECT " + (_LIST_SELECT if text_cells_at is None else _TEXT_CELLS) + " FROM tickets t"
     if where:
         sql += " WHERE " + " AND ".join(where)
     sql += " ORDER BY " + order.format(dir="DESC" if descending else "ASC")
