@@ -13,6 +13,7 @@ from wishdesk.errors import StoreError
 from wishdesk.store import schema
 
 BUSY_TIMEOUT_MS = 30_000
+CACHE_KIB = 48 * 1024
 # Messages written in a transaction join the full-text index just before it commits: one
 # bulk insert instead of a trigger per row. The highest indexed rowid is in FTS5's own
 # docsize table, so nothing else has to remember where indexing stopped.
@@ -103,6 +104,9 @@ def open_store(path: Path, *, create: bool = False) -> Store:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
+        # A page cache large enough for the indexes a big import touches (ticket ids are
+        # random, so their B-tree pages are too): without it, import slows as the store grows.
+        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not set(schema.MIGRATION_NAMES) <= _applied(conn):
             from sqlite_utils import Database
