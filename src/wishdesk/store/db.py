@@ -13,7 +13,7 @@ from wishdesk.errors import StoreError
 from wishdesk.store import schema
 
 BUSY_TIMEOUT_MS = 30_000
-CACHE_KIB = 48 * 1024
+WRITE_CACHE_KIB = 48 * 1024
 # Messages written in a transaction join the full-text index just before it commits: one
 # bulk insert instead of a trigger per row. The highest indexed rowid is in FTS5's own
 # docsize table, so nothing else has to remember where indexing stopped.
@@ -29,6 +29,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self._write_cache = False
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         return self.conn.execute(sql, params)
@@ -41,6 +42,12 @@ class Store:
         if self.conn.in_transaction:
             yield self.conn
             return
+        if not self._write_cache:
+            # Writers get a page cache large enough for the indexes a big import touches
+            # (ticket ids are random, so their B-tree pages are too). Readers keep SQLite's
+            # small default: filling a big cache costs a short command more than it saves.
+            self.conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
+            self._write_cache = True
         self.conn.execute("BEGIN IMMEDIATE")
         try:
             yield self.conn
@@ -104,9 +111,6 @@ def open_store(path: Path, *, create: bool = False) -> Store:
         if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
             conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
-        # A page cache large enough for the indexes a big import touches (ticket ids are
-        # random, so their B-tree pages are too): without it, import slows as the store grows.
-        conn.execute(f"PRAGMA cache_size = -{CACHE_KIB}")
         conn.execute("PRAGMA foreign_keys = ON")
         if not set(schema.MIGRATION_NAMES) <= _applied(conn):
             from sqlite_utils import Database
