@@ -239,11 +239,14 @@ class Lexicon:
         short = self.short if not text.isascii() else self.short_ascii
         found = {t for t in short if t in text}
         index = self.index
-        grams = {text[i : i + 3] for i in range(len(text) - 2)}
-        for gram in index.keys() & grams:
-            for literal in index[gram]:
-                if len(literal) == 3 or literal in text:
-                    found.add(literal)
+        # Look each of the text's trigrams up (about one per character), rather than
+        # intersecting with the index's keys, which builds a set of all of them every time.
+        for gram in {text[i : i + 3] for i in range(len(text) - 2)}:
+            literals = index.get(gram)
+            if literals:
+                for literal in literals:
+                    if len(literal) == 3 or literal in text:
+                        found.add(literal)
         return frozenset(found)
 
 
