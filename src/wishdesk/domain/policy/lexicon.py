@@ -150,13 +150,11 @@ class Gates:
         return len(self.gates)
 
     def active(self, present: frozenset[str]) -> list[int]:
-        found = set(self.always)
         by_literal = self.by_literal
-        for literal in present:
-            hit = by_literal.get(literal)
-            if hit:
-                found.update(hit)
-        return sorted(found)
+        hits = [i for literal in present if (hit := by_literal.get(literal)) for i in hit]
+        if not hits:  # the common case: only the gates without triggers (already sorted)
+            return self.always
+        return sorted(set(self.always).union(hits))
 
 
 def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re.Match[str]]]:
