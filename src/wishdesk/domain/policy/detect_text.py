@@ -7,13 +7,8 @@ from functools import lru_cache
 
 from wishdesk.domain.policy.clauses import negated
 from wishdesk.domain.policy.finding import Hit
-from wishdesk.domain.policy.lexicon import (
-    LEET_RULES,
-    NEGATABLE,
-    WORD_RULES,
-    Lexicon,
-    scan,
-)
+from wishdesk.domain.policy.lexicon import Lexicon, scan
+from wishdesk.domain.policy.plan import LEET_RULES, NEGATABLE, WORD_RULES
 from wishdesk.domain.policy.ruleset import RuleSet
 from wishdesk.domain.policy.textview import TextView
 

@@ -24,7 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
-from wishdesk.domain.policy.lexicon import plan
+from wishdesk.domain.policy.plan import plan
 from wishdesk.errors import InputError
 
 _RANK = {"warning": 0, "error": 1}
