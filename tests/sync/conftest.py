@@ -8,27 +8,19 @@ from typing import Any
 
 import pytest
 from typer.testing import Result
-from wishfake import TOKEN, FakeWish
+from wishfake import TOKEN, FakeWish, record_sleeps, running
 
 
 @pytest.fixture
 def wish() -> Iterator[FakeWish]:
-    fake = FakeWish().start()
-    try:
+    with running() as fake:
         yield fake
-    finally:
-        fake.stop()
 
 
 @pytest.fixture
 def sleeps(monkeypatch: pytest.MonkeyPatch) -> list[float]:
     """What the client would have slept: nothing really sleeps."""
-    from wishdesk.services.sync import client
-
-    waited: list[float] = []
-    monkeypatch.setattr(client, "default_sleep", waited.append)
-    monkeypatch.setattr(client, "default_random", lambda: 0.5)
-    return waited
+    return record_sleeps(monkeypatch)
 
 
 @pytest.fixture

@@ -8,11 +8,13 @@ extra answers (429, 503, ...) per (method, path) with ``queue``.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import json
 import random
 import threading
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from datetime import datetime
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -207,3 +209,23 @@ class FakeWish:
             picked.append((at, salt.random() if self.shuffle_ties else 0.0, t))
         picked.sort(key=lambda x: (x[0], x[1]))
         return [json.loads(json.dumps(t)) for _, _, t in picked[:limit]]
+
+
+@contextlib.contextmanager
+def running() -> Iterator[FakeWish]:
+    """A fake Wish API serving on 127.0.0.1 for the duration of the block."""
+    fake = FakeWish().start()
+    try:
+        yield fake
+    finally:
+        fake.stop()
+
+
+def record_sleeps(monkeypatch: Any) -> list[float]:
+    """Make the client record its retry and rate-limit waits instead of sleeping."""
+    from wishdesk.services.sync import client
+
+    waited: list[float] = []
+    monkeypatch.setattr(client, "default_sleep", waited.append)
+    monkeypatch.setattr(client, "default_random", lambda: 0.5)
+    return waited
