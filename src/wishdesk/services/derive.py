@@ -5,20 +5,33 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import datetime
 from functools import lru_cache
+from typing import TYPE_CHECKING
 
-from wishdesk.domain.settings import sla_settings
+from wishdesk.domain.settings import CalendarSettings, sla_settings
 from wishdesk.domain.sla.clocks import Clocks
 from wishdesk.store import settings as stored_settings
 from wishdesk.store.db import Store
 from wishdesk.store.writer import ClockFn, RecordWriter
 
+if TYPE_CHECKING:
+    from wishdesk.domain.sla import BusinessCalendar
+
+
+@lru_cache(maxsize=4)
+def _calendar(settings: CalendarSettings) -> BusinessCalendar:
+    """One calendar per distinct setting, however many tickets a command touches (notify
+    builds a writer for each order it answers on a ticket)."""
+    from wishdesk.domain.sla import BusinessCalendar
+
+    return BusinessCalendar(settings)
+
 
 def clock_fn(store: Store) -> ClockFn:
     """SLA clocks with the store's calendar and SLA settings."""
-    from wishdesk.domain.sla import BusinessCalendar, ticket_clocks
+    from wishdesk.domain.sla import ticket_clocks
 
     sla = sla_settings(stored_settings.load(store))
-    calendar = BusinessCalendar(sla.calendar)
+    calendar = _calendar(sla.calendar)
 
     def clocks(state: str, opened_at: datetime, messages: Sequence[tuple[str, datetime]]) -> Clocks:
         return ticket_clocks(state, opened_at, messages, sla, calendar)
