@@ -142,8 +142,7 @@ def _import_stream(
         except RecordError as exc:
             out.bad_total += 1
             if len(out.bad) < MAX_REPORTED:
-                field = f"{exc.field}: " if exc.field else ""
-                out.bad.append(f"{name}, {item.where}: {field}{exc.reason}")
+                out.bad.append(f"{name}, {item.where}: {exc}")  # "field: reason"
             continue
         if out.bad_total and not skip_invalid:
             continue  # the file will be rolled back: only validate the rest

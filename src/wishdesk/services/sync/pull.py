@@ -26,6 +26,7 @@ from typing import Any
 from wishdesk import clock
 from wishdesk.domain.models import TICKET_STATES, Order, Ticket
 from wishdesk.domain.wish import RecordError, parse_record
+from wishdesk.services.ingest import Counts
 from wishdesk.services.sync.client import ApiError, AuthError, WishClient
 from wishdesk.store import sync as sync_store
 from wishdesk.store.db import Store
@@ -42,15 +43,10 @@ def wire_time(moment: datetime) -> str:
     return moment.strftime("%Y-%m-%dT%H:%M:%S.") + f"{moment.microsecond // 1000:03d}Z"
 
 
-def _counts() -> dict[str, int]:
-    return {"new": 0, "updated": 0, "unchanged": 0}
-
-
 @dataclass
-class PullResult:
-    tickets: dict[str, int] = field(default_factory=_counts)
-    orders: dict[str, int] = field(default_factory=_counts)
-    messages: int = 0
+class PullResult(Counts):
+    """What a pull wrote (the ``import`` counts), and what it skipped on the way."""
+
     pages: int = 0
     skipped: list[str] = field(default_factory=list)  # "ticket ID: field: reason"
     skipped_total: int = 0
@@ -159,19 +155,15 @@ class Puller:
                 if not isinstance(record, Ticket):
                     raise RecordError("", "an order where a ticket was expected")
             except RecordError as exc:
-                where = f"{exc.field}: " if exc.field else ""
-                self.result.skip(f"{_label(obj, index)}: {where}{exc.reason}")
+                self.result.skip(f"{_label(obj, index)}: {exc}")
                 continue
             tickets.append(record)
         orders = self.fetch_orders(tickets)
         counts = self.result
         with self.store.transaction() as conn:
-            for ticket in tickets:
-                status, added = self.writer.write_ticket(ticket)
-                counts.tickets[status] += 1
-                counts.messages += added
-            for order in orders:
-                counts.orders[self.writer.write_order(order)] += 1
+            records: list[Ticket | Order] = [*tickets, *orders]
+            for record in records:
+                counts.write(self.writer, record)
             if newest is not None:
                 # Floored to the second (the store's form): a re-read is harmless, a gap not.
                 mark = clock.iso(newest)
@@ -214,8 +206,7 @@ class Puller:
                 if not isinstance(record, Order):
                     raise RecordError("", "not an order")
             except RecordError as exc:
-                where = f"{exc.field}: " if exc.field else ""
-                self.result.skip(f"order {order_id}: {where}{exc.reason}")
+                self.result.skip(f"order {order_id}: {exc}")
                 continue
             orders.append(record)
         return orders
