@@ -45,12 +45,10 @@ def import_(
         f"messages: {c.messages} new; "
         f"orders: {o['new']} new, {o['updated']} updated, {o['unchanged']} unchanged"
     )
-    failed = False
     for f in result.files:
         if f.error:
             error = clean(f.error, one_line=True)
             print(f"wishdesk: {error}; nothing imported from it", file=sys.stderr)
-            failed = True
             continue
         if not f.bad_total:
             continue
@@ -62,12 +60,11 @@ def import_(
                 f"wishdesk: {name}: {_records(f.bad_total)}; nothing imported from it",
                 file=sys.stderr,
             )
-            failed = True
         for line in f.bad:
             print(f"  {clean(line, one_line=True)}", file=sys.stderr)
         if f.bad_total > len(f.bad):
             print(f"  ... and {f.bad_total - len(f.bad)} more", file=sys.stderr)
-    if failed:
+    if result.failed:  # a file that could not be read, or was rejected whole
         raise typer.Exit(2)
 
 
