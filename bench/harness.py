@@ -36,8 +36,9 @@ def tool(name: str) -> str:
 _TIME = Path("/usr/bin/time").exists()
 
 
-def measure(cmd: list[str], *, repeat: int = 5, env: dict[str, str] | None = None,
-            stdin: Path | None = None) -> Timing:
+def measure(
+    cmd: list[str], *, repeat: int = 5, env: dict[str, str] | None = None, stdin: Path | None = None
+) -> Timing:
     """Best of ``repeat`` wall times and the largest peak RSS, output discarded.
 
     Peak memory comes from GNU time (``/usr/bin/time -f %M``) when it is installed: a child
@@ -48,8 +49,9 @@ def measure(cmd: list[str], *, repeat: int = 5, env: dict[str, str] | None = Non
     for _ in range(repeat):
         start = time.perf_counter()
         with open(stdin or os.devnull, "rb") as inp:
-            proc = subprocess.Popen(wrapped, stdin=inp, stdout=subprocess.DEVNULL,
-                                    stderr=subprocess.PIPE, env=full_env)
+            proc = subprocess.Popen(
+                wrapped, stdin=inp, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, env=full_env
+            )
             _, status, usage = os.wait4(proc.pid, 0)
         elapsed = time.perf_counter() - start
         err = proc.stderr.read().decode() if proc.stderr else ""

@@ -79,5 +79,6 @@ def main() -> None:
         f"peak memory {ours.peak_mb:.0f} MB (target < 150 MB)"
     )
 
+
 if __name__ == "__main__":
     main()

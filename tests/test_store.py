@@ -37,7 +37,17 @@ EXPECTED_COLUMNS = {
         "last_message_at",
         "message_count",
     ],
-    "messages": ["id", "ticket_id", "sender", "sent_at", "text", "files", "digest", "origin"],
+    "messages": [
+        "id",
+        "ticket_num",
+        "ticket_id",
+        "sender",
+        "sent_at",
+        "text",
+        "files",
+        "digest",
+        "origin",
+    ],
     "orders": [
         "id",
         "transaction_id",
@@ -94,7 +104,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
     fts = {r[0] for r in store.execute("SELECT name FROM sqlite_master WHERE name GLOB '*_fts'")}
     assert fts == {"tickets_fts", "messages_fts"}
     applied = [r[0] for r in store.execute("SELECT name FROM _sqlite_migrations")]
-    assert applied == ["m001_initial"]
+    assert applied == ["m001_initial", "m002_messages_by_ticket_num"]
 
 
 def test_store_is_private_and_in_wal_mode(tmp_path: Path) -> None:
@@ -109,7 +119,7 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path, create=True).close()
     store = open_store(path)
-    assert store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 1
+    assert store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 2
 
 
 def test_missing_store_is_a_clear_error_for_reading_commands(run, tmp_path: Path) -> None:

@@ -52,9 +52,9 @@ def store(env: Path) -> Path:
             ]
         ):
             s.execute(
-                "INSERT INTO messages (ticket_id, sender, sent_at, text, digest) "
-                "VALUES (?, ?, ?, ?, ?)",
-                (TICKET, sender, when, text, f"d{i}"),
+                "INSERT INTO messages (ticket_num, ticket_id, sender, sent_at, text, digest) "
+                "SELECT num, id, ?, ?, ?, ? FROM tickets WHERE id = ?",
+                (sender, when, text, f"d{i}", TICKET),
             )
         s.execute(
             "INSERT INTO outbox (kind, ticket_id, body, status, created_at) "

@@ -134,17 +134,19 @@ def counts(db: Path) -> dict[str, int]:
 
 
 def assert_sound(db: Path) -> None:
-    """SQLite's own check, the FTS indexes' check, and no duplicate message or FTS gap."""
+    """SQLite's own checks (integrity, foreign keys), the FTS indexes' check, and no
+    duplicate message or FTS gap."""
     conn = connect(db)
     try:
         assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+        assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
         names = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
         for fts in ("messages_fts", "tickets_fts"):
             if fts in names:
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES('integrity-check')")
         if "messages" in names:
             dupes = conn.execute(
-                "SELECT count(*) FROM (SELECT 1 FROM messages GROUP BY ticket_id, sender, "
+                "SELECT count(*) FROM (SELECT 1 FROM messages GROUP BY ticket_num, sender, "
                 "sent_at, digest HAVING count(*) > 1)"
             ).fetchone()[0]
             assert dupes == 0

@@ -66,16 +66,15 @@ def _search_clause(text: str, params: list[Any]) -> str:
     for word in _WORD.findall(text):
         if _CJK.search(word):
             clauses.append(
-                "t.id IN (SELECT id FROM tickets WHERE subject LIKE ? ESCAPE '\\' "
-                "UNION SELECT ticket_id FROM messages WHERE text LIKE ? ESCAPE '\\')"
+                "t.num IN (SELECT num FROM tickets WHERE subject LIKE ? ESCAPE '\\' "
+                "UNION SELECT ticket_num FROM messages WHERE text LIKE ? ESCAPE '\\')"
             )
             params += [_like(word), _like(word)]
         else:
             fts = '"' + word.replace('"', '""') + '"*'
             clauses.append(
-                "t.id IN (SELECT tk.id FROM tickets_fts JOIN tickets tk "
-                "ON tk.num = tickets_fts.rowid WHERE tickets_fts MATCH ? "
-                "UNION SELECT m.ticket_id FROM messages_fts JOIN messages m "
+                "t.num IN (SELECT rowid FROM tickets_fts WHERE tickets_fts MATCH ? "
+                "UNION SELECT m.ticket_num FROM messages_fts JOIN messages m "
                 "ON m.id = messages_fts.rowid WHERE messages_fts MATCH ?)"
             )
             params += [fts, fts]
@@ -179,8 +178,8 @@ def ticket(store: Store, ticket_id: str) -> dict[str, Any] | None:
 def messages(store: Store, ticket_id: str) -> list[dict[str, Any]]:
     return dicts(
         store.execute(
-            "SELECT id, sender, sent_at, text, files, origin FROM messages WHERE ticket_id = ? "
-            "ORDER BY sent_at, id",
+            "SELECT id, sender, sent_at, text, files, origin FROM messages "
+            "WHERE ticket_num = (SELECT num FROM tickets WHERE id = ?) ORDER BY sent_at, id",
             (ticket_id,),
         )
     )

@@ -30,10 +30,12 @@ PENDING = ("queued", "sending", "failed", "manual")
 def add_local_message(store: Store, ticket_id: str, text: str, at: str) -> int:
     """A merchant message written here, shown in the thread until Wish's copy replaces it."""
     cursor = store.execute(
-        "INSERT INTO messages (ticket_id, sender, sent_at, text, digest, origin) "
-        "VALUES (?, 'MERCHANT', ?, ?, ?, 'local')",
-        (ticket_id, at, text, digest(text)),
+        "INSERT INTO messages (ticket_num, ticket_id, sender, sent_at, text, digest, origin) "
+        "SELECT num, id, 'MERCHANT', ?, ?, ?, 'local' FROM tickets WHERE id = ?",
+        (at, text, digest(text), ticket_id),
     )
+    if cursor.rowcount != 1:
+        raise LookupError(f"no ticket {ticket_id} in the store")
     return int(cursor.lastrowid or 0)
 
 

@@ -179,13 +179,65 @@ def m001_initial(db: Database) -> None:
     )
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [m001_initial]
+def m002_messages_by_ticket_num(db: Database) -> None:
+    """Messages carry their ticket's row number (``tickets.num``), and their unique index
+    starts with it instead of the Wish ticket id.
+
+    Ticket ids are random, so new messages landed on random pages of the old index: past
+    about 100k tickets an import spent most of its time reading and writing index pages.
+    Ticket numbers only grow, so a new ticket's messages are appended at the index's end.
+    ``ticket_id`` stays, for reading; lookups and joins go through ``ticket_num``.
+
+    The table is rebuilt (SQLite cannot add a NOT NULL column without a default); row ids,
+    and with them the full-text index, are kept.
+    """
+    triggers = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'messages'"
+        )
+    ]
+    rebuilt: Any = db["messages_rebuilt"]
+    rebuilt.create(
+        {
+            "id": int,
+            "ticket_num": int,
+            "ticket_id": str,
+            "sender": str,
+            "sent_at": str,
+            "text": str,
+            "files": str,
+            "digest": str,
+            "origin": str,
+        },
+        pk="id",
+        not_null={"ticket_num", "ticket_id", "sender", "sent_at", "text", "digest", "origin"},
+        defaults={"origin": "wish"},
+        foreign_keys=[("ticket_num", "tickets", "num")],
+    )
+    db.execute(
+        "INSERT INTO messages_rebuilt (id, ticket_num, ticket_id, sender, sent_at, text, files, "
+        "digest, origin) SELECT m.id, t.num, m.ticket_id, m.sender, m.sent_at, m.text, m.files, "
+        "m.digest, m.origin FROM messages m JOIN tickets t ON t.id = m.ticket_id ORDER BY m.id"
+    )
+    db.execute("DROP TABLE messages")
+    db.execute("ALTER TABLE messages_rebuilt RENAME TO messages")
+    messages: Any = db["messages"]
+    messages.create_index(["ticket_num", "sent_at", "sender", "digest"], unique=True)
+    for sql in triggers:
+        db.execute(sql)
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [m001_initial, m002_messages_by_ticket_num]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 
 def apply(db: Database) -> None:
-    """Apply every pending migration, each in its own transaction (sqlite-utils Migrations).
+    """Apply every pending migration (sqlite-utils Migrations), all under one write lock.
 
+    ``BEGIN IMMEDIATE`` first, so that processes opening an old store at once queue for the
+    lock and each decides what is pending only once it holds it: a migration never runs
+    twice. Each migration is a savepoint inside; any failure rolls back all of them.
     Imported lazily: a store that is already current never pays for sqlite-utils.
     """
     from sqlite_utils.migrations import Migrations
@@ -193,4 +245,10 @@ def apply(db: Database) -> None:
     migrations = Migrations(MIGRATION_SET)
     for fn in MIGRATIONS:
         migrations()(fn)
-    migrations.apply(db)
+    db.execute("BEGIN IMMEDIATE")
+    try:
+        migrations.apply(db)
+    except BaseException:
+        db.conn.rollback()
+        raise
+    db.execute("COMMIT")

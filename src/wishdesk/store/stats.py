@@ -9,7 +9,7 @@ def opened_since(store: Store, since: str) -> list[tuple[str, str, str, str | No
     """(opened_at, reason, state, first merchant reply time) for tickets opened since."""
     return store.execute(
         "SELECT t.opened_at, t.reason, t.state, "
-        "(SELECT min(m.sent_at) FROM messages m WHERE m.ticket_id = t.id "
+        "(SELECT min(m.sent_at) FROM messages m WHERE m.ticket_num = t.num "
         " AND m.sender = 'MERCHANT' AND m.sent_at >= t.opened_at) "
         "FROM tickets t WHERE t.opened_at >= ?",
         (since,),

@@ -103,8 +103,8 @@ _TICKET_UPDATE = (
     "UPDATE tickets SET " + ", ".join(f"{c} = ?" for c in _TICKET_COLUMNS[1:]) + " WHERE id = ?"
 )
 _MESSAGE_INSERT = (
-    "INSERT OR IGNORE INTO messages (ticket_id, sender, sent_at, text, files, digest, origin) "
-    "VALUES (?, ?, ?, ?, ?, ?, 'wish')"
+    "INSERT OR IGNORE INTO messages (ticket_num, ticket_id, sender, sent_at, text, files, "
+    "digest, origin) VALUES (?, ?, ?, ?, ?, ?, ?, 'wish')"
 )
 
 
@@ -172,14 +172,16 @@ class RecordWriter:
     def write_ticket(self, ticket: Ticket) -> tuple[str, int]:
         """Upsert one ticket and merge its replies; returns (status, new message count)."""
         conn = self.conn
-        row = conn.execute("SELECT updated_at FROM tickets WHERE id = ?", (ticket.id,)).fetchone()
-        messages = ticket.messages if row is None else self._reconcile(ticket.id, ticket.messages)
-        added = self._insert_messages(ticket.id, messages)
+        row = conn.execute(
+            "SELECT num, updated_at FROM tickets WHERE id = ?", (ticket.id,)
+        ).fetchone()
         updated_at = iso(ticket.updated_at)
         if row is None:
-            self._insert_ticket(ticket, updated_at)
-            return "new", added
-        newer = updated_at > row[0]
+            num = self._insert_ticket(ticket, updated_at)
+            return "new", self._insert_messages(num, ticket.id, ticket.messages)
+        num, stored_at = row
+        added = self._insert_messages(num, ticket.id, self._reconcile(num, ticket.messages))
+        newer = updated_at > stored_at
         if not newer and not added:
             return "unchanged", 0
         if newer:
@@ -203,13 +205,13 @@ class RecordWriter:
             is not None
         )
 
-    def _reconcile(self, ticket_id: str, messages: Sequence[Message]) -> Sequence[Message]:
+    def _reconcile(self, num: int, messages: Sequence[Message]) -> Sequence[Message]:
         """Wish's copy of a reply written here takes over the local message (its time becomes
         Wish's ``replied_at``), so the thread shows it once. Returns the messages left to
         insert."""
         local = self.conn.execute(
-            "SELECT id, text FROM messages WHERE ticket_id = ? AND origin = 'local' ORDER BY id",
-            (ticket_id,),
+            "SELECT id, text FROM messages WHERE ticket_num = ? AND origin = 'local' ORDER BY id",
+            (num,),
         ).fetchall()
         if not local:
             return messages
@@ -248,9 +250,10 @@ class RecordWriter:
             json.dumps(list(t.product_ids)),
         )
 
-    def _insert_messages(self, ticket_id: str, messages: Iterable[Message]) -> int:
+    def _insert_messages(self, num: int, ticket_id: str, messages: Iterable[Message]) -> int:
         rows = [
             (
+                num,
                 ticket_id,
                 m.sender,
                 iso(m.sent_at),
@@ -266,7 +269,8 @@ class RecordWriter:
             return 0
         return self.conn.executemany(_MESSAGE_INSERT, rows).rowcount
 
-    def _insert_ticket(self, t: Ticket, updated_at: str) -> None:
+    def _insert_ticket(self, t: Ticket, updated_at: str) -> int:
+        """Insert a new ticket with its derived columns; returns its row number."""
         unique: dict[tuple[datetime, str, str], Message] = {}
         for m in t.messages:
             unique.setdefault((m.sent_at, m.sender, m.text), m)
@@ -275,7 +279,7 @@ class RecordWriter:
         reason, confidence, source = self.reason(
             t.subject, derived.first_buyer_text, t.sub_label, t.refund_reason, t.type
         )
-        self.conn.execute(
+        cursor = self.conn.execute(
             _TICKET_INSERT,
             (
                 *self._ticket_values(t, updated_at),
@@ -289,6 +293,7 @@ class RecordWriter:
             ),
         )
         self._link_orders(t, replace=False)
+        return int(cursor.lastrowid or 0)
 
     def _link_orders(self, t: Ticket, *, replace: bool) -> None:
         if replace:
@@ -320,17 +325,19 @@ class RecordWriter:
     def refresh(self, ticket_id: str) -> None:
         """Recompute a stored ticket's derived columns from its stored messages."""
         conn = self.conn
-        state, opened_at, subject, sub_label, refund_reason, reason_source, type_ = conn.execute(
-            "SELECT state, opened_at, subject, sub_label, refund_reason, reason_source, type "
-            "FROM tickets WHERE id = ?",
-            (ticket_id,),
-        ).fetchone()
+        num, state, opened_at, subject, sub_label, refund_reason, reason_source, type_ = (
+            conn.execute(
+                "SELECT num, state, opened_at, subject, sub_label, refund_reason, reason_source, "
+                "type FROM tickets WHERE id = ?",
+                (ticket_id,),
+            ).fetchone()
+        )
         messages = [
             Message(sender=s, sent_at=parse_time(at), text=text)
             for s, at, text in conn.execute(
-                "SELECT sender, sent_at, text FROM messages WHERE ticket_id = ? "
+                "SELECT sender, sent_at, text FROM messages WHERE ticket_num = ? "
                 "ORDER BY sent_at, id",
-                (ticket_id,),
+                (num,),
             )
         ]
         derived = self._derive(state, parse_time(opened_at), messages)

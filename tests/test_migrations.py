@@ -1,0 +1,132 @@
+"""Upgrading a store made by an earlier wishdesk: data kept, outputs unchanged, one upgrade
+even when several processes open the old store at once."""
+
+from __future__ import annotations
+
+import json
+import sqlite3
+import subprocess
+import sys
+from pathlib import Path
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+from wishdata import ticket, write_jsonl
+
+from wishdesk.store import schema
+
+TICKETS = [
+    ticket(
+        f"5f00000000000000000000{i:02d}",
+        subject=f"Parcel {i} tracking",
+        opened_at=f"2026-11-{10 + i:02d}T08:00:00Z",
+        replies=[
+            ("USER", f"2026-11-{10 + i:02d}T08:00:00Z", f"Where is parcel {i}? Kein Tracking."),
+            ("MERCHANT", f"2026-11-{10 + i:02d}T09:00:00Z", "It ships tomorrow, sorry."),
+            ("USER", f"2026-11-{11 + i:02d}T09:00:00Z", "还没有收到包裹"),
+        ][: 1 + i % 3],
+        orders=[f"a000000000000000000000{i:02d}"],
+    )
+    for i in range(1, 9)
+]
+
+
+def _as_m001(current: Path, old: Path) -> None:
+    """Copy a current store's rows into a store that has only the first migration."""
+    conn = sqlite3.connect(old, isolation_level=None)
+    conn.execute("PRAGMA journal_mode = WAL")
+    migrations = Migrations(schema.MIGRATION_SET)
+    migrations()(schema.m001_initial)
+    migrations.apply(Database(conn))
+    conn.execute("ATTACH ? AS cur", (str(current),))
+    conn.execute("BEGIN")
+    for table in ("tickets", "orders", "ticket_orders", "settings"):
+        conn.execute(f"INSERT INTO {table} SELECT * FROM cur.{table}")
+    columns = "id, ticket_id, sender, sent_at, text, files, digest, origin"
+    conn.execute(f"INSERT INTO messages ({columns}) SELECT {columns} FROM cur.messages")
+    conn.execute("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages")
+    conn.execute("INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild')")
+    conn.execute("COMMIT")
+    conn.execute("DETACH cur")
+    conn.close()
+    old.chmod(0o600)
+
+
+def _applied(db: Path) -> list[str]:
+    conn = sqlite3.connect(db)
+    try:
+        return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
+    finally:
+        conn.close()
+
+
+def _views(run, db: Path) -> dict[str, str]:
+    """What users see of a store: the inbox, threads, searches, stats."""
+    out = {}
+    commands = {
+        "list": ("list", "--state", "any", "--format", "json"),
+        "search": ("list", "--state", "any", "-q", "tracking", "--format", "json"),
+        "search-cjk": ("list", "--state", "any", "-q", "包裹", "--format", "json"),
+        "stats": ("stats", "--json"),
+        **{t["id"]: ("show", t["id"], "--json") for t in TICKETS},
+    }
+    for name, args in commands.items():
+        result = run("--db", str(db), *args)
+        assert result.exit_code == 0, (name, result.stderr)
+        out[name] = result.stdout
+    return out
+
+
+def test_an_old_store_is_upgraded_with_every_row_and_output_kept(run, tmp_path: Path) -> None:
+    current, old = tmp_path / "current.db", tmp_path / "old.db"
+    source = write_jsonl(tmp_path / "t.jsonl", TICKETS)
+    assert run("--db", str(current), "import", str(source)).exit_code == 0
+    _as_m001(current, old)
+    assert _applied(old) == ["m001_initial"]
+
+    expected = _views(run, current)
+    assert _views(run, old) == expected
+    assert _applied(old) == list(schema.MIGRATION_NAMES)
+    assert json.loads(expected["search"]) and json.loads(expected["search-cjk"])
+
+    conn = sqlite3.connect(old)
+    assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")
+    mismatched = conn.execute(
+        "SELECT count(*) FROM messages m JOIN tickets t ON t.num = m.ticket_num "
+        "WHERE t.id != m.ticket_id"
+    ).fetchone()[0]
+    assert mismatched == 0
+    conn.close()
+
+    # Writing after the upgrade: a re-import adds nothing, a reply lands in the thread.
+    again = run("--db", str(old), "import", str(source))
+    assert "messages: 0 new" in again.stdout
+    one_reply = TICKETS[2]["id"]
+    reply = run("--db", str(old), "reply", one_reply, "-m", "It left the warehouse.")
+    assert reply.exit_code == 0, reply.stderr
+    thread = json.loads(run("--db", str(old), "show", one_reply, "--json").stdout)
+    assert [(m["sender"], m["text"]) for m in thread["messages"]][1:] == [
+        ("MERCHANT", "It left the warehouse.")
+    ]
+
+
+def test_processes_opening_an_old_store_at_once_upgrade_it_once(run, tmp_path: Path) -> None:
+    current, old = tmp_path / "current.db", tmp_path / "old.db"
+    assert run("--db", str(current), "import", str(write_jsonl(tmp_path / "t.jsonl", TICKETS)))
+    _as_m001(current, old)
+    procs = [
+        subprocess.Popen(
+            [sys.executable, "-m", "wishdesk", "--db", str(old), *args],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
+        for args in [("list", "--format", "tsv")] * 3 + [("overdue", "--format", "tsv")] * 2
+    ]
+    for proc in procs:
+        _, err = proc.communicate(timeout=60)
+        assert proc.returncode in (0, 1), err
+        assert err == "", err
+    assert _applied(old) == list(schema.MIGRATION_NAMES)
