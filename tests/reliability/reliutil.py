@@ -20,6 +20,8 @@ for _extra in (TESTS, TESTS / "sync"):
 
 from wishfake import TOKEN, FakeWish  # noqa: E402
 
+from wishdesk.store.bulk import DEFERRABLE_INDEXES  # noqa: E402
+
 NOW = "2026-11-26T07:00:00Z"
 BAD_WORDS = ("Traceback", "locked", "internal error")
 
@@ -144,6 +146,9 @@ def assert_sound(db: Path) -> None:
         for fts in ("messages_fts", "tickets_fts"):
             if fts in names:
                 conn.execute(f"INSERT INTO {fts}({fts}) VALUES('integrity-check')")
+        if "tickets" in names:
+            indexes = {r[0] for r in conn.execute("SELECT name FROM sqlite_master")}
+            assert set(DEFERRABLE_INDEXES) <= indexes, "an import left without its indexes"
         if "messages" in names:
             dupes = conn.execute(
                 "SELECT count(*) FROM (SELECT 1 FROM messages GROUP BY ticket_num, sender, "

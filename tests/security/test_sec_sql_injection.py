@@ -104,6 +104,7 @@ ALLOWED = {
     "column",  # schema.py: a loop over fixed (table, column) literals
     "BUSY_TIMEOUT_MS",
     "WRITE_CACHE_KIB",
+    "SORT_CACHE_KIB",
     "_ITEM_COLUMNS",
     "_ORDER_COLUMNS",
     "_TICKET_COLUMNS",

@@ -11,6 +11,7 @@ from wishdesk.domain.wish import parse_record
 from wishdesk.errors import UsageError
 from wishdesk.services.derive import writer as make_writer
 from wishdesk.services.ingest import Counts
+from wishdesk.store import bulk
 from wishdesk.store import demo as demo_rows
 from wishdesk.store import settings as stored
 from wishdesk.store.db import Store
@@ -42,7 +43,7 @@ def fill(
             "demo store (try --db demo.db)"
         )
     counts = Counts()
-    with store.transaction():
+    with store.transaction(), bulk.deferred_indexes(store):
         demo_rows.clear(store)
         defaults = {k: v for k, v in DEMO_CALENDAR.items() if not saved.get(k)}
         stored.save(store, {**defaults, DEMO_MARK: str(seed)})
