@@ -40,10 +40,13 @@ def _as_m001(current: Path, old: Path) -> None:
     migrations.apply(Database(conn))
     conn.execute("ATTACH ? AS cur", (str(current),))
     conn.execute("BEGIN")
-    for table in ("tickets", "orders", "ticket_orders", "settings"):
+    for table in ("tickets", "orders", "settings"):
         conn.execute(f"INSERT INTO {table} SELECT * FROM cur.{table}")
-    columns = "id, ticket_id, sender, sent_at, text, files, digest, origin"
-    conn.execute(f"INSERT INTO messages ({columns}) SELECT {columns} FROM cur.messages")
+    for table, columns in (
+        ("ticket_orders", "ticket_id, order_id, position"),
+        ("messages", "id, ticket_id, sender, sent_at, text, files, digest, origin"),
+    ):
+        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM cur.{table}")
     conn.execute("INSERT INTO messages_fts (rowid, text) SELECT id, text FROM messages")
     conn.execute("INSERT INTO tickets_fts (tickets_fts) VALUES ('rebuild')")
     conn.execute("COMMIT")
@@ -68,6 +71,7 @@ def _views(run, db: Path) -> dict[str, str]:
         "search": ("list", "--state", "any", "-q", "tracking", "--format", "json"),
         "search-cjk": ("list", "--state", "any", "-q", "包裹", "--format", "json"),
         "stats": ("stats", "--json"),
+        "by-order": ("list", "--state", "any", "--order", f"a{4:023d}", "--format", "json"),
         **{t["id"]: ("show", t["id"], "--json") for t in TICKETS},
     }
     for name, args in commands.items():
@@ -88,16 +92,24 @@ def test_an_old_store_is_upgraded_with_every_row_and_output_kept(run, tmp_path: 
     assert _views(run, old) == expected
     assert _applied(old) == list(schema.MIGRATION_NAMES)
     assert json.loads(expected["search"]) and json.loads(expected["search-cjk"])
+    assert len(json.loads(expected["by-order"])) == 1
 
     conn = sqlite3.connect(old)
     assert conn.execute("PRAGMA integrity_check").fetchall() == [("ok",)]
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     conn.execute("INSERT INTO messages_fts (messages_fts) VALUES ('integrity-check')")
-    mismatched = conn.execute(
-        "SELECT count(*) FROM messages m JOIN tickets t ON t.num = m.ticket_num "
-        "WHERE t.id != m.ticket_id"
-    ).fetchone()[0]
-    assert mismatched == 0
+    conn.execute("ATTACH ? AS cur", (str(current),))
+    for table in ("messages", "ticket_orders"):
+        mismatched = conn.execute(
+            f"SELECT count(*) FROM {table} x JOIN tickets t ON t.num = x.ticket_num "
+            "WHERE t.id != x.ticket_id"
+        ).fetchone()[0]
+        assert mismatched == 0, table
+        mine, theirs = (
+            conn.execute(f"SELECT count(*) FROM {db}.{table}").fetchone()[0]
+            for db in ("main", "cur")
+        )
+        assert mine == theirs > 0, table
     conn.close()
 
     # Writing after the upgrade: a re-import adds nothing, a reply lands in the thread.

@@ -70,7 +70,7 @@ EXPECTED_COLUMNS = {
         "shipping_address",
         "refunds",
     ],
-    "ticket_orders": ["ticket_id", "order_id", "position"],
+    "ticket_orders": ["ticket_num", "ticket_id", "order_id", "position"],
     "settings": ["key", "value"],
     "outbox": [
         "id",
@@ -104,7 +104,11 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
     fts = {r[0] for r in store.execute("SELECT name FROM sqlite_master WHERE name GLOB '*_fts'")}
     assert fts == {"tickets_fts", "messages_fts"}
     applied = [r[0] for r in store.execute("SELECT name FROM _sqlite_migrations")]
-    assert applied == ["m001_initial", "m002_messages_by_ticket_num"]
+    assert applied == [
+        "m001_initial",
+        "m002_messages_by_ticket_num",
+        "m003_ticket_orders_by_ticket_num",
+    ]
 
 
 def test_store_is_private_and_in_wal_mode(tmp_path: Path) -> None:
@@ -119,7 +123,7 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path, create=True).close()
     store = open_store(path)
-    assert store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 2
+    assert store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 3
 
 
 def test_missing_store_is_a_clear_error_for_reading_commands(run, tmp_path: Path) -> None:

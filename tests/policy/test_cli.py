@@ -43,7 +43,11 @@ def store(env: Path) -> Path:
             "VALUES (?, 'AWAITING_MERCHANT', '2025-11-20T00:00:00Z', '2025-11-21T00:00:00Z')",
             (TICKET,),
         )
-        s.execute("INSERT INTO ticket_orders VALUES (?, ?, 0)", (TICKET, ORDER))
+        s.execute(
+            "INSERT INTO ticket_orders (ticket_num, ticket_id, order_id, position) "
+            "SELECT num, id, ?, 0 FROM tickets WHERE id = ?",
+            (ORDER, TICKET),
+        )
         for i, (sender, when, text) in enumerate(
             [
                 ("USER", "2025-11-20T01:00:00Z", "Where is my order? idiot"),

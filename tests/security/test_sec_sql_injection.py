@@ -102,6 +102,8 @@ ALLOWED = {
     "kinds",
     "table",
     "column",  # schema.py: a loop over fixed (table, column) literals
+    "names",  # schema.py: the fixed columns of a migration's rebuilt table
+    "values",  # schema.py: the same columns, as select expressions
     "BUSY_TIMEOUT_MS",
     "WRITE_CACHE_KIB",
     "SORT_CACHE_KIB",

@@ -71,7 +71,7 @@ def ticket_order_facts(store: Store, ticket_id: str) -> list[OrderFacts]:
     rows = store.execute(
         f"SELECT {', '.join('o.' + c.strip() for c in _ORDER_COLUMNS.split(','))} "
         "FROM ticket_orders t JOIN orders o ON o.id = t.order_id "
-        "WHERE t.ticket_id = ? ORDER BY t.position",
+        "WHERE t.ticket_num = (SELECT num FROM tickets WHERE id = ?) ORDER BY t.position",
         (ticket_id,),
     ).fetchall()
     return [_facts(row) for row in rows]

@@ -120,7 +120,7 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
     if clock:
         where.append("(" + (" OR " if q.either_clock else " AND ").join(clock) + ")")
     if q.order_id is not None:
-        where.append("t.id IN (SELECT ticket_id FROM ticket_orders WHERE order_id = ?)")
+        where.append("t.num IN (SELECT ticket_num FROM ticket_orders WHERE order_id = ?)")
         params.append(q.order_id)
     if q.search is not None:
         where.append(_search_clause(q.search, params))
@@ -190,7 +190,7 @@ def ticket_orders(store: Store, ticket_id: str) -> list[dict[str, Any]]:
     return dicts(
         store.execute(
             "SELECT o.* FROM ticket_orders l JOIN orders o ON o.id = l.order_id "
-            "WHERE l.ticket_id = ? ORDER BY l.position",
+            "WHERE l.ticket_num = (SELECT num FROM tickets WHERE id = ?) ORDER BY l.position",
             (ticket_id,),
         )
     )

@@ -174,7 +174,7 @@ def awaiting_ticket_for_order(store: Store, order_id: str) -> str | None:
     row = store.execute(
         # The order's few tickets first (ticket_orders by order_id), never a scan of every
         # ticket awaiting the merchant: CROSS JOIN keeps SQLite to that order.
-        "SELECT t.id FROM ticket_orders l CROSS JOIN tickets t ON t.id = l.ticket_id "
+        "SELECT t.id FROM ticket_orders l CROSS JOIN tickets t ON t.num = l.ticket_num "
         "WHERE l.order_id = ? AND t.state = 'AWAITING_MERCHANT' "
         "ORDER BY t.updated_at DESC LIMIT 1",
         (order_id,),
@@ -186,7 +186,7 @@ def buyer_for_order(store: Store, order_id: str) -> tuple[str | None, str | None
     """(buyer name, locale) from the latest ticket about the order, if any."""
     row = store.execute(
         "SELECT t.buyer_name, t.buyer_locale FROM ticket_orders l CROSS JOIN tickets t "
-        "ON t.id = l.ticket_id WHERE l.order_id = ? ORDER BY t.updated_at DESC LIMIT 1",
+        "ON t.num = l.ticket_num WHERE l.order_id = ? ORDER BY t.updated_at DESC LIMIT 1",
         (order_id,),
     ).fetchone()
     return (None, None) if row is None else (row[0], row[1])

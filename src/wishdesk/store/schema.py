@@ -179,6 +179,33 @@ def m001_initial(db: Database) -> None:
     )
 
 
+def _rebuild_with_ticket_num(
+    db: Database, table: str, columns: dict[str, type], **create: Any
+) -> None:
+    """Rebuild ``table`` with ``columns`` (its own plus ``ticket_num``, the row number of the
+    ticket named by its ``ticket_id``), keeping the rows' order, an ``id`` primary key and the
+    triggers. SQLite cannot add a
+    NOT NULL column without a default, hence the rebuild. The caller creates the indexes."""
+    triggers = [
+        row[0]
+        for row in db.execute(
+            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = ?", (table,)
+        )
+    ]
+    rebuilt: Any = db[f"{table}_rebuilt"]
+    rebuilt.create(columns, foreign_keys=[("ticket_num", "tickets", "num")], **create)
+    names = ", ".join(columns)
+    values = ", ".join("t.num" if c == "ticket_num" else f"x.{c}" for c in columns)
+    db.execute(
+        f"INSERT INTO {table}_rebuilt ({names}) SELECT {values} "
+        f"FROM {table} x JOIN tickets t ON t.id = x.ticket_id ORDER BY x.rowid"
+    )
+    db.execute(f"DROP TABLE {table}")
+    db.execute(f"ALTER TABLE {table}_rebuilt RENAME TO {table}")
+    for sql in triggers:
+        db.execute(sql)
+
+
 def m002_messages_by_ticket_num(db: Database) -> None:
     """Messages carry their ticket's row number (``tickets.num``), and their unique index
     starts with it instead of the Wish ticket id.
@@ -186,19 +213,12 @@ def m002_messages_by_ticket_num(db: Database) -> None:
     Ticket ids are random, so new messages landed on random pages of the old index: past
     about 100k tickets an import spent most of its time reading and writing index pages.
     Ticket numbers only grow, so a new ticket's messages are appended at the index's end.
-    ``ticket_id`` stays, for reading; lookups and joins go through ``ticket_num``.
-
-    The table is rebuilt (SQLite cannot add a NOT NULL column without a default); row ids,
+    ``ticket_id`` stays, for reading; lookups and joins go through ``ticket_num``. Row ids,
     and with them the full-text index, are kept.
     """
-    triggers = [
-        row[0]
-        for row in db.execute(
-            "SELECT sql FROM sqlite_master WHERE type = 'trigger' AND tbl_name = 'messages'"
-        )
-    ]
-    rebuilt: Any = db["messages_rebuilt"]
-    rebuilt.create(
+    _rebuild_with_ticket_num(
+        db,
+        "messages",
         {
             "id": int,
             "ticket_num": int,
@@ -213,22 +233,31 @@ def m002_messages_by_ticket_num(db: Database) -> None:
         pk="id",
         not_null={"ticket_num", "ticket_id", "sender", "sent_at", "text", "digest", "origin"},
         defaults={"origin": "wish"},
-        foreign_keys=[("ticket_num", "tickets", "num")],
     )
-    db.execute(
-        "INSERT INTO messages_rebuilt (id, ticket_num, ticket_id, sender, sent_at, text, files, "
-        "digest, origin) SELECT m.id, t.num, m.ticket_id, m.sender, m.sent_at, m.text, m.files, "
-        "m.digest, m.origin FROM messages m JOIN tickets t ON t.id = m.ticket_id ORDER BY m.id"
-    )
-    db.execute("DROP TABLE messages")
-    db.execute("ALTER TABLE messages_rebuilt RENAME TO messages")
     messages: Any = db["messages"]
     messages.create_index(["ticket_num", "sent_at", "sender", "digest"], unique=True)
-    for sql in triggers:
-        db.execute(sql)
 
 
-MIGRATIONS: list[Callable[[Database], None]] = [m001_initial, m002_messages_by_ticket_num]
+def m003_ticket_orders_by_ticket_num(db: Database) -> None:
+    """The links between tickets and orders are keyed on (``ticket_num``, ``order_id``), so a
+    new ticket's links are appended too (see m002). Finding an order's tickets still goes
+    through the ``order_id`` index."""
+    _rebuild_with_ticket_num(
+        db,
+        "ticket_orders",
+        {"ticket_num": int, "ticket_id": str, "order_id": str, "position": int},
+        pk=("ticket_num", "order_id"),
+        not_null={"ticket_num", "ticket_id", "order_id"},
+    )
+    links: Any = db["ticket_orders"]
+    links.create_index(["order_id"])
+
+
+MIGRATIONS: list[Callable[[Database], None]] = [
+    m001_initial,
+    m002_messages_by_ticket_num,
+    m003_ticket_orders_by_ticket_num,
+]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
 

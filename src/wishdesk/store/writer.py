@@ -178,6 +178,7 @@ class RecordWriter:
         updated_at = iso(ticket.updated_at)
         if row is None:
             num = self._insert_ticket(ticket, updated_at)
+            self._link_orders(num, ticket)
             return "new", self._insert_messages(num, ticket.id, ticket.messages)
         num, stored_at = row
         added = self._insert_messages(num, ticket.id, self._reconcile(num, ticket.messages))
@@ -186,7 +187,7 @@ class RecordWriter:
             return "unchanged", 0
         if newer:
             conn.execute(_TICKET_UPDATE, (*self._ticket_values(ticket, updated_at)[1:], ticket.id))
-            self._link_orders(ticket, replace=True)
+            self._link_orders(num, ticket, replace=True)
             if ticket.state == "AWAITING_MERCHANT" and self._reply_pending(ticket.id):
                 # Wish has not seen the reply queued here yet: the ticket waits on the buyer.
                 conn.execute(
@@ -292,17 +293,16 @@ class RecordWriter:
                 derived.message_count,
             ),
         )
-        self._link_orders(t, replace=False)
         return int(cursor.lastrowid or 0)
 
-    def _link_orders(self, t: Ticket, *, replace: bool) -> None:
+    def _link_orders(self, num: int, t: Ticket, *, replace: bool = False) -> None:
         if replace:
-            self.conn.execute("DELETE FROM ticket_orders WHERE ticket_id = ?", (t.id,))
+            self.conn.execute("DELETE FROM ticket_orders WHERE ticket_num = ?", (num,))
         if t.order_ids:
             self.conn.executemany(
-                "INSERT OR IGNORE INTO ticket_orders (ticket_id, order_id, position) "
-                "VALUES (?, ?, ?)",
-                [(t.id, order_id, i) for i, order_id in enumerate(t.order_ids)],
+                "INSERT OR IGNORE INTO ticket_orders (ticket_num, ticket_id, order_id, position) "
+                "VALUES (?, ?, ?, ?)",
+                [(num, t.id, order_id, i) for i, order_id in enumerate(t.order_ids)],
             )
 
     def _derive(self, state: str, opened_at: datetime, messages: Sequence[Message]) -> Derived:
