@@ -9,11 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from sqlite_utils import Database
 from sqlite_utils.migrations import Migrations
 from wishdata import ticket, write_jsonl
 
+from wishdesk.errors import StoreError
 from wishdesk.store import schema
+from wishdesk.store.db import open_store
 
 TICKETS = [
     ticket(
@@ -142,3 +145,26 @@ def test_processes_opening_an_old_store_at_once_upgrade_it_once(run, tmp_path: P
         assert proc.returncode in (0, 1), err
         assert err == "", err
     assert _applied(old) == list(schema.MIGRATION_NAMES)
+
+
+def test_a_failing_upgrade_leaves_the_store_as_it_was(run, tmp_path, monkeypatch) -> None:
+    db = tmp_path / "s.db"
+    assert run("--db", str(db), "import", str(write_jsonl(tmp_path / "t.jsonl", TICKETS)))
+
+    def m999_broken(database: Database) -> None:
+        database.execute("CREATE TABLE half_done (x)")
+        database.execute("DELETE FROM messages")
+        database.execute("SELECT * FROM no_such_table")
+
+    monkeypatch.setattr(schema, "MIGRATIONS", [*schema.MIGRATIONS, m999_broken])
+    monkeypatch.setattr(schema, "MIGRATION_NAMES", (*schema.MIGRATION_NAMES, "m999_broken"))
+    with pytest.raises(StoreError, match="no such table: no_such_table"):
+        open_store(db)
+    monkeypatch.undo()
+
+    conn = sqlite3.connect(db)
+    tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+    assert "half_done" not in tables
+    assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] > 0
+    conn.close()
+    assert _applied(db) == list(schema.MIGRATION_NAMES)
