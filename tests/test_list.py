@@ -184,3 +184,19 @@ def test_streamed_tsv_matches_the_json_fields(run, inbox, tmp_path) -> None:
         records = json.loads(run(*args, "--json").stdout or "[]")
         expected = "".join("\t".join(cell(v) for v in r.values()) + "\n" for r in records)
         assert run(*args, "--format", "tsv").stdout == expected, args
+
+
+def test_streamed_json_is_the_usual_indented_array(run, inbox, tmp_path) -> None:
+    """json streams item by item; the text is what json.dumps(indent=2) gives the list."""
+    for args in (["-s", "any", "-n", "0"], ["-n", "1"], ["--search", "nothingmatches"]):
+        out = run("list", *args, "--json").stdout
+        assert out == json.dumps(json.loads(out), ensure_ascii=False, indent=2) + "\n", args
+    assert run("list", "--search", "nothingmatches", "--json").stdout == "[]\n"
+    # overdue stays silent (exit 0) in every format when nothing is overdue
+    empty = str(tmp_path / "empty.db")
+    assert run("--db", empty, "init").exit_code == 0
+    for fmt in ("json", "jsonl", "csv", "tsv"):
+        quiet = run("--db", empty, "overdue", "--format", fmt)
+        assert (quiet.exit_code, quiet.stdout) == (0, ""), fmt
+        loud = run("overdue", "--format", fmt)
+        assert loud.exit_code == 1 and T1 in loud.stdout, fmt

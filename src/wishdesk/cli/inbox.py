@@ -61,9 +61,10 @@ def show_query(
     *,
     quiet_if_none: bool = False,
 ) -> bool:
-    """Run a listing and write it; returns whether any ticket was listed. TSV streams from
-    the store (flat memory, however many tickets); the other formats build records."""
-    from wishdesk.services.inbox import list_tickets, ticket_cells
+    """Run a listing and write it; returns whether any ticket was listed. The machine
+    formats stream from the store (flat memory, however many tickets); the table is built
+    whole."""
+    from wishdesk.services.inbox import LIST_FIELDS, iter_ticket_records, list_tickets, ticket_cells
 
     store = app.store()
     if out_format == "tsv":
@@ -74,6 +75,15 @@ def show_query(
         if first is not None:
             write_tsv_cells(sys.stdout, itertools.chain([first], cells))
         return first is not None
+    if out_format != "table":
+        from wishdesk.render.formats import write_records
+
+        records = iter_ticket_records(store, query, moment)
+        head = next(records, None)
+        if head is not None or not quiet_if_none:
+            rest = itertools.chain([head], records) if head is not None else records
+            write_records(sys.stdout, out_format, rest, LIST_FIELDS)
+        return head is not None
     tickets = list_tickets(store, query, moment)
     if tickets or not quiet_if_none:
         emit_tickets(app, tickets, out_format, title(len(tickets)))

@@ -32,6 +32,17 @@ def write_json(out: IO[str], value: Any) -> None:
     out.write("\n")
 
 
+def write_json_list(out: IO[str], items: Iterable[Any]) -> None:
+    """A JSON array written item by item as the items come: the same text as
+    ``write_json(out, list(items))``, without holding the list."""
+    opened = False
+    for item in items:
+        out.write(",\n  " if opened else "[\n  ")
+        out.write(dumps(item, indent=2).replace("\n", "\n  "))
+        opened = True
+    out.write("\n]\n" if opened else "[]\n")
+
+
 def write_jsonl(out: IO[str], records: Iterable[Any]) -> None:
     for record in records:
         out.write(dumps(record))
@@ -80,11 +91,12 @@ def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Seque
 
 
 def write_records(
-    out: IO[str], fmt: str, records: Sequence[Mapping[str, Any]], columns: Sequence[str]
+    out: IO[str], fmt: str, records: Iterable[Mapping[str, Any]], columns: Sequence[str]
 ) -> None:
-    """Write records in a machine format (``table`` is the renderer's job)."""
+    """Write records in a machine format (``table`` is the renderer's job), streaming them:
+    ``records`` may be a generator."""
     if fmt == "json":
-        write_json(out, list(records))
+        write_json_list(out, records)
     elif fmt == "jsonl":
         write_jsonl(out, records)
     elif fmt == "csv":

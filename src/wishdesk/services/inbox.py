@@ -146,6 +146,15 @@ def list_tickets(store: Store, query: queries.TicketQuery, now: datetime) -> Tic
     return TicketList([ticket_values(row, now_iso) for row in queries.list_rows(store, query)])
 
 
+def iter_ticket_records(
+    store: Store, query: queries.TicketQuery, now: datetime
+) -> Iterator[dict[str, Any]]:
+    """The listing as records, streamed (the json, jsonl and csv path)."""
+    now_iso = iso(now)
+    for row in queries.iter_rows(store, query):
+        yield dict(zip(LIST_FIELDS, ticket_values(row, now_iso), strict=True))
+
+
 def ticket_cells(
     store: Store, query: queries.TicketQuery, now: datetime
 ) -> Iterator[tuple[str, ...]]:

@@ -146,9 +146,17 @@ def list_rows(store: Store, q: TicketQuery) -> list[tuple[Any, ...]]:
     return store.execute(sql, params).fetchall()
 
 
+def iter_rows(store: Store, q: TicketQuery) -> Iterator[tuple[Any, ...]]:
+    """The listing's rows, streamed a thousand at a time."""
+    return _stream(store, *list_sql(q))
+
+
 def iter_text_rows(store: Store, q: TicketQuery, now_iso: str) -> Iterator[tuple[str, ...]]:
     """The listing as TSV-ready text cells, streamed a thousand rows at a time."""
-    sql, params = list_sql(q, text_cells_at=now_iso)
+    return _stream(store, *list_sql(q, text_cells_at=now_iso))
+
+
+def _stream(store: Store, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
     cursor = store.execute(sql, params)
     while rows := cursor.fetchmany(1000):
         yield from rows
