@@ -124,11 +124,13 @@ def register(app: typer.Typer) -> None:
     ) -> None:
         """Re-lint every merchant message in the store (sent and queued); list violations."""
         import sys
+        from collections.abc import Iterator
 
         from wishdesk import clock
         from wishdesk.cli.context import app_context, stdout_is_tty
         from wishdesk.errors import UsageError
         from wishdesk.render import findings as render
+        from wishdesk.render.formats import write_json_list
         from wishdesk.services import audit as service
 
         app_ctx = app_context(ctx)
@@ -142,21 +144,27 @@ def register(app: typer.Typer) -> None:
         store = app_ctx.store()
         chosen = fmt.value if fmt else ("text" if stdout_is_tty() else "jsonl")
         failed = False
-        violations = []
-        for result in service.audit(store, now=clock.now(), rules=rules, since=bound):
-            if result.findings:
-                failed |= not result.ok()
-                violations.append(result)
+        shown = 0
+
+        def violations() -> Iterator[service.LintResult]:
+            """Written as they are found: a store of millions of messages is never held."""
+            nonlocal failed, shown
+            for result in service.audit(store, now=clock.now(), rules=rules, since=bound):
+                if result.findings:
+                    failed |= not result.ok()
+                    shown += 1
+                    yield result
+
         if chosen == "json":
-            render.write_json(sys.stdout, [r.to_dict() for r in violations])
+            write_json_list(sys.stdout, (r.to_dict() for r in violations()))
         elif chosen == "jsonl":
-            render.write_jsonl(sys.stdout, (r.to_dict() for r in violations))
+            render.write_jsonl(sys.stdout, (r.to_dict() for r in violations()))
         else:
             console = app_ctx.console()
-            for r in violations:
+            for r in violations():
                 header = f"{r.id}" + (f"  (ticket {r.ticket_id})" if r.ticket_id else "")
                 render.print_text(console, r.text, r.findings, header=header)
                 console.print()
-            if not violations:
+            if not shown:
                 console.print("No policy problems in the store.")
         raise typer.Exit(1 if failed else 0)

@@ -6,6 +6,7 @@ No printing here: callers get plain records and decide how to show them.
 from __future__ import annotations
 
 import json
+from collections import OrderedDict
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
@@ -20,6 +21,7 @@ if TYPE_CHECKING:
     from wishdesk.store.db import Store
 
 RULES_FILENAME = "rules.toml"
+CONTEXT_CACHE = 32768  # tickets whose orders ``audit`` keeps at hand
 
 
 @dataclass(frozen=True)
@@ -146,12 +148,18 @@ def audit(
     from wishdesk.domain.policy import lint
     from wishdesk.store import audit as queries
 
-    contexts: dict[str, list[OrderFacts]] = {}
+    # A ticket's messages are spread over time: remember the last few tickets' orders only,
+    # so memory stays flat on a store of millions of messages.
+    contexts: OrderedDict[str, list[OrderFacts]] = OrderedDict()
     for item in queries.merchant_texts(store, since):
         orders: list[OrderFacts] = []
         if item.ticket_id:
-            if item.ticket_id not in contexts:
+            if item.ticket_id in contexts:
+                contexts.move_to_end(item.ticket_id)
+            else:
                 contexts[item.ticket_id] = queries.ticket_order_facts(store, item.ticket_id)
+                if len(contexts) > CONTEXT_CACHE:
+                    contexts.popitem(last=False)
             orders = contexts[item.ticket_id]
         if not orders and item.order_id:
             facts = queries.order_facts(store, item.order_id)
