@@ -23,12 +23,11 @@ def demo(
 
     Refuses a store that holds real tickets; re-running on a demo store replaces its data.
     """
-    from wishdesk.cli.inbox import emit_tickets
+    from wishdesk.cli.inbox import show_query
     from wishdesk.cli.options import resolve_format
     from wishdesk.cli.progress import progress
     from wishdesk.clock import now
     from wishdesk.services.demo_store import fill
-    from wishdesk.services.inbox import list_tickets
     from wishdesk.store.inbox import TicketQuery
 
     app = app_context(ctx)
@@ -43,8 +42,13 @@ def demo(
     )
     if quiet:
         return
-    records = list_tickets(store, TicketQuery(limit=20), moment)
-    emit_tickets(app, records, resolve_format(None, False), "Awaiting you (top 20)")
+    show_query(
+        app,
+        TicketQuery(limit=20),
+        moment,
+        resolve_format(None, False),
+        lambda _: "Awaiting you (top 20)",
+    )
 
 
 def register(app: typer.Typer) -> None:

@@ -16,7 +16,6 @@ from wishdesk.cli.errors import EXIT_CODES_EPILOG
 from wishdesk.cli.options import SQLITE_MAX_INT, FormatOption, JsonOption, resolve_format
 
 if TYPE_CHECKING:
-    from wishdesk.services.inbox import TicketList
     from wishdesk.store.inbox import TicketQuery
 
 
@@ -32,26 +31,6 @@ class Clock(str, enum.Enum):
     any = "any"
 
 
-def emit_tickets(app: AppContext, tickets: TicketList, out_format: str, title: str) -> None:
-    """Write listed tickets in the chosen format (shared by list, overdue and demo)."""
-    from wishdesk.services.inbox import LIST_FIELDS
-
-    if out_format == "tsv":  # the hot path for scripts: no records built
-        from wishdesk.render.formats import write_tsv_rows
-
-        write_tsv_rows(sys.stdout, tickets.rows)
-        return
-    if out_format == "table":
-        from wishdesk.clock import now
-        from wishdesk.render.inbox import print_ticket_table
-
-        print_ticket_table(app.console(), tickets.records(), now(), title)
-        return
-    from wishdesk.render.formats import write_records
-
-    write_records(sys.stdout, out_format, tickets.records(), LIST_FIELDS)
-
-
 def show_query(
     app: AppContext,
     query: TicketQuery,
@@ -61,10 +40,10 @@ def show_query(
     *,
     quiet_if_none: bool = False,
 ) -> bool:
-    """Run a listing and write it; returns whether any ticket was listed. The machine
-    formats stream from the store (flat memory, however many tickets); the table is built
-    whole."""
-    from wishdesk.services.inbox import LIST_FIELDS, iter_ticket_records, list_tickets, ticket_cells
+    """Run a listing and write it in any format (shared by list, overdue and demo); returns
+    whether any ticket was listed. The machine formats stream from the store (flat memory,
+    however many tickets); the table, for people, is built whole."""
+    from wishdesk.services.inbox import LIST_FIELDS, iter_ticket_records, ticket_cells
 
     store = app.store()
     if out_format == "tsv":
@@ -75,19 +54,21 @@ def show_query(
         if first is not None:
             write_tsv_cells(sys.stdout, itertools.chain([first], cells))
         return first is not None
-    if out_format != "table":
-        from wishdesk.render.formats import write_records
+    records = iter_ticket_records(store, query, moment)
+    if out_format == "table":
+        from wishdesk.render.inbox import print_ticket_table
 
-        records = iter_ticket_records(store, query, moment)
-        head = next(records, None)
-        if head is not None or not quiet_if_none:
-            rest = itertools.chain([head], records) if head is not None else records
-            write_records(sys.stdout, out_format, rest, LIST_FIELDS)
-        return head is not None
-    tickets = list_tickets(store, query, moment)
-    if tickets or not quiet_if_none:
-        emit_tickets(app, tickets, out_format, title(len(tickets)))
-    return bool(tickets)
+        tickets = list(records)
+        if tickets or not quiet_if_none:
+            print_ticket_table(app.console(), tickets, moment, title(len(tickets)))
+        return bool(tickets)
+    from wishdesk.render.formats import write_records
+
+    head = next(records, None)
+    if head is not None or not quiet_if_none:
+        rest = itertools.chain([head], records) if head is not None else records
+        write_records(sys.stdout, out_format, rest, LIST_FIELDS)
+    return head is not None
 
 
 def _calendar(app: AppContext) -> Any:

@@ -65,6 +65,7 @@ def register(app: typer.Typer) -> None:
         from wishdesk.cli.context import app_context
         from wishdesk.errors import UsageError
         from wishdesk.render import findings as render
+        from wishdesk.render.formats import write_json, write_jsonl
         from wishdesk.services import audit as service
 
         app_ctx = app_context(ctx)
@@ -92,7 +93,7 @@ def register(app: typer.Typer) -> None:
             ):
                 failed |= not result.ok(strict=strict)
                 out.append(result.to_dict(strict=strict))
-            render.write_jsonl(sys.stdout, out)
+            write_jsonl(sys.stdout, out)
             raise typer.Exit(1 if failed else 0)
         body = _read_stdin() if text in (None, "-") else text
         assert body is not None
@@ -100,7 +101,7 @@ def register(app: typer.Typer) -> None:
         orders = service.order_context(store, order_id=order, ticket_id=ticket)
         result = service.lint_one(body, orders=orders, now=now, rules=rules)
         if fmt is LintFormat.json:
-            render.write_json(sys.stdout, result.to_dict(strict=strict))
+            write_json(sys.stdout, result.to_dict(strict=strict))
         else:
             render.print_text(app_ctx.console(), body, result.findings)
         raise typer.Exit(0 if result.ok(strict=strict) else 1)
@@ -130,7 +131,7 @@ def register(app: typer.Typer) -> None:
         from wishdesk.cli.context import app_context, stdout_is_tty
         from wishdesk.errors import UsageError
         from wishdesk.render import findings as render
-        from wishdesk.render.formats import write_json_list
+        from wishdesk.render.formats import write_json_list, write_jsonl
         from wishdesk.services import audit as service
 
         app_ctx = app_context(ctx)
@@ -158,7 +159,7 @@ def register(app: typer.Typer) -> None:
         if chosen == "json":
             write_json_list(sys.stdout, (r.to_dict() for r in violations()))
         elif chosen == "jsonl":
-            render.write_jsonl(sys.stdout, (r.to_dict() for r in violations()))
+            write_jsonl(sys.stdout, (r.to_dict() for r in violations()))
         else:
             console = app_ctx.console()
             for r in violations():

@@ -11,10 +11,9 @@ ever put in ``rich.text.Text`` objects, never interpreted as markup.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
-from typing import IO, TYPE_CHECKING, Any
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
-from wishdesk.render.formats import dumps
 from wishdesk.render.safe import clean
 
 if TYPE_CHECKING:
@@ -94,12 +93,3 @@ def print_text(console: Console, text: str, findings: Sequence[Finding], header:
         console.print(finding_block(text, finding))
         console.print()
     console.print(summary(findings))
-
-
-def write_json(out: IO[str], value: Any) -> None:
-    out.write(dumps(value, indent=2) + "\n")
-
-
-def write_jsonl(out: IO[str], records: Iterable[dict[str, Any]]) -> None:
-    for record in records:
-        out.write(dumps(record) + "\n")

@@ -119,19 +119,6 @@ def record(row: Sequence[Any], now_iso: str) -> dict[str, Any]:
     return dict(zip(LIST_FIELDS, ticket_values(row, now_iso), strict=True))
 
 
-@dataclass(frozen=True)
-class TicketList:
-    """Listed tickets as field-value tuples (cheap to stream); records when asked."""
-
-    rows: list[tuple[Any, ...]]
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-    def records(self) -> list[dict[str, Any]]:
-        return [dict(zip(LIST_FIELDS, r, strict=True)) for r in self.rows]
-
-
 def _order_ids(text: str | None) -> list[str]:
     """The stored JSON list of order ids. The writer stores ``json.dumps`` of ids that
     validation limited to letters, digits, ``-`` and ``_``, so a split reads it exactly and
@@ -141,18 +128,13 @@ def _order_ids(text: str | None) -> list[str]:
     return text[2:-2].split('", "')
 
 
-def list_tickets(store: Store, query: queries.TicketQuery, now: datetime) -> TicketList:
-    now_iso = iso(now)
-    return TicketList([ticket_values(row, now_iso) for row in queries.list_rows(store, query)])
-
-
 def iter_ticket_records(
     store: Store, query: queries.TicketQuery, now: datetime
 ) -> Iterator[dict[str, Any]]:
-    """The listing as records, streamed (the json, jsonl and csv path)."""
+    """The listing as records, streamed."""
     now_iso = iso(now)
     for row in queries.iter_rows(store, query):
-        yield dict(zip(LIST_FIELDS, ticket_values(row, now_iso), strict=True))
+        yield record(row, now_iso)
 
 
 def ticket_cells(

@@ -141,11 +141,6 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
     return sql, params
 
 
-def list_rows(store: Store, q: TicketQuery) -> list[tuple[Any, ...]]:
-    sql, params = list_sql(q)
-    return store.execute(sql, params).fetchall()
-
-
 def iter_rows(store: Store, q: TicketQuery) -> Iterator[tuple[Any, ...]]:
     """The listing's rows, streamed a thousand at a time."""
     return _stream(store, *list_sql(q))

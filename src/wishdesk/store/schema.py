@@ -184,8 +184,8 @@ def _rebuild_with_ticket_num(
 ) -> None:
     """Rebuild ``table`` with ``columns`` (its own plus ``ticket_num``, the row number of the
     ticket named by its ``ticket_id``), keeping the rows' order, an ``id`` primary key and the
-    triggers. SQLite cannot add a
-    NOT NULL column without a default, hence the rebuild. The caller creates the indexes."""
+    triggers. SQLite cannot add a NOT NULL column without a default, hence the rebuild. The
+    caller creates the indexes."""
     triggers = [
         row[0]
         for row in db.execute(

@@ -21,7 +21,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any
+from typing import Any, TypeVar
 
 from wishdesk import clock
 from wishdesk.domain.models import TICKET_STATES, Order, Ticket
@@ -31,6 +31,17 @@ from wishdesk.services.sync.client import ApiError, AuthError, WishClient
 from wishdesk.store import sync as sync_store
 from wishdesk.store.db import Store
 from wishdesk.store.writer import RecordWriter
+
+R = TypeVar("R", Ticket, Order)
+
+
+def _parse_as(obj: Any, kind: type[R], wrong: str) -> R:
+    """``obj`` parsed as a Wish record of ``kind``; RecordError (``wrong``) if another."""
+    record = parse_record(obj)
+    if not isinstance(record, kind):
+        raise RecordError("", wrong)
+    return record
+
 
 PAGE_SIZE = 500  # the API's maximum
 MAX_REPORTED = 20
@@ -151,13 +162,9 @@ class Puller:
                     continue
                 self.seen.add(key)
             try:
-                record = parse_record(obj)
-                if not isinstance(record, Ticket):
-                    raise RecordError("", "an order where a ticket was expected")
+                tickets.append(_parse_as(obj, Ticket, "an order where a ticket was expected"))
             except RecordError as exc:
                 self.result.skip(f"{_label(obj, index)}: {exc}")
-                continue
-            tickets.append(record)
         orders = self.fetch_orders(tickets)
         counts = self.result
         with self.store.transaction() as conn:
@@ -202,13 +209,9 @@ class Puller:
                 self.result.skip(f"order {order_id}: {exc.message}")
                 continue
             try:
-                record = parse_record(resp.data)
-                if not isinstance(record, Order):
-                    raise RecordError("", "not an order")
+                orders.append(_parse_as(resp.data, Order, "not an order"))
             except RecordError as exc:
                 self.result.skip(f"order {order_id}: {exc}")
-                continue
-            orders.append(record)
         return orders
 
 
