@@ -22,7 +22,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "src"))
 
 def write_tickets(path: Path, count: int) -> tuple[int, int]:
     """Tickets (and, in a separate file, their orders) from the demo generator."""
-    from wishdesk.services.demo import generate
+    from wishdesk.services.demo.records import generate
 
     now = datetime.fromisoformat(NOW.replace("Z", "+00:00")).astimezone(timezone.utc)
     tickets = replies = 0

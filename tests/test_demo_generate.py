@@ -20,8 +20,8 @@ from wishdesk.domain.models import (
     TICKET_STATES,
     TICKET_TYPES,
 )
-from wishdesk.services.demo import generate
-from wishdesk.services.demo_text import (
+from wishdesk.services.demo.records import generate
+from wishdesk.services.demo.text import (
     BUYER_FIELDS,
     LANGUAGES,
     MERCHANT_FIELDS,

@@ -215,3 +215,25 @@ def test_var_needs_a_template_and_a_repeated_block_keeps_one_draft(run, store) -
     run("reply", T1, "-m", bad)
     run("reply", T1, "--draft")
     assert [d["text"] for d in shown(run)["drafts"]] == [bad]
+
+
+def test_a_users_own_template_language_is_picked_for_a_regional_locale(
+    run, store, tmp_path, env
+) -> None:
+    """``thanks.nl.txt`` answers a buyer whose locale is ``nl-BE``, in ``reply`` and in
+    ``notify`` as in ``templates show`` (one choice of language for every template)."""
+    folder = Path(env["WISHDESK_HOME"]) / "templates"
+    folder.mkdir(parents=True)
+    (folder / "thanks.en.txt").write_text("Thank you, {buyer_name}!\n", "utf-8")
+    (folder / "thanks.nl.txt").write_text("Bedankt, {buyer_name}!\n", "utf-8")
+    o2 = "a00000000000000000000002"
+    dutch = ticket("5f3000000000000000000003", orders=[o2], buyer="Joost", locale="nl-BE")
+    run("import", str(write_jsonl(tmp_path / "nl.jsonl", [order(o2), dutch])))
+    assert run("templates", "show", "thanks", "--lang", "nl-BE").stdout.strip() == (
+        "Bedankt, {buyer_name}!"
+    )
+    result = run("reply", dutch["id"], "--template", "thanks")
+    assert result.exit_code == 0, result.stderr
+    assert shown(run, dutch["id"])["messages"][-1]["text"] == "Bedankt, Joost!"
+    notified = run("notify", o2, "--template", "thanks", "--dry-run", "--format", "jsonl")
+    assert json.loads(notified.stdout)["body"] == "Bedankt, Joost!"

@@ -218,17 +218,9 @@ def test_bad_user_file_is_an_error_naming_it(
 
 @pytest.fixture
 def cli(user_dir: Path, monkeypatch: pytest.MonkeyPatch) -> typer.Typer:
-    from wishdesk.cli.errors import WishdeskGroup
-    from wishdesk.cli.templates import register
+    from wishdesk.cli.app import app
 
     monkeypatch.delenv("WISHDESK_DEBUG", raising=False)
-    app = typer.Typer(cls=WishdeskGroup)
-
-    @app.callback()
-    def root() -> None:
-        """Test root."""
-
-    register(app)
     return app
 
 

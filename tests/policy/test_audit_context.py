@@ -8,7 +8,7 @@ import json
 import pytest
 from wishdata import order, ticket, write_jsonl
 
-from wishdesk.services import audit as service
+from wishdesk.services import policy as service
 
 CLAIM = "Good news: your order will arrive tomorrow."
 # ticket id -> the expected delivery of its order; "tomorrow" (2026-11-27) is false for A, C

@@ -11,11 +11,6 @@ from typer.testing import CliRunner
 from wishdesk.cli.app import app
 from wishdesk.store.db import open_store
 
-if not any(c.name == "lint" for c in app.registered_commands):  # until app.py lists "lint"
-    from wishdesk.cli import lint as _lint
-
-    _lint.register(app)
-
 ORDER = "5f1a2b3c4d5e6f7a8b9c0d1e"
 TICKET = "6a1a2b3c4d5e6f7a8b9c0d1e"
 

@@ -107,9 +107,12 @@ ALLOWED = {
     "BUSY_TIMEOUT_MS",
     "WRITE_CACHE_KIB",
     "SORT_CACHE_KIB",
-    "_ITEM_COLUMNS",
-    "_ORDER_COLUMNS",
-    "_TICKET_COLUMNS",
+    "_SELECT",  # each store module's fixed column list of its row type
+    "_ROW_COLUMNS",
+    "_FOR_TICKET",
+    "_FACT_SELECT",
+    "_JOINED_SELECT",
+    "_JOINED_FACT_SELECT",
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}
 
@@ -130,9 +133,9 @@ def _fixed(expr: str) -> bool:
             "'?' for _ in q.states",
             "'?' for _ in q.reasons",
             "'?' for _ in statuses",
-            "OUTBOX_FIELDS",
-            "_ORDER_COLUMNS",
-            "_TICKET_COLUMNS",
+            "_INSERT_COLUMNS",
+            "'?' for _ in _INSERT_COLUMNS",
+            "'?' for _ in kinds",
             "('t.' + c for c in LIST_COLUMNS)",
             "'t.' + c for c in LIST_COLUMNS",
             "('o.' + c.strip() for c in _ORDER_COLUMNS.split(','))",

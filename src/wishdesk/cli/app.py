@@ -1,20 +1,67 @@
-"""The ``wishdesk`` command: global options and the list of commands."""
+"""The ``wishdesk`` command: global options, and the commands, built only when they run.
+
+Every command lives in a module of ``cli/`` named for its use case. The root group knows
+them by name (``COMMANDS``) and imports a module only when one of its commands is invoked or
+help lists it (the lazy-loading group pattern of the click docs), so ``wishdesk list``
+never pays for building ``sync`` or ``reply``.
+"""
 
 from __future__ import annotations
 
 import importlib
 import os
 from pathlib import Path
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
 
 from wishdesk import __version__
-from wishdesk.cli.context import AppContext, _truthy
+from wishdesk.cli.context import AppContext, truthy
 from wishdesk.cli.errors import EXIT_CODES_EPILOG, WishdeskGroup
 
+# command name -> the cli module that defines it, in the order help lists them
+COMMANDS = {
+    "init": "config",
+    "config": "config",
+    "import": "ingest",
+    "list": "inbox",
+    "show": "inbox",
+    "overdue": "inbox",
+    "demo": "demo",
+    "tag": "tickets",
+    "stats": "stats",
+    "sla": "sla",
+    "lint": "policy",
+    "audit": "policy",
+    "reply": "reply",
+    "notify": "notify",
+    "outbox": "outbox",
+    "templates": "templates",
+    "sync": "sync",
+}
+
+
+class LazyGroup(WishdeskGroup):
+    """The root group: a command's module is imported, and its click command built, on
+    first use. Each module holds a ``commands`` Typer with its commands and groups."""
+
+    _built: dict[str, Any] = {}  # noqa: RUF012 - module -> its built group, once a process
+
+    def list_commands(self, ctx: Any) -> list[str]:
+        return list(COMMANDS)
+
+    def get_command(self, ctx: Any, cmd_name: str) -> Any:
+        module = COMMANDS.get(cmd_name)
+        if module is None:
+            return None
+        if module not in self._built:
+            commands = importlib.import_module(f"wishdesk.cli.{module}").commands
+            self._built[module] = typer.main.get_group(commands)
+        return self._built[module].commands.get(cmd_name)
+
+
 app = typer.Typer(
-    cls=WishdeskGroup,
+    cls=LazyGroup,
     name="wishdesk",
     help="A command-line inbox for Wish customer-service tickets.",
     epilog=EXIT_CODES_EPILOG,
@@ -53,28 +100,9 @@ def root(
 ) -> None:
     os.umask(0o077)  # every file wishdesk writes is private to the user
     ctx.obj = AppContext(
-        db=db, no_color=no_color, debug=debug or _truthy(os.environ.get("WISHDESK_DEBUG"))
+        db=db, no_color=no_color, debug=debug or truthy(os.environ.get("WISHDESK_DEBUG"))
     )
 
 
-# Each module adds its commands to ``app``; heavy imports stay inside the command bodies.
-COMMAND_MODULES = (
-    "setup",
-    "ingest",
-    "inbox",
-    "demo",
-    "tag",
-    "stats",
-    "sla",
-    "lint",
-    "compose",
-    "outbox",
-    "templates",
-    "sync",
-)
-for _name in COMMAND_MODULES:
-    importlib.import_module(f"wishdesk.cli.{_name}").register(app)
-
-
-def main() -> None:
-    app()
+def main(*args: Any) -> None:
+    app(*args)

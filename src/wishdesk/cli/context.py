@@ -16,8 +16,23 @@ if TYPE_CHECKING:
     from wishdesk.store.db import Store
 
 
-def _truthy(value: str | None) -> bool:
+def truthy(value: str | None) -> bool:
+    """Is an environment variable switched on (``1``, ``true``, ``yes``, ``on``)?"""
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
+
+
+def debugging(ctx: Any) -> bool:
+    """``--debug`` or ``WISHDESK_DEBUG``: tracebacks are shown."""
+    obj = ctx.find_root().obj
+    return bool(getattr(obj, "debug", False)) or truthy(os.environ.get("WISHDESK_DEBUG"))
+
+
+def store_failure(exc: BaseException) -> Exception | None:
+    """The store's own error for a database exception that reached the command line, so
+    that nothing above the store has to know SQLite."""
+    from wishdesk.store.db import failure
+
+    return failure(exc)
 
 
 @dataclass
@@ -64,7 +79,7 @@ class AppContext:
 def app_context(ctx: typer.Context) -> AppContext:
     root = ctx.find_root()
     if not isinstance(root.obj, AppContext):
-        root.obj = AppContext(debug=_truthy(os.environ.get("WISHDESK_DEBUG")))
+        root.obj = AppContext(debug=truthy(os.environ.get("WISHDESK_DEBUG")))
     return root.obj
 
 

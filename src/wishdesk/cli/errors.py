@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import sqlite3
 import sys
 import traceback
 from typing import Any
@@ -11,6 +10,7 @@ from typing import Any
 import typer
 from typer.core import TyperGroup
 
+from wishdesk.cli.context import debugging, store_failure
 from wishdesk.errors import WishdeskError
 
 EXIT_CODES_EPILOG = (
@@ -19,15 +19,8 @@ EXIT_CODES_EPILOG = (
 )
 
 
-def _debug(ctx: Any) -> bool:
-    obj = ctx.find_root().obj
-    if getattr(obj, "debug", False):
-        return True
-    return os.environ.get("WISHDESK_DEBUG", "").lower() in {"1", "true", "yes", "on"}
-
-
 def _fail(ctx: Any, message: str, details: list[str], code: int) -> None:
-    if _debug(ctx):
+    if debugging(ctx):
         traceback.print_exc(file=sys.stderr)
     from wishdesk.render.safe import clean
 
@@ -40,6 +33,7 @@ def _fail(ctx: Any, message: str, details: list[str], code: int) -> None:
 
 
 def _short(line: str, limit: int = 400) -> str:
+    """A line kept readable however long a value it quotes."""
     return line if len(line) <= limit else f"{line[: limit - 60]} ... {line[-50:]}"
 
 
@@ -51,13 +45,6 @@ class WishdeskGroup(TyperGroup):
             return super().invoke(ctx)
         except WishdeskError as exc:
             _fail(ctx, exc.message, exc.details, exc.exit_code)
-        except sqlite3.OperationalError as exc:
-            text = str(exc)
-            if "locked" in text or "busy" in text:
-                text = "the store is busy (another wishdesk is writing); try again"
-            _fail(ctx, f"store error: {text}", [], 2)
-        except sqlite3.DatabaseError as exc:
-            _fail(ctx, f"store error: {exc}", [], 2)
         except BrokenPipeError:
             # The reader went away (`wishdesk list | head`): not an error worth a word.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -68,7 +55,11 @@ class WishdeskGroup(TyperGroup):
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort, typer.TyperException):
             raise
-        except Exception as exc:  # a bug: one line for the user, the traceback with --debug
+        except Exception as exc:
+            known = store_failure(exc)  # the store's error, should one escape its module
+            if isinstance(known, WishdeskError):
+                _fail(ctx, known.message, known.details, known.exit_code)
+            # a bug: one line for the user, the traceback with --debug
             _fail(
                 ctx,
                 f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",

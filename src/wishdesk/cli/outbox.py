@@ -38,20 +38,19 @@ def outbox(
     if ctx.invoked_subcommand is not None:
         return
     from wishdesk.render.formats import write_records
-    from wishdesk.services.outbox import list_items
-    from wishdesk.store.outbox import OUTBOX_FIELDS
+    from wishdesk.services.outbox import FIELDS, list_items
 
     app = app_context(ctx)
     out_format = resolve_format(fmt, as_json)
-    items = list_items(app.store(), status)
+    items = [item.record() for item in list_items(app.store(), status)]
     if out_format == "table":
         from wishdesk.render.outbox import print_outbox_table
-        from wishdesk.services.settings import current
+        from wishdesk.services.config import current
 
         tz = current(app.store())["calendar.timezone"]
         print_outbox_table(app.console(), items, tz)
         return
-    write_records(sys.stdout, out_format, items, OUTBOX_FIELDS)
+    write_records(sys.stdout, out_format, items, FIELDS)
 
 
 @outbox_app.command()
@@ -63,7 +62,7 @@ def cancel(
     from wishdesk.services.outbox import cancel as cancel_item
 
     item = cancel_item(app_context(ctx).store(), item_id, now())
-    print(f"outbox #{item['id']} cancelled")
+    print(f"outbox #{item.id} cancelled")
 
 
 @outbox_app.command()
@@ -75,8 +74,8 @@ def retry(
     from wishdesk.services.outbox import retry as retry_item
 
     item = retry_item(app_context(ctx).store(), item_id, now())
-    print(f"outbox #{item['id']} queued again")
+    print(f"outbox #{item.id} queued again")
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(outbox_app, name="outbox")
+commands = typer.Typer()
+commands.add_typer(outbox_app, name="outbox")

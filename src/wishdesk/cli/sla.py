@@ -43,8 +43,8 @@ def _settings(
     timezone: str | None,
     weekend: str | None,
 ) -> SlaSettings:
-    """The calendar from the command line when any option names one, else the store's."""
-    from wishdesk.domain import settings
+    from wishdesk.cli.context import app_context
+    from wishdesk.services.sla import settings_for
 
     given = {
         "calendar.country": country,
@@ -52,14 +52,7 @@ def _settings(
         "calendar.timezone": timezone,
         "calendar.weekend": weekend,
     }
-    if any(value is not None for value in given.values()):
-        values = {k: settings.validate(k, v) for k, v in given.items() if v is not None}
-        settings.validate_calendar(values)
-        return settings.sla_settings(values)
-    from wishdesk.cli.context import app_context
-    from wishdesk.store.settings import load
-
-    return settings.sla_settings(load(app_context(ctx).store()))
+    return settings_for(given, app_context(ctx).store)
 
 
 def due(
@@ -83,29 +76,11 @@ def due(
     weekend: Weekend = None,
 ) -> None:
     """Print the SLA deadline of each START: UTC ISO-8601, one a line."""
-    from wishdesk.clock import iso, parse_time
-    from wishdesk.domain.settings import validate
-    from wishdesk.domain.sla.calendar import BusinessCalendar
-    from wishdesk.errors import UsageError
+    from wishdesk.services.sla import due_dates, parse_starts
 
-    moments = []
-    for text in starts:
-        try:
-            moments.append(parse_time(text))
-        except ValueError:
-            raise UsageError(
-                f"bad START {text[:40]!r}: use ISO-8601, e.g. 2026-10-09T08:30:00Z"
-            ) from None
+    moments = parse_starts(starts)  # a bad START is refused before any store is opened
     sla = _settings(ctx, country, subdivision, timezone, weekend)
-    n = sla.business_days if days is None else int(validate("sla.business_days", str(days)))
-    calendar = BusinessCalendar(sla.calendar)
-    lines = []
-    for text, moment in zip(starts, moments, strict=True):
-        try:
-            lines.append(iso(calendar.due_at(moment, n)))
-        except OverflowError:  # the deadline would fall after the year 9999
-            raise UsageError(f"START {text[:40]!r} is too late: no deadline before 9999") from None
-    typer.echo("\n".join(lines))
+    typer.echo("\n".join(due_dates(starts, moments, days, sla)))
 
 
 def calendar(
@@ -129,10 +104,10 @@ def calendar(
     """Show a year of the business-day calendar: weekends, holidays, make-up workdays."""
     from wishdesk.cli.context import app_context, stdout_is_tty
     from wishdesk.clock import now
-    from wishdesk.domain.sla.calendar import BusinessCalendar
     from wishdesk.render.calendar import months_per_row, plain_text, print_rich, year_view
+    from wishdesk.services.sla import calendar as business_calendar
 
-    business = BusinessCalendar(_settings(ctx, country, subdivision, timezone, weekend).calendar)
+    business = business_calendar(_settings(ctx, country, subdivision, timezone, weekend))
     today = business.local_date(now())
     year = today.year if year is None else year
     if not stdout_is_tty():
@@ -143,12 +118,12 @@ def calendar(
     print_rich(lines, console)
 
 
-def register(app: typer.Typer) -> None:
-    sla_app = typer.Typer(no_args_is_help=True, help="SLA deadlines and the business-day calendar.")
-    sla_app.command("due", epilog=EPILOG)(due)
-    sla_app.command("calendar", epilog=EPILOG)(calendar)
-    app.add_typer(
-        sla_app,
-        name="sla",
-        help="SLA deadlines (`sla due`) and the business-day calendar (`sla calendar`).",
-    )
+commands = typer.Typer()
+sla_app = typer.Typer(no_args_is_help=True, help="SLA deadlines and the business-day calendar.")
+sla_app.command("due", epilog=EPILOG)(due)
+sla_app.command("calendar", epilog=EPILOG)(calendar)
+commands.add_typer(
+    sla_app,
+    name="sla",
+    help="SLA deadlines (`sla due`) and the business-day calendar (`sla calendar`).",
+)

@@ -2,43 +2,44 @@
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated
 
 import typer
 
-from wishdesk.cli.context import app_context, stdout_is_tty
+from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+
+commands = typer.Typer()
+
+Weeks = Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back.", min=1, max=520)]
 
 
+@commands.command(epilog=EXIT_CODES_EPILOG)
 def stats(
-    ctx: typer.Context,
-    weeks: Annotated[
-        int, typer.Option("--weeks", "-w", help="How many weeks back.", min=1, max=520)
-    ] = 8,
-    fmt: Annotated[
-        str, typer.Option("--format", "-F", help="table or json (default: table on a terminal)")
-    ] = "",
-    as_json: Annotated[bool, typer.Option("--json", help="Short for --format json.")] = False,
+    ctx: typer.Context, weeks: Weeks = 8, fmt: FormatOption = None, as_json: JsonOption = False
 ) -> None:
-    """Weekly figures: opened, replies, median first reply, share within SLA, escalations."""
+    """Weekly figures: opened, replies, median first reply, share within SLA, escalations.
+
+    JSON (the default in a pipe) holds the weeks and the counts by reason; tsv, csv and
+    jsonl list the weeks, one row each.
+    """
     from wishdesk.clock import now
-    from wishdesk.errors import UsageError
-    from wishdesk.services.stats import weekly
+    from wishdesk.services.stats import WEEK_FIELDS, weekly
 
     app = app_context(ctx)
-    out_format = "json" if as_json else fmt or ("table" if stdout_is_tty() else "json")
-    if out_format not in ("table", "json"):
-        raise UsageError(f"stats supports --format table or json, not {out_format!r}")
+    out_format = resolve_format(fmt, as_json, piped="json")
     data = weekly(app.store(), now(), weeks)
-    if out_format == "json":
-        from wishdesk.render.formats import dumps
+    if out_format == "table":
+        from wishdesk.render.stats import print_stats
 
-        print(dumps(data, indent=2))
-        return
-    from wishdesk.render.stats import print_stats
+        print_stats(app.console(), data)
+    elif out_format == "json":
+        from wishdesk.render.formats import write_json
 
-    print_stats(app.console(), data)
+        write_json(sys.stdout, data)
+    else:
+        from wishdesk.render.formats import write_records
 
-
-def register(app: typer.Typer) -> None:
-    app.command(epilog=EXIT_CODES_EPILOG)(stats)
+        write_records(sys.stdout, out_format, data["weeks"], WEEK_FIELDS)

@@ -59,14 +59,11 @@ def templates_show(
     """Print a template's text with its {placeholders} unfilled."""
     import sys
 
-    from wishdesk.domain.templates import pick_language
     from wishdesk.render.safe import clean
     from wishdesk.services.templates import load_templates
 
-    templates = load_templates()
-    wanted = pick_language(lang, templates.languages(name)) if lang else "en"
-    template = templates.get(name, wanted)
-    if lang and template.lang != lang.lower().replace("_", "-").split("-")[0]:
+    template = load_templates().for_locale(name, lang)
+    if lang and not template.speaks(lang):
         print(f"wishdesk: {name!r} has no {lang!r} text; showing {template.lang}", file=sys.stderr)
     if as_json:
         from wishdesk.render.formats import write_json
@@ -84,5 +81,5 @@ def templates_show(
     print(clean(template.text))
 
 
-def register(app: typer.Typer) -> None:
-    app.add_typer(templates_app, name="templates")
+commands = typer.Typer()
+commands.add_typer(templates_app, name="templates")

@@ -11,7 +11,7 @@ ever put in ``rich.text.Text`` objects, never interpreted as markup.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING
 
 from wishdesk.render.safe import clean
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from rich.text import Text
 
     from wishdesk.domain.policy import Finding
+    from wishdesk.services.policy import LintResult
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
 
@@ -93,3 +94,41 @@ def print_text(console: Console, text: str, findings: Sequence[Finding], header:
         console.print(finding_block(text, finding))
         console.print()
     console.print(summary(findings))
+
+
+def print_results(
+    console: Console, results: Iterable[LintResult], *, headers: bool, empty: str | None
+) -> None:
+    """Several messages' reports, each headed by its id (``audit``, ``lint --batch``), or
+    one message's without a header; ``empty`` is said when there was no result at all."""
+    from rich.text import Text
+
+    shown = 0
+    for r in results:
+        shown += 1
+        if not headers:
+            print_text(console, r.text, r.findings)
+            continue
+        header = f"{r.id}" + (f"  (ticket {r.ticket_id})" if r.ticket_id else "")
+        print_text(console, r.text, r.findings, header=header)
+        console.print()
+    if not shown and empty:
+        console.print(Text(empty))
+
+
+# One row per finding, for tsv and csv.
+ROW_FIELDS = ("id", "ticket_id", "rule", "severity", "line", "column", "match", "message")
+
+
+def finding_rows(result: LintResult) -> Iterator[dict[str, object]]:
+    for f in result.findings:
+        yield {
+            "id": result.id,
+            "ticket_id": result.ticket_id,
+            "rule": f.rule,
+            "severity": f.severity,
+            "line": f.line,
+            "column": f.column,
+            "match": f.match,
+            "message": f.message,
+        }

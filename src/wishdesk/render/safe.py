@@ -65,3 +65,10 @@ def tsv_cell(text: str) -> str:
 def neutralise_formula(text: str) -> str:
     """Prefix a CSV cell that a spreadsheet would run as a formula with an apostrophe."""
     return "'" + text if text.startswith(_FORMULA_START) else text
+
+
+def message_line(text: str, limit: int = 400) -> str:
+    """A message for stderr: cleaned to one line, and kept readable however long a value it
+    quotes (the middle of an over-long line is cut)."""
+    line = clean(text, one_line=True)
+    return line if len(line) <= limit else f"{line[: limit - 60]} ... {line[-50:]}"

@@ -1,27 +1,35 @@
-"""Inbox use cases: list, show, overdue, and resolving a ticket reference."""
+"""Inbox use cases: list, overdue and show, and resolving a ticket reference.
+
+``list`` and ``overdue`` take a request the service turns into the store's query, so the
+command line only parses options; the listing streams from the store.
+"""
 
 from __future__ import annotations
 
 import json
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
 from wishdesk.clock import iso
 from wishdesk.errors import AmbiguousError, NotFoundError, UsageError
-from wishdesk.store import inbox as queries
+from wishdesk.store import listing as queries
+from wishdesk.store import tickets
 from wishdesk.store.db import Store
+from wishdesk.store.orders import OrderRow
 
 # The JSON/TSV fields of a listed ticket: the stored columns plus the two computed flags.
-LIST_FIELDS = (*queries.LIST_COLUMNS[:-1], "overdue", "escalated", queries.LIST_COLUMNS[-1])
+LIST_FIELDS = (*tickets.LIST_COLUMNS[:-1], "overdue", "escalated", tickets.LIST_COLUMNS[-1])
 STATE_NAMES = {
     "awaiting-merchant": ("AWAITING_MERCHANT",),
     "awaiting-user": ("AWAITING_USER",),
     "awaiting-wish": ("AWAITING_WISH",),
     "closed": ("CLOSED", "PERMANENTLY_CLOSED"),
 }
+SORTS = ("due", "updated", "opened")
+CLOCKS = ("sla", "escalation", "any")
 _DURATION = re.compile(r"\s*(\d+)\s*(m|h|d|w|bd)\s*", re.IGNORECASE)
 # The longest window a duration may name, per unit: ten years.
 _MAX_DURATION = {"m": 10 * 366 * 1440, "h": 10 * 366 * 24, "d": 10 * 366, "w": 10 * 53, "bd": 2610}
@@ -76,6 +84,88 @@ def states_for(names: Sequence[str]) -> tuple[str, ...]:
     return tuple(out)
 
 
+# Listing requests ------------------------------------------------------------------------
+@dataclass(frozen=True)
+class ListRequest:
+    """What ``wishdesk list`` asks for, as typed on the command line."""
+
+    states: Sequence[str] = ()
+    reasons: Sequence[str] = ()
+    overdue: bool = False
+    due_within: str | None = None
+    search: str | None = None
+    order: str | None = None
+    limit: int = 50
+    sort: str = "due"
+    reverse: bool = False
+
+    @property
+    def awaiting_merchant(self) -> bool:
+        return not self.states or list(self.states) == ["awaiting-merchant"]
+
+
+@dataclass(frozen=True)
+class OverdueRequest:
+    """What ``wishdesk overdue`` asks for."""
+
+    within: str | None = None
+    clock: str = "any"  # sla, escalation or any
+    limit: int = 0
+
+
+def _business_calendar(store: Store) -> Any:
+    from wishdesk.domain.settings import sla_settings
+    from wishdesk.domain.sla import BusinessCalendar
+    from wishdesk.store.settings import load
+
+    return BusinessCalendar(sla_settings(load(store)).calendar)
+
+
+def _window_end(store: Store, text: str, now: datetime) -> datetime:
+    window = parse_duration(text)
+    return window.deadline(now, _business_calendar(store) if window.unit == "bd" else None)
+
+
+def list_query(store: Store, req: ListRequest, now: datetime) -> queries.TicketQuery:
+    """The store's query for a ``list`` request."""
+    from wishdesk.domain.models import REASONS
+
+    for r in req.reasons:
+        if r not in REASONS:
+            raise UsageError(f"unknown reason {r!r}: use one of {', '.join(REASONS)}")
+    if req.sort not in SORTS:
+        raise UsageError(f"unknown sort {req.sort!r}: use {', '.join(SORTS)}")
+    query = queries.TicketQuery(
+        states=states_for(req.states),
+        reasons=tuple(req.reasons),
+        search=req.search,
+        order_id=req.order,
+        limit=req.limit,
+        sort=req.sort,
+        reverse=req.reverse,
+    )
+    if req.due_within is not None:
+        query.due_before = iso(_window_end(store, req.due_within, now))
+    if req.overdue:
+        query.due_before = min(query.due_before or iso(now), iso(now))
+    return query
+
+
+def overdue_query(store: Store, req: OverdueRequest, now: datetime) -> queries.TicketQuery:
+    """The store's query for an ``overdue`` request: past, or within the window of, the
+    chosen deadline."""
+    if req.clock not in CLOCKS:
+        raise UsageError(f"unknown clock {req.clock!r}: use {', '.join(CLOCKS)}")
+    cutoff = iso(now if req.within is None else _window_end(store, req.within, now))
+    query = queries.TicketQuery(limit=req.limit, either_clock=req.clock == "any")
+    if req.clock in ("sla", "any"):
+        query.due_before = cutoff
+    if req.clock in ("escalation", "any"):
+        query.escalates_before = cutoff
+    return query
+
+
+# Listing rows ----------------------------------------------------------------------------
 def ticket_values(row: Sequence[Any], now_iso: str) -> tuple[Any, ...]:
     """A listing row's field values, in ``LIST_FIELDS`` order."""
     (
@@ -128,28 +218,33 @@ def _order_ids(text: str | None) -> list[str]:
     return text[2:-2].split('", "')
 
 
-def iter_ticket_records(
-    store: Store, query: queries.TicketQuery, now: datetime
-) -> Iterator[dict[str, Any]]:
-    """The listing as records, streamed."""
+@dataclass(frozen=True)
+class Listing:
+    """A listing, read from the store only when one of its views is iterated."""
+
+    records: Callable[[], Iterator[dict[str, Any]]]  # the documented JSON records
+    cells: Callable[[], Iterator[tuple[str, ...]]]  # TSV-ready text cells, ``LIST_FIELDS``
+    fields: tuple[str, ...] = LIST_FIELDS
+
+
+def listing(store: Store, query: queries.TicketQuery, now: datetime) -> Listing:
+    """The tickets a query selects, streamed in whichever form the output wants."""
     now_iso = iso(now)
-    for row in queries.iter_rows(store, query):
-        yield record(row, now_iso)
+
+    def records() -> Iterator[dict[str, Any]]:
+        for row in queries.iter_rows(store, query):
+            yield record(row, now_iso)
+
+    return Listing(records, lambda: queries.iter_text_rows(store, query, now_iso))
 
 
-def ticket_cells(
-    store: Store, query: queries.TicketQuery, now: datetime
-) -> Iterator[tuple[str, ...]]:
-    """The listing as text cells in ``LIST_FIELDS`` order, streamed (the TSV path)."""
-    return queries.iter_text_rows(store, query, iso(now))
-
-
+# One ticket ------------------------------------------------------------------------------
 def resolve(store: Store, ref: str) -> str:
     """A full ticket id from an id or a unique prefix (git style)."""
     ref = ref.strip()
     if not ref:
         raise UsageError("empty ticket id")
-    found = queries.ids_with_prefix(store, ref)
+    found = tickets.ids_with_prefix(store, ref)
     if not found:
         raise NotFoundError(f"no ticket {ref!r}")
     if len(found) > 1:
@@ -163,55 +258,70 @@ def _loads(text: str | None, default: Any) -> Any:
     return json.loads(text) if text else default
 
 
-def order_record(row: dict[str, Any]) -> dict[str, Any]:
+def order_record(row: OrderRow) -> dict[str, Any]:
+    """An order as the documented JSON record (``show --json``) and template values."""
     return {
-        "id": row["id"],
-        "state": row["state"],
-        "transaction_id": row["transaction_id"],
-        "product_id": row["product_id"],
-        "variation_id": row["variation_id"],
-        "sku": row["sku"],
-        "product": row["product_name"],
-        "size": row["size"],
-        "color": row["color"],
-        "quantity": row["quantity"],
-        "released_at": row["released_at"],
-        "updated_at": row["updated_at"],
-        "expected_ship_at": row["expected_ship_at"],
-        "expected_delivery_at": row["expected_delivery_at"],
-        "tracking_number": row["tracking_number"],
-        "carrier": row["carrier"],
-        "tracking": _loads(row["tracking"], []),
-        "fulfillment": _loads(row["fulfillment"], []),
-        "shipping_address": _loads(row["shipping_address"], {}),
+        "id": row.id,
+        "state": row.state,
+        "transaction_id": row.transaction_id,
+        "product_id": row.product_id,
+        "variation_id": row.variation_id,
+        "sku": row.sku,
+        "product": row.product_name,
+        "size": row.size,
+        "color": row.color,
+        "quantity": row.quantity,
+        "released_at": row.released_at,
+        "updated_at": row.updated_at,
+        "expected_ship_at": row.expected_ship_at,
+        "expected_delivery_at": row.expected_delivery_at,
+        "tracking_number": row.tracking_number,
+        "carrier": row.carrier,
+        "tracking": _loads(row.tracking, []),
+        "fulfillment": _loads(row.fulfillment, []),
+        "shipping_address": _loads(row.shipping_address, {}),
     }
 
 
 def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     """The ``list`` record plus messages, orders, outbox items and drafts."""
+    from wishdesk.store import audit_log, drafts, messages, orders, outbox
+
     ticket_id = resolve(store, ref)
-    row = queries.ticket(store, ticket_id)
+    row = tickets.get(store, ticket_id)
     assert row is not None
-    out = record([row[c] for c in queries.LIST_COLUMNS], iso(now))
-    out["reason_confidence"] = row["reason_confidence"]
-    out["type"] = row["type"]
-    out["sub_label"] = row["sub_label"]
-    out["refund_reason"] = row["refund_reason"]
-    out["closed_at"] = row["closed_at"]
+    out = record(row.listing_row(), iso(now))
+    out["reason_confidence"] = row.reason_confidence
+    out["type"] = row.type
+    out["sub_label"] = row.sub_label
+    out["refund_reason"] = row.refund_reason
+    out["closed_at"] = row.closed_at
     out["messages"] = [
-        {
-            "sender": m["sender"],
-            "sent_at": m["sent_at"],
-            "text": m["text"],
-            "files": _loads(m["files"], []),
-        }
-        for m in queries.messages(store, ticket_id)
+        {"sender": m.sender, "sent_at": m.sent_at, "text": m.text, "files": m.file_list()}
+        for m in messages.thread(store, ticket_id)
     ]
-    out["orders"] = [order_record(o) for o in queries.ticket_orders(store, ticket_id)]
-    out["outbox"] = queries.outbox_items(store, ticket_id)
-    out["audit_log"] = queries.audit_entries(store, ticket_id)
-    out["drafts"] = [
-        {"text": d["text"], "created_at": d["created_at"], "findings": _loads(d["findings"], [])}
-        for d in queries.drafts(store, ticket_id)
-    ]
+    out["orders"] = [order_record(o) for o in orders.for_ticket(store, ticket_id)]
+    out["outbox"] = [item.record() for item in outbox.for_ticket(store, ticket_id)]
+    out["audit_log"] = [entry.record() for entry in audit_log.for_ticket(store, ticket_id)]
+    out["drafts"] = [draft.record() for draft in drafts.for_ticket(store, ticket_id)]
     return out
+
+
+@dataclass(frozen=True)
+class TicketView:
+    """What ``show`` shows: the documented record, and what a person's view adds to it."""
+
+    record: dict[str, Any]
+    timezone: str  # the merchant's, for local times
+    tracking_urls: dict[str, str]  # order id -> the carrier's tracking page
+    fields: tuple[str, ...] = LIST_FIELDS  # the record's fields as one tsv/csv row
+
+
+def view_ticket(store: Store, ref: str, now: datetime) -> TicketView:
+    from wishdesk.domain.carriers import tracking_url
+    from wishdesk.services.config import current
+
+    data = show_ticket(store, ref, now)
+    urls = {o["id"]: tracking_url(o["carrier"], o["tracking_number"]) for o in data["orders"]}
+    timezone = current(store)["calendar.timezone"]
+    return TicketView(data, timezone, {k: v for k, v in urls.items() if v})

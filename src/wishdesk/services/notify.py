@@ -14,15 +14,18 @@ import csv
 import hashlib
 import io
 import json
-from collections.abc import Callable, Iterable, Iterator, Mapping
+import sys
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
 from wishdesk.errors import InputError, UsageError
 from wishdesk.services.inbox import order_record
-from wishdesk.store import outbox as queries
+from wishdesk.store import orders, tickets
+from wishdesk.store import outbox as outbox_rows
 from wishdesk.store.db import Store
 
 if TYPE_CHECKING:
@@ -104,6 +107,80 @@ class Context:
     allow_warnings: bool = False
 
 
+@dataclass(frozen=True)
+class NotifyRequest:
+    """``wishdesk notify`` as asked for on the command line."""
+
+    order_ids: Sequence[str] = ()
+    orders_file: str | None = None  # a path, or "-" for standard input
+    template: str | None = None
+    message: str | None = None
+    body_file: str | None = None
+    variables: Mapping[str, str] = field(default_factory=dict)
+    resend: bool = False
+    yes: bool = False  # queue despite warnings
+    dry_run: bool = False
+
+    def __post_init__(self) -> None:
+        if sum(x is not None for x in (self.template, self.message, self.body_file)) != 1:
+            raise UsageError("give one of --template, -m or --body-file")
+        if self.orders_file == "-" and self.body_file == "-":
+            raise UsageError("--orders-file and --body-file cannot both read stdin")
+
+
+def requested_orders(req: NotifyRequest) -> list[tuple[str, dict[str, str]]]:
+    """The orders from the arguments, then from ``--orders-file``."""
+    orders_: list[tuple[str, dict[str, str]]] = [(o, {}) for o in req.order_ids]
+    if req.orders_file is not None:
+        lines = sys.stdin if req.orders_file == "-" else _file_lines(req.orders_file)
+        orders_ += list(read_orders(lines, req.orders_file))
+    if not orders_:
+        raise UsageError("no orders: give order ids or --orders-file")
+    return orders_
+
+
+def _file_lines(path: str) -> list[str]:
+    try:
+        return Path(path).read_text(encoding="utf-8-sig").splitlines(keepends=True)
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {exc}") from None
+
+
+def prepare(store: Store, req: NotifyRequest, now: datetime) -> Context:
+    """Everything every order's message needs; an unknown template fails here, before any
+    order is touched."""
+    from wishdesk.services.config import current
+    from wishdesk.services.policy import merchant_rules
+    from wishdesk.services.reply import read_body_file
+
+    text = req.message if req.body_file is None else read_body_file(req.body_file)
+    templates = None
+    if req.template is not None:
+        from wishdesk.services.templates import load_templates
+
+        templates = load_templates()
+        templates.info(req.template)
+    return Context(
+        store=store,
+        body=Body(template=req.template, text=text, variables=req.variables),
+        now=now,
+        rules=merchant_rules(),
+        templates=templates,
+        merchant_name=current(store)["merchant.name"],
+        resend=req.resend,
+        dry_run=req.dry_run,
+        allow_warnings=req.yes,
+    )
+
+
+def tally(results: Iterable[Mapping[str, Any]]) -> dict[str, int]:
+    """How many results of each status, by status name."""
+    counts: dict[str, int] = {}
+    for r in results:
+        counts[r["status"]] = counts.get(r["status"], 0) + 1
+    return dict(sorted(counts.items()))
+
+
 def notify(
     ctx: Context,
     orders: Iterable[tuple[str, dict[str, str]]],
@@ -149,25 +226,24 @@ def _result(order_id: str, status: str, **extra: Any) -> dict[str, Any]:
 
 
 def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str, Any]:
-    from wishdesk.store import inbox as ticket_queries
-    from wishdesk.store.audit import order_facts
-
     store = ctx.store
-    row = ticket_queries.order(store, order_id)
+    row = orders.get(store, order_id)
     if row is None:
         return _result(order_id, "not_found")
     variables = {**ctx.body.variables, **per_order}
     key = dedup_key(order_id, ctx.body, variables)
-    earlier = queries.earlier_item(store, key)
+    # Cancelled items count too: cancelling is how a ``manual`` item is marked as handled
+    # by hand, and it must not come back.
+    earlier = outbox_rows.first_with_key(store, key)
     if earlier is not None and not ctx.resend:
         return _result(
             order_id,
             "skipped",
-            ticket_id=earlier["ticket_id"],
-            outbox_id=earlier["id"],
-            queued_at=earlier["created_at"],
+            ticket_id=earlier.ticket_id,
+            outbox_id=earlier.id,
+            queued_at=earlier.created_at,
         )
-    ticket_id = queries.awaiting_ticket_for_order(store, order_id)
+    ticket_id = tickets.awaiting_for_order(store, order_id)
     try:
         text = _render(ctx, order_record(row), variables)
     except UsageError as exc:  # a template value this order does not have
@@ -190,7 +266,7 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
                 }
             ],
         )
-    facts = order_facts(store, order_id)
+    facts = orders.facts(store, order_id)
     findings = _lint(ctx, text, [facts] if facts else [])
     blocking = [
         f
@@ -203,17 +279,16 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
         return _result(order_id, "dry_run", ticket_id=ticket_id, findings=findings, body=text)
     at = iso(ctx.now)
     if ticket_id is not None:
-        from wishdesk.services.compose import queue_reply
+        from wishdesk.services.outbox import queue_reply
 
         item = queue_reply(store, ticket_id, order_id, text, at, dedup_key=key)
     else:
-        item = queries.add_item(
+        item = outbox_rows.add(
             store,
             kind="notification",
             ticket_id=None,
             order_id=order_id,
             body=text,
-            status="queued",
             at=at,
             dedup_key=key,
         )
@@ -223,9 +298,9 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
 def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -> str:
     """The order's message. The buyer's name and language come from the latest ticket about
     the order, else from the shipping address (name, and country for the language)."""
-    from wishdesk.domain.templates import Template, pick_language, render, template_values
+    from wishdesk.domain.templates import Template, render, template_values
 
-    name, locale = queries.buyer_for_order(ctx.store, order["id"])
+    name, locale = tickets.buyer_for_order(ctx.store, order["id"])
     address = order["shipping_address"] or {}
     if not locale:
         locale = COUNTRY_LANG.get(address.get("country_code", "").upper(), "en")
@@ -239,7 +314,7 @@ def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -
     if ctx.body.text is not None:  # a text is a one-off template: {order_id} etc. are filled
         return render(Template(name="message", lang="en", text=ctx.body.text), values)
     assert ctx.templates is not None and ctx.body.template is not None
-    return render(ctx.templates.get(ctx.body.template, pick_language(locale)), values)
+    return render(ctx.templates.for_locale(ctx.body.template, locale), values)
 
 
 def _lint(ctx: Context, text: str, facts: list[Any]) -> list[dict[str, Any]]:

@@ -1,21 +1,53 @@
-"""``wishdesk outbox``: list, cancel and retry what is waiting to go out."""
+"""The outbox: queueing a reply, and listing, cancelling and retrying what waits for
+``sync``."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import datetime
-from typing import Any
 
 from wishdesk.clock import iso
+from wishdesk.domain.outbox import CANCELLABLE, PENDING, RETRYABLE, STATUSES
 from wishdesk.errors import NotFoundError, UsageError
-from wishdesk.store import outbox as queries
+from wishdesk.store import messages, tickets
+from wishdesk.store import outbox as rows
 from wishdesk.store.db import Store
+from wishdesk.store.outbox import FIELDS, OutboxItem
 
-STATUSES = ("queued", "sending", "sent", "failed", "manual", "cancelled")
+__all__ = ["FIELDS", "OutboxItem", "cancel", "list_items", "queue_reply", "retry"]
 
 
-def list_items(store: Store, statuses: list[str]) -> list[dict[str, Any]]:
+def queue_reply(
+    store: Store,
+    ticket_id: str,
+    order_id: str | None,
+    body: str,
+    at: str,
+    dedup_key: str | None = None,
+) -> int:
+    """A reply written here, in the caller's transaction: a merchant message in the thread,
+    the ticket waiting on the buyer (its SLA clock stops) and an outbox item for ``sync``.
+    Returns the outbox item id. (``reply`` and ``notify`` alike.)"""
+    from wishdesk.services.tickets import writer
+
+    message_id = messages.add_local(store, ticket_id, body, at)
+    tickets.set_state(store, ticket_id, "AWAITING_USER")
+    writer(store).refresh(ticket_id)
+    return rows.add(
+        store,
+        kind="reply",
+        ticket_id=ticket_id,
+        order_id=order_id,
+        body=body,
+        at=at,
+        dedup_key=dedup_key,
+        message_id=message_id,
+    )
+
+
+def list_items(store: Store, statuses: Sequence[str]) -> list[OutboxItem]:
     """Items with these statuses; by default what still needs attention."""
-    wanted: tuple[str, ...] = queries.PENDING
+    wanted: tuple[str, ...] = PENDING
     if statuses:
         if "any" in statuses:
             wanted = ()
@@ -24,52 +56,52 @@ def list_items(store: Store, statuses: list[str]) -> list[dict[str, Any]]:
                 if s not in STATUSES:
                     raise UsageError(f"unknown status {s!r}: use {', '.join(STATUSES)} or any")
             wanted = tuple(statuses)
-    return queries.items(store, wanted)
+    return rows.with_status(store, wanted)
 
 
-def _item(store: Store, item_id: int) -> dict[str, Any]:
-    found = queries.item(store, item_id)
+def _item(store: Store, item_id: int) -> OutboxItem:
+    found = rows.get(store, item_id)
     if found is None:
         raise NotFoundError(f"no outbox item #{item_id}")
     return found
 
 
-def cancel(store: Store, item_id: int, now: datetime) -> dict[str, Any]:
+def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
     """Cancel an item that has not gone out. A cancelled reply leaves the thread and the
     ticket awaits the merchant again, its SLA clock running as before."""
-    from wishdesk.services.derive import writer
+    from wishdesk.services.tickets import writer
 
     with store.transaction():
         found = _item(store, item_id)
-        if found["status"] not in ("queued", "failed", "manual"):
+        if found.status not in CANCELLABLE:
             raise UsageError(
-                f"outbox item #{item_id} is {found['status']}: only queued, failed "
+                f"outbox item #{item_id} is {found.status}: only queued, failed "
                 "or manual items can be cancelled"
             )
-        reply = found["kind"] == "reply" and found["message_id"] and found["ticket_id"]
-        if reply and queries.message_origin(store, found["message_id"]) == "wish":
+        reply = found.kind == "reply" and found.message_id and found.ticket_id
+        if reply and messages.origin(store, found.message_id or 0) == "wish":
             raise UsageError(
                 f"outbox item #{item_id} is already on Wish (its copy came back in an "
                 "import or sync): there is nothing to cancel"
             )
         at = iso(now)
-        queries.set_status(store, item_id, "cancelled", at, found["error"])
-        if reply:
-            queries.cancel_close_with(store, found["ticket_id"], found["created_at"], at)
-            queries.delete_local_message(store, found["message_id"])
-            queries.set_ticket_state(store, found["ticket_id"], "AWAITING_MERCHANT")
-            writer(store).refresh(found["ticket_id"])
+        rows.set_status(store, item_id, "cancelled", at, found.error)
+        if reply and found.ticket_id and found.message_id:
+            rows.cancel_close_with(store, found.ticket_id, found.created_at, at)
+            messages.delete_local(store, found.message_id)
+            tickets.set_state(store, found.ticket_id, "AWAITING_MERCHANT")
+            writer(store).refresh(found.ticket_id)
     return _item(store, item_id)
 
 
-def retry(store: Store, item_id: int, now: datetime) -> dict[str, Any]:
+def retry(store: Store, item_id: int, now: datetime) -> OutboxItem:
     """Queue a failed (or manual) item again."""
     with store.transaction():
         found = _item(store, item_id)
-        if found["status"] not in ("failed", "manual"):
+        if found.status not in RETRYABLE:
             raise UsageError(
-                f"outbox item #{item_id} is {found['status']}: only failed or "
+                f"outbox item #{item_id} is {found.status}: only failed or "
                 "manual items can be retried"
             )
-        queries.set_status(store, item_id, "queued", iso(now))
+        rows.set_status(store, item_id, "queued", iso(now))
     return _item(store, item_id)

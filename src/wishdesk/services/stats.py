@@ -18,9 +18,18 @@ from typing import Any
 
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.settings import sla_settings
+from wishdesk.store import messages, tickets
 from wishdesk.store import settings as stored
-from wishdesk.store import stats as rows
 from wishdesk.store.db import Store
+
+WEEK_FIELDS = (
+    "week",
+    "opened",
+    "replies",
+    "median_first_reply_bd",
+    "within_sla",
+    "escalations",
+)
 
 
 def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
@@ -51,7 +60,7 @@ def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
     }
     reasons: Counter[str] = Counter()
     escalation = timedelta(hours=sla.escalation_hours)
-    for opened_at, reason, _state, first_reply in rows.opened_since(store, since):
+    for opened_at, reason, _state, first_reply in tickets.opened_since(store, since):
         week = table.get(week_of(opened_at))
         if week is None:
             continue
@@ -71,7 +80,7 @@ def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
             week["_within"] += replied is not None and replied <= due
         if (replied or now) > opened + escalation:
             week["escalations"] += 1
-    for sent_at in rows.replies_since(store, since):
+    for sent_at in messages.merchant_times_since(store, since):
         week = table.get(week_of(sent_at))
         if week is not None:
             week["replies"] += 1

@@ -27,7 +27,7 @@ SORT_CACHE_KIB = 8 * 1024
 
 def tickets_stored(store: Store) -> int:
     """About how many tickets the store holds (the highest row number: instant)."""
-    return int(store.execute("SELECT coalesce(max(num), 0) FROM tickets").fetchone()[0])
+    return int(store.all("SELECT coalesce(max(num), 0) FROM tickets")[0][0])
 
 
 @contextlib.contextmanager

@@ -23,8 +23,31 @@ _INDEX_NEW_MESSAGES = (
 )
 
 
+def failure(exc: BaseException) -> StoreError | None:
+    """The store's own error for a database exception (None for anything else): what the
+    user reads, without the layers above having to know SQLite."""
+    return _store_error(exc) if isinstance(exc, sqlite3.Error) else None
+
+
+def _store_error(exc: sqlite3.Error) -> StoreError:
+    text = str(exc)
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        text = "the store is busy (another wishdesk is writing); try again"
+    return StoreError(f"store error: {text}")
+
+
+@contextlib.contextmanager
+def translated() -> Iterator[None]:
+    """Database exceptions raised inside become ``StoreError``."""
+    try:
+        yield
+    except sqlite3.Error as exc:
+        raise _store_error(exc) from exc
+
+
 class Store:
-    """One open store: a sqlite3 connection in autocommit mode with explicit transactions."""
+    """One open store: a sqlite3 connection in autocommit mode with explicit transactions.
+    Every database exception leaves it as a ``StoreError``."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
@@ -32,7 +55,33 @@ class Store:
         self._write_cache = False
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        return self.conn.execute(sql, params)
+        try:
+            return self.conn.execute(sql, params)
+        except sqlite3.Error as exc:
+            raise _store_error(exc) from exc
+
+    def executemany(self, sql: str, rows: Any) -> sqlite3.Cursor:
+        try:
+            return self.conn.executemany(sql, rows)
+        except sqlite3.Error as exc:
+            raise _store_error(exc) from exc
+
+    def rows(self, sql: str, params: Any = (), size: int = 1000) -> Iterator[tuple[Any, ...]]:
+        """The rows of a query, streamed ``size`` at a time."""
+        with translated():
+            cursor = self.conn.execute(sql, params)
+            while batch := cursor.fetchmany(size):
+                yield from batch
+
+    def one(self, sql: str, params: Any = ()) -> tuple[Any, ...] | None:
+        """The first row of a query, or None."""
+        with translated():
+            row: tuple[Any, ...] | None = self.conn.execute(sql, params).fetchone()
+            return row
+
+    def all(self, sql: str, params: Any = ()) -> list[tuple[Any, ...]]:
+        with translated():
+            return self.conn.execute(sql, params).fetchall()
 
     @contextlib.contextmanager
     def transaction(self) -> Iterator[sqlite3.Connection]:
@@ -42,6 +91,10 @@ class Store:
         if self.conn.in_transaction:
             yield self.conn
             return
+        with translated():
+            yield from self._transaction()
+
+    def _transaction(self) -> Iterator[sqlite3.Connection]:
         if not self._write_cache:
             # Writers get a page cache large enough for the indexes a big import touches
             # (ticket ids are random, so their B-tree pages are too). Readers keep SQLite's

@@ -1,14 +1,10 @@
-"""Rows the demo command needs: is the store empty, and clearing earlier demo data."""
+"""What ``wishdesk demo`` does to a whole store: clear the data of an earlier demo."""
 
 from __future__ import annotations
 
 from wishdesk.store.db import Store
 
 _DATA_TABLES = ("ticket_orders", "messages", "drafts", "audit_log", "outbox", "tickets", "orders")
-
-
-def has_tickets(store: Store) -> bool:
-    return store.execute("SELECT 1 FROM tickets LIMIT 1").fetchone() is not None
 
 
 def clear(store: Store) -> None:

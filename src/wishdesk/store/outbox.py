@@ -1,113 +1,139 @@
-"""Outgoing work: local merchant messages, outbox items, drafts and the audit log.
+"""The ``outbox`` table: what waits for ``sync``, and what became of it.
 
-Callers hold the transaction; every value is a bound parameter.
+Every outbox item comes back as one ``OutboxItem``. Statuses and kinds are those of
+``wishdesk.domain.outbox``. Writers run in the caller's transaction, except ``claim`` and
+``settle``, which ``sync`` commits one by one around each request.
 """
 
 from __future__ import annotations
 
-import json
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass, fields
 from typing import Any
 
 from wishdesk.store.db import Store
-from wishdesk.store.digest import digest
-from wishdesk.store.inbox import dicts as _dicts
+from wishdesk.store.messages import MerchantText
 
-OUTBOX_FIELDS = (
-    "id",
-    "kind",
-    "ticket_id",
-    "order_id",
-    "body",
-    "status",
-    "created_at",
-    "sent_at",
-    "error",
+# The documented JSON fields of an item (``outbox --json``, ``show --json``).
+FIELDS = ("id", "kind", "ticket_id", "order_id", "body", "status", "created_at", "sent_at", "error")
+
+
+@dataclass(frozen=True, slots=True)
+class OutboxItem:
+    id: int
+    kind: str
+    ticket_id: str | None
+    order_id: str | None
+    body: str | None
+    status: str
+    created_at: str
+    sent_at: str | None
+    error: str | None
+    attempts: int
+    message_id: int | None  # the thread message a reply put there
+
+    def record(self) -> dict[str, Any]:
+        """The documented JSON record."""
+        return {name: getattr(self, name) for name in FIELDS}
+
+
+_SELECT = ", ".join(
+    "COALESCE(attempts, 0)" if f.name == "attempts" else f.name for f in fields(OutboxItem)
 )
-PENDING = ("queued", "sending", "failed", "manual")
 
 
-def add_local_message(store: Store, ticket_id: str, text: str, at: str) -> int:
-    """A merchant message written here, shown in the thread until Wish's copy replaces it."""
-    cursor = store.execute(
-        "INSERT INTO messages (ticket_num, ticket_id, sender, sent_at, text, digest, origin) "
-        "SELECT num, id, 'MERCHANT', ?, ?, ?, 'local' FROM tickets WHERE id = ?",
-        (at, text, digest(text), ticket_id),
-    )
-    if cursor.rowcount != 1:
-        raise LookupError(f"no ticket {ticket_id} in the store")
-    return int(cursor.lastrowid or 0)
+def _items(store: Store, sql: str, params: Sequence[Any]) -> list[OutboxItem]:
+    return [OutboxItem(*row) for row in store.all(sql, params)]
 
 
-def set_ticket_state(store: Store, ticket_id: str, state: str) -> None:
-    """A state change made here. ``updated_at`` stays Wish's, so that any later snapshot
-    from Wish still counts as newer and wins."""
-    store.execute("UPDATE tickets SET state = ? WHERE id = ?", (state, ticket_id))
-
-
-def ticket_state(store: Store, ticket_id: str) -> str | None:
-    row = store.execute("SELECT state FROM tickets WHERE id = ?", (ticket_id,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def message_origin(store: Store, message_id: int) -> str | None:
-    row = store.execute("SELECT origin FROM messages WHERE id = ?", (message_id,)).fetchone()
-    return None if row is None else str(row[0])
-
-
-def add_item(
+def add(
     store: Store,
     *,
     kind: str,
     ticket_id: str | None,
     order_id: str | None,
     body: str | None,
-    status: str,
     at: str,
     dedup_key: str | None = None,
     message_id: int | None = None,
 ) -> int:
+    """Queue an item; returns its id."""
     cursor = store.execute(
         "INSERT INTO outbox (kind, ticket_id, order_id, body, status, created_at, updated_at, "
-        "dedup_key, message_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
-        (kind, ticket_id, order_id, body, status, at, at, dedup_key, message_id),
+        "dedup_key, message_id) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
+        (kind, ticket_id, order_id, body, at, at, dedup_key, message_id),
     )
     return int(cursor.lastrowid or 0)
 
 
-def earlier_item(store: Store, dedup_key: str) -> dict[str, Any] | None:
-    """The first item ever queued with this key. Cancelled items count too: cancelling is
-    how a ``manual`` item is marked as handled by hand, and it must not come back."""
-    rows = _dicts(
-        store.execute(
-            "SELECT id, created_at, status, ticket_id FROM outbox WHERE dedup_key = ? "
-            "ORDER BY id LIMIT 1",
-            (dedup_key,),
-        )
-    )
-    return rows[0] if rows else None
+def get(store: Store, item_id: int) -> OutboxItem | None:
+    found = _items(store, f"SELECT {_SELECT} FROM outbox WHERE id = ?", (item_id,))
+    return found[0] if found else None
 
 
-def items(store: Store, statuses: Sequence[str], limit: int = 0) -> list[dict[str, Any]]:
-    sql = f"SELECT {', '.join(OUTBOX_FIELDS)} FROM outbox"
-    params: list[Any] = []
+def with_status(
+    store: Store, statuses: Sequence[str], kinds: Sequence[str] = ()
+) -> list[OutboxItem]:
+    """Items in these statuses (all when empty) and kinds (all when empty), oldest first."""
+    where, params = ["1"], list[Any]()
     if statuses:
-        sql += f" WHERE status IN ({', '.join('?' for _ in statuses)})"
+        marks = ", ".join("?" for _ in statuses)
+        where.append(f"status IN ({marks})")
         params += list(statuses)
-    sql += " ORDER BY id"
-    if limit:
-        sql += " LIMIT ?"
-        params.append(limit)
-    return _dicts(store.execute(sql, params))
+    if kinds:
+        marks = ", ".join("?" for _ in kinds)
+        where.append(f"kind IN ({marks})")
+        params += list(kinds)
+    sql = f"SELECT {_SELECT} FROM outbox WHERE " + " AND ".join(where) + " ORDER BY id"
+    return _items(store, sql, params)
 
 
-def item(store: Store, item_id: int) -> dict[str, Any] | None:
-    rows = _dicts(
-        store.execute(
-            f"SELECT {', '.join(OUTBOX_FIELDS)}, message_id FROM outbox WHERE id = ?", (item_id,)
-        )
+def for_ticket(store: Store, ticket_id: str) -> list[OutboxItem]:
+    return _items(
+        store, f"SELECT {_SELECT} FROM outbox WHERE ticket_id = ? ORDER BY id", (ticket_id,)
     )
-    return rows[0] if rows else None
+
+
+def first_with_key(store: Store, dedup_key: str) -> OutboxItem | None:
+    """The first item ever queued with this key, whatever became of it."""
+    sql = (
+        f"SELECT {_SELECT} FROM outbox WHERE id = (SELECT min(id) FROM outbox WHERE dedup_key = ?)"
+    )
+    found = _items(store, sql, (dedup_key,))
+    return found[0] if found else None
+
+
+def reply_pending(store: Store, ticket_id: str) -> bool:
+    """Does a reply to this ticket still wait to reach Wish?"""
+    row = store.conn.execute(
+        "SELECT 1 FROM outbox WHERE ticket_id = ? AND kind = 'reply' "
+        "AND status IN ('queued', 'sending') LIMIT 1",
+        (ticket_id,),
+    ).fetchone()
+    return row is not None
+
+
+def sent_reply_bodies(store: Store, ticket_id: str, exclude: int) -> list[str]:
+    """Bodies of the replies to ``ticket_id`` already marked sent (other than ``exclude``)."""
+    return [
+        r[0] or ""
+        for r in store.all(
+            "SELECT body FROM outbox WHERE ticket_id = ? AND kind = 'reply' AND status = 'sent' "
+            "AND id != ?",
+            (ticket_id, exclude),
+        )
+    ]
+
+
+def bodies_since(store: Store, since: str | None = None) -> Iterator[MerchantText]:
+    """Queued and sent bodies, oldest first (``since``: a store timestamp)."""
+    for row in store.rows(
+        "SELECT id, ticket_id, order_id, body, COALESCE(sent_at, created_at) AS at FROM outbox "
+        "WHERE status IN ('queued', 'sent') AND body IS NOT NULL "
+        "AND COALESCE(sent_at, created_at) >= ? ORDER BY at, id",
+        (since or "",),
+    ):
+        yield MerchantText(f"outbox:{row[0]}", row[1], row[2], row[3] or "", row[4])
 
 
 def set_status(store: Store, item_id: int, status: str, at: str, error: str | None = None) -> None:
@@ -126,67 +152,35 @@ def cancel_close_with(store: Store, ticket_id: str, created_at: str, at: str) ->
     )
 
 
-def delete_local_message(store: Store, message_id: int) -> None:
-    store.execute("DELETE FROM messages WHERE id = ? AND origin = 'local'", (message_id,))
+def claim(store: Store, item_id: int, now: str) -> bool:
+    """``queued`` -> ``sending``, attempts + 1, committed before the request goes out.
+
+    False when the item is no longer queued (cancelled meanwhile, or another sync took it).
+    """
+    with store.transaction() as conn:
+        cur = conn.execute(
+            "UPDATE outbox SET status = 'sending', attempts = COALESCE(attempts, 0) + 1, "
+            "updated_at = ? WHERE id = ? AND status = 'queued'",
+            (now, item_id),
+        )
+        return cur.rowcount == 1
 
 
-def add_draft(
-    store: Store, ticket_id: str, text: str, at: str, findings: list[dict[str, Any]]
-) -> int:
-    cursor = store.execute(
-        "INSERT INTO drafts (ticket_id, text, created_at, findings) VALUES (?, ?, ?, ?)",
-        (ticket_id, text, at, json.dumps(findings, ensure_ascii=False)),
-    )
-    return int(cursor.lastrowid or 0)
-
-
-def latest_draft(store: Store, ticket_id: str) -> str | None:
-    row = store.execute(
-        "SELECT text FROM drafts WHERE ticket_id = ? ORDER BY id DESC LIMIT 1", (ticket_id,)
-    ).fetchone()
-    return None if row is None else str(row[0])
-
-
-def clear_drafts(store: Store, ticket_id: str) -> None:
-    store.execute("DELETE FROM drafts WHERE ticket_id = ?", (ticket_id,))
-
-
-def add_audit(
+def settle(
     store: Store,
+    item_id: int,
+    status: str,
     *,
-    at: str,
-    action: str,
-    ticket_id: str | None,
-    outbox_id: int | None,
-    rule: str | None,
-    reason: str | None,
-    detail: dict[str, Any],
+    now: str,
+    sent_at: str | None = None,
+    error: str | None = None,
+    request_id: str | None = None,
+    expect: str = "sending",
 ) -> None:
-    store.execute(
-        "INSERT INTO audit_log (at, action, ticket_id, outbox_id, rule, reason, detail) "
-        "VALUES (?, ?, ?, ?, ?, ?, ?)",
-        (at, action, ticket_id, outbox_id, rule, reason, json.dumps(detail, ensure_ascii=False)),
-    )
-
-
-def awaiting_ticket_for_order(store: Store, order_id: str) -> str | None:
-    """The most recently updated ticket about this order that awaits the merchant."""
-    row = store.execute(
-        # The order's few tickets first (ticket_orders by order_id), never a scan of every
-        # ticket awaiting the merchant: CROSS JOIN keeps SQLite to that order.
-        "SELECT t.id FROM ticket_orders l CROSS JOIN tickets t ON t.num = l.ticket_num "
-        "WHERE l.order_id = ? AND t.state = 'AWAITING_MERCHANT' "
-        "ORDER BY t.updated_at DESC LIMIT 1",
-        (order_id,),
-    ).fetchone()
-    return None if row is None else str(row[0])
-
-
-def buyer_for_order(store: Store, order_id: str) -> tuple[str | None, str | None]:
-    """(buyer name, locale) from the latest ticket about the order, if any."""
-    row = store.execute(
-        "SELECT t.buyer_name, t.buyer_locale FROM ticket_orders l CROSS JOIN tickets t "
-        "ON t.num = l.ticket_num WHERE l.order_id = ? ORDER BY t.updated_at DESC LIMIT 1",
-        (order_id,),
-    ).fetchone()
-    return (None, None) if row is None else (row[0], row[1])
+    """Record the outcome of an item that is in status ``expect``."""
+    with store.transaction() as conn:
+        conn.execute(
+            "UPDATE outbox SET status = ?, sent_at = COALESCE(?, sent_at), error = ?, "
+            "request_id = COALESCE(?, request_id), updated_at = ? WHERE id = ? AND status = ?",
+            (status, sent_at, error, request_id, now, item_id, expect),
+        )

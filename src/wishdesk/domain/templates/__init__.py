@@ -1,7 +1,7 @@
 """Message templates: built-in texts in six languages, placeholders, and the language choice.
 
     from wishdesk.domain.templates import builtin_templates, render, template_values
-    template = builtin_templates().get("tracking", pick_language(ticket.buyer_locale))
+    template = builtin_templates().for_locale("tracking", ticket.buyer_locale)
     values = template_values(buyer_name=..., locale=..., order=record, merchant_name=...,
                              extra=variables)
     text = render(template, values)   # TemplateError (exit 2) names every missing value

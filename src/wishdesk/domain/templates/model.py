@@ -29,6 +29,10 @@ class Template:
     def placeholders(self) -> list[str]:
         return placeholders(self.text)
 
+    def speaks(self, locale: str) -> bool:
+        """Is this text in the language of ``locale`` (``pt-BR``: pt)?"""
+        return primary_language(locale) == self.lang
+
 
 @dataclass(frozen=True)
 class TemplateInfo:
@@ -40,9 +44,16 @@ class TemplateInfo:
     description: str = ""
 
 
+def primary_language(locale: str | None) -> str:
+    """The primary language subtag of a locale: ``pt-BR``, ``pt_BR.UTF-8`` -> pt."""
+    return re.split(r"[-_.@]", (locale or "").strip().lower(), maxsplit=1)[0]
+
+
 def pick_language(locale: str | None, available: Iterable[str] = LANGUAGES) -> str:
-    """The template language for a BCP-47 locale: ``pt-BR`` -> pt; else en."""
-    primary = re.split(r"[-_.@]", (locale or "").strip().lower(), maxsplit=1)[0]
+    """The language, of ``available``, for a BCP-47 locale: ``pt-BR`` -> pt; else en.
+    Templates choose through ``TemplateSet.for_locale``, which offers the languages a
+    template really has (the user's own included)."""
+    primary = primary_language(locale)
     if _PRIMARY.fullmatch(primary) and primary in set(available):
         return primary
     return FALLBACK

@@ -9,7 +9,7 @@ its end (``store.bulk``) instead of updating them ticket by ticket.
 from __future__ import annotations
 
 import sys
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Sequence
 from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -17,12 +17,12 @@ from typing import IO, NamedTuple
 
 from wishdesk.domain.models import Order, Ticket
 from wishdesk.domain.wish import RecordError, parse_record
-from wishdesk.errors import InputError
-from wishdesk.services.derive import writer as make_writer
+from wishdesk.errors import InputError, UsageError
 from wishdesk.services.ingest.reader import read_items
+from wishdesk.services.tickets import RecordWriter
+from wishdesk.services.tickets import writer as make_writer
 from wishdesk.store import bulk
 from wishdesk.store.db import Store
-from wishdesk.store.writer import RecordWriter
 
 MAX_REPORTED = 20
 # Fewer bytes than a typical Wish ticket takes in JSON (a demo ticket with its replies takes
@@ -97,8 +97,10 @@ class Source(NamedTuple):
     size: int | None = None  # bytes, when known before reading
 
 
-def sources(paths: Iterable[str]) -> list[Source]:
-    """One source per path; ``-`` is standard input."""
+def sources(paths: Sequence[str]) -> list[Source]:
+    """One source per path; ``-`` is standard input (and can be read only once)."""
+    if list(paths).count("-") > 1:
+        raise UsageError("standard input (-) can be read only once")
     out: list[Source] = []
     for p in paths:
         if p == "-":

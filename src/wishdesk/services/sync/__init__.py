@@ -9,12 +9,12 @@ from __future__ import annotations
 
 import contextlib
 import os
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from wishdesk.errors import WishdeskError
+from wishdesk.errors import UsageError, WishdeskError
 from wishdesk.services.sync.pull import PullResult
 from wishdesk.services.sync.push import PushResult
 from wishdesk.store.db import Store
@@ -36,6 +36,37 @@ class SyncOptions:
     push: bool = True
     dry_run: bool = False
     log: Callable[[str], None] | None = None
+
+    def with_log(self, log: Callable[[str], None] | None) -> SyncOptions:
+        return replace(self, log=log)
+
+
+def options_for(
+    env: Mapping[str, str],
+    token_file: str | None,
+    base_url: str | None,
+    sandbox: bool,
+    pull: bool,
+    push: bool,
+    dry_run: bool,
+    timeout: float,
+) -> SyncOptions:
+    """The options of a sync as given on the command line, checked; the token is read
+    (``--token-file``, else ``WISH_ACCESS_TOKEN``) unless it is a dry run."""
+    from wishdesk.services.sync.client import PRODUCTION_URL, SANDBOX_URL
+    from wishdesk.services.sync.token import read_token
+
+    if sandbox and base_url:
+        raise UsageError("--sandbox and --base-url cannot be used together")
+    url = SANDBOX_URL if sandbox else (base_url or PRODUCTION_URL)
+    if not url.startswith(("https://", "http://")):
+        raise UsageError(f"--base-url must start with https:// (got {url[:60]!r})")
+    if not timeout > 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    if not pull and not push:
+        raise UsageError("nothing to do: both --no-pull and --no-push")
+    token = "" if dry_run else read_token(env, token_file)
+    return SyncOptions(token, url, timeout, pull, push, dry_run)
 
 
 @dataclass
@@ -122,8 +153,8 @@ def run_sync(
             with bar("pushing", pending(store)) as advance:
                 push(store, client, result.push, progress=advance)
         if options.pull:
-            from wishdesk.services.derive import writer
             from wishdesk.services.sync.pull import pull
+            from wishdesk.services.tickets import writer
 
             result.pulled = True
             with bar("pulling tickets", None) as advance:

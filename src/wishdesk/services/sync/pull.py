@@ -28,9 +28,11 @@ from wishdesk.domain.models import TICKET_STATES, Order, Ticket
 from wishdesk.domain.wish import RecordError, parse_record
 from wishdesk.services.ingest import Counts
 from wishdesk.services.sync.client import ApiError, AuthError, WishClient
-from wishdesk.store import sync as sync_store
+from wishdesk.services.tickets import RecordWriter
+from wishdesk.store import orders as order_rows
+from wishdesk.store import settings as stored_settings
+from wishdesk.store import tickets as ticket_rows
 from wishdesk.store.db import Store
-from wishdesk.store.writer import RecordWriter
 
 R = TypeVar("R", Ticket, Order)
 
@@ -106,7 +108,7 @@ class Puller:
         self.orders_done: set[str] = set()
 
     def run(self) -> None:
-        mark = sync_store.watermark(self.store)
+        mark = stored_settings.watermark(self.store)
         self.result.watermark = mark
         lower = clock.parse_time(mark) if mark else None
         while True:
@@ -167,14 +169,14 @@ class Puller:
                 self.result.skip(f"{_label(obj, index)}: {exc}")
         orders = self.fetch_orders(tickets)
         counts = self.result
-        with self.store.transaction() as conn:
+        with self.store.transaction():
             records: list[Ticket | Order] = [*tickets, *orders]
             for record in records:
                 counts.write(self.writer, record)
             if newest is not None:
                 # Floored to the second (the store's form): a re-read is harmless, a gap not.
                 mark = clock.iso(newest)
-                sync_store.advance_watermark(conn, mark)
+                stored_settings.advance_watermark(self.store, mark)
                 if counts.watermark is None or mark > counts.watermark:
                     counts.watermark = mark
         if self.progress is not None and tickets:
@@ -183,7 +185,7 @@ class Puller:
     def fetch_orders(self, tickets: list[Ticket]) -> list[Order]:
         """The orders of tickets that are new or changed, and any referenced order the store
         does not hold yet; each at most once per run."""
-        stored = sync_store.ticket_versions(self.store, (t.id for t in tickets))
+        stored = ticket_rows.versions(self.store, [t.id for t in tickets])
         wanted: list[str] = []
         others: set[str] = set()
         for t in tickets:
@@ -196,7 +198,7 @@ class Puller:
                     wanted.append(order_id)
                 else:
                     others.add(order_id)
-        present = sync_store.orders_present(self.store, others)
+        present = order_rows.present(self.store, others)
         wanted.extend(sorted(others - present - set(wanted)))
         orders: list[Order] = []
         for order_id in wanted:

@@ -23,6 +23,9 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from wishdesk import clock
+from wishdesk.domain.outbox import KINDS, TICKET_STATE_FOR
+from wishdesk.domain.text import squash
+from wishdesk.domain.wish import MAX_MESSAGE_CHARS
 from wishdesk.services.sync.client import (
     AmbiguousError,
     ApiError,
@@ -30,20 +33,14 @@ from wishdesk.services.sync.client import (
     NetworkError,
     WishClient,
 )
-from wishdesk.store import sync as sync_store
+from wishdesk.store import outbox as outbox_rows
 from wishdesk.store.db import Store
-from wishdesk.store.sync import OutboxItem
+from wishdesk.store.outbox import OutboxItem
 
-MAX_REPLY_CHARS = 2000
-STATES = {"close": "CLOSED", "appeal": "AWAITING_WISH"}
 MANUAL_NOTE = (
     "the Wish API cannot message a buyer outside a ticket awaiting the merchant: "
     "send it from the merchant dashboard, then `wishdesk outbox cancel {id}`"
 )
-
-
-def normalise_text(text: str) -> str:
-    return " ".join(text.split())
 
 
 @dataclass
@@ -59,26 +56,28 @@ class PushResult:
 def _describe(item: OutboxItem) -> str:
     if item.kind == "reply":
         return f"outbox #{item.id}: reply to ticket {item.ticket_id}"
-    if item.kind in STATES:
+    if item.kind in TICKET_STATE_FOR:
         return f"outbox #{item.id}: {item.kind} ticket {item.ticket_id}"
     return f"outbox #{item.id}: notification for order {item.order_id or '-'}"
 
 
 def _problem(item: OutboxItem) -> str | None:
     """Why an item can never be delivered, before any request."""
-    if item.kind in ("reply", *STATES) and not item.ticket_id:
+    if item.kind in ("reply", *TICKET_STATE_FOR) and not item.ticket_id:
         return "no ticket to send it to"
     if item.kind == "reply":
         body = item.body or ""
         if not body.strip():
             return "empty reply"
-        if len(body) > MAX_REPLY_CHARS:
-            return f"reply is {len(body)} characters, over the Wish API limit of {MAX_REPLY_CHARS}"
+        if len(body) > MAX_MESSAGE_CHARS:
+            return (
+                f"reply is {len(body)} characters, over the Wish API limit of {MAX_MESSAGE_CHARS}"
+            )
     return None
 
 
 def _preview(body: str | None) -> str:
-    text = normalise_text(body or "")
+    text = squash(body or "")
     return text if len(text) <= 60 else text[:57] + "..."
 
 
@@ -102,9 +101,9 @@ class Pusher:
     # Planning (--dry-run) ----------------------------------------------------------------
     def plan(self) -> None:
         out = self.result.lines
-        for item in sync_store.items(self.store, ("sending",)):
+        for item in outbox_rows.with_status(self.store, ("sending",), KINDS):
             out.append(f"would check on Wish whether {_describe(item)} arrived (interrupted)")
-        for item in sync_store.items(self.store, ("queued",)):
+        for item in outbox_rows.with_status(self.store, ("queued",), KINDS):
             problem = _problem(item)
             if item.kind == "notification":
                 out.append(f"would mark {_describe(item)} manual")
@@ -120,7 +119,7 @@ class Pusher:
 
     # Reconciliation ----------------------------------------------------------------------
     def reconcile(self) -> None:
-        for item in sync_store.items(self.store, ("sending",)):
+        for item in outbox_rows.with_status(self.store, ("sending",), KINDS):
             problem = _problem(item)
             if problem is not None and item.kind != "notification":
                 self.settle(item, "failed", error=problem)
@@ -138,18 +137,18 @@ class Pusher:
         resp = self.client.get_ticket(item.ticket_id)
         data = resp.data if isinstance(resp.data, Mapping) else {}
         replies = data.get("replies")
-        want = normalise_text(item.body or "")
+        want = squash(item.body or "")
         found: list[str] = []
         for reply in replies if isinstance(replies, list) else []:
             if not isinstance(reply, Mapping) or reply.get("sender") != "MERCHANT":
                 continue
             message = reply.get("message")
-            if isinstance(message, str) and normalise_text(message) == want:
+            if isinstance(message, str) and squash(message) == want:
                 found.append(str(reply.get("replied_at") or ""))
         already = sum(
             1
-            for body in sync_store.sent_reply_bodies(self.store, item.ticket_id, item.id)
-            if normalise_text(body) == want
+            for body in outbox_rows.sent_reply_bodies(self.store, item.ticket_id, item.id)
+            if squash(body) == want
         )
         if len(found) <= already:
             return False, None, resp.request_id
@@ -188,11 +187,11 @@ class Pusher:
 
     # Sending -----------------------------------------------------------------------------
     def settle(self, item: OutboxItem, status: str, **kwargs: Any) -> None:
-        sync_store.settle(self.store, item.id, status, now=self.now(), **kwargs)
+        outbox_rows.settle(self.store, item.id, status, now=self.now(), **kwargs)
 
     def run(self) -> None:
         self.reconcile()
-        queued = sync_store.items(self.store, ("queued",))
+        queued = outbox_rows.with_status(self.store, ("queued",), KINDS)
         for item in queued:
             self.push_one(item)
             if self.progress is not None:
@@ -201,7 +200,7 @@ class Pusher:
     def push_one(self, item: OutboxItem) -> None:
         result = self.result
         if item.kind == "notification":
-            sync_store.settle(
+            outbox_rows.settle(
                 self.store,
                 item.id,
                 "manual",
@@ -213,20 +212,20 @@ class Pusher:
             return
         problem = _problem(item)
         if problem is not None:
-            sync_store.settle(
+            outbox_rows.settle(
                 self.store, item.id, "failed", now=self.now(), error=problem, expect="queued"
             )
             result.failed += 1
             result.lines.append(f"{_describe(item)} failed: {problem}")
             return
-        if not sync_store.claim(self.store, item.id, self.now()):
+        if not outbox_rows.claim(self.store, item.id, self.now()):
             return  # cancelled meanwhile, or taken by another sync
         assert self.client is not None and item.ticket_id
         try:
             if item.kind == "reply":
                 resp = self.client.post_reply(item.ticket_id, item.body or "")
             else:
-                resp = self.client.set_state(item.ticket_id, STATES[item.kind])
+                resp = self.client.set_state(item.ticket_id, TICKET_STATE_FOR[item.kind])
         except AmbiguousError as exc:
             # Wish may have the reply: look before anything else, never send it again blind.
             settled = False
@@ -276,4 +275,4 @@ def push(
 
 def pending(store: Store) -> int:
     """How many items a push would look at (for a progress bar)."""
-    return len(sync_store.items(store, ("queued", "sending")))
+    return len(outbox_rows.with_status(store, ("queued", "sending"), KINDS))

@@ -3,8 +3,8 @@
 ``generate`` streams plain dicts in the exact v3 shape: order objects, each yielded before the
 first ticket that cites it, and ticket objects. Everything is drawn from one
 ``random.Random(seed)`` and placed relative to ``now``, so the same ``(count, seed, now)``
-always gives the same records. Times are whole seconds kept as integers and formatted through
-lookup tables; phrases come precomputed from :mod:`wishdesk.services.demo_text`.
+always gives the same records. Times are whole seconds formatted through lookup tables;
+phrases come precomputed from :mod:`~.text`, the proportions from :mod:`~.shape`.
 """
 
 from __future__ import annotations
@@ -12,11 +12,30 @@ from __future__ import annotations
 import random
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta, timezone
-from functools import lru_cache
-from typing import Any, TypeVar
+from datetime import datetime, timedelta
+from typing import Any
 
-from wishdesk.services.demo_text import (
+from wishdesk.services.demo.shape import (
+    AM,
+    AU,
+    AW,
+    CL,
+    DAY,
+    DELIVERED,
+    EPOCH,
+    HOUR,
+    PC,
+    REFUNDABLE,
+    RELEASE_LAG,
+    REPLY_COUNTS,
+    SHIP_CHANCE,
+    STATE_POOL,
+    WINDOW,
+    T,
+    clock_faces,
+    expand,
+)
+from wishdesk.services.demo.text import (
     AUTO,
     PRESALE_TOPIC,
     TOPICS,
@@ -33,25 +52,6 @@ from wishdesk.services.demo_text import (
     write_thread,
 )
 
-T = TypeVar("T")
-HOUR, DAY = 3600, 86400
-WINDOW = 60 * DAY  # tickets open within the last ~60 days
-EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
-AM, AU, AW = "AWAITING_MERCHANT", "AWAITING_USER", "AWAITING_WISH"
-CL, PC = "CLOSED", "PERMANENTLY_CLOSED"
-STATE_POOL = (AM,) * 7 + (AU,) * 5 + (AW,) + (CL,) * 6 + (PC,)  # 35/25/5/30/5 %
-# (replies in a thread, weight): 1..15, about 5 on average
-REPLY_COUNTS = ((1, 10), (2, 14), (3, 14), (4, 12), (5, 11), (6, 9), (7, 7), (8, 6), (9, 4),
-                (10, 3), (11, 3), (12, 2), (13, 2), (14, 1), (15, 1))  # fmt: skip
-# days from the order's release to the buyer's first message, per reason
-RELEASE_LAG = {"remove-item": (0.02, 3), "change-variant": (0.02, 3), "change-address": (0.02, 3),
-               "order-status": (4, 25), "shipping-eta": (7, 35), "damaged-missing": (12, 45),
-               "return-refund": (12, 50), "other": (0.5, 30)}  # fmt: skip
-SHIP_CHANCE = {"remove-item": 0.35, "change-variant": 0.35, "change-address": 0.4,
-               "order-status": 0.6, "shipping-eta": 0.8, "other": 0.75}  # fmt: skip
-DELIVERED = frozenset({"damaged-missing", "return-refund"})  # shipped and received
-REFUNDABLE = frozenset({"remove-item", "return-refund", "damaged-missing"})
-
 
 @dataclass(frozen=True)
 class _Facts:
@@ -64,18 +64,6 @@ class _Facts:
     released: int
     ship: int | None
     buyer: Buyer
-
-
-def _expand(weighted: Sequence[tuple[T, int]]) -> tuple[T, ...]:
-    return tuple(item for item, weight in weighted for _ in range(weight))
-
-
-@lru_cache(maxsize=1)
-def _clock_faces() -> tuple[str, ...]:
-    """``"HH:MM:SSZ"`` for every second of a day: formatting a time becomes one lookup."""
-    return tuple(
-        f"{h:02d}:{m:02d}:{s:02d}Z" for h in range(24) for m in range(60) for s in range(60)
-    )
 
 
 def generate(count: int, *, seed: int = 0, now: datetime) -> Iterator[dict[str, Any]]:
@@ -98,13 +86,13 @@ class _Generator:
         self.r = self.rng.random
         book = self.book = phrasebook()
         self.limit = int((now - EPOCH).total_seconds()) - 60  # every time is before this
-        self.faces = _clock_faces()
+        self.faces = clock_faces()
         self.days: dict[int, str] = {}
         self.counter = self.rng.getrandbits(24)
         self.merchant_id = self.oid(self.limit - 400 * DAY)
-        self.locales = _expand([((loc, lang, cc), w) for loc, lang, cc, w in book.locales])
-        self.topics = _expand([(t, t[3]) for t in TOPICS])
-        self.reply_counts = _expand(REPLY_COUNTS)
+        self.locales = expand([((loc, lang, cc), w) for loc, lang, cc, w in book.locales])
+        self.topics = expand([(t, t[3]) for t in TOPICS])
+        self.reply_counts = expand(REPLY_COUNTS)
         listed = self.limit - 300 * DAY
         self.product_ids = [self.oid(listed) for _ in book.products]
         self.variations: dict[tuple[int, str, str], tuple[str, str]] = {}
@@ -115,7 +103,7 @@ class _Generator:
                     sku = f"{base}{i:02d}-{size.replace(' ', '').upper()}-{color[:3].upper()}"
                     self.variations[i, size, color] = (self.oid(listed), sku)
         self.carriers = {  # Chinese carriers everywhere, a local one from a local warehouse
-            cc: _expand([(c, c.weight) for c in book.carriers if c.origin in ("CN", cc)])
+            cc: expand([(c, c.weight) for c in book.carriers if c.origin in ("CN", cc)])
             for cc in book.countries
         }
         self.recent: list[_Facts] = []  # orders a later ticket may cite again
@@ -346,12 +334,8 @@ class _Generator:
         elif topic == "color" and len(product.colors) < 2:
             topic = "size"
 
-        language, colors, size, color = (
-            buyer.language,
-            buyer.language.colors,
-            facts.size,
-            facts.color,
-        )
+        language, colors = buyer.language, buyer.language.colors
+        size, color = facts.size, facts.color
         new_size = pick([s for s in product.sizes if s != size] or product.sizes)
         new_color = pick([c for c in product.colors if c != color] or product.colors)
         order_obj = facts.order

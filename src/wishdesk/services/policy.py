@@ -1,4 +1,5 @@
-"""The policy linter's use cases: the merchant rules file, order context, batch lint, audit.
+"""The policy linter's use cases (``lint`` and ``audit``): the merchant rules file, order
+context, batch lint, audit.
 
 No printing here: callers get plain records and decide how to show them.
 """
@@ -6,8 +7,9 @@ No printing here: callers get plain records and decide how to show them.
 from __future__ import annotations
 
 import json
+import sys
 from collections import OrderedDict
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from datetime import datetime
 from pathlib import Path
@@ -65,25 +67,67 @@ def merchant_rules(path: Path | None = None) -> RuleSet:
     return load_rules(text, source=str(path))
 
 
+def check_lint_request(
+    text: str | None, ticket: str | None, order: str | None, batch: str | None
+) -> None:
+    """``lint`` options that contradict each other."""
+    if ticket and order:
+        raise UsageError("give --ticket or --order, not both")
+    if batch is not None and (text is not None or ticket or order):
+        raise UsageError("--batch takes no TEXT, --ticket or --order (put them per line)")
+
+
+def read_message(text: str | None) -> str:
+    """The message to lint: TEXT, or standard input for ``-`` or nothing."""
+    if text not in (None, "-"):
+        assert text is not None
+        return text
+    if sys.stdin is None or sys.stdin.isatty():
+        raise UsageError("give the message as TEXT, or pipe it on stdin (`-`)")
+    return sys.stdin.read()
+
+
+def open_batch(batch: str) -> tuple[Iterable[str], str]:
+    """The lines of a ``--batch`` file (``-``: standard input), and its name for errors."""
+    if batch == "-":
+        return sys.stdin, "stdin"
+    try:
+        return open(batch, encoding="utf-8"), batch
+    except OSError as exc:
+        raise InputError(f"cannot read {batch}: {exc.strerror}") from None
+
+
+def since_bound(since: str | None) -> str | None:
+    """``audit --since`` as a store timestamp."""
+    if since is None:
+        return None
+    from wishdesk import clock
+
+    try:
+        return clock.normalise(since)
+    except ValueError:
+        raise UsageError(f"--since is not an ISO-8601 date: {since[:40]!r}") from None
+
+
 def order_context(
-    store: Store | None, *, order_id: str | None = None, ticket_id: str | None = None
+    store: Callable[[], Store], *, order_id: str | None = None, ticket_id: str | None = None
 ) -> list[OrderFacts]:
-    """The orders a message is about, from ``--order`` or ``--ticket``."""
+    """The orders a message is about, from ``--order`` or ``--ticket`` (the store is opened
+    only then)."""
     if order_id is None and ticket_id is None:
         return []
-    if store is None:
-        raise UsageError("order context needs a store")
-    from wishdesk.store import audit as queries
+    from wishdesk.store import orders, tickets
 
+    opened = store()
     if order_id is not None:
-        facts = queries.order_facts(store, order_id)
+        facts = orders.facts(opened, order_id)
         if facts is None:
             raise NotFoundError(f"no order {order_id!r} in the store")
         return [facts]
     assert ticket_id is not None
-    if not queries.ticket_exists(store, ticket_id):
+    if not tickets.exists(opened, ticket_id):
         raise NotFoundError(f"no ticket {ticket_id!r} in the store")
-    return queries.ticket_order_facts(store, ticket_id)
+    return orders.facts_for_ticket(opened, ticket_id)
 
 
 def lint_one(
@@ -117,7 +161,7 @@ def parse_batch(lines: Iterable[str], source: str) -> Iterator[dict[str, Any]]:
 def lint_batch(
     records: Iterable[dict[str, Any]],
     *,
-    store_opener: Any,
+    store_opener: Callable[[], Store],
     now: datetime,
     rules: RuleSet,
 ) -> Iterator[LintResult]:
@@ -131,7 +175,7 @@ def lint_batch(
         if key != (None, None):
             if key not in cache:
                 try:
-                    cache[key] = order_context(store_opener(), order_id=key[0], ticket_id=key[1])
+                    cache[key] = order_context(store_opener, order_id=key[0], ticket_id=key[1])
                 except NotFoundError as exc:
                     raise NotFoundError(f"line {record['_line']}: {exc.message}") from None
             orders = cache[key]
@@ -145,24 +189,28 @@ def audit(
     store: Store, *, now: datetime, rules: RuleSet, since: str | None = None
 ) -> Iterator[LintResult]:
     """Re-lint every merchant message and queued/sent outbox body (``since``: store time)."""
+    from itertools import chain
+
     from wishdesk.domain.policy import lint
-    from wishdesk.store import audit as queries
+    from wishdesk.store import messages, outbox
+    from wishdesk.store import orders as order_rows
 
     # A ticket's messages are spread over time: remember the last few tickets' orders only,
     # so memory stays flat on a store of millions of messages.
     contexts: OrderedDict[str, list[OrderFacts]] = OrderedDict()
-    for item in queries.merchant_texts(store, since):
+    texts = chain(messages.merchant_texts(store, since), outbox.bodies_since(store, since))
+    for item in texts:
         orders: list[OrderFacts] = []
         if item.ticket_id:
             if item.ticket_id in contexts:
                 contexts.move_to_end(item.ticket_id)
             else:
-                contexts[item.ticket_id] = queries.ticket_order_facts(store, item.ticket_id)
+                contexts[item.ticket_id] = order_rows.facts_for_ticket(store, item.ticket_id)
                 if len(contexts) > CONTEXT_CACHE:
                     contexts.popitem(last=False)
             orders = contexts[item.ticket_id]
         if not orders and item.order_id:
-            facts = queries.order_facts(store, item.order_id)
+            facts = order_rows.facts(store, item.order_id)
             orders = [facts] if facts else []
         findings = lint(item.text, orders=orders, now=now, rules=rules)
         yield LintResult(id=item.id, findings=findings, ticket_id=item.ticket_id, text=item.text)

@@ -1,43 +1,19 @@
-"""Read queries for the inbox: listing with filters, one ticket with its thread and orders.
+"""The listing query over the ``tickets`` table: ``list`` and ``overdue`` filters, sorts and
+full-text search, streamed.
 
-Every value from the user reaches SQLite as a bound parameter; only fixed fragments of
-SQL text are chosen here.
+Every value from the user reaches SQLite as a bound parameter; only fixed fragments of SQL
+text are chosen here.
 """
 
 from __future__ import annotations
 
 import re
-import sqlite3
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from typing import Any
 
 from wishdesk.store.db import Store
-
-LIST_COLUMNS = (
-    "id",
-    "state",
-    "reason",
-    "reason_source",
-    "subject",
-    "buyer_name",
-    "buyer_locale",
-    "order_ids",
-    "opened_at",
-    "updated_at",
-    "awaiting_since",
-    "due_at",
-    "escalates_at",
-    "last_message",
-)
-_SORTS = {
-    # sort key: (ORDER BY ascending form, natural direction is descending?)
-    "due": ("due_at IS NULL {dir}, due_at {dir}, opened_at {dir}, id {dir}", False),
-    "updated": ("updated_at {dir}, id {dir}", True),
-    "opened": ("opened_at {dir}, id {dir}", True),
-}
-_WORD = re.compile(r"\w+", re.UNICODE)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
+from wishdesk.store.tickets import LIST_COLUMNS
 
 
 @dataclass
@@ -52,6 +28,16 @@ class TicketQuery:
     limit: int = 50  # 0: all
     sort: str = "due"
     reverse: bool = False
+
+
+_SORTS = {
+    # sort key: (ORDER BY ascending form, natural direction is descending?)
+    "due": ("due_at IS NULL {dir}, due_at {dir}, opened_at {dir}, id {dir}", False),
+    "updated": ("updated_at {dir}, id {dir}", True),
+    "opened": ("opened_at {dir}, id {dir}", True),
+}
+_WORD = re.compile(r"\w+", re.UNICODE)
+_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
 def _like(term: str) -> str:
@@ -142,110 +128,10 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
 
 
 def iter_rows(store: Store, q: TicketQuery) -> Iterator[tuple[Any, ...]]:
-    """The listing's rows, streamed a thousand at a time."""
-    return _stream(store, *list_sql(q))
+    """The listing's rows (``LIST_COLUMNS``), streamed."""
+    return store.rows(*list_sql(q))
 
 
 def iter_text_rows(store: Store, q: TicketQuery, now_iso: str) -> Iterator[tuple[str, ...]]:
-    """The listing as TSV-ready text cells, streamed a thousand rows at a time."""
-    return _stream(store, *list_sql(q, text_cells_at=now_iso))
-
-
-def _stream(store: Store, sql: str, params: list[Any]) -> Iterator[tuple[Any, ...]]:
-    cursor = store.execute(sql, params)
-    while rows := cursor.fetchmany(1000):
-        yield from rows
-
-
-def ids_with_prefix(store: Store, prefix: str, limit: int = 11) -> list[str]:
-    """Ticket ids equal to or starting with ``prefix`` (an exact match comes alone)."""
-    exact = store.execute("SELECT id FROM tickets WHERE id = ?", (prefix,)).fetchone()
-    if exact:
-        return [exact[0]]
-    rows = store.execute(
-        "SELECT id FROM tickets WHERE id >= ? AND id < ? ORDER BY id LIMIT ?",
-        (prefix, prefix + "\U0010ffff", limit),
-    ).fetchall()
-    return [r[0] for r in rows]
-
-
-def dicts(cursor: sqlite3.Cursor) -> list[dict[str, Any]]:
-    names = [d[0] for d in cursor.description]
-    return [dict(zip(names, row, strict=False)) for row in cursor.fetchall()]
-
-
-def ticket(store: Store, ticket_id: str) -> dict[str, Any] | None:
-    rows = dicts(store.execute("SELECT * FROM tickets WHERE id = ?", (ticket_id,)))
-    return rows[0] if rows else None
-
-
-def messages(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return dicts(
-        store.execute(
-            "SELECT id, sender, sent_at, text, files, origin FROM messages "
-            "WHERE ticket_num = (SELECT num FROM tickets WHERE id = ?) ORDER BY sent_at, id",
-            (ticket_id,),
-        )
-    )
-
-
-def ticket_orders(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    """The ticket's orders that are in the store, in the ticket's order."""
-    return dicts(
-        store.execute(
-            "SELECT o.* FROM ticket_orders l JOIN orders o ON o.id = l.order_id "
-            "WHERE l.ticket_num = (SELECT num FROM tickets WHERE id = ?) ORDER BY l.position",
-            (ticket_id,),
-        )
-    )
-
-
-def outbox_items(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return dicts(
-        store.execute(
-            "SELECT id, kind, ticket_id, order_id, body, status, created_at, sent_at, error "
-            "FROM outbox WHERE ticket_id = ? ORDER BY id",
-            (ticket_id,),
-        )
-    )
-
-
-def drafts(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return dicts(
-        store.execute(
-            "SELECT id, text, created_at, findings FROM drafts WHERE ticket_id = ? ORDER BY id",
-            (ticket_id,),
-        )
-    )
-
-
-def open_ticket_ids(store: Store) -> list[str]:
-    """Tickets that have SLA clocks (awaiting the merchant)."""
-    return [
-        r[0]
-        for r in store.execute(
-            "SELECT id FROM tickets WHERE state = 'AWAITING_MERCHANT'"
-        ).fetchall()
-    ]
-
-
-def set_reason(store: Store, ticket_id: str, reason: str, source: str, confidence: float) -> None:
-    store.execute(
-        "UPDATE tickets SET reason = ?, reason_source = ?, reason_confidence = ? WHERE id = ?",
-        (reason, source, confidence, ticket_id),
-    )
-
-
-def order(store: Store, order_id: str) -> dict[str, Any] | None:
-    rows = dicts(store.execute("SELECT * FROM orders WHERE id = ?", (order_id,)))
-    return rows[0] if rows else None
-
-
-def audit_entries(store: Store, ticket_id: str) -> list[dict[str, Any]]:
-    return dicts(
-        store.execute(
-            "SELECT at, action, outbox_id, rule, reason FROM audit_log WHERE ticket_id = ? "
-            "ORDER BY id",
-            (ticket_id,),
-        )
-    )
+    """The listing as TSV-ready text cells, streamed."""
+    return store.rows(*list_sql(q, text_cells_at=now_iso))

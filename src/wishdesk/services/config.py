@@ -1,4 +1,5 @@
-"""Settings use cases: ``init``, ``config get/set/list``; deadlines follow every change."""
+"""``wishdesk init`` and ``wishdesk config``: the settings, validated; deadlines follow every
+calendar or SLA change."""
 
 from __future__ import annotations
 
@@ -8,6 +9,21 @@ from wishdesk.domain import settings as keys
 from wishdesk.errors import UsageError
 from wishdesk.store import settings as stored
 from wishdesk.store.db import Store
+
+RECORD_FIELDS = ("key", "value", "help")
+
+
+def validated(changes: Mapping[str, str]) -> dict[str, str]:
+    """The changes as given, each checked on its own (before any store is created); what
+    depends on the other settings is checked by ``update``."""
+    for key, value in changes.items():
+        keys.validate(key, value)
+    return dict(changes)
+
+
+def records(store: Store) -> list[dict[str, str]]:
+    """Every setting with its value and what it means (``config list``)."""
+    return [{"key": k, "value": v, "help": keys.KEYS[k].help} for k, v in current(store).items()]
 
 
 def current(store: Store) -> dict[str, str]:
@@ -32,7 +48,11 @@ def update(store: Store, changes: Mapping[str, str]) -> int:
     recompute = any(keys.KEYS[k].recompute and merged[k] != current(store)[k] for k in canonical)
     with store.transaction():
         stored.save(store, canonical)
-        return recompute_open(store) if recompute else 0
+        if not recompute:
+            return 0
+        from wishdesk.services.tickets import recompute_open
+
+        return recompute_open(store)
 
 
 def _check_overlap(values: Mapping[str, str]) -> None:
@@ -42,15 +62,3 @@ def _check_overlap(values: Mapping[str, str]) -> None:
     if both:
         day = min(both).isoformat()
         raise UsageError(f"{day} cannot be both an extra holiday and an extra workday")
-
-
-def recompute_open(store: Store) -> int:
-    """Recompute the SLA clocks of every ticket awaiting the merchant."""
-    from wishdesk.services.derive import writer
-    from wishdesk.store.inbox import open_ticket_ids
-
-    w = writer(store)
-    ids = open_ticket_ids(store)
-    for ticket_id in ids:
-        w.refresh(ticket_id)
-    return len(ids)

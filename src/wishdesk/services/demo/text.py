@@ -1,8 +1,8 @@
 """The phrasebook behind ``wishdesk demo``: names, places, products and messages.
 
-The words live in JSON files under ``demo_data/`` (one per language, plus ``places.json`` and
+The words live in JSON files under ``data/`` (one per language, plus ``places.json`` and
 ``catalogue.json``); this module loads them once into small frozen records that the generator
-in :mod:`wishdesk.services.demo` indexes with random numbers. Nothing here draws randomness
+in :mod:`wishdesk.services.demo.records` indexes with random numbers. Nothing here draws randomness
 itself except through the ``rnd`` callable it is given, so the generator stays deterministic.
 
 Placeholders in buyer texts: ``{product} {size} {color} {new_size} {new_color} {order} {days}
@@ -126,7 +126,7 @@ class Phrasebook:
 
 
 def _read(name: str) -> Any:
-    text = (resources.files("wishdesk.services") / "demo_data" / name).read_text("utf-8")
+    text = (resources.files("wishdesk.services.demo") / "data" / name).read_text("utf-8")
     return json.loads(text)
 
 

@@ -5,16 +5,20 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from datetime import datetime
+from typing import TYPE_CHECKING
 
 from wishdesk.domain.models import Order
 from wishdesk.domain.wish import parse_record
 from wishdesk.errors import UsageError
-from wishdesk.services.derive import writer as make_writer
 from wishdesk.services.ingest import Counts
-from wishdesk.store import bulk
+from wishdesk.services.tickets import writer as make_writer
+from wishdesk.store import bulk, tickets
 from wishdesk.store import demo as demo_rows
 from wishdesk.store import settings as stored
 from wishdesk.store.db import Store
+
+if TYPE_CHECKING:
+    from wishdesk.services.inbox import Listing
 
 DEMO_MARK = "demo.seed"
 DEMO_CALENDAR = {
@@ -32,12 +36,12 @@ def fill(
     progress: Callable[[int], None] | None = None,
 ) -> Counts:
     """Replace the demo data with ``count`` fresh tickets. Refuses a store with real tickets."""
-    from wishdesk.services.demo import generate
+    from wishdesk.services.demo.records import generate
 
     if count < 0:
         raise UsageError("--tickets must be 0 or more")
     saved = stored.load(store)
-    if DEMO_MARK not in saved and demo_rows.has_tickets(store):
+    if DEMO_MARK not in saved and tickets.any_stored(store):
         raise UsageError(
             f"{store.path} holds real tickets; demo fills only an empty store or an earlier "
             "demo store (try --db demo.db)"
@@ -54,3 +58,11 @@ def fill(
             if progress is not None and not isinstance(record, Order):
                 progress(1)
     return counts
+
+
+def inbox_preview(store: Store, now: datetime) -> Listing:
+    """What ``demo`` shows afterwards: the 20 most urgent tickets awaiting the merchant."""
+    from wishdesk.services.inbox import listing
+    from wishdesk.store.listing import TicketQuery
+
+    return listing(store, TicketQuery(limit=20), now)

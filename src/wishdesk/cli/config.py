@@ -1,0 +1,103 @@
+"""``wishdesk init`` and ``wishdesk config``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from wishdesk.cli.context import app_context
+from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+
+commands = typer.Typer()
+config_app = typer.Typer(
+    help="Show and change settings (calendar, SLA, merchant).", no_args_is_help=True
+)
+commands.add_typer(config_app, name="config")
+
+Country = Annotated[Optional[str], typer.Option(help="ISO country code for holidays.")]
+Subdivision = Annotated[Optional[str], typer.Option(help="State/province for holidays.")]
+TimeZone = Annotated[Optional[str], typer.Option(help="IANA time zone, e.g. Asia/Shanghai.")]
+SlaDays = Annotated[Optional[int], typer.Option(help="Business days to answer [default: 2].")]
+EscalationHours = Annotated[
+    Optional[int], typer.Option(help="Hours before Wish support steps in [default: 48].")
+]
+Weekend = Annotated[
+    Optional[str], typer.Option(help="Weekend days, e.g. fri,sat [default: the country's].")
+]
+
+
+@commands.command()
+def init(
+    ctx: typer.Context,
+    country: Country = None,
+    subdivision: Subdivision = None,
+    timezone: TimeZone = None,
+    sla_days: SlaDays = None,
+    escalation_hours: EscalationHours = None,
+    weekend: Weekend = None,
+) -> None:
+    """Create the store and its settings. Safe to re-run: it never deletes data."""
+    from wishdesk.render.safe import clean
+    from wishdesk.services import config
+
+    given = {
+        "calendar.country": country,
+        "calendar.subdivision": subdivision,
+        "calendar.timezone": timezone,
+        "sla.business_days": sla_days,
+        "sla.escalation_hours": escalation_hours,
+        "calendar.weekend": weekend,
+    }
+    changes = config.validated({k: str(v) for k, v in given.items() if v is not None})
+    store = app_context(ctx).store(create=True)  # only once the values are known good
+    config.update(store, changes)
+    print(f"store ready: {clean(str(store.path), one_line=True)}")
+    for key, value in config.current(store).items():
+        print(f"  {key} = {clean(value, one_line=True)}")
+
+
+@config_app.command("path")
+def config_path(ctx: typer.Context) -> None:
+    """Print the path of the store in use."""
+    print(app_context(ctx).db_path)
+
+
+@config_app.command("list")
+def config_list(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+    """List every setting with its value."""
+    from wishdesk.render.formats import write_records
+    from wishdesk.services import config
+
+    records = config.records(app_context(ctx).store())
+    out_format = resolve_format(fmt, as_json)
+    if out_format == "table":
+        from wishdesk.render.config import print_settings
+
+        print_settings(records)
+        return
+    write_records(sys.stdout, out_format, records, config.RECORD_FIELDS)
+
+
+@config_app.command("get")
+def config_get(ctx: typer.Context, key: str) -> None:
+    """Print one setting."""
+    from wishdesk.render.safe import clean
+    from wishdesk.services import config
+
+    # merchant.name is free text: shown clean (the stored value is left as typed).
+    print(clean(config.get(app_context(ctx).store(), key), one_line=True))
+
+
+@config_app.command("set")
+def config_set(ctx: typer.Context, key: str, value: str) -> None:
+    """Change one setting; calendar and SLA changes recompute open deadlines at once."""
+    from wishdesk.render.safe import clean
+    from wishdesk.services import config
+
+    changes = config.validated({key: value})
+    store = app_context(ctx).store(create=True)  # only once the value is known good
+    count = config.update(store, changes)
+    note = f" (deadlines of {count} open tickets recomputed)" if count else ""
+    print(f"{key} = {clean(config.get(store, key), one_line=True)}{note}")

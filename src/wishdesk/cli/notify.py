@@ -1,0 +1,88 @@
+"""``wishdesk notify``."""
+
+from __future__ import annotations
+
+import sys
+from typing import Annotated, Any, Optional
+
+import typer
+
+from wishdesk.cli.context import AppContext, app_context
+from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.options import FormatOption, JsonOption, Vars, parse_vars, resolve_format
+
+commands = typer.Typer()
+
+OrderIds = Annotated[Optional[list[str]], typer.Argument(help="Order ids.", show_default=False)]
+OrdersFile = Annotated[
+    Optional[str],
+    typer.Option(
+        "--orders-file", help="Ids one a line, or CSV with an order_id column; - is stdin."
+    ),
+]
+Template = Annotated[Optional[str], typer.Option("--template", "-t", help="Template name.")]
+Message = Annotated[
+    Optional[str],
+    typer.Option("--message", "-m", help="The text; {placeholders} are filled per order."),
+]
+BodyFile = Annotated[Optional[str], typer.Option("--body-file", help="Read the text from a file.")]
+Resend = Annotated[bool, typer.Option("--resend", help="Queue even if sent before.")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Queue despite warnings.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Render and lint; store nothing.")]
+
+
+@commands.command(epilog=EXIT_CODES_EPILOG)
+def notify(
+    ctx: typer.Context,
+    order_ids: OrderIds = None,
+    orders_file: OrdersFile = None,
+    template: Template = None,
+    message: Message = None,
+    body_file: BodyFile = None,
+    var: Vars = [],  # noqa: B006
+    resend: Resend = False,
+    yes: Yes = False,
+    dry_run: DryRun = False,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """Message buyers about their orders (delays, tracking, sold-out items), for scripts.
+
+    Each message is rendered and linted per order, then queued: as a reply where the order
+    has a ticket awaiting you, otherwise as a notification. Re-runs skip what was queued
+    before. Exit 1 if any message was blocked, 2 if any order was not found.
+    """
+    from wishdesk.cli.progress import progress
+    from wishdesk.clock import now
+    from wishdesk.services import notify as service
+
+    app = app_context(ctx)
+    request = service.NotifyRequest(
+        order_ids or [], orders_file, template, message, body_file, parse_vars(var),
+        resend, yes, dry_run,
+    )  # fmt: skip
+    out_format = resolve_format(fmt, as_json)
+    orders = service.requested_orders(request)
+    context = service.prepare(app.store(), request, now())
+    with progress(app, "notifying", total=len(orders)) as advance:
+        results = list(service.notify(context, orders, advance))
+    _emit_results(app, results, out_format)
+    counts = service.tally(results)
+    print("notify: " + ", ".join(f"{n} {s}" for s, n in counts.items()), file=sys.stderr)
+    raise typer.Exit(2 if counts.get("not_found") else 1 if counts.get("blocked") else 0)
+
+
+def _emit_results(app: AppContext, results: list[dict[str, Any]], out_format: str) -> None:
+    from wishdesk.render.formats import write_records
+    from wishdesk.services.notify import RESULT_FIELDS
+
+    if out_format in ("json", "jsonl"):
+        write_records(sys.stdout, out_format, results, RESULT_FIELDS)
+        return
+    rows = [{**r, "findings": [f["rule"] for f in r["findings"]]} for r in results]
+    if out_format == "table":
+        from wishdesk.render.outbox import print_notify_table
+
+        print_notify_table(app.console(), rows)
+        return
+    write_records(sys.stdout, out_format, rows, RESULT_FIELDS)

@@ -1,0 +1,130 @@
+"""``wishdesk reply``."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Mapping, Sequence
+from typing import TYPE_CHECKING, Annotated, Any, Optional
+
+import typer
+
+from wishdesk.cli.context import AppContext, app_context
+from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.options import Vars, parse_vars
+
+if TYPE_CHECKING:
+    from wishdesk.services.reply import Outcome
+
+commands = typer.Typer()
+
+Ticket = Annotated[str, typer.Argument(help="Ticket id or a unique prefix of it.")]
+Message = Annotated[Optional[str], typer.Option("--message", "-m", help="The reply text.")]
+BodyFile = Annotated[
+    Optional[str], typer.Option("--body-file", help="Read the reply from a file; - reads stdin.")
+]
+Editor = Annotated[bool, typer.Option("--editor", help="Write it in $VISUAL / $EDITOR.")]
+Template = Annotated[
+    Optional[str], typer.Option("--template", "-t", help="Fill a template in the buyer's language.")
+]
+Draft = Annotated[bool, typer.Option("--draft", help="Reopen the last blocked draft.")]
+Override = Annotated[
+    list[str], typer.Option("--override", help="Send despite this truth.* rule (needs --reason).")
+]
+Reason = Annotated[Optional[str], typer.Option("--reason", help="Why, for the audit log.")]
+Yes = Annotated[bool, typer.Option("--yes", "-y", help="Send despite warnings.")]
+Close = Annotated[bool, typer.Option("--close", help="Also close the ticket.")]
+DryRun = Annotated[bool, typer.Option("--dry-run", help="Lint and print; store nothing.")]
+
+
+def interactive() -> bool:
+    return sys.stdin.isatty() and sys.stdout.isatty()
+
+
+def _edit(initial: str, thread: Sequence[Mapping[str, Any]]) -> str:
+    from wishdesk.cli.editor import edit, quote_thread
+
+    return edit(initial, quote_thread(thread))
+
+
+@commands.command(epilog=EXIT_CODES_EPILOG)
+def reply(
+    ctx: typer.Context,
+    ticket: Ticket,
+    message: Message = None,
+    body_file: BodyFile = None,
+    editor: Editor = False,
+    template: Template = None,
+    var: Vars = [],  # noqa: B006
+    draft: Draft = False,
+    override: Override = [],  # noqa: B006
+    reason: Reason = None,
+    yes: Yes = False,
+    close: Close = False,
+    dry_run: DryRun = False,
+) -> None:
+    """Answer a ticket awaiting you. The policy linter checks the text first.
+
+    Errors block (exit 1; the text is kept as a draft), warnings ask on a terminal and block
+    without one unless --yes; truth.* errors can be sent with --override RULE --reason TEXT.
+    """
+    from wishdesk.clock import now
+    from wishdesk.services import reply as service
+
+    app = app_context(ctx)
+    request = service.ReplyRequest(
+        ticket, message, body_file, editor, template, parse_vars(var), draft,
+        override, reason, yes, close, dry_run,
+    )  # fmt: skip
+    store, moment = app.store(), now()
+    outcome = service.reply(store, request, now=moment, edit=_edit, interactive=interactive())
+    _show_verdict(app, outcome)
+    if isinstance(outcome, service.NeedsConfirm):
+        question = f"Send with {len(outcome.composed.verdict.warnings)} warning(s)?"
+        accepted = typer.confirm(question, default=False)
+        outcome = service.confirm(store, outcome, accepted, now=moment)
+    raise typer.Exit(_report(outcome))
+
+
+def _show_verdict(app: AppContext, outcome: Outcome) -> None:
+    """The findings on stderr, and the overrides that lift some of them."""
+    from wishdesk.render.findings import print_text
+
+    composed = outcome.composed
+    verdict = composed.verdict
+    if not verdict.findings:
+        return
+    header = f"reply to {composed.target.ticket_id}"
+    print_text(app.console(stderr=True), composed.body, verdict.findings, header=header)
+    for finding in verdict.overridden:
+        print(
+            f"wishdesk: {finding.rule} overridden: {verdict.overrides[finding.rule]} "
+            "(recorded in the audit log)",
+            file=sys.stderr,
+        )
+
+
+def _report(outcome: Outcome) -> int:
+    """What happened, in a line; returns the exit code."""
+    from wishdesk.render.safe import clean
+    from wishdesk.services.reply import Drafted, DryRun, Sent
+
+    composed = outcome.composed
+    ticket_id = composed.target.ticket_id
+    if isinstance(outcome, DryRun):
+        print(clean(composed.body))  # placeholders may have brought buyer text in
+        return 1 if composed.verdict.blocking else 0
+    if isinstance(outcome, Drafted):
+        what = (
+            "policy errors" if outcome.blocked_by_errors else "warnings (use --yes to send anyway)"
+        )
+        print(
+            f"wishdesk: not sent: {what}. Your text is saved as a draft: "
+            f"`wishdesk reply {ticket_id} --draft` reopens it.",
+            file=sys.stderr,
+        )
+        return 1
+    assert isinstance(outcome, Sent)
+    kinds = "reply and close" if composed.close else "reply"
+    ids = ", #".join(map(str, outcome.outbox_ids))
+    print(f"queued {kinds} for {ticket_id} (outbox #{ids}); `wishdesk sync` sends it")
+    return 0

@@ -1,0 +1,37 @@
+"""What ``sync`` says beyond its summary line: the dry-run plan, and on stderr the items
+that failed, the records skipped and the warnings."""
+
+from __future__ import annotations
+
+import sys
+from typing import IO, TYPE_CHECKING
+
+from wishdesk.render.safe import clean
+
+if TYPE_CHECKING:
+    from wishdesk.services.sync import SyncResult
+
+
+def debug_log(line: str) -> None:
+    """``--debug``: each request as it goes (the client has already redacted it)."""
+    print(f"wishdesk: {line}", file=sys.stderr)
+
+
+def plan(result: SyncResult, out: IO[str]) -> None:
+    for line in result.push.lines:
+        print(clean(line, one_line=True), file=out)
+    print(f"dry run: {len(result.push.lines)} outbox item(s); nothing sent or changed", file=out)
+
+
+def report(result: SyncResult, err: IO[str]) -> None:
+    """Item failures, skipped records and warnings."""
+    for line in result.push.lines:
+        print(f"wishdesk: {clean(line, one_line=True)}", file=err)
+    pulled = result.pull
+    for line in pulled.skipped:
+        print(f"wishdesk: skipped {clean(line, one_line=True)}", file=err)
+    if pulled.skipped_total > len(pulled.skipped):
+        more = pulled.skipped_total - len(pulled.skipped)
+        print(f"wishdesk: ... and {more} more skipped", file=err)
+    for line in pulled.warnings:
+        print(f"wishdesk: warning: {clean(line, one_line=True)}", file=err)

@@ -1,0 +1,326 @@
+"""``wishdesk reply``: pick the body, lint it against the ticket's orders, then queue it,
+keep it as a draft, or ask the merchant first.
+
+A reply that passes becomes a merchant message in the thread (origin ``local`` until Wish's
+copy replaces it), moves the ticket to ``AWAITING_USER`` (its SLA clock stops) and queues an
+outbox item for ``sync``. A blocked reply is kept as a draft: nothing typed is ever lost.
+
+    outcome = reply(store, ReplyRequest(ticket="6af88", message="..."), now=now)
+    # Sent | Drafted | NeedsConfirm | DryRun; NeedsConfirm -> confirm(store, outcome, yes)
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable, Mapping, Sequence
+from dataclasses import dataclass, field
+from datetime import datetime
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from wishdesk.clock import iso
+from wishdesk.errors import UsageError
+from wishdesk.services.inbox import order_record, resolve
+from wishdesk.store import drafts, orders, tickets
+from wishdesk.store.db import Store
+
+if TYPE_CHECKING:
+    from wishdesk.domain.models import OrderFacts
+    from wishdesk.domain.policy import Finding, RuleSet
+
+# (text to start from, the thread oldest first) -> the text written in the editor
+Editor = Callable[[str, Sequence[Mapping[str, Any]]], str]
+
+
+@dataclass(frozen=True)
+class ReplyRequest:
+    """A reply as asked for on the command line: one body source at most."""
+
+    ticket: str
+    message: str | None = None
+    body_file: str | None = None  # a path, or "-" for standard input
+    editor: bool = False
+    template: str | None = None
+    variables: Mapping[str, str] = field(default_factory=dict)
+    draft: bool = False  # reopen the last blocked draft
+    override: Sequence[str] = ()  # truth.* rules to send despite
+    reason: str | None = None  # why, for the audit log
+    yes: bool = False  # send despite warnings
+    close: bool = False
+    dry_run: bool = False
+
+    def __post_init__(self) -> None:
+        """Options that contradict each other are refused before anything is read."""
+        sources = [
+            self.message is not None,
+            self.body_file is not None,
+            self.editor,
+            self.template is not None,
+            self.draft,
+        ]
+        if sum(sources) > 1:
+            raise UsageError("give one of -m, --body-file, --editor, --template or --draft")
+        if self.variables and self.template is None:
+            raise UsageError("--var fills a --template; it has no effect on other bodies")
+        if self.override and self.reason is None:
+            raise UsageError("--override needs --reason TEXT")
+
+    @property
+    def overrides(self) -> dict[str, str]:
+        """rule -> the reason given for sending despite it."""
+        return {rule: self.reason or "" for rule in self.override}
+
+
+@dataclass
+class ReplyTarget:
+    """The ticket a reply answers, with what composing and linting need."""
+
+    ticket_id: str
+    state: str
+    buyer_name: str | None
+    locale: str | None
+    orders: list[dict[str, Any]]
+    facts: list[OrderFacts]
+    thread: list[dict[str, Any]]
+
+
+@dataclass
+class Verdict:
+    """The linter's findings on a body, sorted into what they mean for sending."""
+
+    findings: list[Finding]
+    overrides: Mapping[str, str] = field(default_factory=dict)
+
+    @property
+    def blocking(self) -> list[Finding]:
+        """Errors not lifted by a valid ``--override``."""
+        return [
+            f
+            for f in self.findings
+            if f.severity == "error" and not (f.overridable and f.rule in self.overrides)
+        ]
+
+    @property
+    def warnings(self) -> list[Finding]:
+        return [f for f in self.findings if f.severity == "warning"]
+
+    @property
+    def overridden(self) -> list[Finding]:
+        return [
+            f
+            for f in self.findings
+            if f.severity == "error" and f.overridable and f.rule in self.overrides
+        ]
+
+
+@dataclass(frozen=True)
+class Composed:
+    """A body written for a ticket, with the linter's verdict on it."""
+
+    target: ReplyTarget
+    body: str
+    verdict: Verdict
+    close: bool = False
+
+
+@dataclass(frozen=True)
+class Sent:
+    composed: Composed
+    outbox_ids: list[int]
+
+
+@dataclass(frozen=True)
+class Drafted:
+    composed: Composed
+
+    @property
+    def blocked_by_errors(self) -> bool:
+        return bool(self.composed.verdict.blocking)
+
+
+@dataclass(frozen=True)
+class NeedsConfirm:
+    """Warnings only: the merchant may send anyway (``confirm``)."""
+
+    composed: Composed
+
+
+@dataclass(frozen=True)
+class DryRun:
+    composed: Composed
+
+
+Outcome = Sent | Drafted | NeedsConfirm | DryRun
+
+
+def target(store: Store, ref: str) -> ReplyTarget:
+    """The ticket behind ``ref``; only a ticket awaiting the merchant takes a reply."""
+    from wishdesk.store import messages
+
+    ticket_id = resolve(store, ref)
+    row = tickets.get(store, ticket_id)
+    assert row is not None
+    if row.state != "AWAITING_MERCHANT":
+        raise UsageError(
+            f"ticket {ticket_id} is {row.state}: Wish accepts a reply only while a ticket "
+            "awaits the merchant (AWAITING_MERCHANT)"
+        )
+    return ReplyTarget(
+        ticket_id=ticket_id,
+        state=row.state,
+        buyer_name=row.buyer_name,
+        locale=row.buyer_locale,
+        orders=[order_record(o) for o in orders.for_ticket(store, ticket_id)],
+        facts=orders.facts_for_ticket(store, ticket_id),
+        thread=[
+            {"sender": m.sender, "sent_at": m.sent_at, "text": m.text}
+            for m in messages.thread(store, ticket_id)
+        ],
+    )
+
+
+def check_overrides(overrides: Mapping[str, str], rules: RuleSet) -> None:
+    """Only overridable rules can be overridden, and each needs a reason."""
+    for rule, reason in overrides.items():
+        if rule not in rules.rules:
+            raise UsageError(f"unknown rule {rule!r} in --override")
+        meta = rules.meta(rule)
+        if meta.severity == "warning":
+            raise UsageError(f"{rule} is a warning: send with --yes instead of --override")
+        if not meta.overridable:
+            raise UsageError(
+                f"{rule} cannot be overridden: Wish never allows it; change the message"
+            )
+        if not reason.strip():
+            raise UsageError(f"--override {rule} needs --reason TEXT (it goes to the audit log)")
+
+
+def read_body_file(path: str) -> str:
+    """A body from a file, or from standard input for ``-``."""
+    if path == "-":
+        return sys.stdin.read()
+    try:
+        return Path(path).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise UsageError(f"cannot read {path}: {exc}") from None
+
+
+def render_template(
+    name: str, target: ReplyTarget, merchant_name: str, variables: Mapping[str, str]
+) -> str:
+    """The body from a template in the buyer's language, filled from ticket and order."""
+    from wishdesk.domain.templates import render, template_values
+    from wishdesk.services.templates import load_templates
+
+    values = template_values(
+        buyer_name=target.buyer_name,
+        locale=target.locale,
+        order=target.orders[0] if target.orders else None,
+        merchant_name=merchant_name,
+        extra=variables,
+    )
+    return render(load_templates().for_locale(name, target.locale), values)
+
+
+def _body(store: Store, req: ReplyRequest, target: ReplyTarget, edit: Editor | None) -> str:
+    """The text from the one body source the request names; the editor when it names none
+    (``edit`` is None without a terminal, unless ``--editor`` asked for it)."""
+    from wishdesk.services.config import current
+
+    if req.message is not None:
+        return req.message
+    if req.body_file is not None:
+        return read_body_file(req.body_file)
+    if req.template is not None:
+        merchant = current(store)["merchant.name"]
+        return render_template(req.template, target, merchant, req.variables)
+    if req.draft:
+        draft = drafts.latest(store, target.ticket_id)
+        if draft is None:
+            raise UsageError(f"ticket {target.ticket_id} has no draft")
+        return draft.text if edit is None else edit(draft.text, target.thread)
+    if edit is None:  # no terminal, and no --editor
+        raise UsageError(
+            "no message: give -m, --body-file, --template, --editor or --draft "
+            "(the editor opens by itself only on a terminal)"
+        )
+    return edit("", target.thread)
+
+
+def reply(
+    store: Store, req: ReplyRequest, *, now: datetime, edit: Editor, interactive: bool
+) -> Outcome:
+    """Compose, lint and decide. ``edit`` opens the editor: on ``--editor``, and on a
+    terminal (``interactive``) for a draft or when no body source is given. Warnings ask
+    (``NeedsConfirm``) only on a terminal; without one they keep the text as a draft."""
+    from wishdesk.domain.policy import lint
+    from wishdesk.services.policy import merchant_rules
+
+    target_ = target(store, req.ticket)
+    rules = merchant_rules()
+    check_overrides(req.overrides, rules)
+    body = _body(store, req, target_, edit if (interactive or req.editor) else None)
+    verdict = Verdict(lint(body, orders=target_.facts, now=now, rules=rules), req.overrides)
+    composed = Composed(target_, body, verdict, close=req.close)
+    if req.dry_run:
+        return DryRun(composed)
+    if verdict.blocking:
+        return _keep_draft(store, composed, now)
+    if verdict.warnings and not req.yes:
+        return NeedsConfirm(composed) if interactive else _keep_draft(store, composed, now)
+    return Sent(composed, send(store, composed, now))
+
+
+def confirm(store: Store, pending: NeedsConfirm, accepted: bool, *, now: datetime) -> Outcome:
+    """The merchant's answer to ``NeedsConfirm``: send, or keep the text as a draft."""
+    if accepted:
+        return Sent(pending.composed, send(store, pending.composed, now))
+    return _keep_draft(store, pending.composed, now)
+
+
+def _keep_draft(store: Store, composed: Composed, now: datetime) -> Drafted:
+    """Keep a blocked text; the same text blocked again is not stored twice."""
+    ticket_id = composed.target.ticket_id
+    with store.transaction():
+        latest = drafts.latest(store, ticket_id)
+        if latest is None or latest.text != composed.body:
+            findings = [f.to_dict() for f in composed.verdict.findings]
+            drafts.add(store, ticket_id, composed.body, iso(now), findings)
+    return Drafted(composed)
+
+
+def send(store: Store, composed: Composed, now: datetime) -> list[int]:
+    """Queue the reply (and a close): thread, state, clock, outbox, audit log; one transaction.
+    Returns the outbox item ids."""
+    from wishdesk.services.outbox import queue_reply
+    from wishdesk.store import audit_log
+    from wishdesk.store import outbox as outbox_rows
+
+    at = iso(now)
+    target_ = composed.target
+    order_id = target_.orders[0]["id"] if target_.orders else None
+    with store.transaction():
+        state = tickets.state(store, target_.ticket_id)
+        if state != "AWAITING_MERCHANT":  # changed since we looked (another reply, a sync)
+            raise UsageError(f"ticket {target_.ticket_id} is now {state}: nothing was sent")
+        ids = [queue_reply(store, target_.ticket_id, order_id, composed.body, at)]
+        if composed.close:
+            ids.append(
+                outbox_rows.add(
+                    store, kind="close", ticket_id=target_.ticket_id, order_id=order_id,
+                    body=None, at=at,
+                )
+            )  # fmt: skip
+        for finding in composed.verdict.overridden:
+            audit_log.add(
+                store,
+                at=at,
+                action="override",
+                ticket_id=target_.ticket_id,
+                outbox_id=ids[0],
+                rule=finding.rule,
+                reason=composed.verdict.overrides[finding.rule],
+                detail=finding.to_dict(),
+            )
+        drafts.clear(store, target_.ticket_id)
+    return ids

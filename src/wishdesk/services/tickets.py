@@ -1,0 +1,229 @@
+"""Tickets as the store keeps them: writing Wish's records, the columns derived from them
+(reason, SLA clocks, last message), and the merchant's corrections.
+
+The rules live here; ``store.tickets``, ``store.messages`` and ``store.orders`` execute them:
+- an order or ticket is replaced only by a copy with a newer ``updated_at``;
+- Wish's copy of a reply written here takes over the local message (whitespace-insensitive
+  match), so the thread shows it once;
+- a ticket Wish still shows as awaiting the merchant, with a reply of ours not yet sent,
+  awaits the buyer here;
+- a reason set by hand (source ``manual``) survives every re-import and recompute.
+Callers hold the transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Sequence
+from datetime import datetime
+from functools import lru_cache
+from typing import TYPE_CHECKING
+
+from wishdesk.clock import iso, parse_time
+from wishdesk.domain.models import REASONS, Message, Order, Ticket
+from wishdesk.domain.settings import CalendarSettings, sla_settings
+from wishdesk.domain.text import squash
+from wishdesk.errors import UsageError
+from wishdesk.store import messages, orders, tickets
+from wishdesk.store import outbox as outbox_rows
+from wishdesk.store import settings as stored_settings
+from wishdesk.store.db import Store
+
+if TYPE_CHECKING:
+    from wishdesk.domain.sla import BusinessCalendar
+    from wishdesk.domain.sla.clocks import Clocks
+
+LAST_MESSAGE_CHARS = 200
+BUYER = "USER"
+
+# (state, opened_at, [(sender, sent_at)]) -> Clocks
+ClockFn = Callable[[str, datetime, Sequence[tuple[str, datetime]]], "Clocks"]
+# (subject, first buyer message, sub_label, refund_reason, ticket type)
+#   -> (reason, confidence, source)
+ReasonFn = Callable[[str, str, "str | None", "str | None", "str | None"], tuple[str, float, str]]
+
+
+@lru_cache(maxsize=4)
+def _calendar(settings: CalendarSettings) -> BusinessCalendar:
+    """One calendar per distinct setting, however many tickets a command touches (notify
+    builds a writer for each order it answers on a ticket)."""
+    from wishdesk.domain.sla import BusinessCalendar
+
+    return BusinessCalendar(settings)
+
+
+def clock_fn(store: Store) -> ClockFn:
+    """SLA clocks with the store's calendar and SLA settings."""
+    from wishdesk.domain.sla import ticket_clocks
+
+    sla = sla_settings(stored_settings.load(store))
+    calendar = _calendar(sla.calendar)
+
+    def clocks(state: str, opened_at: datetime, messages: Sequence[tuple[str, datetime]]) -> Clocks:
+        return ticket_clocks(state, opened_at, messages, sla, calendar)
+
+    return clocks
+
+
+@lru_cache(maxsize=8192)
+def reason_of(
+    subject: str,
+    body: str,
+    sub_label: str | None,
+    refund_reason: str | None,
+    ticket_type: str | None = None,
+) -> tuple[str, float, str]:
+    """The ticket's reason, confidence and source. A pre-purchase ticket is about no order,
+    so it is ``other`` by Wish's own definition; the rest goes to the classifier.
+    Cached: buyers (and the demo) repeat the same short messages a lot."""
+    if ticket_type == "PRE_PURCHASE":
+        return "other", 1.0, "wish"
+    from wishdesk.domain.reasons import classify
+
+    found = classify(subject, body, sub_label=sub_label, refund_reason=refund_reason)
+    return found.reason, round(found.confidence, 3), found.source
+
+
+def _opt(moment: datetime | None) -> str | None:
+    return None if moment is None else iso(moment)
+
+
+class RecordWriter:
+    """Writes parsed Wish records into the store; says what changed."""
+
+    def __init__(self, store: Store, clocks: ClockFn, reason: ReasonFn) -> None:
+        self.store = store
+        self.clocks = clocks
+        self.reason = reason
+
+    def write_order(self, order: Order) -> str:
+        """Upsert one order; returns "new", "updated" or "unchanged"."""
+        stored_at = orders.version(self.store, order.id)
+        updated_at = iso(order.updated_at)
+        if stored_at is not None and updated_at <= stored_at:
+            return "unchanged"
+        orders.upsert(self.store, order, updated_at)
+        return "new" if stored_at is None else "updated"
+
+    def write_ticket(self, ticket: Ticket) -> tuple[str, int]:
+        """Upsert one ticket and merge its replies; returns (status, new message count)."""
+        store = self.store
+        stored = tickets.version(store, ticket.id)
+        updated_at = iso(ticket.updated_at)
+        if stored is None:
+            num = self._insert(ticket, updated_at)
+            tickets.link_orders(store, num, ticket)
+            return "new", messages.insert_from_wish(store, num, ticket.id, ticket.messages)
+        num, stored_at = stored
+        added = messages.insert_from_wish(
+            store, num, ticket.id, self._reconcile(num, ticket.messages)
+        )
+        newer = updated_at > stored_at
+        if not newer and not added:
+            return "unchanged", 0
+        if newer:
+            tickets.update(store, ticket, updated_at)
+            tickets.link_orders(store, num, ticket, replace=True)
+            if ticket.state == "AWAITING_MERCHANT" and outbox_rows.reply_pending(store, ticket.id):
+                # Wish has not seen the reply queued here yet: the ticket waits on the buyer.
+                tickets.set_state(store, ticket.id, "AWAITING_USER")
+        self.refresh(ticket.id)
+        return "updated", added
+
+    def _reconcile(self, num: int, incoming: Sequence[Message]) -> Sequence[Message]:
+        """Wish's copy of a reply written here takes over the local message (its time becomes
+        Wish's ``replied_at``). Returns the messages left to insert."""
+        local = messages.local_replies(self.store, num)
+        if not local:
+            return incoming
+        waiting: dict[str, list[int]] = {}
+        for message_id, text in local:
+            waiting.setdefault(squash(text), []).append(message_id)
+        rest = []
+        for m in incoming:
+            ids = waiting.get(squash(m.text)) if m.sender == "MERCHANT" else None
+            if ids:
+                messages.adopt(self.store, ids.pop(0), m)
+            else:
+                rest.append(m)
+        return rest
+
+    def _insert(self, t: Ticket, updated_at: str) -> int:
+        """Insert a new ticket with its derived columns; returns its row number."""
+        unique: dict[tuple[datetime, str, str], Message] = {}
+        for m in t.messages:
+            unique.setdefault((m.sent_at, m.sender, m.text), m)
+        thread = sorted(unique.values(), key=lambda m: m.sent_at)
+        derived, first_buyer = self._derive(t.state, t.opened_at, thread)
+        reason, confidence, source = self.reason(
+            t.subject, first_buyer, t.sub_label, t.refund_reason, t.type
+        )
+        return tickets.insert(self.store, t, updated_at, (reason, source, confidence), derived)
+
+    def _derive(
+        self, state: str, opened_at: datetime, thread: Sequence[Message]
+    ) -> tuple[tickets.Derived, str]:
+        """The derived columns of a thread (oldest first), and its first buyer text."""
+        c = self.clocks(state, opened_at, [(m.sender, m.sent_at) for m in thread])
+        last = thread[-1] if thread else None
+        first_buyer = next((m.text for m in thread if m.sender == BUYER), "")
+        derived = (
+            _opt(c.awaiting_since),
+            _opt(c.due_at),
+            _opt(c.escalates_at),
+            last.text[:LAST_MESSAGE_CHARS] if last else None,
+            iso(last.sent_at) if last else None,
+            len(thread),
+        )
+        return derived, first_buyer
+
+    def refresh(self, ticket_id: str) -> None:
+        """Recompute a stored ticket's derived columns from its stored messages."""
+        store = self.store
+        num, state, opened_at, subject, sub_label, refund_reason, source, type_ = (
+            tickets.derive_inputs(store, ticket_id)
+        )
+        thread = [
+            Message(sender=s, sent_at=parse_time(at), text=text)
+            for s, at, text in messages.senders_and_texts(store, num)
+        ]
+        derived, first_buyer = self._derive(state, parse_time(opened_at), thread)
+        tickets.set_derived(store, ticket_id, derived)
+        if source != "manual":
+            reason, confidence, new_source = self.reason(
+                subject or "", first_buyer, sub_label, refund_reason, type_
+            )
+            tickets.set_reason(store, ticket_id, (reason, new_source, confidence))
+
+
+def writer(store: Store) -> RecordWriter:
+    """A writer with the store's calendar and the reason classifier."""
+    return RecordWriter(store, clock_fn(store), reason_of)
+
+
+def retag(store: Store, ref: str, reason: str | None) -> tickets.TicketRow:
+    """Set ``reason`` by hand (source ``manual``), or with ``None`` reclassify automatically.
+    Returns the ticket as stored afterwards."""
+    from wishdesk.services.inbox import resolve
+
+    if reason is not None and reason not in REASONS:
+        raise UsageError(f"unknown reason {reason!r}: use one of {', '.join(REASONS)}")
+    ticket_id = resolve(store, ref)
+    with store.transaction():
+        if reason is not None:
+            tickets.set_reason(store, ticket_id, (reason, "manual", 1.0))
+        else:
+            tickets.set_reason(store, ticket_id, ("other", "text", 0.0))
+            writer(store).refresh(ticket_id)
+    row = tickets.get(store, ticket_id)
+    assert row is not None
+    return row
+
+
+def recompute_open(store: Store) -> int:
+    """Recompute the SLA clocks of every ticket awaiting the merchant (caller's
+    transaction). Returns how many."""
+    w = writer(store)
+    ids = tickets.awaiting_merchant_ids(store)
+    for ticket_id in ids:
+        w.refresh(ticket_id)
+    return len(ids)

@@ -1,0 +1,54 @@
+"""The ``audit_log`` table: what was done against the linter's advice, and why."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from typing import Any
+
+from wishdesk.store.db import Store
+
+
+@dataclass(frozen=True, slots=True)
+class AuditEntry:
+    at: str
+    action: str  # "override"
+    outbox_id: int | None
+    rule: str | None
+    reason: str | None
+
+    def record(self) -> dict[str, Any]:
+        """The documented JSON record (``show --json``)."""
+        return {
+            "at": self.at,
+            "action": self.action,
+            "outbox_id": self.outbox_id,
+            "rule": self.rule,
+            "reason": self.reason,
+        }
+
+
+def add(
+    store: Store,
+    *,
+    at: str,
+    action: str,
+    ticket_id: str | None,
+    outbox_id: int | None,
+    rule: str | None,
+    reason: str | None,
+    detail: dict[str, Any],
+) -> None:
+    store.execute(
+        "INSERT INTO audit_log (at, action, ticket_id, outbox_id, rule, reason, detail) "
+        "VALUES (?, ?, ?, ?, ?, ?, ?)",
+        (at, action, ticket_id, outbox_id, rule, reason, json.dumps(detail, ensure_ascii=False)),
+    )
+
+
+def for_ticket(store: Store, ticket_id: str) -> list[AuditEntry]:
+    rows = store.all(
+        "SELECT at, action, outbox_id, rule, reason FROM audit_log WHERE ticket_id = ? ORDER BY id",
+        (ticket_id,),
+    )
+    return [AuditEntry(*row) for row in rows]
