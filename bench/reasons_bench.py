@@ -11,7 +11,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-sys.path.insert(0, str(ROOT / "tests" / "reasons"))
+sys.path.insert(0, str(ROOT / "testkit"))  # the labelled set and its scoring
 
 COLD_START = (
     "import time; t = time.perf_counter(); "

@@ -1,5 +1,5 @@
 """Helpers for the reliability tests: real ``wishdesk`` processes on one store, the fake Wish
-API (tests/sync/wishfake.py) and exact checks of what the store holds."""
+API (testkit/wishfake.py) and exact checks of what the store holds."""
 
 from __future__ import annotations
 
@@ -14,9 +14,8 @@ from typing import Any
 
 HERE = Path(__file__).resolve().parent
 TESTS = HERE.parent
-for _extra in (TESTS, TESTS / "sync"):
-    if str(_extra) not in sys.path:
-        sys.path.insert(0, str(_extra))
+if str(TESTS) not in sys.path:
+    sys.path.insert(0, str(TESTS))
 
 from wishfake import TOKEN, FakeWish  # noqa: E402
 

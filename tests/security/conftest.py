@@ -1,18 +1,11 @@
-"""Fixtures for the security review tests: the fake Wish API from tests/sync, reused."""
+"""Fixtures for the security review tests: the fake Wish API from testkit/, reused."""
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Iterator
-from pathlib import Path
 
 import pytest
-
-SYNC_TESTS = str(Path(__file__).resolve().parent.parent / "sync")
-if SYNC_TESTS not in sys.path:
-    sys.path.insert(0, SYNC_TESTS)
-
-from wishfake import FakeWish, record_sleeps, running  # noqa: E402
+from wishfake import FakeWish, record_sleeps, running
 
 
 @pytest.fixture

@@ -1,6 +1,8 @@
-"""Scoring the classifier against the labelled set: accuracy and a confusion table.
+"""Scoring the classifier against the labelled set (labelled.jsonl, next to this file):
+accuracy and a confusion table.
 
-Used by the tests here and by ``bench/reasons_bench.py``.
+Part of testkit/: used by ``tests/reasons/`` and by ``bench/reasons_bench.py``; not shipped in
+the wheel.
 """
 
 from __future__ import annotations

@@ -4,6 +4,9 @@ Behaviour follows reference/wish-api-v3.md: bearer auth, the {code, message, dat
 time-window paging (inclusive bounds, sort_by=updated_at.asc), Wish-Request-Id on every
 response, replies only while AWAITING_MERCHANT and at most 2000 characters. Tests script
 extra answers (429, 503, ...) per (method, path) with ``queue``.
+
+Part of testkit/: used by ``tests/sync``, ``tests/security``, ``tests/reliability`` and by
+``bench/run`` (the sync pull row); not shipped in the wheel.
 """
 
 from __future__ import annotations
