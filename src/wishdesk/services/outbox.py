@@ -59,10 +59,17 @@ def list_items(store: Store, statuses: Sequence[str]) -> list[OutboxItem]:
     return rows.with_status(store, wanted)
 
 
-def _item(store: Store, item_id: int) -> OutboxItem:
+def _item(store: Store, item_id: int, allowed: Sequence[str] = (), done: str = "") -> OutboxItem:
+    """The item, which must be in one of the ``allowed`` statuses to be ``done`` (when
+    given)."""
     found = rows.get(store, item_id)
     if found is None:
         raise NotFoundError(f"no outbox item #{item_id}")
+    if allowed and found.status not in allowed:
+        names = f"{', '.join(allowed[:-1])} or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
+        raise UsageError(
+            f"outbox item #{item_id} is {found.status}: only {names} items can be {done}"
+        )
     return found
 
 
@@ -72,12 +79,7 @@ def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
     from wishdesk.services.tickets import writer
 
     with store.transaction():
-        found = _item(store, item_id)
-        if found.status not in CANCELLABLE:
-            raise UsageError(
-                f"outbox item #{item_id} is {found.status}: only queued, failed "
-                "or manual items can be cancelled"
-            )
+        found = _item(store, item_id, CANCELLABLE, "cancelled")
         reply = found.kind == "reply" and found.message_id and found.ticket_id
         if reply and messages.origin(store, found.message_id or 0) == "wish":
             raise UsageError(
@@ -97,11 +99,6 @@ def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
 def retry(store: Store, item_id: int, now: datetime) -> OutboxItem:
     """Queue a failed (or manual) item again."""
     with store.transaction():
-        found = _item(store, item_id)
-        if found.status not in RETRYABLE:
-            raise UsageError(
-                f"outbox item #{item_id} is {found.status}: only failed or "
-                "manual items can be retried"
-            )
+        _item(store, item_id, RETRYABLE, "retried")
         rows.set_status(store, item_id, "queued", iso(now))
     return _item(store, item_id)
