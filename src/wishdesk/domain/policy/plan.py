@@ -17,7 +17,9 @@ import zlib
 from functools import lru_cache
 from typing import Any
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "zh")
+from wishdesk.domain import toml
+from wishdesk.domain.languages import LANGUAGES
+
 DATA_FILES = ("rules.toml", "common.toml", *(f"{code}.toml" for code in LANGUAGES))
 # Rules whose patterns describe an intent that a negation in the same clause cancels.
 NEGATABLE = frozenset(
@@ -52,18 +54,9 @@ def _read_bytes(name: str) -> bytes:
     )  # pragma: no cover
 
 
-def _loads(text: str) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-    data: dict[str, Any] = tomllib.loads(text)
-    return data
-
-
 def read_data(name: str) -> dict[str, Any]:
     """One packaged TOML data file."""
-    return _loads(_read_bytes(name).decode("utf-8"))
+    return toml.loads(_read_bytes(name).decode("utf-8"))
 
 
 # -- the plan: everything the lexicon needs, as plain data ------------------------------
@@ -154,7 +147,7 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
 
 def build_plan(files: dict[str, bytes]) -> dict[str, Any]:
     """The plan from the data files' contents (``DATA_FILES`` -> bytes)."""
-    data = {name: _loads(raw.decode("utf-8")) for name, raw in files.items()}
+    data = {name: toml.loads(raw.decode("utf-8")) for name, raw in files.items()}
     common = data["common.toml"]
     langs = [data[f"{code}.toml"] for code in LANGUAGES]
     by_rule: dict[str, list[str]] = {}
