@@ -107,7 +107,7 @@ def test_commands_write_nothing_inside_the_package(tmp_path: Path, site: Path) -
     hook.write_text(HOOK, encoding="utf-8")
     env = {
         **os.environ,
-        "PYTHONPATH": os.pathsep.join([str(site), os.environ.get("PYTHONPATH", "")]),
+        "PYTHONPATH": os.pathsep.join(p for p in (str(site), os.environ.get("PYTHONPATH")) if p),
         "PYTHONDONTWRITEBYTECODE": "1",
         "WISHDESK_NOW": NOW,
         "WISHDESK_DB": str(db),
