@@ -48,11 +48,11 @@ def cache_dir() -> str | None:
     return path if os.path.isabs(path) else None
 
 
-def _trusted(handle: Any) -> bool:
+def _trusted(fd: int) -> bool:
     """A cache file that the user owns and nobody else can write (POSIX; always on Windows)."""
     if not hasattr(os, "getuid"):
         return True
-    info = os.fstat(handle.fileno())
+    info = os.fstat(fd)
     return info.st_uid == os.getuid() and not info.st_mode & 0o022
 
 
@@ -60,7 +60,7 @@ def load(path: str, key: str) -> object | None:
     """The plan kept at ``path`` under ``key``, or ``None`` (missing, foreign or damaged)."""
     try:
         with open(path, "rb") as handle:
-            if not _trusted(handle):
+            if not _trusted(handle.fileno()):
                 return None
             stored = marshal.load(handle)
     except Exception:  # any failure to read a cache is a miss
