@@ -8,8 +8,7 @@ import pytest
 from policy_helpers import NOW, corpus, order
 
 from wishdesk.domain.policy import lexicon, lint
-from wishdesk.domain.policy import plan as plan_module
-from wishdesk.domain.policy.plan import DATA_FILES, _cache_key, build_plan, plan
+from wishdesk.domain.policy.plan import build_plan, cache_key, packaged_files, plan
 from wishdesk.domain.policy.textview import TextView
 from wishdesk.domain.policy.triggers import triggers
 
@@ -51,10 +50,10 @@ def test_gated_patterns_match_like_ungated_ones() -> None:
 
 
 def test_plan_cache_is_keyed_by_the_data() -> None:
-    files = {name: plan_module._read_bytes(name) for name in DATA_FILES}
+    files = packaged_files()
     changed = dict(files, **{"en.toml": files["en.toml"] + b"\n# edited\n"})
-    assert _cache_key(files) != _cache_key(changed)
-    assert _cache_key(files) == _cache_key(dict(files))
+    assert cache_key(files) != cache_key(changed)
+    assert cache_key(files) == cache_key(dict(files))
     fresh = build_plan(files)
     assert fresh["dispatch"] == plan()["dispatch"]
     assert fresh["index"] == plan()["index"]

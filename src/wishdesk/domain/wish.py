@@ -26,7 +26,7 @@ from wishdesk.domain.models import (
 
 ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_TEXT = 100_000  # characters in one message, subject or name
-MAX_MESSAGE_CHARS = 2000  # the longest message the Wish API accepts from a merchant
+MAX_MESSAGE_CHARS = 2000  # characters in one reply: the Wish API refuses longer ones
 TICKET_KEYS = frozenset({"replies", "buyer_info", "opened_at", "subject", "sub_label"})
 ORDER_KEYS = frozenset(
     {

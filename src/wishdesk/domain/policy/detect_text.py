@@ -11,8 +11,8 @@ from wishdesk.domain.policy.lexicon import Lexicon, scan
 from wishdesk.domain.policy.plan import LEET_RULES, NEGATABLE, WORD_RULES
 from wishdesk.domain.policy.ruleset import RuleSet
 from wishdesk.domain.policy.textview import TextView
+from wishdesk.domain.wish import MAX_MESSAGE_CHARS
 
-MAX_LENGTH = 2000
 _CAPS_WORD = r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]+"
 _CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[!?.,:]*\s+{_CAPS_WORD}){{3,}}\b")
 _INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\u00ad]+")
@@ -38,13 +38,13 @@ def detect_format(text: str, lex: Lexicon) -> list[Hit]:
     if not _INVISIBLE.sub("", text):
         return [Hit("format.empty", 0, len(text))]
     hits: list[Hit] = []
-    if len(text) > MAX_LENGTH:
+    if len(text) > MAX_MESSAGE_CHARS:
         fields = (
             ("length", str(len(text))),
-            ("limit", str(MAX_LENGTH)),
-            ("excess", str(len(text) - MAX_LENGTH)),
+            ("limit", str(MAX_MESSAGE_CHARS)),
+            ("excess", str(len(text) - MAX_MESSAGE_CHARS)),
         )
-        hits.append(Hit("format.length", MAX_LENGTH, len(text), fields))
+        hits.append(Hit("format.length", MAX_MESSAGE_CHARS, len(text), fields))
     if any(ch in text for ch in "{<[%_$"):
         for m in _placeholder_pattern(lex.html_tags, lex.bracket_words).finditer(text):
             hits.append(Hit("format.placeholder", m.start(), m.end(), (("match", m.group()),)))

@@ -8,8 +8,8 @@ mix) is checked against all of them.
 Speed. Each regex comes with its *triggers* (``triggers.py``): literals one of which must
 occur in any text it matches. A message's triggers are looked up once (``Lexicon.present``);
 a regex none of whose triggers occur is not run, and a regex is compiled the first time it
-has to run. The data itself comes from ``plan.py``, which reads the TOML files, works out
-the triggers and caches the result.
+has to run. The data itself comes from ``plan.py``, which reads the TOML files and works out
+the triggers (``wishdesk.services.plan_cache`` keeps the result between runs).
 """
 
 from __future__ import annotations

@@ -1,23 +1,28 @@
 """The policy data as a *plan*: the TOML files read, macros expanded and every regex's
 triggers worked out, as plain data (see ``lexicon.py`` for how it is used).
 
-Building it is the expensive part of the linter's start-up, so the plan is cached in
-``__pycache__`` next to this module under a name made of a checksum of the data files, of
-the code that builds it and of the Python version: editing a data file makes a new plan, and
-an unwritable directory only means building in memory.
+Building it (``build_plan``) is the expensive part of the linter's start-up: the triggers
+come from parsing some 650 regexes, tens of milliseconds. So a caller may keep plans between
+runs: ``cache_key`` names the plan of some data files by a checksum of them, of the code that
+builds it and of the Python version, and ``install`` puts a plan so kept in place before
+first use (``wishdesk.services.plan_cache`` does this). This module writes no files; the
+only I/O here is reading this package's own data and code. When nothing has been installed,
+``plan()`` builds the plan in memory.
 """
 
 from __future__ import annotations
 
-import marshal
 import os
 import re
 import sys
 import zlib
+from collections.abc import Mapping
 from functools import lru_cache
 from typing import Any
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "zh")
+from wishdesk.domain import toml
+from wishdesk.domain.languages import LANGUAGES
+
 DATA_FILES = ("rules.toml", "common.toml", *(f"{code}.toml" for code in LANGUAGES))
 # Rules whose patterns describe an intent that a negation in the same clause cancels.
 NEGATABLE = frozenset(
@@ -36,8 +41,11 @@ WORD_RULES = (
 )
 PLAN_VERSION = 2
 _MACRO = re.compile(r"%([A-Z]+)%")
-_DATA_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "data")
-_CACHE_DIR = os.path.join(os.path.dirname(os.path.abspath(__file__)), "__pycache__")
+_HERE = os.path.dirname(os.path.abspath(__file__))
+_DATA_DIR = os.path.join(_HERE, "data")
+_BUILDER = ("plan.py", "triggers.py")  # the code whose output a plan is
+
+_installed: dict[str, Any] | None = None
 
 
 def _read_bytes(name: str) -> bytes:
@@ -52,18 +60,14 @@ def _read_bytes(name: str) -> bytes:
     )  # pragma: no cover
 
 
-def _loads(text: str) -> dict[str, Any]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-    data: dict[str, Any] = tomllib.loads(text)
-    return data
+def packaged_files() -> dict[str, bytes]:
+    """The contents of the packaged data files (``DATA_FILES`` -> bytes)."""
+    return {name: _read_bytes(name) for name in DATA_FILES}
 
 
 def read_data(name: str) -> dict[str, Any]:
     """One packaged TOML data file."""
-    return _loads(_read_bytes(name).decode("utf-8"))
+    return toml.loads(_read_bytes(name).decode("utf-8"))
 
 
 # -- the plan: everything the lexicon needs, as plain data ------------------------------
@@ -152,9 +156,9 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
     }
 
 
-def build_plan(files: dict[str, bytes]) -> dict[str, Any]:
+def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
     """The plan from the data files' contents (``DATA_FILES`` -> bytes)."""
-    data = {name: _loads(raw.decode("utf-8")) for name, raw in files.items()}
+    data = {name: toml.loads(raw.decode("utf-8")) for name, raw in files.items()}
     common = data["common.toml"]
     langs = [data[f"{code}.toml"] for code in LANGUAGES]
     by_rule: dict[str, list[str]] = {}
@@ -220,20 +224,23 @@ def build_plan(files: dict[str, bytes]) -> dict[str, Any]:
     return plan
 
 
+@lru_cache(maxsize=1)
 def _builder_sources() -> bytes:
     """The code that builds the plan: a change to it must not reuse an old plan."""
-    here = os.path.dirname(os.path.abspath(__file__))
     chunks = []
-    for name in ("plan.py", "triggers.py"):
+    for name in _BUILDER:
         try:
-            with open(os.path.join(here, name), "rb") as handle:
+            with open(os.path.join(_HERE, name), "rb") as handle:
                 chunks.append(handle.read())
         except OSError:  # pragma: no cover - no sources (a zipped or frozen install)
             chunks.append(name.encode())
     return b"\0".join(chunks)
 
 
-def _cache_key(files: dict[str, bytes]) -> str:
+def cache_key(files: Mapping[str, bytes]) -> str:
+    """A name for the plan of ``files`` (``DATA_FILES`` -> bytes), safe as a file name: it
+    changes with any data file, with the code that builds plans and with the Python version
+    (plans are kept with ``marshal``, whose format is the interpreter's)."""
     crc, adler = 0, 1
     for name in (*DATA_FILES, "builder"):
         content = files[name] if name in files else _builder_sources()
@@ -244,34 +251,25 @@ def _cache_key(files: dict[str, bytes]) -> str:
     return f"policy-plan-v{PLAN_VERSION}-py{version}-{crc:08x}{adler:08x}"
 
 
-def _store(path: str, plan: dict[str, Any]) -> None:
-    """Write the plan atomically; remove plans of older data. Failing is harmless."""
-    try:
-        os.makedirs(_CACHE_DIR, exist_ok=True)
-        temporary = f"{path}.{os.getpid()}.tmp"
-        with open(temporary, "wb") as handle:
-            marshal.dump(plan, handle)
-        os.replace(temporary, path)
-        keep = os.path.basename(path)
-        for name in os.listdir(_CACHE_DIR):
-            if name.startswith("policy-plan-") and name != keep and not name.endswith(".tmp"):
-                os.remove(os.path.join(_CACHE_DIR, name))
-    except OSError:
-        pass
+def install(candidate: object) -> None:
+    """Use ``candidate``, a plan of the packaged data files kept from an earlier run, from
+    now on. Call it before the first lint: rules and lexicon are built from the plan once.
+    Raises ``ValueError`` (and installs nothing) for anything that is not a plan of this
+    version."""
+    global _installed
+    if not isinstance(candidate, dict) or candidate.get("version") != PLAN_VERSION:
+        raise ValueError("not a policy plan of this version")
+    _installed = candidate
 
 
-@lru_cache(maxsize=1)
+def installed() -> bool:
+    """Whether a plan is in place (installed, or built by ``plan()``)."""
+    return _installed is not None
+
+
 def plan() -> dict[str, Any]:
-    """The plan of the packaged data files: from the cache when their checksum matches."""
-    files = {name: _read_bytes(name) for name in DATA_FILES}
-    path = os.path.join(_CACHE_DIR, _cache_key(files) + ".marshal")
-    try:
-        with open(path, "rb") as handle:
-            cached: dict[str, Any] = marshal.load(handle)
-        if cached.get("version") == PLAN_VERSION:
-            return cached
-    except (OSError, ValueError, EOFError, TypeError):
-        pass
-    built = build_plan(files)
-    _store(path, built)
-    return built
+    """The plan of the packaged data files: the installed one, else built in memory."""
+    global _installed
+    if _installed is None:
+        _installed = build_plan(packaged_files())
+    return _installed

@@ -24,6 +24,7 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
+from wishdesk.domain import toml
 from wishdesk.domain.policy.plan import plan
 from wishdesk.errors import InputError
 
@@ -110,15 +111,9 @@ def load_rules(extra_toml: str | None = None, *, source: str = "rules.toml") -> 
     base = default_rules()
     if extra_toml is None or not extra_toml.strip():
         return base
-    import sys
-
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # pragma: no cover - Python 3.10
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
     try:
-        data = tomllib.loads(extra_toml)
-    except tomllib.TOMLDecodeError as exc:
+        data = toml.loads(extra_toml)
+    except toml.TOMLDecodeError as exc:
         raise _fail(source, f"not valid TOML: {exc}") from None
     unknown_top = set(data) - {"rules"}
     if unknown_top:

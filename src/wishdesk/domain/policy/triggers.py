@@ -14,6 +14,7 @@ import sys
 from typing import Any
 
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
+_LITERAL: Any = _parser.LITERAL
 
 _MAX_SET = 8  # give up on a cross product larger than this
 _GOOD = 3  # literals this long are selective enough: prefer fewer of them
@@ -41,12 +42,12 @@ def _exact(op: str, arg: Any) -> Strings | None:
     if op == "IN":
         chars: set[str] = set()
         for sub_op, value in arg:
-            name = str(sub_op)
+            name = sub_op.name
             if name == "LITERAL":
                 chars.add(chr(value).lower())
             elif name == "RANGE" and value[1] - value[0] < 16:
                 chars.update(chr(x).lower() for x in range(value[0], value[1] + 1))
-            elif name == "CATEGORY" and str(value) == "CATEGORY_DIGIT":
+            elif name == "CATEGORY" and value.name == "CATEGORY_DIGIT":
                 chars.update("0123456789")
             else:
                 return None
@@ -70,19 +71,32 @@ def _exact(op: str, arg: Any) -> Strings | None:
     return None
 
 
+def _append(strings: Strings, chars: list[str]) -> Strings:
+    """Every string with the run of literal ``chars`` appended (the set does not grow)."""
+    tail = "".join(chars)
+    chars.clear()
+    return frozenset(s + tail for s in strings)
+
+
 def _seq_exact(items: Any) -> Strings | None:
     out: Strings = frozenset({""})
+    chars: list[str] = []  # a run of literals, appended in one go
     for op, arg in items:
-        name = str(op)
+        if op is _LITERAL:
+            chars.append(chr(arg).lower())
+            continue
+        name = op.name
         if name in _ZERO_WIDTH:
             continue
+        if chars:
+            out = _append(out, chars)
         found = _exact(name, arg)
         if found is None:
             return None
         out = frozenset(a + b for a in out for b in found)
         if len(out) > _MAX_SET:
             return None
-    return out
+    return _append(out, chars) if chars else out
 
 
 def _item(op: str, arg: Any) -> Strings | None:
@@ -114,10 +128,16 @@ def _seq(items: Any) -> Strings | None:
             return None
         return current
 
+    chars: list[str] = []  # a run of literals: it never grows the run's set
     for op, arg in items:
-        name = str(op)
+        if op is _LITERAL:
+            chars.append(chr(arg).lower())
+            continue
+        name = op.name
         if name in _ZERO_WIDTH:
             continue
+        if chars:
+            run = _append(run, chars)
         exact = _exact(name, arg)
         if exact is not None:
             grown = frozenset(a + b for a in run for b in exact)
@@ -128,6 +148,8 @@ def _seq(items: Any) -> Strings | None:
         run = exact if exact is not None else frozenset({""})
         if exact is None:
             best = _better(best, _item(name, arg))
+    if chars:
+        run = _append(run, chars)
     return _better(best, close(run))
 
 

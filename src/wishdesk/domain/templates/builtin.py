@@ -5,21 +5,16 @@ Reading this package's own data files is the only I/O here; it happens once, on 
 
 from __future__ import annotations
 
-import sys
 from functools import lru_cache
 
+from wishdesk.domain import toml
 from wishdesk.domain.templates.model import KINDS, Template, TemplateInfo, TemplateSet
 from wishdesk.domain.templates.syntax import parse
 
 
 def _catalog(text: str) -> list[TemplateInfo]:
-    if sys.version_info >= (3, 11):
-        import tomllib
-    else:  # tomli is the same parser, packaged for 3.10
-        import tomli as tomllib  # type: ignore[import-not-found, unused-ignore]
-
     infos = []
-    for name, entry in tomllib.loads(text).items():
+    for name, entry in toml.loads(text).items():
         kind = entry["kind"]
         if kind not in KINDS:
             raise ValueError(f"catalog.toml: {name}: unknown kind {kind!r}")

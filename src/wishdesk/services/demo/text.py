@@ -18,7 +18,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Any
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "zh")
+from wishdesk.domain.languages import LANGUAGES
 
 BUYER_FIELDS = frozenset(
     {
