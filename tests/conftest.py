@@ -11,6 +11,15 @@ from typer.testing import CliRunner, Result
 NOW = "2026-11-26T07:00:00Z"
 
 
+@pytest.fixture(scope="session", autouse=True)
+def plan_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
+    """The linter's plan cache lives in a directory of the test run, shared by its tests
+    (and by the commands they start), never in the user's own cache."""
+    import os
+
+    os.environ["WISHDESK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
+
+
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     values = {

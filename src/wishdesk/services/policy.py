@@ -54,9 +54,12 @@ def rules_path() -> Path:
 
 
 def merchant_rules(path: Path | None = None) -> RuleSet:
-    """The rules in force: built-in, plus ``<data dir>/rules.toml`` when it exists."""
+    """The rules in force: built-in, plus ``<data dir>/rules.toml`` when it exists. The
+    linter's compiled plan is put in place first (kept in the user cache directory)."""
     from wishdesk.domain.policy import load_rules
+    from wishdesk.services.plan_cache import prime
 
+    prime()
     path = path or rules_path()
     try:
         text = path.read_text(encoding="utf-8")
