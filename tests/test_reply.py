@@ -237,3 +237,14 @@ def test_a_users_own_template_language_is_picked_for_a_regional_locale(
     assert shown(run, dutch["id"])["messages"][-1]["text"] == "Bedankt, Joost!"
     notified = run("notify", o2, "--template", "thanks", "--dry-run", "--format", "jsonl")
     assert json.loads(notified.stdout)["body"] == "Bedankt, Joost!"
+
+
+def test_a_template_for_an_order_past_its_expected_delivery_says_it_is_late(run, store) -> None:
+    """On 15 December the order expected by 10 December is late: the template says so and
+    that the carrier is being asked, instead of promising a date gone by."""
+    run("config", "set", "merchant.name", "Aurora Home")
+    result = run("reply", T1, "--template", "shipping-eta", WISHDESK_NOW="2026-12-15T08:00:00Z")
+    assert result.exit_code == 0, result.stderr
+    text = shown(run)["messages"][-1]["text"]
+    assert "running late" in text and "checking with the carrier" in text
+    assert "December" not in text and "LZ123456789CN" in text

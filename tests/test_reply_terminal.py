@@ -83,3 +83,21 @@ def test_warnings_ask_and_no_keeps_a_draft(store, env, run) -> None:
     code, out = on_terminal(["reply", T1, "-m", shouting], dict(os.environ), answer=b"y\n")
     assert code == 0, out
     assert json.loads(run("show", T1, "--json").stdout)["outbox"][0]["body"] == shouting
+
+
+def test_a_template_is_shown_filled_and_asked_for_before_it_is_queued(store, env, run) -> None:
+    run("config", "set", "merchant.name", "Aurora Home")
+    code, out = on_terminal(["reply", T1, "--template", "tracking"], dict(os.environ), b"n\n")
+    assert code == 1 and "Queue this reply to" in out and "LZ123456789CN" in out, out
+    data = json.loads(run("show", T1, "--json").stdout)
+    assert data["outbox"] == [] and "LZ123456789CN" in data["drafts"][0]["text"]  # kept
+    code, out = on_terminal(["reply", T1, "--template", "tracking"], dict(os.environ), b"y\n")
+    assert code == 0 and "queued reply" in out, out
+    # --yes skips the question; without a terminal it queues as before (tests/test_reply.py)
+    run("import", "-", input=json.dumps(ticket("5f0000000000000000000002", orders=[])))
+    code, out = on_terminal(
+        ["reply", "5f0000000000000000000002", "-t", "tracking", "--yes", "--var",
+         "tracking_number=LZ1", "--var", "carrier=China Post", "--var", "order_id=1"],
+        dict(os.environ),
+    )  # fmt: skip
+    assert "Queue this reply" not in out

@@ -100,3 +100,46 @@ def test_an_earlier_date_than_the_order_is_caught(lang: str) -> None:
     text = render(builtin_templates().get("shipping-eta", lang), values)
     rules = [f.rule for f in lint(text, orders=[SHIPPED_FACTS], now=NOW)]
     assert rules == ["truth.eta"]
+
+
+LATE_CASES = [
+    (t.name, t.lang)
+    for name in builtin_templates().names()
+    for t in builtin_templates().variants(name)
+]
+PAST = NOW - timedelta(days=9)
+LATE_ORDER = {**SHIPPED_ORDER, "expected_delivery_at": _iso(PAST)}
+LATE_FACTS = OrderFacts(
+    id=ORDER_ID,
+    state="SHIPPED",
+    expected_delivery_at=PAST,
+    expected_ship_at=SHIP_BY - timedelta(days=20),
+    tracking_numbers=(TRACKING,),
+    carrier="YunExpress",
+)
+
+
+def test_every_template_with_a_delivery_date_has_a_late_text_in_every_language() -> None:
+    templates = builtin_templates()
+    with_eta = [n for n in templates.names() if "eta" in templates.get(n, "en").placeholders]
+    assert with_eta == ["shipped", "order-status", "shipping-eta"]
+    assert sorted(LATE_CASES) == sorted((n, lang) for n in with_eta for lang in LANGUAGES)
+
+
+@pytest.mark.parametrize(("name", "lang"), LATE_CASES)
+def test_late_text_passes_the_linter_and_promises_no_date(name: str, lang: str) -> None:
+    """Once the expected delivery has passed, the template says the parcel is late: no date
+    gone by is given as the expectation."""
+    template = builtin_templates().for_locale(name, lang, late=True)
+    assert template.variant == "late" and "eta" not in template.placeholders
+    values = template_values(
+        buyer_name="María José",
+        locale=lang,
+        order=LATE_ORDER,
+        merchant_name="Trailhead Outfitters",
+        extra=EXTRA,
+    )
+    text = render(template, values)
+    assert PAST.strftime("%Y") not in text.replace(ORDER_ID, "")
+    findings = lint(text, orders=[LATE_FACTS], now=NOW)
+    assert findings == [], _describe(text, list(findings))

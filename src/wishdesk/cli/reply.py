@@ -13,7 +13,7 @@ from wishdesk.cli.errors import EXIT_CODES_EPILOG
 from wishdesk.cli.options import Vars, parse_vars
 
 if TYPE_CHECKING:
-    from wishdesk.services.reply import Outcome
+    from wishdesk.services.reply import NeedsConfirm, Outcome
 
 commands = typer.Typer()
 
@@ -31,7 +31,9 @@ Override = Annotated[
     list[str], typer.Option("--override", help="Send despite this truth.* rule (needs --reason).")
 ]
 Reason = Annotated[Optional[str], typer.Option("--reason", help="Why, for the audit log.")]
-Yes = Annotated[bool, typer.Option("--yes", "-y", help="Send despite warnings.")]
+Yes = Annotated[
+    bool, typer.Option("--yes", "-y", help="Send despite warnings; queue a --template unseen.")
+]
 Close = Annotated[bool, typer.Option("--close", help="Also close the ticket.")]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Lint and print; store nothing.")]
 
@@ -79,10 +81,20 @@ def reply(
     outcome = service.reply(store, request, now=moment, edit=_edit, interactive=interactive())
     _show_verdict(app, outcome)
     if isinstance(outcome, service.NeedsConfirm):
-        question = f"Send with {len(outcome.composed.verdict.warnings)} warning(s)?"
-        accepted = typer.confirm(question, default=False)
-        outcome = service.confirm(store, outcome, accepted, now=moment)
+        outcome = service.confirm(store, outcome, _ask(outcome), now=moment)
     raise typer.Exit(_report(outcome))
+
+
+def _ask(pending: NeedsConfirm) -> bool:
+    """Show a filled template, or count the warnings, and ask."""
+    from wishdesk.render.safe import clean
+
+    composed = pending.composed
+    if pending.preview:
+        print(clean(composed.body))  # placeholders bring buyer text in
+        print()
+        return typer.confirm(f"Queue this reply to {composed.target.ticket_id}?", default=False)
+    return typer.confirm(f"Send with {len(composed.verdict.warnings)} warning(s)?", default=False)
 
 
 def _show_verdict(app: AppContext, outcome: Outcome) -> None:
@@ -115,7 +127,11 @@ def _report(outcome: Outcome) -> int:
         return 1 if composed.verdict.blocking else 0
     if isinstance(outcome, Drafted):
         what = (
-            "policy errors" if outcome.blocked_by_errors else "warnings (use --yes to send anyway)"
+            "policy errors"
+            if outcome.blocked_by_errors
+            else "you said no"
+            if outcome.declined and not composed.verdict.warnings
+            else "warnings (use --yes to send anyway)"
         )
         print(
             f"wishdesk: not sent: {what}. Your text is saved as a draft: "

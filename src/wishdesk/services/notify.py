@@ -298,7 +298,7 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
 def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -> str:
     """The order's message. The buyer's name and language come from the latest ticket about
     the order, else from the shipping address (name, and country for the language)."""
-    from wishdesk.domain.templates import Template, render, template_values
+    from wishdesk.domain.templates import Template, eta_passed, render, template_values
 
     name, locale = tickets.buyer_for_order(ctx.store, order["id"])
     address = order["shipping_address"] or {}
@@ -314,7 +314,8 @@ def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -
     if ctx.body.text is not None:  # a text is a one-off template: {order_id} etc. are filled
         return render(Template(name="message", lang="en", text=ctx.body.text), values)
     assert ctx.templates is not None and ctx.body.template is not None
-    return render(ctx.templates.for_locale(ctx.body.template, locale), values)
+    late = eta_passed(order, ctx.now)
+    return render(ctx.templates.for_locale(ctx.body.template, locale, late=late), values)
 
 
 def _lint(ctx: Context, text: str, facts: list[Any]) -> list[dict[str, Any]]:

@@ -132,6 +132,7 @@ class Sent:
 @dataclass(frozen=True)
 class Drafted:
     composed: Composed
+    declined: bool = False  # the merchant said no to the filled template
 
     @property
     def blocked_by_errors(self) -> bool:
@@ -140,9 +141,11 @@ class Drafted:
 
 @dataclass(frozen=True)
 class NeedsConfirm:
-    """Warnings only: the merchant may send anyway (``confirm``)."""
+    """On a terminal, the merchant decides (``confirm``): a reply with warnings only, or a
+    filled template, shown before it is queued (``preview``)."""
 
     composed: Composed
+    preview: bool = False
 
 
 @dataclass(frozen=True)
@@ -206,23 +209,32 @@ def read_body_file(path: str) -> str:
 
 
 def render_template(
-    name: str, target: ReplyTarget, merchant_name: str, variables: Mapping[str, str]
+    name: str,
+    target: ReplyTarget,
+    merchant_name: str,
+    variables: Mapping[str, str],
+    now: datetime,
 ) -> str:
-    """The body from a template in the buyer's language, filled from ticket and order."""
-    from wishdesk.domain.templates import render, template_values
+    """The body from a template in the buyer's language, filled from ticket and order; once
+    the order's expected delivery has passed, the template's text for a late parcel."""
+    from wishdesk.domain.templates import eta_passed, render, template_values
     from wishdesk.services.templates import load_templates
 
+    order = target.orders[0] if target.orders else None
     values = template_values(
         buyer_name=target.buyer_name,
         locale=target.locale,
-        order=target.orders[0] if target.orders else None,
+        order=order,
         merchant_name=merchant_name,
         extra=variables,
     )
-    return render(load_templates().for_locale(name, target.locale), values)
+    late = eta_passed(order, now)
+    return render(load_templates().for_locale(name, target.locale, late=late), values)
 
 
-def _body(store: Store, req: ReplyRequest, target: ReplyTarget, edit: Editor | None) -> str:
+def _body(
+    store: Store, req: ReplyRequest, target: ReplyTarget, edit: Editor | None, now: datetime
+) -> str:
     """The text from the one body source the request names; the editor when it names none
     (``edit`` is None without a terminal, unless ``--editor`` asked for it)."""
     from wishdesk.services.config import current
@@ -233,7 +245,7 @@ def _body(store: Store, req: ReplyRequest, target: ReplyTarget, edit: Editor | N
         return read_body_file(req.body_file)
     if req.template is not None:
         merchant = current(store)["merchant.name"]
-        return render_template(req.template, target, merchant, req.variables)
+        return render_template(req.template, target, merchant, req.variables, now)
     if req.draft:
         draft = drafts.latest(store, target.ticket_id)
         if draft is None:
@@ -259,7 +271,7 @@ def reply(
     target_ = target(store, req.ticket)
     rules = merchant_rules()
     check_overrides(req.overrides, rules)
-    body = _body(store, req, target_, edit if (interactive or req.editor) else None)
+    body = _body(store, req, target_, edit if (interactive or req.editor) else None, now)
     verdict = Verdict(lint(body, orders=target_.facts, now=now, rules=rules), req.overrides)
     composed = Composed(target_, body, verdict, close=req.close)
     if req.dry_run:
@@ -268,6 +280,8 @@ def reply(
         return _keep_draft(store, composed, now)
     if verdict.warnings and not req.yes:
         return NeedsConfirm(composed) if interactive else _keep_draft(store, composed, now)
+    if req.template is not None and interactive and not req.yes:
+        return NeedsConfirm(composed, preview=True)
     return Sent(composed, send(store, composed, now))
 
 
@@ -275,10 +289,10 @@ def confirm(store: Store, pending: NeedsConfirm, accepted: bool, *, now: datetim
     """The merchant's answer to ``NeedsConfirm``: send, or keep the text as a draft."""
     if accepted:
         return Sent(pending.composed, send(store, pending.composed, now))
-    return _keep_draft(store, pending.composed, now)
+    return _keep_draft(store, pending.composed, now, declined=True)
 
 
-def _keep_draft(store: Store, composed: Composed, now: datetime) -> Drafted:
+def _keep_draft(store: Store, composed: Composed, now: datetime, declined: bool = False) -> Drafted:
     """Keep a blocked text; the same text blocked again is not stored twice."""
     ticket_id = composed.target.ticket_id
     with store.transaction():
@@ -286,7 +300,7 @@ def _keep_draft(store: Store, composed: Composed, now: datetime) -> Drafted:
         if latest is None or latest.text != composed.body:
             findings = [f.to_dict() for f in composed.verdict.findings]
             drafts.add(store, ticket_id, composed.body, iso(now), findings)
-    return Drafted(composed)
+    return Drafted(composed, declined)
 
 
 def send(store: Store, composed: Composed, now: datetime) -> list[int]:

@@ -1,19 +1,18 @@
 """The templates a command works with: the built-in ones plus the user's own files.
 
-User templates live in ``<data dir>/templates/NAME.LANG.txt``. A file adds a template (kind
+User templates live in ``<data dir>/templates/NAME.LANG.txt`` (and ``NAME.LANG.late.txt``,
+said instead once the order's expected delivery has passed). A file adds a template (kind
 ``custom``) or replaces one language of a built-in template; other files there are ignored.
 """
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from wishdesk.domain.templates import Template, TemplateError, TemplateSet, builtin_templates
+from wishdesk.domain.templates.model import FILE_NAME
 from wishdesk.domain.templates.syntax import parse
 from wishdesk.errors import InputError
-
-_FILE_NAME = re.compile(r"(?P<name>[a-z0-9][a-z0-9_-]*)\.(?P<lang>[a-z]{2,3})\.txt")
 
 
 def templates_dir() -> Path:
@@ -24,7 +23,7 @@ def templates_dir() -> Path:
 
 def read_template(path: Path) -> Template:
     """One user template file; a bad name, encoding or brace is an error naming the file."""
-    match = _FILE_NAME.fullmatch(path.name)
+    match = FILE_NAME.fullmatch(path.name)
     if match is None:
         raise InputError(
             f"{path}: not a template file name; use NAME.LANG.txt "
@@ -42,7 +41,9 @@ def read_template(path: Path) -> Template:
         parse(text)
     except TemplateError as exc:
         raise InputError(f"{path}: {exc.message}") from None
-    return Template(match["name"], match["lang"], text, source=str(path))
+    return Template(
+        match["name"], match["lang"], text, source=str(path), variant=match["variant"] or ""
+    )
 
 
 def load_templates(directory: Path | None = None) -> TemplateSet:

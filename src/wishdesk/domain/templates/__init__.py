@@ -20,7 +20,7 @@ from wishdesk.domain.templates.model import (
     pick_language,
 )
 from wishdesk.domain.templates.syntax import TemplateError, parse, placeholders
-from wishdesk.domain.templates.values import render, template_values
+from wishdesk.domain.templates.values import eta_passed, render, template_values
 
 __all__ = [
     "LANGUAGES",
@@ -29,6 +29,7 @@ __all__ = [
     "TemplateInfo",
     "TemplateSet",
     "builtin_templates",
+    "eta_passed",
     "parse",
     "pick_language",
     "placeholders",

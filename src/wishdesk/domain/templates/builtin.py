@@ -8,7 +8,13 @@ from __future__ import annotations
 from functools import lru_cache
 
 from wishdesk.domain import toml
-from wishdesk.domain.templates.model import KINDS, Template, TemplateInfo, TemplateSet
+from wishdesk.domain.templates.model import (
+    FILE_NAME,
+    KINDS,
+    Template,
+    TemplateInfo,
+    TemplateSet,
+)
 from wishdesk.domain.templates.syntax import parse
 
 
@@ -32,13 +38,14 @@ def builtin_templates() -> TemplateSet:
     known = {info.name for info in infos}
     templates = []
     for entry in data.iterdir():
-        name, _, rest = entry.name.partition(".")
-        lang, _, ext = rest.partition(".")
-        if ext != "txt":
+        found = FILE_NAME.fullmatch(entry.name)
+        if found is None:
             continue
-        if name not in known:
+        if found["name"] not in known:
             raise ValueError(f"template file {entry.name} is not in catalog.toml")
         text = entry.read_text("utf-8").strip()
         parse(text)  # a malformed built-in is a bug: fail loudly
-        templates.append(Template(name, lang, text, source="builtin"))
+        templates.append(
+            Template(found["name"], found["lang"], text, variant=found["variant"] or "")
+        )
     return TemplateSet(infos, templates)

@@ -13,6 +13,10 @@ LANGUAGES = ("en", "es", "fr", "de", "pt", "it")  # every built-in template has 
 FALLBACK = "en"
 KINDS = ("proactive", "reply", "custom")
 _PRIMARY = re.compile(r"[a-z]{2,3}")
+# NAME.LANG.txt, or NAME.LANG.late.txt for the text said when the expected delivery has passed
+FILE_NAME = re.compile(
+    r"(?P<name>[a-z0-9][a-z0-9_-]*)\.(?P<lang>[a-z]{2,3})(?:\.(?P<variant>late))?\.txt"
+)
 
 
 @dataclass(frozen=True)
@@ -24,6 +28,7 @@ class Template:
     text: str
     kind: str = "custom"
     source: str = "builtin"  # "builtin", or the path of the user's file
+    variant: str = ""  # "late": said instead when the order's expected delivery has passed
 
     @property
     def placeholders(self) -> list[str]:
@@ -69,12 +74,17 @@ class TemplateSet:
     def __init__(self, infos: Iterable[TemplateInfo], templates: Iterable[Template]) -> None:
         self._infos = {info.name: info for info in infos}
         self._texts: dict[str, dict[str, Template]] = {name: {} for name in self._infos}
+        self._variants: dict[tuple[str, str, str], Template] = {}
         for template in templates:
             if template.name not in self._infos:
                 self._infos[template.name] = TemplateInfo(template.name, "custom")
                 self._texts[template.name] = {}
             kind = self._infos[template.name].kind
-            self._texts[template.name][template.lang] = replace(template, kind=kind)
+            typed = replace(template, kind=kind)
+            if template.variant:
+                self._variants[template.name, template.lang, template.variant] = typed
+            else:
+                self._texts[template.name][template.lang] = typed
 
     def names(self) -> list[str]:
         """Every template name: the built-in ones in catalog order, then the user's."""
@@ -104,11 +114,17 @@ class TemplateSet:
         chosen = lang if lang in texts else FALLBACK
         return texts[chosen] if chosen in texts else texts[self.languages(name)[0]]
 
-    def for_locale(self, name: str, locale: str | None) -> Template:
-        """The template in the language a buyer's locale asks for."""
-        return self.get(name, pick_language(locale, self.languages(name)))
+    def for_locale(self, name: str, locale: str | None, *, late: bool = False) -> Template:
+        """The template in the language a buyer's locale asks for; with ``late`` (the
+        order's expected delivery has passed) its ``late`` text, where it has one."""
+        chosen = self.get(name, pick_language(locale, self.languages(name)))
+        return self._variants.get((name, chosen.lang, "late"), chosen) if late else chosen
+
+    def variants(self, name: str) -> list[Template]:
+        """The template's variant texts (``late``), in every language it has them."""
+        return [t for (n, _, _), t in self._variants.items() if n == name]
 
     def merged(self, templates: Iterable[Template]) -> TemplateSet:
         """A new set where ``templates`` add names or replace languages of existing ones."""
         own = [t for texts in self._texts.values() for t in texts.values()]
-        return TemplateSet(self._infos.values(), [*own, *templates])
+        return TemplateSet(self._infos.values(), [*own, *self._variants.values(), *templates])

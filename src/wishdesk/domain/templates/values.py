@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from datetime import datetime
 from typing import Any
 
 from wishdesk.clock import parse_time
@@ -69,6 +70,18 @@ def template_values(
             text = _date(text, lang) or text
         found[key] = text
     return {key: value for key, value in found.items() if value}
+
+
+def eta_passed(order: Mapping[str, Any] | None, now: datetime) -> bool:
+    """Has the order's expected delivery gone by? Then a template says the parcel is late
+    (its ``late`` text) instead of promising a date in the past."""
+    stamp = (order or {}).get("expected_delivery_at")
+    if not isinstance(stamp, str) or not stamp:
+        return False
+    try:
+        return parse_time(stamp) < now
+    except ValueError:
+        return False
 
 
 def render(template: Template, values: Mapping[str, str]) -> str:

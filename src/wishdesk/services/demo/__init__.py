@@ -12,7 +12,7 @@ from wishdesk.domain.wish import parse_record
 from wishdesk.errors import UsageError
 from wishdesk.services.ingest import Counts
 from wishdesk.services.tickets import writer as make_writer
-from wishdesk.store import bulk, tickets
+from wishdesk.store import bulk
 from wishdesk.store import demo as demo_rows
 from wishdesk.store import settings as stored
 from wishdesk.store.db import Store
@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from wishdesk.services.inbox import Listing
 
 DEMO_MARK = "demo.seed"
+DEMO_FINGERPRINT = "demo.fingerprint"  # the store's data as the last demo left it
 DEMO_CALENDAR = {
     "calendar.country": "CN",
     "calendar.timezone": "Asia/Shanghai",
@@ -35,19 +36,22 @@ def fill(
     now: datetime,
     progress: Callable[[int], None] | None = None,
 ) -> Counts:
-    """Replace the demo data with ``count`` fresh tickets. Refuses a store with real tickets."""
+    """Replace the demo data with ``count`` fresh tickets. Refuses a store holding anything
+    the demo did not write itself: a ticket, order, message, outbox item or draft imported,
+    synced or written since (nothing of the user's is ever deleted)."""
     from wishdesk.services.demo.records import generate
 
     if count < 0:
         raise UsageError("--tickets must be 0 or more")
-    saved = stored.load(store)
-    if DEMO_MARK not in saved and tickets.any_stored(store):
-        raise UsageError(
-            f"{store.path} holds real tickets; demo fills only an empty store or an earlier "
-            "demo store (try --db demo.db)"
-        )
     counts = Counts()
     with store.transaction(), bulk.deferred_indexes(store):
+        saved = stored.load(store)
+        untouched = saved.get(DEMO_FINGERPRINT) == demo_rows.fingerprint(store)
+        if not (demo_rows.is_empty(store) or (DEMO_MARK in saved and untouched)):
+            raise UsageError(
+                f"{store.path} holds real tickets, orders or replies (demo did not create them); "
+                "demo never replaces them: give it a new file (wishdesk --db demo.db demo)"
+            )
         demo_rows.clear(store)
         defaults = {k: v for k, v in DEMO_CALENDAR.items() if not saved.get(k)}
         stored.save(store, {**defaults, DEMO_MARK: str(seed)})
@@ -57,6 +61,7 @@ def fill(
             counts.write(writer, record)
             if progress is not None and not isinstance(record, Order):
                 progress(1)
+        stored.save(store, {DEMO_FINGERPRINT: demo_rows.fingerprint(store)})
     return counts
 
 

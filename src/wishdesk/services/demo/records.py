@@ -24,6 +24,7 @@ from wishdesk.services.demo.shape import (
     DELIVERED,
     EPOCH,
     HOUR,
+    ID_EPOCH,
     PC,
     REFUNDABLE,
     RELEASE_LAG,
@@ -119,9 +120,11 @@ class _Generator:
         return prefix + self.faces[second]
 
     def oid(self, ts: int) -> str:
-        """A 24-hex object id in the Mongo style Wish uses: time, random part, counter."""
+        """A 24-hex object id in the Mongo style Wish uses: time (``ID_EPOCH`` less the
+        record's age: ids depend on the seed alone), random part, counter."""
         self.counter = (self.counter + 1) & 0xFFFFFF
-        return f"{ts & 0xFFFFFFFF:08x}{self.rng.getrandbits(40):010x}{self.counter:06x}"
+        stamp = (ID_EPOCH + ts - self.limit) & 0xFFFFFFFF
+        return f"{stamp:08x}{self.rng.getrandbits(40):010x}{self.counter:06x}"
 
     def run(self, count: int) -> Iterator[dict[str, Any]]:
         for _ in range(count):

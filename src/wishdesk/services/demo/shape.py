@@ -13,6 +13,9 @@ T = TypeVar("T")
 HOUR, DAY = 3600, 86400
 WINDOW = 60 * DAY  # tickets open within the last ~60 days
 EPOCH = datetime(1970, 1, 1, tzinfo=timezone.utc)
+# The time part of the ids of a record made at "now" (2026-05-21): ids count from it by the
+# record's age, so they depend on the seed alone, whenever the demo store was made.
+ID_EPOCH = 0x6A000000
 AM, AU, AW = "AWAITING_MERCHANT", "AWAITING_USER", "AWAITING_WISH"
 CL, PC = "CLOSED", "PERMANENTLY_CLOSED"
 STATE_POOL = (AM,) * 7 + (AU,) * 5 + (AW,) + (CL,) * 6 + (PC,)  # 35/25/5/30/5 %
