@@ -39,6 +39,7 @@ def test_show_json_has_list_fields_thread_orders_outbox_drafts(run, store) -> No
         "sent_at": "2026-11-23T08:00:00Z",
         "text": "Where is my LED strip?",
         "files": [],
+        "queued": False,  # true for a reply written here that sync has not sent yet
     }
     assert data["awaiting_since"] == "2026-11-24T08:00:00Z"  # clock restarted by the buyer
     assert data["orders"][0]["tracking_number"] == "LZ123456789CN"

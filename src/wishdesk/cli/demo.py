@@ -42,4 +42,6 @@ def demo(ctx: typer.Context, tickets: Tickets = 200, seed: Seed = 1, quiet: Quie
     if not quiet:
         listing = inbox_preview(store, moment)
         fmt = resolve_format(None, False)
-        write_listing(listing, fmt, moment, app.console, lambda _: "Awaiting you (top 20)")
+        write_listing(
+            listing, fmt, moment, app.console, lambda _, total: f"Awaiting you (top 20 of {total})"
+        )

@@ -92,11 +92,16 @@ def list_(
     query = list_query(store, request, moment)
     mine = request.awaiting_merchant
 
-    def title(n: int) -> str:
-        plural = "s" if n != 1 else ""
-        return f"Awaiting you: {n} ticket{plural}" if mine else f"{n} ticket{plural}"
+    def title(shown: int, total: int) -> str:
+        count = f"{shown} of {total}" if total > shown else f"{shown}"
+        plural = "s" if total != 1 else ""
+        return f"Awaiting you: {count} ticket{plural}" if mine else f"{count} ticket{plural}"
 
-    write_listing(listing(store, query, moment), out_format, moment, app.console, title)
+    def cut(shown: int, total: int) -> str:
+        return f"{shown} of {total}{' awaiting you' if mine else ''}; --limit 0 for all"
+
+    found = listing(store, query, moment)
+    write_listing(found, out_format, moment, app.console, title, cut=cut)
 
 
 @commands.command(epilog=EXIT_CODES_EPILOG)
@@ -124,7 +129,7 @@ def overdue(
         out_format,
         moment,
         app.console,
-        lambda n: f"Overdue or due soon: {n}",
+        lambda shown, total: f"Overdue or due soon: {total}",
         quiet_if_none=True,
     )
     if shown:
@@ -135,12 +140,15 @@ def overdue(
 def show(
     ctx: typer.Context, ticket: Ticket, fmt: FormatOption = None, as_json: JsonOption = False
 ) -> None:
-    """Show one ticket: header, orders, thread, outbox and drafts."""
+    """Show one ticket: header, orders, thread, outbox and drafts.
+
+    Panels on a terminal; in a pipe the same as plain text (field lines, the orders, then
+    `--` and the thread). --format tsv or csv gives the ticket's list row."""
     from wishdesk.clock import now
     from wishdesk.render.ticket import write_ticket
     from wishdesk.services.inbox import view_ticket
 
     app = app_context(ctx)
-    out_format = resolve_format(fmt, as_json)
+    out_format = resolve_format(fmt, as_json, piped="plain")
     moment = now()
     write_ticket(view_ticket(app.store(), ticket, moment), out_format, moment, app.console)

@@ -9,7 +9,8 @@ and its marker says what the day is, so the plain text reads at a glance::
 
 from __future__ import annotations
 
-from calendar import day_abbr, month_abbr, month_name, monthrange
+import re
+from calendar import day_abbr, month_name, monthrange
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
@@ -93,17 +94,25 @@ def month_lines(days: list[Day], first: int, today: date | None) -> list[Line]:
     return lines
 
 
+_US_DATE = re.compile(r"\b(\d{2})/(\d{2})/(\d{4})\b")
+
+
+def iso_dates(text: str) -> str:
+    """``substituted from 01/04/2026`` (the holidays package's US form) in ISO form."""
+    return _US_DATE.sub(lambda m: f"{m[3]}-{m[1]}-{m[2]}", text)
+
+
 def named_lines(days: list[Day]) -> list[Line]:
     """The holidays and make-up workdays of some months, one a line, in date order."""
     out: list[Line] = []
     for day in days:
         if day.kind == HOLIDAY or day.kind == MAKEUP:
             # Holiday names come from the holidays package: cleaned like any outside text.
-            label = clean(day.name, one_line=True) if day.name else "make-up workday"
+            label = iso_dates(clean(day.name, one_line=True)) if day.name else "make-up workday"
             if day.kind == MAKEUP and day.name:
                 label = f"{label} (a working day here)"
             d = day.day
-            when = f"{day_abbr[d.weekday()]} {d.day:>2} {month_abbr[d.month]}"
+            when = f"{day_abbr[d.weekday()]} {d.isoformat()}"
             out.append([(f"  {when}  ", DIM), (cell(day), day.kind), (f"  {label}", WORK)])
     return out
 

@@ -19,7 +19,7 @@ from rich.text import Text
 
 from wishdesk.clock import parse_time
 from wishdesk.render.safe import clean
-from wishdesk.render.timefmt import ago, local, until
+from wishdesk.render.timefmt import ago, labelled, until
 
 STATE_LABELS = {
     "AWAITING_MERCHANT": ("you", "bold"),
@@ -36,6 +36,7 @@ SENDER_STYLES = {
     "LIVE_CHAT": ("Buyer (live chat)", "bold cyan"),
 }
 SOON = timedelta(hours=24)
+MIN_TEXT = 8  # the narrowest buyer and subject columns
 
 
 def _t(value: Any, style: str = "", *, one_line: bool = True) -> Text:
@@ -55,8 +56,20 @@ def _clock(stamp: str | None, now: datetime, late_word: str) -> Text:
 def ticket_table(
     records: Sequence[Mapping[str, Any]], now: datetime, title: str, width: int = 120
 ) -> Table:
+    """The inbox. The columns that matter most (id, state, reason, waiting, due, escalation)
+    keep their full width at any terminal width; buyer and subject take what is left, the
+    buyer up to a third of it, and are shortened first."""
     show_state = len({r["state"] for r in records}) > 1
-    show_waiting = width >= 100
+    rows = [_ticket_cells(r, now, show_state) for r in records]
+    fixed = ["ID", *(["State"] if show_state else []), "Reason", "Waiting", "Due", "Escalates"]
+    widths = {name: max([len(name), *(row[name].cell_len for row in rows)]) for name in fixed}
+    # Each column but the last is followed by two spaces (padding and the box's divider).
+    free = width - sum(widths.values()) - 2 * (len(fixed) + 1)
+    if free < 2 * MIN_TEXT:  # too narrow for everything: "Waiting" gives way first
+        free += widths.pop("Waiting") + 2
+    longest = max((row["Buyer"].cell_len for row in rows), default=5)
+    buyer_width = min(longest, max(free // 3, MIN_TEXT))
+    subject_width = max(free - buyer_width, MIN_TEXT)
     table = Table(
         title=title,
         box=box.SIMPLE_HEAD,
@@ -67,37 +80,36 @@ def ticket_table(
         pad_edge=False,
         show_edge=False,
     )
-    table.add_column("ID", style="dim", no_wrap=True, min_width=10)
-    if show_state:
-        table.add_column("State", no_wrap=True, min_width=6)
-    table.add_column("Reason", no_wrap=True)
-    table.add_column("Buyer", no_wrap=True, max_width=16, overflow="ellipsis")
-    table.add_column("Subject", ratio=1, no_wrap=True, overflow="ellipsis", min_width=12)
-    if show_waiting:
-        table.add_column("Waiting", no_wrap=True, justify="right")
-    table.add_column("Due", no_wrap=True)
-    table.add_column("Escalates", no_wrap=True)
-    for r in records:
-        buyer = _t(r["buyer_name"] or "?")
-        if r["buyer_locale"]:
-            buyer.append(f" {clean(r['buyer_locale'], one_line=True)}", style="dim")
-        cells: list[Text] = [_t(r["id"][:10])]
-        if show_state:
-            label, style = STATE_LABELS.get(r["state"], (r["state"].lower(), ""))
-            cells.append(Text(label, style=style))
-        cells += [
-            _t(r["reason"]),
-            buyer,
-            _t(r["subject"] or r["last_message"] or ""),
-        ]
-        if show_waiting:
-            cells.append(Text(ago(r["awaiting_since"] or r["opened_at"], now).removesuffix(" ago")))
-        cells += [
-            _clock(r["due_at"], now, "late"),
-            _clock(r["escalates_at"], now, "since"),
-        ]
-        table.add_row(*cells)
+    for name in ("ID", "State", "Reason"):
+        if name in widths:
+            table.add_column(name, no_wrap=True, min_width=widths[name])
+    table.add_column("Buyer", no_wrap=True, width=buyer_width, overflow="ellipsis")
+    table.add_column("Subject", no_wrap=True, width=subject_width, overflow="ellipsis")
+    for name in ("Waiting", "Due", "Escalates"):
+        if name in widths:
+            justify: Any = "right" if name == "Waiting" else "left"
+            table.add_column(name, no_wrap=True, min_width=widths[name], justify=justify)
+    for row in rows:
+        table.add_row(*(row[c.header] for c in table.columns))  # type: ignore[index]
     return table
+
+
+def _ticket_cells(r: Mapping[str, Any], now: datetime, show_state: bool) -> dict[str, Text]:
+    buyer = _t(r["buyer_name"] or "?")
+    if r["buyer_locale"]:
+        buyer.append(f" {clean(r['buyer_locale'], one_line=True)}", style="dim")
+    cells = {"ID": _t(r["id"][:10], "dim")}
+    if show_state:
+        label, style = STATE_LABELS.get(r["state"], (r["state"].lower(), ""))
+        cells["State"] = Text(clean(label, one_line=True), style=style)
+    cells["Reason"] = _t(r["reason"])
+    cells["Buyer"] = buyer
+    cells["Subject"] = _t(r["subject"] or r["last_message"] or "")
+    waiting = ago(r["awaiting_since"] or r["opened_at"], now).removesuffix(" ago")
+    cells["Waiting"] = Text(waiting if r["awaiting_since"] else "-")
+    cells["Due"] = _clock(r["due_at"], now, "late")
+    cells["Escalates"] = _clock(r["escalates_at"], now, "since")
+    return cells
 
 
 def print_ticket_table(
@@ -158,7 +170,7 @@ def order_panel(
         grid.add_row("Tracking", Text("none yet", style="yellow"))
     for label, key in (("Ships by", "expected_ship_at"), ("Delivery by", "expected_delivery_at")):
         stamp = order[key]
-        grid.add_row(label, Text(f"{local(stamp, tz)} ({until(stamp, now)})" if stamp else "-"))
+        grid.add_row(label, Text(f"{labelled(stamp, tz)} ({until(stamp, now)})" if stamp else "-"))
     return Panel(
         grid,
         title=Text(f"Order {clean(order['id'], one_line=True)}"),
@@ -179,14 +191,14 @@ def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
     if t["buyer_locale"]:
         buyer.append(f"  {clean(t['buyer_locale'], one_line=True)}", style="dim")
     grid.add_row("Buyer", buyer)
-    grid.add_row("Opened", Text(f"{local(t['opened_at'], tz)} ({ago(t['opened_at'], now)})"))
+    grid.add_row("Opened", Text(f"{labelled(t['opened_at'], tz)} ({ago(t['opened_at'], now)})"))
     if t["due_at"]:
         due = _clock(t["due_at"], now, "late")
-        grid.add_row("Answer by", Text.assemble(f"{local(t['due_at'], tz)}  ", due))
+        grid.add_row("Answer by", Text.assemble(f"{labelled(t['due_at'], tz)}  ", due))
         grid.add_row(
             "Wish steps in",
             Text.assemble(
-                f"{local(t['escalates_at'], tz)}  ", _clock(t["escalates_at"], now, "since")
+                f"{labelled(t['escalates_at'], tz)}  ", _clock(t["escalates_at"], now, "since")
             ),
         )
     return Panel(
@@ -199,7 +211,9 @@ def _thread(messages: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Gr
     for m in messages:
         who, style = SENDER_STYLES.get(m["sender"], (m["sender"], "bold"))
         head = Text(who, style=style)
-        head.append(f"  {local(m['sent_at'], tz)} ({ago(m['sent_at'], now)})", style="dim")
+        head.append(f"  {labelled(m['sent_at'], tz)} ({ago(m['sent_at'], now)})", style="dim")
+        if m.get("queued"):
+            head.append("  queued, not sent", style="bold yellow")
         body = Padding(_t(m["text"] or "", one_line=False), (0, 0, 0, 2))
         parts += [Text(""), head, body]
         for f in m.get("files") or []:
@@ -228,10 +242,11 @@ def print_ticket(
     if t.get("audit_log"):
         console.print(Text("\nAudit log", style="bold underline"))
         for entry in t["audit_log"]:
-            line = Text(f"{local(entry['at'], tz)}  {entry['action']} {entry['rule'] or ''}: ")
+            line = Text(f"{labelled(entry['at'], tz)}  {entry['action']} {entry['rule'] or ''}: ")
             line.append(_t(entry["reason"] or ""))
             console.print(line)
     if t["drafts"]:
         console.print(Text("\nDrafts", style="bold underline"))
         for d in t["drafts"]:
-            console.print(Text.assemble((f"{local(d['created_at'], tz)}  ", "dim"), _t(d["text"])))
+            when = f"{labelled(d['created_at'], tz)}  "
+            console.print(Text.assemble((when, "dim"), _t(d["text"])))

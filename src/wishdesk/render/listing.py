@@ -21,12 +21,15 @@ def write_listing(
     fmt: str,
     now: datetime,
     console: Callable[[], Console],
-    title: Callable[[int], str],
+    title: Callable[[int, int], str],
     *,
     quiet_if_none: bool = False,
+    cut: Callable[[int, int], str] | None = None,
 ) -> bool:
     """Write the listing in ``fmt``; returns whether any ticket was listed. With
-    ``quiet_if_none`` nothing at all is written when there is none (``overdue``)."""
+    ``quiet_if_none`` nothing at all is written when there is none (``overdue``). A table
+    that ``--limit`` cut says so in its title (``title(shown, total)``) and on stderr
+    (``cut(shown, total)``); a machine format never does."""
     if fmt == "tsv":
         from wishdesk.render.formats import write_tsv_cells
 
@@ -40,8 +43,13 @@ def write_listing(
         from wishdesk.render.inbox import print_ticket_table
 
         tickets = list(records)
+        shown = total = len(tickets)
+        if listing.limit and shown == listing.limit:
+            total = listing.total()
         if tickets or not quiet_if_none:
-            print_ticket_table(console(), tickets, now, title(len(tickets)))
+            print_ticket_table(console(), tickets, now, title(shown, total))
+        if cut is not None and total > shown:
+            print(cut(shown, total), file=sys.stderr)
         return bool(tickets)
     from wishdesk.render.formats import write_records
 

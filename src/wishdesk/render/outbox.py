@@ -50,25 +50,46 @@ def print_notify_table(console: Console, rows: Sequence[Mapping[str, Any]]) -> N
 
 
 def print_outbox_table(console: Console, items: Sequence[Mapping[str, Any]], tz: str) -> None:
+    """Every item with what ``outbox cancel ID`` and a person need: id, kind, status, the
+    ticket (or order), when it was queued (the merchant's time) and the error; the body
+    takes what width is left."""
+    from wishdesk.render.timefmt import local, zone_label
+
     if not items:
         console.print(Text("The outbox is empty.", style="dim"))
         return
-    table = Table(box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False)
-    table.add_column("#", justify="right", no_wrap=True, min_width=3)
-    table.add_column("Kind", no_wrap=True, min_width=12)
-    table.add_column("Status", no_wrap=True, min_width=9)
-    table.add_column("Ticket / order", no_wrap=True, min_width=12)
-    table.add_column("Created", no_wrap=True, min_width=16)
-    table.add_column("Body", ratio=1, no_wrap=True, overflow="ellipsis", min_width=10)
-    table.add_column("Error", no_wrap=True, max_width=24, overflow="ellipsis")
-    for i in items:
-        table.add_row(
-            str(i["id"]),
-            i["kind"],
-            _status(i["status"]),
-            _cell((i["ticket_id"] or i["order_id"] or "")[:12]),
-            _cell(i["created_at"]),
-            _cell(i["body"] or ""),
-            Text(clean(i["error"] or "", one_line=True), style="red"),
-        )
+    created = f"Created ({zone_label(tz)})"
+    rows = [
+        {
+            "#": Text(str(i["id"])),
+            "Kind": Text(i["kind"]),
+            "Status": _status(i["status"]),
+            "Ticket / order": _cell((i["ticket_id"] or i["order_id"] or "-")[:10]),
+            created: Text(local(i["created_at"], tz)),
+            "Error": Text(clean(i["error"] or "", one_line=True), style="red"),
+            "Body": _cell(i["body"] or ""),
+        }
+        for i in items
+    ]
+    fixed = ["#", "Kind", "Status", "Ticket / order", created]
+    widths = {name: max([len(name), *(r[name].cell_len for r in rows)]) for name in fixed}
+    free = max(console.width - sum(widths.values()) - 2 * (len(fixed) + 1), 2 * MIN_TEXT)
+    longest_error = max(r["Error"].cell_len for r in rows)
+    error_width = min(max(longest_error, len("Error")), max(free // 2, MIN_TEXT))
+    table = Table(
+        box=box.SIMPLE_HEAD, header_style="bold", pad_edge=False, show_edge=False,
+        padding=(0, 1, 0, 0),
+    )  # fmt: skip
+    for name in fixed:
+        justify: Any = "right" if name == "#" else "left"
+        table.add_column(name, no_wrap=True, min_width=widths[name], justify=justify)
+    table.add_column("Error", no_wrap=True, width=error_width, overflow="ellipsis")
+    table.add_column(
+        "Body", no_wrap=True, width=max(free - error_width, MIN_TEXT), overflow="ellipsis"
+    )
+    for r in rows:
+        table.add_row(*(r[c.header] for c in table.columns))  # type: ignore[index]
     console.print(table)
+
+
+MIN_TEXT = 8

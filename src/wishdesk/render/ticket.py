@@ -19,6 +19,11 @@ def write_ticket(view: TicketView, fmt: str, now: datetime, console: Callable[[]
 
         print(dumps(view.record, indent=2 if fmt == "json" else None))
         return
+    if fmt == "plain":
+        from wishdesk.render.ticket_text import write_plain
+
+        write_plain(sys.stdout, view.record, view.tracking_urls)
+        return
     if fmt in ("tsv", "csv"):
         from wishdesk.render.formats import write_records
 

@@ -20,6 +20,13 @@ def local(stamp: str | None, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
     return parse_time(stamp).astimezone(zone(tz)).strftime(fmt)
 
 
+def labelled(stamp: str | None, tz: str) -> str:
+    """A local time with its zone: ``2026-12-01 18:00 CST``."""
+    if not stamp:
+        return ""
+    return f"{local(stamp, tz)} {zone_label(tz, parse_time(stamp))}"
+
+
 def span(delta: timedelta) -> str:
     """``45m``, ``5h``, ``3d``, ``7w`` (absolute value)."""
     seconds = abs(int(delta.total_seconds()))
@@ -44,3 +51,16 @@ def until(stamp: str | None, now: datetime) -> str:
         return ""
     moment = parse_time(stamp)
     return f"in {span(moment - now)}" if moment >= now else f"{span(now - moment)} ago"
+
+
+def zone_label(tz: str, at: datetime | None = None) -> str:
+    """How a person reads the merchant's zone: its abbreviation (``CST``, ``CET``), else the
+    offset from UTC (``UTC+8``)."""
+    moment = (at or datetime.now(zone("UTC"))).astimezone(zone(tz))
+    name = moment.strftime("%Z")
+    if name and name[0] not in "+-":
+        return name
+    offset = moment.utcoffset() or timedelta(0)
+    hours, rest = divmod(int(offset.total_seconds()), 3600)
+    minutes = rest // 60
+    return f"UTC{hours:+d}" + (f":{minutes:02d}" if minutes else "")

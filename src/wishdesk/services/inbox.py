@@ -14,6 +14,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from wishdesk.clock import iso
+from wishdesk.domain.outbox import PENDING
 from wishdesk.errors import AmbiguousError, NotFoundError, UsageError
 from wishdesk.store import listing as queries
 from wishdesk.store import tickets
@@ -29,6 +30,7 @@ STATE_NAMES = {
     "closed": ("CLOSED", "PERMANENTLY_CLOSED"),
 }
 SORTS = ("due", "updated", "opened")
+
 CLOCKS = ("sla", "escalation", "any")
 _DURATION = re.compile(r"\s*(\d+)\s*(m|h|d|w|bd)\s*", re.IGNORECASE)
 # The longest window a duration may name, per unit: ten years.
@@ -224,6 +226,8 @@ class Listing:
 
     records: Callable[[], Iterator[dict[str, Any]]]  # the documented JSON records
     cells: Callable[[], Iterator[tuple[str, ...]]]  # TSV-ready text cells, ``LIST_FIELDS``
+    total: Callable[[], int]  # how many there are, the limit aside
+    limit: int = 0
     fields: tuple[str, ...] = LIST_FIELDS
 
 
@@ -235,7 +239,12 @@ def listing(store: Store, query: queries.TicketQuery, now: datetime) -> Listing:
         for row in queries.iter_rows(store, query):
             yield record(row, now_iso)
 
-    return Listing(records, lambda: queries.iter_text_rows(store, query, now_iso))
+    return Listing(
+        records,
+        lambda: queries.iter_text_rows(store, query, now_iso),
+        lambda: queries.count(store, query),
+        query.limit,
+    )
 
 
 # One ticket ------------------------------------------------------------------------------
@@ -296,12 +305,22 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     out["sub_label"] = row.sub_label
     out["refund_reason"] = row.refund_reason
     out["closed_at"] = row.closed_at
+    items = outbox.for_ticket(store, ticket_id)
+    # A reply written here is in the thread at once, but has not reached Wish until sync
+    # sends it: ``queued`` says so (true while its outbox item waits or failed).
+    waiting = {i.message_id for i in items if i.message_id and i.status in PENDING}
     out["messages"] = [
-        {"sender": m.sender, "sent_at": m.sent_at, "text": m.text, "files": m.file_list()}
+        {
+            "sender": m.sender,
+            "sent_at": m.sent_at,
+            "text": m.text,
+            "files": m.file_list(),
+            "queued": m.id in waiting,
+        }
         for m in messages.thread(store, ticket_id)
     ]
     out["orders"] = [order_record(o) for o in orders.for_ticket(store, ticket_id)]
-    out["outbox"] = [item.record() for item in outbox.for_ticket(store, ticket_id)]
+    out["outbox"] = [item.record() for item in items]
     out["audit_log"] = [entry.record() for entry in audit_log.for_ticket(store, ticket_id)]
     out["drafts"] = [draft.record() for draft in drafts.for_ticket(store, ticket_id)]
     return out

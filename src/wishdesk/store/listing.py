@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from wishdesk.store.db import Store
@@ -130,6 +130,13 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
 def iter_rows(store: Store, q: TicketQuery) -> Iterator[tuple[Any, ...]]:
     """The listing's rows (``LIST_COLUMNS``), streamed."""
     return store.rows(*list_sql(q))
+
+
+def count(store: Store, q: TicketQuery) -> int:
+    """How many tickets the query selects, its limit aside."""
+    listing_sql, params = list_sql(replace(q, limit=0))  # the listing's own fixed fragments
+    row = store.one("SELECT count(*) FROM (" + listing_sql + ")", params)
+    return int(row[0]) if row else 0
 
 
 def iter_text_rows(store: Store, q: TicketQuery, now_iso: str) -> Iterator[tuple[str, ...]]:
