@@ -18,7 +18,8 @@ from harness import HEADER, NOW, demo_store, measure, row, tool
 LIST_COLUMNS = (
     "id, state, reason, reason_source, subject, buyer_name, buyer_locale, order_ids, "
     "opened_at, updated_at, awaiting_since, due_at, escalates_at, "
-    "due_at < '{now}' AS overdue, escalates_at < '{now}' AS escalated, last_message"
+    "due_at < '{now}' AS overdue, escalates_at < '{now}' AS escalated, last_message, "
+    "product, tracking_number, carrier"
 )
 
 

@@ -43,8 +43,9 @@ def _as_m001(current: Path, old: Path) -> None:
     migrations.apply(Database(conn))
     conn.execute("ATTACH ? AS cur", (str(current),))
     conn.execute("BEGIN")
-    for table in ("tickets", "orders", "settings"):
-        conn.execute(f"INSERT INTO {table} SELECT * FROM cur.{table}")
+    for table in ("tickets", "orders", "settings"):  # the columns m001 made, in its order
+        columns = ", ".join(r[1] for r in conn.execute(f"PRAGMA table_info({table})"))
+        conn.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM cur.{table}")
     for table, columns in (
         ("ticket_orders", "ticket_id, order_id, position"),
         ("messages", "id, ticket_id, sender, sent_at, text, files, digest, origin"),

@@ -36,6 +36,9 @@ EXPECTED_COLUMNS = {
         "last_message",
         "last_message_at",
         "message_count",
+        "product",  # m004: of the ticket's first order
+        "tracking_number",
+        "carrier",
     ],
     "messages": [
         "id",
@@ -108,6 +111,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
         "m001_initial",
         "m002_messages_by_ticket_num",
         "m003_ticket_orders_by_ticket_num",
+        "m004_ticket_first_order",
     ]
 
 
@@ -123,7 +127,7 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path, create=True).close()
     store = open_store(path)
-    assert store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 3
+    assert store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 4
 
 
 def test_missing_store_is_a_clear_error_for_reading_commands(run, tmp_path: Path) -> None:

@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 import typer
 
 from wishdesk.cli.context import app_context
-from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
 
 commands = typer.Typer()
 config_app = typer.Typer(
@@ -65,7 +65,12 @@ def config_path(ctx: typer.Context) -> None:
 
 
 @config_app.command("list")
-def config_list(ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False) -> None:
+def config_list(
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    bom: BomOption = False,
+) -> None:
     """List every setting with its value."""
     from wishdesk.render.formats import write_records
     from wishdesk.services import config

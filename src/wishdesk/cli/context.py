@@ -62,11 +62,14 @@ class AppContext:
     def console(self, *, stderr: bool = False, **kwargs: Any) -> Console:
         from rich.console import Console
 
+        # Off a terminal text is not wrapped: a reader (or a log) gets whole lines, and the
+        # linter's gutter stays intact.
+        stream = sys.stderr if stderr else sys.stdout
         return Console(
             stderr=stderr,
             no_color=not self.color(),
             highlight=False,
-            soft_wrap=False,
+            soft_wrap=not stream.isatty(),
             **kwargs,
         )
 

@@ -9,7 +9,7 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import SQLITE_MAX_INT, FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import SQLITE_MAX_INT, BomOption, FormatOption, JsonOption, resolve_format
 
 commands = typer.Typer()
 
@@ -76,6 +76,7 @@ def list_(
     reverse: Reverse = False,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """List tickets: by default those awaiting you, most urgent first."""
     from wishdesk.clock import now
@@ -112,6 +113,7 @@ def overdue(
     limit: Limit = 0,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """Tickets awaiting you past (or near) a deadline. Silent with exit 0 when there are none,
     the list with exit 1 when there are: made for cron."""
@@ -138,7 +140,11 @@ def overdue(
 
 @commands.command(epilog=EXIT_CODES_EPILOG)
 def show(
-    ctx: typer.Context, ticket: Ticket, fmt: FormatOption = None, as_json: JsonOption = False
+    ctx: typer.Context,
+    ticket: Ticket,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """Show one ticket: header, orders, thread, outbox and drafts.
 

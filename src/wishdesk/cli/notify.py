@@ -9,7 +9,14 @@ import typer
 
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import FormatOption, JsonOption, Vars, parse_vars, resolve_format
+from wishdesk.cli.options import (
+    BomOption,
+    FormatOption,
+    JsonOption,
+    Vars,
+    parse_vars,
+    resolve_format,
+)
 
 commands = typer.Typer()
 
@@ -45,6 +52,7 @@ def notify(
     dry_run: DryRun = False,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """Message buyers about their orders (delays, tracking, sold-out items), for scripts.
 

@@ -38,6 +38,23 @@ FormatOption = Annotated[
     ),
 ]
 JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format json.")]
+
+
+def _bom(value: bool) -> bool:
+    from wishdesk.render.formats import use_bom
+
+    use_bom(value)
+    return value
+
+
+BomOption = Annotated[
+    bool,
+    typer.Option(
+        "--bom",
+        help="Start csv output with a UTF-8 byte-order mark (Excel and WPS need it).",
+        callback=_bom,
+    ),
+]
 LimitOption = Annotated[
     int,
     typer.Option("--limit", "-n", help="At most N; 0 for all.", min=0, max=SQLITE_MAX_INT),

@@ -9,7 +9,7 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import SQLITE_MAX_INT, FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import SQLITE_MAX_INT, BomOption, FormatOption, JsonOption, resolve_format
 
 outbox_app = typer.Typer(
     help="Replies, closes and notifications waiting for `sync`.",
@@ -33,6 +33,7 @@ def outbox(
     ] = [],  # noqa: B006
     fmt: FormatOption = None,
     as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """List outbox items (default: those still waiting or needing you)."""
     if ctx.invoked_subcommand is not None:

@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from wishdesk.cli.context import AppContext, app_context
-from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
 
 if TYPE_CHECKING:
     from wishdesk.services.policy import LintResult
@@ -49,6 +49,7 @@ def lint_command(
     order: OrderOption = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
+    bom: BomOption = False,
     strict: Strict = False,
     batch: Batch = None,
 ) -> None:
@@ -73,7 +74,11 @@ def lint_command(
 
 @commands.command("audit", epilog=LINT_EPILOG)
 def audit_command(
-    ctx: typer.Context, since: Since = None, fmt: FormatOption = None, as_json: JsonOption = False
+    ctx: typer.Context,
+    since: Since = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """Re-lint every merchant message in the store (sent and queued); list violations.
 

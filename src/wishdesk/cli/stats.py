@@ -9,7 +9,7 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
 
 commands = typer.Typer()
 
@@ -18,7 +18,11 @@ Weeks = Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back."
 
 @commands.command(epilog=EXIT_CODES_EPILOG)
 def stats(
-    ctx: typer.Context, weeks: Weeks = 8, fmt: FormatOption = None, as_json: JsonOption = False
+    ctx: typer.Context,
+    weeks: Weeks = 8,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """Weekly figures: opened, replies, median first reply, share within SLA, escalations.
 

@@ -8,7 +8,7 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
 
 templates_app = typer.Typer(
     help="Message templates: built-in ones in six languages, plus your own.",
@@ -19,7 +19,10 @@ LIST_COLUMNS = ("name", "kind", "languages", "description")
 
 @templates_app.command("list", epilog=EXIT_CODES_EPILOG)
 def templates_list(
-    ctx: typer.Context, fmt: FormatOption = None, as_json: JsonOption = False
+    ctx: typer.Context,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+    bom: BomOption = False,
 ) -> None:
     """List every template with its kind and languages (yours included)."""
     import sys

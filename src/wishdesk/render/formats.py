@@ -74,9 +74,21 @@ def write_tsv_cells(out: IO[str], rows: Iterable[Sequence[str]]) -> None:
         write("\n")
 
 
+_BOM = [False]  # ``--bom``: set once per command by the option's callback
+
+
+def use_bom(on: bool) -> None:
+    """Whether csv output starts with a UTF-8 byte-order mark (``--bom``)."""
+    _BOM[0] = on
+
+
 def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
+    """A header row, then one row a record. Times are UTC ISO-8601 text, as everywhere in
+    machine output; cells that a spreadsheet would read as a formula are neutralised."""
     import csv
 
+    if _BOM[0]:
+        out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(columns)
     for record in records:

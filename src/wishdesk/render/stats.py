@@ -11,55 +11,60 @@ from rich.text import Text
 
 from wishdesk.render.safe import clean
 
-BAR = 16
+BAR = 16  # the widest bar
+# Every other column of the weekly table, with its width, and what the gaps take.
+_WEEK_COLUMNS = (("Week", 10), ("Opened", 6), ("Replies", 7), ("1st reply", 9), ("In SLA", 6),
+                 ("Escalated", 9))  # fmt: skip
+_NOTE = (
+    "Opened: tickets opened that week (the bar: against the busiest week). 1st reply: "
+    "median business days (bd) from opening to the first reply. In SLA: share answered "
+    "by the deadline. Escalated: not answered within the escalation hours."
+)
 
 
-def _bar(value: float, top: float, style: str) -> Text:
-    width = 0 if top <= 0 else round(BAR * value / top)
-    return Text("█" * width + "·" * (BAR - width), style=style)
+def _bar(value: float, top: float, style: str, width: int = BAR) -> Text:
+    filled = 0 if top <= 0 else round(width * value / top)
+    return Text("█" * filled + "·" * (width - filled), style=style)
+
+
+def _share(share: float | None) -> Text:
+    if share is None:
+        return Text("-")
+    style = "green" if share >= 0.9 else "yellow" if share >= 0.7 else "red"
+    return Text(f"{share:.0%}", style=style)
 
 
 def print_stats(console: Console, stats: dict[str, Any]) -> None:
     weeks = stats["weeks"]
-    top = max([w["opened"] for w in weeks] + [w["replies"] for w in weeks] + [1])
+    top = max([w["opened"] for w in weeks] + [1])  # the bar shows opened tickets only
+    used = sum(width for _, width in _WEEK_COLUMNS) + 2 * len(_WEEK_COLUMNS)  # gaps: 2 each
+    bar = max(4, min(BAR, console.width - used))
     table = Table(
         title="Service by week",
+        caption=_NOTE,
+        caption_justify="left",
         box=box.SIMPLE_HEAD,
         title_justify="left",
         pad_edge=False,
+        show_edge=False,
+        padding=(0, 1, 0, 0),
         title_style="bold",
         header_style="bold",
     )
-    for name, justify in (
-        ("Week", "left"),
-        ("Opened", "right"),
-        ("", "left"),
-        ("Replies", "right"),
-        ("1st reply", "right"),
-        ("In SLA", "right"),
-        ("Escalated", "right"),
-    ):
-        table.add_column(name, justify=justify, no_wrap=True)  # type: ignore[arg-type]
+    for name, width in _WEEK_COLUMNS[:2]:
+        table.add_column(name, justify="right" if name != "Week" else "left", min_width=width)
+    table.add_column("Opened, bar", no_wrap=True, width=bar)
+    for name, width in _WEEK_COLUMNS[2:]:
+        table.add_column(name, justify="right", no_wrap=True, min_width=width)
     for w in weeks:
-        share = w["within_sla"]
-        share_text = Text(
-            "-" if share is None else f"{share:.0%}",
-            style=""
-            if share is None
-            else "green"
-            if share >= 0.9
-            else "yellow"
-            if share >= 0.7
-            else "red",
-        )
         median = w["median_first_reply_bd"]
         table.add_row(
             w["week"],
             str(w["opened"]),
-            _bar(w["opened"], top, "cyan"),
+            _bar(w["opened"], top, "cyan", bar),
             str(w["replies"]),
             "-" if median is None else f"{median:g} bd",
-            share_text,
+            _share(w["within_sla"]),
             Text(str(w["escalations"]), style="red" if w["escalations"] else "dim"),
         )
     console.print(table)

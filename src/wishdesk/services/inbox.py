@@ -22,7 +22,15 @@ from wishdesk.store.db import Store
 from wishdesk.store.orders import OrderRow
 
 # The JSON/TSV fields of a listed ticket: the stored columns plus the two computed flags.
-LIST_FIELDS = (*tickets.LIST_COLUMNS[:-1], "overdue", "escalated", tickets.LIST_COLUMNS[-1])
+# The JSON/TSV fields of a listed ticket: the stored columns plus the two computed flags,
+# before the last message (the first order's product and tracking come last).
+_FLAGS_AT = tickets.LIST_COLUMNS.index("last_message")
+LIST_FIELDS = (
+    *tickets.LIST_COLUMNS[:_FLAGS_AT],
+    "overdue",
+    "escalated",
+    *tickets.LIST_COLUMNS[_FLAGS_AT:],
+)
 STATE_NAMES = {
     "awaiting-merchant": ("AWAITING_MERCHANT",),
     "awaiting-user": ("AWAITING_USER",),
@@ -141,7 +149,7 @@ def list_query(store: Store, req: ListRequest, now: datetime) -> queries.TicketQ
         states=states_for(req.states),
         reasons=tuple(req.reasons),
         search=req.search,
-        order_id=req.order,
+        order_id=None if req.order is None else resolve_order(store, req.order),
         limit=req.limit,
         sort=req.sort,
         reverse=req.reverse,
@@ -185,6 +193,9 @@ def ticket_values(row: Sequence[Any], now_iso: str) -> tuple[Any, ...]:
         due_at,
         escalates_at,
         last_message,
+        product,
+        tracking_number,
+        carrier,
     ) = row
     return (
         id_,
@@ -203,6 +214,9 @@ def ticket_values(row: Sequence[Any], now_iso: str) -> tuple[Any, ...]:
         due_at is not None and now_iso > due_at,  # overdue
         escalates_at is not None and now_iso > escalates_at,  # escalated
         last_message,
+        product,
+        tracking_number,
+        carrier,
     )
 
 
@@ -248,6 +262,20 @@ def listing(store: Store, query: queries.TicketQuery, now: datetime) -> Listing:
 
 
 # One ticket ------------------------------------------------------------------------------
+def resolve_order(store: Store, ref: str) -> str:
+    """A full order id from an id or a unique prefix; an order nobody knows stays as given
+    (listing its tickets finds none, which is no failure)."""
+    from wishdesk.store import orders
+
+    ref = ref.strip()
+    found = orders.ids_with_prefix(store, ref) if ref else []
+    if len(found) > 1:
+        shown = found[:10]
+        more = ["..."] if len(found) > 10 else []
+        raise AmbiguousError(f"order id {ref!r} is ambiguous; it matches:", details=shown + more)
+    return found[0] if found else ref
+
+
 def resolve(store: Store, ref: str) -> str:
     """A full ticket id from an id or a unique prefix (git style)."""
     ref = ref.strip()
@@ -255,6 +283,13 @@ def resolve(store: Store, ref: str) -> str:
         raise UsageError("empty ticket id")
     found = tickets.ids_with_prefix(store, ref)
     if not found:
+        from wishdesk.store import orders
+
+        if orders.ids_with_prefix(store, ref, limit=1):
+            raise NotFoundError(
+                f"{ref!r} is an order, not a ticket: "
+                f"`wishdesk list --order {ref} --state any` lists its tickets"
+            )
         raise NotFoundError(f"no ticket {ref!r}")
     if len(found) > 1:
         shown = found[:10]
@@ -299,6 +334,7 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     ticket_id = resolve(store, ref)
     row = tickets.get(store, ticket_id)
     assert row is not None
+    its_orders = orders.for_ticket(store, ticket_id)
     out = record(row.listing_row(), iso(now))
     out["reason_confidence"] = row.reason_confidence
     out["type"] = row.type
@@ -319,7 +355,7 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
         }
         for m in messages.thread(store, ticket_id)
     ]
-    out["orders"] = [order_record(o) for o in orders.for_ticket(store, ticket_id)]
+    out["orders"] = [order_record(o) for o in its_orders]
     out["outbox"] = [item.record() for item in items]
     out["audit_log"] = [entry.record() for entry in audit_log.for_ticket(store, ticket_id)]
     out["drafts"] = [draft.record() for draft in drafts.for_ticket(store, ticket_id)]

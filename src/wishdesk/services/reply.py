@@ -64,6 +64,8 @@ class ReplyRequest:
             raise UsageError("--var fills a --template; it has no effect on other bodies")
         if self.override and self.reason is None:
             raise UsageError("--override needs --reason TEXT")
+        if self.message is not None and not self.message.strip():
+            raise UsageError("the message is empty: nothing to send (give the text with -m)")
 
     @property
     def overrides(self) -> dict[str, str]:
@@ -272,6 +274,8 @@ def reply(
     rules = merchant_rules()
     check_overrides(req.overrides, rules)
     body = _body(store, req, target_, edit if (interactive or req.editor) else None, now)
+    if not body.strip():
+        raise UsageError("the message is empty: nothing to send")
     verdict = Verdict(lint(body, orders=target_.facts, now=now, rules=rules), req.overrides)
     composed = Composed(target_, body, verdict, close=req.close)
     if req.dry_run:

@@ -102,6 +102,8 @@ class RecordWriter:
         if stored_at is not None and updated_at <= stored_at:
             return "unchanged"
         orders.upsert(self.store, order, updated_at)
+        first = (order.product_name, order.tracking_number, order.carrier)
+        tickets.order_changed(self.store, order.id, first)
         return "new" if stored_at is None else "updated"
 
     def write_ticket(self, ticket: Ticket) -> tuple[str, int]:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import contextlib
 from collections.abc import Iterator
 
+from wishdesk.store import tickets
 from wishdesk.store.db import WRITE_CACHE_KIB, Store
 
 # Indexes only reads use; rebuilding them takes about a second per million tickets each.
@@ -44,12 +45,18 @@ def deferred_indexes(store: Store) -> Iterator[None]:
     ).fetchall()
     for name, _ in saved:
         store.execute(f'DROP INDEX "{name}"')  # names from DEFERRABLE_INDEXES only
-    yield
+    store.bulk_loading = True
+    try:
+        yield
+    finally:
+        store.bulk_loading = False
     # SQLite sorts for CREATE INDEX in up to cache_size of memory, on top of the page cache
     # the import filled: a smaller cache while sorting keeps the import's peak memory flat.
     store.execute(f"PRAGMA cache_size = -{SORT_CACHE_KIB}")
     try:
         for _, sql in saved:
             store.execute(sql)
+        # What ``tickets.order_changed`` skipped while the order_id index was gone.
+        store.execute(tickets.FIRST_ORDER_CATCH_UP)
     finally:
         store.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")  # what writers run with

@@ -53,6 +53,7 @@ class Store:
         self.conn = conn
         self.path = path
         self._write_cache = False
+        self.bulk_loading = False  # inside ``bulk.deferred_indexes``: some indexes are gone
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         try:

@@ -32,9 +32,9 @@ class TicketQuery:
 
 _SORTS = {
     # sort key: (ORDER BY ascending form, natural direction is descending?)
-    "due": ("due_at IS NULL {dir}, due_at {dir}, opened_at {dir}, id {dir}", False),
-    "updated": ("updated_at {dir}, id {dir}", True),
-    "opened": ("opened_at {dir}, id {dir}", True),
+    "due": ("t.due_at IS NULL {dir}, t.due_at {dir}, t.opened_at {dir}, t.id {dir}", False),
+    "updated": ("t.updated_at {dir}, t.id {dir}", True),
+    "opened": ("t.opened_at {dir}, t.id {dir}", True),
 }
 _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
@@ -82,7 +82,8 @@ _TEXT_CELLS = (
     "coalesce(t.escalates_at, ''), "
     "CASE WHEN t.due_at < ? THEN 'true' ELSE 'false' END, "
     "CASE WHEN t.escalates_at < ? THEN 'true' ELSE 'false' END, "
-    "coalesce(t.last_message, '')"
+    "coalesce(t.last_message, ''), coalesce(t.product, ''), coalesce(t.tracking_number, ''), "
+    "coalesce(t.carrier, '')"
 )
 
 
@@ -116,7 +117,7 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
     if tuple(q.states) == ("AWAITING_MERCHANT",):
         # Every ticket awaiting the merchant has a deadline: without the NULL test the
         # (state, due_at, opened_at, id) index gives the order and LIMIT stops early.
-        order = order.replace("due_at IS NULL {dir}, ", "")
+        order = order.replace("t.due_at IS NULL {dir}, ", "")
     sql = "SELECT " + (_LIST_SELECT if text_cells_at is None else _TEXT_CELLS) + " FROM tickets t"
     if where:
         sql += " WHERE " + " AND ".join(where)

@@ -64,6 +64,26 @@ _JOINED_SELECT = ", ".join("o." + c for c in _COLUMNS)
 _JOINED_FACT_SELECT = ", ".join("o." + c for c in _FACT_COLUMNS)
 
 
+def ids_with_prefix(store: Store, prefix: str, limit: int = 11) -> list[str]:
+    """Order ids equal to or starting with ``prefix``, among the orders the store holds and
+    those its tickets name (an exact match comes alone)."""
+    for sql in ("SELECT id FROM orders WHERE id = ?", _LINKED_EXACT):
+        exact = store.one(sql, (prefix,))
+        if exact:
+            return [exact[0]]
+    rows = store.all(
+        _BY_PREFIX, (prefix, prefix + "\U0010ffff", prefix, prefix + "\U0010ffff", limit)
+    )
+    return [r[0] for r in rows]
+
+
+_LINKED_EXACT = "SELECT order_id FROM ticket_orders WHERE order_id = ? LIMIT 1"
+_BY_PREFIX = (
+    "SELECT id FROM orders WHERE id >= ? AND id < ? UNION "
+    "SELECT order_id FROM ticket_orders WHERE order_id >= ? AND order_id < ? ORDER BY 1 LIMIT ?"
+)
+
+
 def get(store: Store, order_id: str) -> OrderRow | None:
     row = store.one(f"SELECT {_SELECT} FROM orders WHERE id = ?", (order_id,))
     return None if row is None else OrderRow(*row)

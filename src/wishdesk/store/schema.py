@@ -253,10 +253,26 @@ def m003_ticket_orders_by_ticket_num(db: Database) -> None:
     links.create_index(["order_id"])
 
 
+def m004_ticket_first_order(db: Database) -> None:
+    """Each ticket keeps its first order's product, tracking number and carrier, so that the
+    listing shows them without a lookup per ticket (the record writer keeps them current)."""
+    for column in ("product", "tracking_number", "carrier"):
+        db.execute(f"ALTER TABLE tickets ADD COLUMN {column} TEXT")  # fixed names
+    db.execute(FIRST_ORDER_BACKFILL)
+
+
+# The first listed order of every ticket (position 0), where the store holds that order.
+FIRST_ORDER_BACKFILL = (
+    "UPDATE tickets SET (product, tracking_number, carrier) = (SELECT o.product_name, "
+    "o.tracking_number, o.carrier FROM ticket_orders l JOIN orders o ON o.id = l.order_id "
+    "WHERE l.ticket_num = tickets.num AND l.position = 0)"
+)
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_messages_by_ticket_num,
     m003_ticket_orders_by_ticket_num,
+    m004_ticket_first_order,
 ]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 

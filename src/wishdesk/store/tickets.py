@@ -30,6 +30,9 @@ LIST_COLUMNS = (
     "due_at",
     "escalates_at",
     "last_message",
+    "product",  # of the first order (position 0), where the store holds it
+    "tracking_number",
+    "carrier",
 )
 
 
@@ -62,6 +65,9 @@ class TicketRow:
     last_message: str | None
     last_message_at: str | None
     message_count: int
+    product: str | None
+    tracking_number: str | None
+    carrier: str | None
 
     def listing_row(self) -> tuple[Any, ...]:
         """The row as the listing selects it (``LIST_COLUMNS``)."""
@@ -269,7 +275,8 @@ def set_state(store: Store, ticket_id: str, new_state: str) -> None:
 
 
 def link_orders(store: Store, num: int, t: Ticket, *, replace: bool = False) -> None:
-    """The ticket's orders, in the ticket's order."""
+    """The ticket's orders, in the ticket's order; the first one's product and tracking are
+    copied onto the ticket (the listing shows them)."""
     if replace:
         store.conn.execute("DELETE FROM ticket_orders WHERE ticket_num = ?", (num,))
     if t.order_ids:
@@ -278,3 +285,29 @@ def link_orders(store: Store, num: int, t: Ticket, *, replace: bool = False) -> 
             "VALUES (?, ?, ?, ?)",
             [(num, t.id, order_id, i) for i, order_id in enumerate(t.order_ids)],
         )
+    store.conn.execute(_COPY_FIRST_ORDER + " WHERE num = ?", (num,))
+
+
+# A ticket's first listed order (position 0), where the store holds it, copied onto it.
+_COPY_FIRST_ORDER = (
+    "UPDATE tickets SET (product, tracking_number, carrier) = (SELECT o.product_name, "
+    "o.tracking_number, o.carrier FROM ticket_orders l JOIN orders o ON o.id = l.order_id "
+    "WHERE l.ticket_num = tickets.num AND l.position = 0)"
+)
+# After a bulk load: the tickets written before their first order, in one pass.
+FIRST_ORDER_CATCH_UP = (
+    _COPY_FIRST_ORDER + " WHERE product IS NULL AND num IN (SELECT l.ticket_num FROM "
+    "ticket_orders l JOIN orders o ON o.id = l.order_id WHERE l.position = 0)"
+)
+_ORDER_CHANGED = (
+    "UPDATE tickets SET product = ?, tracking_number = ?, carrier = ? WHERE num IN "
+    "(SELECT ticket_num FROM ticket_orders WHERE order_id = ? AND position = 0)"
+)
+
+
+def order_changed(store: Store, order_id: str, fields: tuple[str | None, ...]) -> None:
+    """An order written: the tickets that list it first show its product and tracking.
+    While bulk loading (the order_id index is gone) this waits for the one catch-up pass
+    at its end (``bulk.FIRST_ORDER_CATCH_UP``)."""
+    if not store.bulk_loading:
+        store.conn.execute(_ORDER_CHANGED, (*fields, order_id))

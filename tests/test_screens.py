@@ -1,0 +1,177 @@
+"""Every human screen as a person sees it: the real command in a pseudo-terminal, read
+back through a VT100 emulator (pyte), at 80 and 160 columns.
+
+What is asserted is what a merchant would notice: the deadline columns readable, outbox ids
+visible, no header word cut, nothing wider than the terminal, and buyer text that cannot
+drive the terminal (no title set, no screen cleared, no colour injected).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+
+import pyte
+import pytest
+from terminal import Screen, run_on_terminal
+from wishdata import order, ticket, write_jsonl
+
+from wishdesk.domain.models import REASONS
+
+NOW = "2026-12-01T09:00:00Z"
+HOSTILE = "5f00000000000000000000ee"
+WIDTHS = (80, 160)
+CLOCK = re.compile(r"(late \d+[mhdw]|in \d+[mhdw]|since \d+[mhdw])")
+
+
+@pytest.fixture(scope="module")
+def home(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A default demo store (as the README's tour uses) plus one hostile ticket and a reply
+    queued, shared by the screens below (they only read)."""
+    from typer.testing import CliRunner
+
+    from wishdesk.cli.app import app
+
+    base = tmp_path_factory.mktemp("screens")
+    env = {
+        **os.environ,
+        "WISHDESK_DB": str(base / "demo.db"),
+        "WISHDESK_HOME": str(base / "home"),
+        "WISHDESK_NOW": NOW,
+    }
+    runner = CliRunner()
+
+    def run(*args: str, input: str | None = None) -> str:
+        result = runner.invoke(app, list(args), env=env, input=input, catch_exceptions=False)
+        assert result.exit_code == 0, result.stderr
+        return result.stdout
+
+    run("demo", "--quiet")
+    hostile = ticket(
+        HOSTILE,
+        subject="\x1b]0;pwned\x07\x1b[2J\x1b[31mRED[bold]x[/bold]",
+        buyer="\x1b[2JEve \x1b[41mPaint",
+        opened_at="2026-11-30T20:00:00Z",
+        orders=["a000000000000000000000ee"],
+        replies=[("USER", "2026-11-30T20:00:00Z", "where is it \x1b]0;title\x07 \x1b[5mblink")],
+    )
+    run(
+        "import",
+        str(write_jsonl(base / "hostile.jsonl", [order("a000000000000000000000ee"), hostile])),
+    )
+    first = run("list", "-n", "1", "--format", "tsv").split("\t")[0]
+    run("reply", first, "-m", "Thank you for waiting: we are checking with the carrier now.")
+    env["FIRST"] = first
+    return env
+
+
+def screen(home: dict[str, str], *args: str, columns: int) -> Screen:
+    shown = run_on_terminal(args, home, columns=columns)
+    assert shown.exit_code in (0, 1), shown.text[-2000:]
+    assert all(len(line) <= columns for line in shown.lines), "wider than the terminal"
+    assert not shown.title, f"buyer text set the window title: {shown.title!r}"
+    return shown
+
+
+def _header_row(shown: Screen, *names: str) -> str:
+    return next(line for line in shown.lines if all(n in line for n in names))
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_inbox_keeps_its_deadlines_whole(home, columns: int) -> None:
+    shown = screen(home, "list", columns=columns)
+    header = _header_row(shown, "ID", "Reason", "Due", "Escalates")  # no header word cut
+    rows = [line for line in shown.lines if re.match(r"[0-9a-f]{10}\s", line)]
+    assert len(rows) >= 10
+    for row in rows:
+        assert any(f" {r} " in f" {row} " for r in REASONS), row  # the reason is whole
+        assert len(CLOCK.findall(row)) == 2, row  # due and escalation both readable
+    assert "…" not in header
+    if columns >= 160:  # the width is used: buyers' names are not cut
+        assert "Waiting" in header
+        assert not any("…" in row.split("  ")[2] for row in rows if row.count("  ") > 3)
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_a_cut_listing_says_so(home, columns: int) -> None:
+    shown = screen(home, "list", "-n", "5", columns=columns)
+    title = shown.lines[0]
+    assert re.match(r"Awaiting you: 5 of \d+ tickets", title), title
+    assert re.search(r"5 of \d+ awaiting you; --limit 0 for all", shown.text)
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_show_panels_name_the_zone_and_mark_a_queued_reply(home, columns: int) -> None:
+    shown = screen(home, "show", home["FIRST"], columns=columns)
+    assert "CST" in shown.row_with("Opened")
+    assert "queued, not sent" in shown.text
+    assert "Order " in shown.text and "Tracking" in shown.text
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_outbox_shows_ids_statuses_and_the_merchants_time(home, columns: int) -> None:
+    shown = screen(home, "outbox", columns=columns)
+    header = _header_row(shown, "#", "Kind", "Status", "Ticket / order", "Created (CST)", "Error")
+    assert header.startswith("#")
+    row = next(line for line in shown.lines if line.lstrip().startswith("1 "))
+    assert " reply " in row and " queued " in row and home["FIRST"][:10] in row
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_stats_fits_and_explains_itself(home, columns: int) -> None:
+    shown = screen(home, "stats", columns=columns)
+    _header_row(
+        shown, "Week", "Opened", "Opened, bar", "Replies", "1st reply", "In SLA", "Escalated"
+    )
+    assert "business days (bd)" in " ".join(shown.lines)
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_sla_calendar_uses_iso_dates(home, columns: int) -> None:
+    shown = screen(home, "sla", "calendar", "--year", "2026", columns=columns)
+    assert "Fri 2026-01-02" in shown.text and "substituted from 2026-01-04" in shown.text
+    assert "01/04/2026" not in shown.text
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_lint_findings_underline_the_words(home, columns: int) -> None:
+    shown = screen(home, "lint", "Please send me your PayPal email address", columns=columns)
+    assert "payment.account-request" in shown.text
+    assert "^^^" in shown.text
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_config_list_keeps_its_columns(home, columns: int) -> None:
+    shown = screen(home, "config", "list", columns=columns)
+    key_rows = [line for line in shown.lines if re.match(r"[a-z]+\.[a-z_]+ ", line)]
+    assert len(key_rows) >= 9
+    for line in shown.lines:  # every wrapped line of a meaning starts under the meanings
+        assert re.match(r"[a-z]+\.[a-z_]+ ", line) or line.startswith(" " * 46), line
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_help_lists_every_command(home, columns: int) -> None:
+    shown = screen(home, "--help", columns=columns)
+    for command in ("list", "show", "reply", "notify", "overdue", "outbox", "sync", "stats"):
+        assert re.search(rf"\b{command}\b", shown.text), command
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_buyer_text_cannot_drive_the_terminal(home, columns: int) -> None:
+    """The hostile ticket's escapes are shown harmless: no title (checked by ``screen``),
+    no cleared screen (the title line is still first), no colour from the buyer."""
+    for args in (("list", "--state", "any", "-n", "0"), ("show", HOSTILE)):
+        shown = screen(home, *args, columns=columns)
+        assert shown.lines[0].startswith(("201 tickets", "┏")), shown.lines[:3]
+        assert b"\x1b]0;" not in shown.raw and b"\x1b[2J" not in shown.raw
+        assert b"\x1b[41m" not in shown.raw and b"\x1b[5m" not in shown.raw
+    assert "RED[bold]x[/bold]" in screen(home, "show", HOSTILE, columns=columns).text
+
+
+def test_the_emulator_sees_what_a_terminal_would(home) -> None:
+    """The harness itself can fail: a program that sets the title is caught."""
+    shown = run_on_terminal(["lint", "x"], home, columns=80)  # a harmless run first
+    assert not shown.title
+    screen_ = pyte.Screen(20, 2)
+    pyte.ByteStream(screen_).feed(b"\x1b]0;hello\x07plain")
+    assert screen_.title == "hello" and screen_.display[0].rstrip() == "plain"
