@@ -52,7 +52,11 @@ SHORT = {
 
 
 def load(name: str, split: str) -> list[dict[str, Any]]:
-    rows = [json.loads(line) for line in (HERE / name).read_text(encoding="utf-8").splitlines() if line.strip()]
+    rows = [
+        json.loads(line)
+        for line in (HERE / name).read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    ]
     return [r for r in rows if split == "all" or r["split"] == split]
 
 
@@ -71,19 +75,29 @@ def measure_linter(rows: list[dict[str, Any]], misses: int) -> None:
     for row in rows:
         findings = lint(row["text"], now=NOW, rules=rules)
         got_fams = {f.family for f in findings if f.is_error}
-        want_fams = {r.split(".")[0] for r in row["label"]["rules"] if not r.startswith("truth.eta-unverified")}
+        want_fams = {
+            r.split(".")[0]
+            for r in row["label"]["rules"]
+            if not r.startswith("truth.eta-unverified")
+        }
         got, want = bool(got_fams), bool(row["label"]["block"])
-        key = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[(got, want)]
+        key = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[
+            (got, want)
+        ]
         overall[key] += 1
         lang[row["lang"]][key] += 1
         for f in FAMILIES:
-            k = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[
-                (f in got_fams, f in want_fams)
-            ]
+            k = {
+                (True, True): "tp",
+                (True, False): "fp",
+                (False, True): "fn",
+                (False, False): "tn",
+            }[(f in got_fams, f in want_fams)]
             fam[f][k] += 1
         if got != want or (want and not want_fams <= got_fams):
             wrong.append(
-                f"  {row['id']}: want {sorted(want_fams) or 'clean'} got {sorted(got_fams) or 'clean'}: "
+                f"  {row['id']}: want {sorted(want_fams) or 'clean'} "
+                f"got {sorted(got_fams) or 'clean'}: "
                 f"{row['text'][:110]!r}"
             )
     print(f"linter: {len(rows)} messages ({sum(r['label']['block'] for r in rows)} should block)")
@@ -115,18 +129,29 @@ def measure_reasons(rows: list[dict[str, Any]], misses: int) -> None:
             wrong.append(f"  {row['id']}: want {row['label']} got {got}: {row['text'][:110]!r}")
     n = len(rows)
     ok = sum(c["ok"] for c in by_lang.values())
-    print(f"\nreasons: {n} buyer messages, accuracy {ok / n if n else float('nan'):.3f} (body only, no subject)")
-    print("  by language: " + "  ".join(
-        f"{code} {by_lang[code]['ok'] / by_lang[code]['n']:.3f} (n={by_lang[code]['n']})"
-        for code in LANGS if by_lang[code]["n"]
-    ))
+    print(
+        f"\nreasons: {n} buyer messages, accuracy {ok / n if n else float('nan'):.3f} "
+        "(body only, no subject)"
+    )
+    print(
+        "  by language: "
+        + "  ".join(
+            f"{code} {by_lang[code]['ok'] / by_lang[code]['n']:.3f} (n={by_lang[code]['n']})"
+            for code in LANGS
+            if by_lang[code]["n"]
+        )
+    )
     print("  expected \\ predicted  " + " ".join(f"{SHORT[r]:>7}" for r in REASONS) + "  recall")
     for want in REASONS:
         row = confusion[want]
         total = sum(row.values())
         if not total:
             continue
-        print(f"  {want:19} " + " ".join(f"{row[r]:7}" for r in REASONS) + f"  {row[want] / total:6.2f}")
+        print(
+            f"  {want:19} "
+            + " ".join(f"{row[r]:7}" for r in REASONS)
+            + f"  {row[want] / total:6.2f}"
+        )
     if misses:
         print(f"  first {min(misses, len(wrong))} of {len(wrong)} misses:")
         print("\n".join(wrong[:misses]))
