@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from wishdesk.store.db import Store
 
 
+NO_PAGER = "wishdesk.no_pager"  # in the click context's meta: --no-pager was given
+
+
+def pager_off(ctx: Any) -> bool:
+    """``--no-pager`` was given (shared by every context of the command line)."""
+    return bool(ctx.meta.get(NO_PAGER))
+
+
 def truthy(value: str | None) -> bool:
     """Is an environment variable switched on (``1``, ``true``, ``yes``, ``on``)?"""
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
