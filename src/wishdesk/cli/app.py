@@ -16,8 +16,9 @@ from typing import Annotated, Any, Optional
 import typer
 
 from wishdesk import __version__
-from wishdesk.cli.context import AppContext, truthy
-from wishdesk.cli.errors import EXIT_CODES_EPILOG, WishdeskGroup
+from wishdesk.cli.context import NO_PAGER, AppContext, pager_off, truthy
+from wishdesk.cli.errors import WishdeskGroup, epilog
+from wishdesk.cli.pager import paged
 
 # command name -> the cli module that defines it, in the order help lists them
 COMMANDS = {
@@ -41,10 +42,63 @@ COMMANDS = {
 }
 
 
+# the commands whose output goes through the pager on a terminal, by path; help always does
+PAGED = frozenset(
+    {
+        "list",
+        "overdue",
+        "show",
+        "stats",
+        "lint",
+        "audit",
+        "outbox",
+        "sla calendar",
+        "templates list",
+        "templates show",
+        "config list",
+    }
+)
+
+
+class PagedContext(typer.Context):
+    """The context of every wishdesk command: its help, and the output of the commands in
+    ``PAGED``, go through the pager when stdout is a terminal (cli/pager.py). One place for
+    all of them, so that no command has to remember it."""
+
+    def get_help(self) -> str:
+        with paged(off=pager_off(self)):
+            return super().get_help()
+
+    def invoke(self, callback: Any, /, *args: Any, **kwargs: Any) -> Any:
+        own = callback is self.command.callback  # not a callback it invokes for another
+        if own and command_path(self) in PAGED:
+            with paged(off=pager_off(self)):
+                return super().invoke(callback, *args, **kwargs)
+        return super().invoke(callback, *args, **kwargs)
+
+
+def command_path(ctx: Any) -> str:
+    """``sla calendar`` for the context of ``wishdesk sla calendar``."""
+    names = []
+    while ctx.parent is not None:
+        names.append(ctx.info_name or "")
+        ctx = ctx.parent
+    return " ".join(reversed(names))
+
+
+def _contexts_paged(command: Any) -> Any:
+    """Every command of a built group gets the paging context."""
+    command.context_class = PagedContext
+    for sub in getattr(command, "commands", {}).values():
+        _contexts_paged(sub)
+    return command
+
+
 class LazyGroup(WishdeskGroup):
     """The root group: a command's module is imported, and its click command built, on
     first use. Each module holds a ``commands`` Typer with its commands and groups."""
 
+    context_class = PagedContext
     _built: dict[str, Any] = {}  # noqa: RUF012 - module -> its built group, once a process
 
     def list_commands(self, ctx: Any) -> list[str]:
@@ -56,7 +110,7 @@ class LazyGroup(WishdeskGroup):
             return None
         if module not in self._built:
             commands = importlib.import_module(f"wishdesk.cli.{module}").commands
-            self._built[module] = typer.main.get_group(commands)
+            self._built[module] = _contexts_paged(typer.main.get_group(commands))
         return self._built[module].commands.get(cmd_name)
 
 
@@ -64,7 +118,11 @@ app = typer.Typer(
     cls=LazyGroup,
     name="wishdesk",
     help="A command-line inbox for Wish customer-service tickets.",
-    epilog=EXIT_CODES_EPILOG,
+    epilog=epilog(
+        "wishdesk demo                   # a store of realistic tickets to try things on",
+        "wishdesk list --overdue",
+        "wishdesk COMMAND --help         # each command's options and examples",
+    ),
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
@@ -76,6 +134,13 @@ def _version(value: bool) -> None:
     if value:
         print(f"wishdesk {__version__}")
         raise typer.Exit()
+
+
+def _no_pager(ctx: typer.Context, value: bool) -> bool:
+    # eager, so that `wishdesk --no-pager --help` knows it before the help is printed
+    if value:
+        ctx.meta[NO_PAGER] = True
+    return value
 
 
 @app.callback()
@@ -92,6 +157,15 @@ def root(
     ] = False,
     debug: Annotated[
         bool, typer.Option("--debug", help="Show tracebacks (also WISHDESK_DEBUG=1).")
+    ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager",
+            callback=_no_pager,
+            is_eager=True,
+            help="Never page long output (also: config set ui.pager '').",
+        ),
     ] = False,
     version: Annotated[
         bool,
