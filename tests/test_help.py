@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.app import app
 
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
@@ -43,7 +44,7 @@ def options_of(command: Any) -> set[str]:
 
 
 COMMANDS = list(commands())
-GLOBAL_OPTIONS = options_of(COMMANDS[0][1])
+GLOBAL_OPTIONS = options_of(COMMANDS[0][1]) | set(completion.OPTIONS)  # those two: built lazily
 
 
 @pytest.mark.parametrize(
@@ -102,6 +103,13 @@ def examples() -> Iterator[tuple[tuple[str, ...], list[str]]]:
                 words = shlex.split(paragraph, comments=True)
                 cut = [i for i, w in enumerate(words) if w in ("|", ">", "<")]
                 yield path, words[1 : cut[0] if cut else None]
+
+
+def test_an_example_fits_one_line_of_an_80_column_terminal() -> None:
+    for _, command in COMMANDS:
+        for paragraph in (command.epilog or "").split("\n\n"):
+            if paragraph.startswith("  wishdesk "):
+                assert len(paragraph) <= 76, paragraph
 
 
 def test_every_command_has_two_or_three_examples() -> None:

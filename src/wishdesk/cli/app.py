@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib
 import os
+import sys
 from pathlib import Path
 from typing import Annotated, Any, Optional
 
@@ -18,7 +19,6 @@ import typer
 from wishdesk import __version__
 from wishdesk.cli.context import NO_PAGER, AppContext, pager_off, truthy
 from wishdesk.cli.errors import WishdeskGroup, epilog
-from wishdesk.cli.pager import paged
 
 # command name -> the cli module that defines it, in the order help lists them
 COMMANDS = {
@@ -66,12 +66,16 @@ class PagedContext(typer.Context):
     all of them, so that no command has to remember it."""
 
     def get_help(self) -> str:
+        from wishdesk.cli.pager import paged
+
         with paged(off=pager_off(self)):
             return super().get_help()
 
     def invoke(self, callback: Any, /, *args: Any, **kwargs: Any) -> Any:
         own = callback is self.command.callback  # not a callback it invokes for another
         if own and command_path(self) in PAGED:
+            from wishdesk.cli.pager import paged
+
             with paged(off=pager_off(self)):
                 return super().invoke(callback, *args, **kwargs)
         return super().invoke(callback, *args, **kwargs)
@@ -94,6 +98,9 @@ def _contexts_paged(command: Any) -> Any:
     return command
 
 
+_COMPLETION_UNUSED = frozenset({"-h", "--help", "--show-completion", "--install-completion"})
+
+
 class LazyGroup(WishdeskGroup):
     """The root group: a command's module is imported, and its click command built, on
     first use. Each module holds a ``commands`` Typer with its commands and groups."""
@@ -103,6 +110,27 @@ class LazyGroup(WishdeskGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
+
+    def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
+        # --show-completion and --install-completion are built only when the command line
+        # may use them or help lists them: not on every start-up (cli/completion.py).
+        if not args or not _COMPLETION_UNUSED.isdisjoint(args):
+            from wishdesk.cli.completion import ROOT_OPTION_NAMES, root_options, with_shell
+
+            if not any(p.name in ROOT_OPTION_NAMES for p in self.params):
+                self.params.extend(root_options())
+            args = with_shell(args)  # no shell named: this one
+        return list(super().parse_args(ctx, args))
+
+    def _main_shell_completion(
+        self, ctx_args: Any, prog_name: str, complete_var: Any = None
+    ) -> None:
+        # The shell asking for candidates (click's protocol, whatever the program is called).
+        instruction = os.environ.get("_WISHDESK_COMPLETE")
+        if instruction:
+            from wishdesk.cli.completion import respond
+
+            sys.exit(respond(self, ctx_args, instruction))
 
     def get_command(self, ctx: Any, cmd_name: str) -> Any:
         module = COMMANDS.get(cmd_name)
@@ -119,9 +147,9 @@ app = typer.Typer(
     name="wishdesk",
     help="A command-line inbox for Wish customer-service tickets.",
     epilog=epilog(
-        "wishdesk demo                   # a store of realistic tickets to try things on",
+        "wishdesk demo               # a store of realistic tickets to try",
         "wishdesk list --overdue",
-        "wishdesk COMMAND --help         # each command's options and examples",
+        "wishdesk COMMAND --help     # its options and examples",
     ),
     no_args_is_help=True,
     add_completion=False,

@@ -91,6 +91,16 @@ def app_context(ctx: typer.Context) -> AppContext:
     return root.obj
 
 
+def completion_app(ctx: Any) -> AppContext:
+    """The AppContext while the shell asks for completions: the root callback has not run
+    then, so the store is the one ``--db`` names on the line typed so far, if any."""
+    root = ctx.find_root()
+    if isinstance(root.obj, AppContext):
+        return root.obj
+    db = root.params.get("db")
+    return AppContext(db=Path(db) if db else None)
+
+
 def stdout_is_tty() -> bool:
     return sys.stdout.isatty()
 

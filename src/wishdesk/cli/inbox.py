@@ -7,6 +7,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import FormatOption, JsonOption, resolve_format, within
@@ -48,7 +49,15 @@ DueWithin = Annotated[
 Search = Annotated[
     Optional[str], typer.Option("--search", "-q", help="Full text over subjects and messages.")
 ]
-Order = Annotated[Optional[str], typer.Option("--order", help="Tickets about this order.")]
+Order = Annotated[
+    Optional[str],
+    typer.Option(
+        "--order",
+        metavar="ORDER",
+        help="Tickets about this order.",
+        autocompletion=completion.order,
+    ),
+]
 SortOption = Annotated[Sort, typer.Option(help="Sort by SLA due time, last update or opening.")]
 Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the sort.")]
 Within = Annotated[
@@ -56,7 +65,12 @@ Within = Annotated[
 ]
 ClockOption = Annotated[Clock, typer.Option(help="Which deadline: sla, escalation or any.")]
 Ticket = Annotated[
-    str, typer.Argument(metavar="TICKET", help="Ticket id or a unique prefix of it.")
+    str,
+    typer.Argument(
+        metavar="TICKET",
+        help="Ticket id or a unique prefix of it.",
+        autocompletion=completion.ticket,
+    ),
 ]
 Limit = Annotated[
     int,

@@ -7,6 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import FormatOption, JsonOption, Vars, parse_vars, resolve_format
@@ -15,7 +16,12 @@ commands = typer.Typer()
 
 OrderIds = Annotated[
     Optional[list[str]],
-    typer.Argument(metavar="[ORDER]...", help="Order ids.", show_default=False),
+    typer.Argument(
+        metavar="[ORDER]...",
+        help="Order ids.",
+        show_default=False,
+        autocompletion=completion.order,
+    ),
 ]
 OrdersFile = Annotated[
     Optional[str],
@@ -23,7 +29,10 @@ OrdersFile = Annotated[
         "--orders-file", help="Ids one a line, or CSV with an order_id column; - is stdin."
     ),
 ]
-Template = Annotated[Optional[str], typer.Option("--template", "-t", help="Template name.")]
+Template = Annotated[
+    Optional[str],
+    typer.Option("--template", "-t", help="Template name.", autocompletion=completion.template),
+]
 Message = Annotated[
     Optional[str],
     typer.Option("--message", "-m", help="The text; {placeholders} are filled per order."),
@@ -37,7 +46,7 @@ DryRun = Annotated[bool, typer.Option("--dry-run", help="Render and lint; store 
 @commands.command(
     epilog=epilog(
         "wishdesk notify ORDER --template address-confirm --dry-run",
-        "wishdesk notify ORDER ORDER --template shipping-delay --var new_date=2026-12-24",
+        "wishdesk notify ORDER --template shipping-delay --var new_date=2026-12-24",
         "wishdesk notify --orders-file late.csv --template sold-out --format jsonl",
         codes="Exit codes: 0 every message queued or skipped; 1 a message was blocked by the "
         "policy linter; 2 an order was not found, or trouble (usage, bad input, store).",

@@ -12,6 +12,7 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
@@ -22,7 +23,7 @@ if TYPE_CHECKING:
 LINT_EPILOG = epilog(
     'wishdesk lint "Please send the payment to our PayPal"',
     'wishdesk lint "It will arrive tomorrow" --order ORDER',
-    'wishdesk lint --strict --json "AS I ALREADY TOLD YOU, READ THE DESCRIPTION"',
+    'wishdesk lint --strict --json "AS I ALREADY TOLD YOU, READ THE LISTING"',
     codes="Exit codes: 0 no policy error; 1 policy errors found (with --strict, warnings too); "
     "2 trouble (usage, unknown ticket or order, bad input or rules file). Rules: docs/policy.md.",
 )
@@ -37,11 +38,21 @@ commands = typer.Typer()
 Text = Annotated[Optional[str], typer.Argument(help="The message; `-` or nothing reads stdin.")]
 TicketOption = Annotated[
     Optional[str],
-    typer.Option("--ticket", metavar="TICKET", help="Ticket id: its orders give context."),
+    typer.Option(
+        "--ticket",
+        metavar="TICKET",
+        help="Ticket id: its orders give context.",
+        autocompletion=completion.ticket,
+    ),
 ]
 OrderOption = Annotated[
     Optional[str],
-    typer.Option("--order", metavar="ORDER", help="Order id: context for truth.* rules."),
+    typer.Option(
+        "--order",
+        metavar="ORDER",
+        help="Order id: context for truth.* rules.",
+        autocompletion=completion.order,
+    ),
 ]
 Strict = Annotated[bool, typer.Option("--strict", help="Warnings count as errors.")]
 Batch = Annotated[

@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import Vars, parse_vars
@@ -18,7 +19,12 @@ if TYPE_CHECKING:
 commands = typer.Typer()
 
 Ticket = Annotated[
-    str, typer.Argument(metavar="TICKET", help="Ticket id or a unique prefix of it.")
+    str,
+    typer.Argument(
+        metavar="TICKET",
+        help="Ticket id or a unique prefix of it.",
+        autocompletion=completion.ticket,
+    ),
 ]
 Message = Annotated[Optional[str], typer.Option("--message", "-m", help="The reply text.")]
 BodyFile = Annotated[
@@ -26,7 +32,13 @@ BodyFile = Annotated[
 ]
 Editor = Annotated[bool, typer.Option("--editor", help="Write it in $VISUAL / $EDITOR.")]
 Template = Annotated[
-    Optional[str], typer.Option("--template", "-t", help="Fill a template in the buyer's language.")
+    Optional[str],
+    typer.Option(
+        "--template",
+        "-t",
+        help="Fill a template in the buyer's language.",
+        autocompletion=completion.template,
+    ),
 ]
 Draft = Annotated[bool, typer.Option("--draft", help="Reopen the last blocked draft.")]
 Override = Annotated[
@@ -50,7 +62,7 @@ def _edit(initial: str, thread: Sequence[Mapping[str, Any]]) -> str:
 
 @commands.command(
     epilog=epilog(
-        "wishdesk reply TICKET --template damaged-missing   # in the buyer's language",
+        "wishdesk reply TICKET --template damaged-missing  # buyer's language",
         'wishdesk reply TICKET -m "Your parcel left our warehouse today." --close',
         "wishdesk reply TICKET --editor",
         codes="Exit codes: 0 queued (or, with --dry-run, nothing blocking); 1 blocked by the "

@@ -19,7 +19,7 @@ NOTE = (
 CODES = "Exit codes: 0 success; 2 bad input, bad calendar option or no store."
 DUE_EPILOG = epilog(
     "wishdesk sla due 2026-11-26T09:00:00Z",
-    "wishdesk sla due 2026-09-30T16:30:00Z --days 3 --country CN --timezone Asia/Shanghai",
+    "wishdesk sla due 2026-09-30T16:30Z --country CN --timezone Asia/Shanghai",
     note=NOTE,
     codes=CODES,
 )

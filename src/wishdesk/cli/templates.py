@@ -6,6 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
@@ -58,7 +59,14 @@ def templates_list(
     ),
 )
 def templates_show(
-    name: Annotated[str, typer.Argument(help="Template name (see `templates list`).")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="Template name (see `templates list`).",
+            autocompletion=completion.template,
+        ),
+    ],
     lang: Annotated[
         Optional[str],
         typer.Option("--lang", "-l", help="Language or locale, e.g. fr or pt-BR [default: en]."),

@@ -6,13 +6,19 @@ from typing import Annotated, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 
 commands = typer.Typer()
 
 Ticket = Annotated[
-    str, typer.Argument(metavar="TICKET", help="Ticket id or a unique prefix of it.")
+    str,
+    typer.Argument(
+        metavar="TICKET",
+        help="Ticket id or a unique prefix of it.",
+        autocompletion=completion.ticket,
+    ),
 ]
 Reason = Annotated[
     Optional[str],

@@ -11,6 +11,7 @@ from typing import Any
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.models import Order, OrderFacts
 from wishdesk.store.db import Store
+from wishdesk.store.tickets import by_id_prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -180,3 +181,9 @@ def upsert(store: Store, order: Order, updated_at: str) -> None:
             _json(list(order.refunds)),
         ),
     )
+
+
+def with_prefix(store: Store, prefix: str, limit: int) -> list[tuple[str, str | None]]:
+    """``(id, product name)`` of the orders whose id starts with ``prefix``, as
+    ``tickets.with_prefix`` gives tickets."""
+    return by_id_prefix(store, "SELECT id, product_name FROM orders", prefix, limit)
