@@ -1,25 +1,20 @@
 """The pager: long output on a terminal goes through it, nothing else does.
 
-Each test runs ``python -m wishdesk`` on a pseudo-terminal of 24 rows and 100 columns, with a
-fake pager (a Python script that saves what it reads) named by $WISHDESK_PAGER, $PAGER or
-``ui.pager``.
+Each test runs ``python -m wishdesk`` on a pseudo-terminal (test_reply_terminal's) of 24 rows
+and 100 columns, with a fake pager (a Python script that saves what it reads) named by
+$WISHDESK_PAGER, $PAGER or ``ui.pager``.
 """
 
 from __future__ import annotations
 
-import fcntl
 import os
-import pty
 import re
-import select
-import struct
 import subprocess
 import sys
-import termios
-import time
 from pathlib import Path
 
 import pytest
+from test_reply_terminal import on_terminal as terminal_run
 from wishdata import ticket, write_jsonl
 
 ROWS, COLUMNS = 24, 100
@@ -53,41 +48,16 @@ def pager(env: dict[str, str], tmp_path: Path) -> tuple[str, Path]:
 
 
 def on_terminal(args: list[str], env: dict[str, str], *, piped: bool = False) -> tuple[int, str]:
-    """Run wishdesk with stdout on a 24x100 pseudo-terminal (or on a pipe) and return its
-    exit code and everything that reached the terminal."""
-    leader, follower = pty.openpty()
-    fcntl.ioctl(follower, termios.TIOCSWINSZ, struct.pack("HHHH", ROWS, COLUMNS, 0, 0))
-    env = {k: v for k, v in env.items() if k not in ("COLUMNS", "LINES")}
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "wishdesk", *args],
-        stdin=follower,
-        stdout=subprocess.PIPE if piped else follower,
-        stderr=follower,
-        env=env,
-        close_fds=True,
-    )
-    os.close(follower)
-    output = b""
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([leader], [], [], 0.1)
-        if ready:
-            try:
-                chunk = os.read(leader, 65536)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-        elif proc.poll() is not None:
-            break
+    """Run wishdesk on a 24x100 pseudo-terminal (stdout on a pipe with ``piped``); its exit
+    code and all it wrote."""
+    env = {**env, "LINES": str(ROWS), "COLUMNS": str(COLUMNS)}
     if piped:
-        assert proc.stdout is not None
-        output += proc.stdout.read()
-        proc.stdout.close()
-    code = proc.wait(timeout=30)
-    os.close(leader)
-    return code, output.decode("utf-8", "replace").replace("\r\n", "\n")
+        done = subprocess.run(
+            [sys.executable, "-m", "wishdesk", *args], capture_output=True, env=env, timeout=60
+        )
+        return done.returncode, done.stdout.decode()
+    code, output = terminal_run(args, env)
+    return code, output.replace("\r\n", "\n")
 
 
 def plain(text: str) -> str:

@@ -256,39 +256,39 @@ def _quietly(work: Callable[[], Candidates]) -> Candidates:
 # ---- --show-completion and --install-completion ----
 
 
-def _show(ctx: typer.Context, value: Optional[str]) -> None:
-    if value is not None and not ctx.resilient_parsing:
-        show(value)
-        raise typer.Exit()
+def _then_exit(action: Callable[[str], None]) -> Callable[[typer.Context, Optional[str]], None]:
+    """An eager option's callback: do ``action`` with the shell given, then stop."""
+
+    def callback(ctx: typer.Context, value: Optional[str]) -> None:
+        if value is not None and not ctx.resilient_parsing:
+            action(value)
+            raise typer.Exit()
+
+    return callback
 
 
-def _install(ctx: typer.Context, value: Optional[str]) -> None:
-    if value is not None and not ctx.resilient_parsing:
-        install(value)
-        raise typer.Exit()
+def _shell_option(name: str, action: Callable[[str], None], help: str) -> Any:
+    callback = _then_exit(action)
+    return typer.Option(
+        name, metavar="[SHELL]", callback=callback, is_eager=True, expose_value=False, help=help
+    )
 
 
 def _root_options(
     show_completion: Annotated[
         Optional[str],
-        typer.Option(
+        _shell_option(
             "--show-completion",
-            metavar="[SHELL]",
-            callback=_show,
-            is_eager=True,
-            expose_value=False,
-            help="Print the tab-completion script for bash, zsh or fish (default: this shell).",
+            show,
+            "Print the tab-completion script for bash, zsh or fish (default: this shell).",
         ),
     ] = None,
     install_completion: Annotated[
         Optional[str],
-        typer.Option(
+        _shell_option(
             "--install-completion",
-            metavar="[SHELL]",
-            callback=_install,
-            is_eager=True,
-            expose_value=False,
-            help="Install tab completion for bash, zsh or fish (default: this shell).",
+            install,
+            "Install tab completion for bash, zsh or fish (default: this shell).",
         ),
     ] = None,
 ) -> None:

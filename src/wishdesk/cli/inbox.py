@@ -7,10 +7,16 @@ from typing import Annotated, Optional
 
 import typer
 
-from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
-from wishdesk.cli.options import FormatOption, JsonOption, resolve_format, within
+from wishdesk.cli.options import (
+    FormatOption,
+    JsonOption,
+    Ticket,
+    order_option,
+    resolve_format,
+    within,
+)
 
 commands = typer.Typer()
 
@@ -49,29 +55,13 @@ DueWithin = Annotated[
 Search = Annotated[
     Optional[str], typer.Option("--search", "-q", help="Full text over subjects and messages.")
 ]
-Order = Annotated[
-    Optional[str],
-    typer.Option(
-        "--order",
-        metavar="ORDER",
-        help="Tickets about this order.",
-        autocompletion=completion.order,
-    ),
-]
+Order = Annotated[Optional[str], order_option("Tickets about this order.")]
 SortOption = Annotated[Sort, typer.Option(help="Sort by SLA due time, last update or opening.")]
 Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the sort.")]
 Within = Annotated[
     Optional[str], typer.Option("--within", help="Also tickets due within 12h, 1d, 2bd...")
 ]
 ClockOption = Annotated[Clock, typer.Option(help="Which deadline: sla, escalation or any.")]
-Ticket = Annotated[
-    str,
-    typer.Argument(
-        metavar="TICKET",
-        help="Ticket id or a unique prefix of it.",
-        autocompletion=completion.ticket,
-    ),
-]
 Limit = Annotated[
     int,
     typer.Option("--limit", "-n", help="At most N tickets; 0 for all.", callback=within(0)),

@@ -10,9 +10,11 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import Annotated, Optional
+from typing import Annotated, Any, Optional
 
 import typer
+
+from wishdesk.cli import completion
 
 SQLITE_MAX_INT = 2**63 - 1  # the largest count or id that can reach the store
 HUMAN = "table"
@@ -60,6 +62,24 @@ LimitOption = Annotated[
     typer.Option("--limit", "-n", help="At most N; 0 for all.", callback=within(0)),
 ]
 Vars = Annotated[list[str], typer.Option("--var", help="Template value, key=value.")]
+Ticket = Annotated[
+    str,
+    typer.Argument(
+        metavar="TICKET",
+        help="Ticket id or a unique prefix of it.",
+        autocompletion=completion.ticket,
+    ),
+]
+
+
+def ticket_option(help: str) -> Any:
+    """``--ticket TICKET``, completing ticket ids."""
+    return typer.Option("--ticket", metavar="TICKET", help=help, autocompletion=completion.ticket)
+
+
+def order_option(help: str) -> Any:
+    """``--order ORDER``, completing order ids."""
+    return typer.Option("--order", metavar="ORDER", help=help, autocompletion=completion.order)
 
 
 def parse_vars(pairs: list[str]) -> dict[str, str]:

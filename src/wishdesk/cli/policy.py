@@ -12,10 +12,15 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
-from wishdesk.cli import completion
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import epilog
-from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+from wishdesk.cli.options import (
+    FormatOption,
+    JsonOption,
+    order_option,
+    resolve_format,
+    ticket_option,
+)
 
 if TYPE_CHECKING:
     from wishdesk.services.policy import LintResult
@@ -36,24 +41,8 @@ AUDIT_EPILOG = epilog(
 commands = typer.Typer()
 
 Text = Annotated[Optional[str], typer.Argument(help="The message; `-` or nothing reads stdin.")]
-TicketOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--ticket",
-        metavar="TICKET",
-        help="Ticket id: its orders give context.",
-        autocompletion=completion.ticket,
-    ),
-]
-OrderOption = Annotated[
-    Optional[str],
-    typer.Option(
-        "--order",
-        metavar="ORDER",
-        help="Order id: context for truth.* rules.",
-        autocompletion=completion.order,
-    ),
-]
+TicketOption = Annotated[Optional[str], ticket_option("Ticket id: its orders give context.")]
+OrderOption = Annotated[Optional[str], order_option("Order id: context for truth.* rules.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Warnings count as errors.")]
 Batch = Annotated[
     Optional[str],

@@ -11,21 +11,13 @@ import typer
 from wishdesk.cli import completion
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import epilog
-from wishdesk.cli.options import Vars, parse_vars
+from wishdesk.cli.options import Ticket, Vars, parse_vars
 
 if TYPE_CHECKING:
     from wishdesk.services.reply import Outcome
 
 commands = typer.Typer()
 
-Ticket = Annotated[
-    str,
-    typer.Argument(
-        metavar="TICKET",
-        help="Ticket id or a unique prefix of it.",
-        autocompletion=completion.ticket,
-    ),
-]
 Message = Annotated[Optional[str], typer.Option("--message", "-m", help="The reply text.")]
 BodyFile = Annotated[
     Optional[str], typer.Option("--body-file", help="Read the reply from a file; - reads stdin.")

@@ -6,20 +6,12 @@ from typing import Annotated, Optional
 
 import typer
 
-from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
+from wishdesk.cli.options import Ticket
 
 commands = typer.Typer()
 
-Ticket = Annotated[
-    str,
-    typer.Argument(
-        metavar="TICKET",
-        help="Ticket id or a unique prefix of it.",
-        autocompletion=completion.ticket,
-    ),
-]
 Reason = Annotated[
     Optional[str],
     typer.Option("--reason", "-r", help="The reason to file it under (a manual correction)."),
