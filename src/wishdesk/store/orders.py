@@ -11,7 +11,6 @@ from typing import Any
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.models import Order, OrderFacts
 from wishdesk.store.db import Store
-from wishdesk.store.tickets import by_id_prefix
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +182,14 @@ def upsert(store: Store, order: Order, updated_at: str) -> None:
     )
 
 
-def with_prefix(store: Store, prefix: str, limit: int) -> list[tuple[str, str | None]]:
-    """``(id, product name)`` of the orders whose id starts with ``prefix``, as
-    ``tickets.with_prefix`` gives tickets."""
-    return by_id_prefix(store, "SELECT id, product_name FROM orders", prefix, limit)
+_WITH_PREFIX = "SELECT id, product_name FROM orders WHERE id >= ? AND id < ? ORDER BY id"
+
+
+def with_prefix(
+    store: Store, prefix: str, limit: int, *, last: bool = False
+) -> list[tuple[str, str | None]]:
+    """``(id, product name)`` of the first ``limit`` orders whose id starts with ``prefix``,
+    by id (``last``: the last one alone)."""
+    if last:
+        return store.all(_WITH_PREFIX + " DESC LIMIT 1", (prefix, prefix + "\U0010ffff"))
+    return store.all(_WITH_PREFIX + " LIMIT ?", (prefix, prefix + "\U0010ffff", limit))

@@ -280,20 +280,14 @@ def link_orders(store: Store, num: int, t: Ticket, *, replace: bool = False) -> 
         )
 
 
-def with_prefix(store: Store, prefix: str, limit: int) -> list[tuple[str, str, str | None]]:
-    """``(id, state, subject)`` of the tickets whose id starts with ``prefix``, by id: at most
-    ``limit``, and when more match, the last one given is the greatest (so that the first and
-    the last share exactly the prefix that all of them share)."""
-    return by_id_prefix(store, "SELECT id, state, subject FROM tickets", prefix, limit)
+_WITH_PREFIX = "SELECT id, state, subject FROM tickets WHERE id >= ? AND id < ? ORDER BY id"
 
 
-def by_id_prefix(store: Store, select: str, prefix: str, limit: int) -> list[Any]:
-    """The rows of ``select`` (over a table keyed by a text ``id``) whose id starts with
-    ``prefix``, as ``with_prefix`` describes."""
-    where = f"{select} WHERE id >= ? AND id < ? ORDER BY id"
-    bounds = (prefix, prefix + "\U0010ffff")
-    rows = store.all(f"{where} LIMIT ?", (*bounds, limit))
-    last = store.one(f"{where} DESC LIMIT 1", bounds) if len(rows) == limit else None
-    if last is not None:
-        rows[-1] = last
-    return rows
+def with_prefix(
+    store: Store, prefix: str, limit: int, *, last: bool = False
+) -> list[tuple[str, str, str | None]]:
+    """``(id, state, subject)`` of the first ``limit`` tickets whose id starts with
+    ``prefix``, by id (``last``: the last one alone)."""
+    if last:
+        return store.all(_WITH_PREFIX + " DESC LIMIT 1", (prefix, prefix + "\U0010ffff"))
+    return store.all(_WITH_PREFIX + " LIMIT ?", (prefix, prefix + "\U0010ffff", limit))
