@@ -162,3 +162,16 @@ def test_the_bash_script_completes_in_bash(run, store, env, tmp_path) -> None:
         timeout=60,
     )
     assert done.stdout.split() == [f"5f00000000000000000000{i:02d}" for i in (1, 2, 3)]
+
+
+def test_version_builds_no_completion_and_no_pager(env) -> None:
+    done = subprocess.run(
+        [sys.executable, "-X", "importtime", "-m", "wishdesk", "--version"],
+        capture_output=True,
+        text=True,
+        env=env | {"PATH": "/usr/bin:/bin"},
+        timeout=60,
+    )
+    assert done.returncode == 0 and done.stdout.startswith("wishdesk ")
+    assert "wishdesk.cli.completion" not in done.stderr
+    assert "wishdesk.cli.pager" not in done.stderr
