@@ -8,14 +8,25 @@ from typing import Annotated, Optional
 import typer
 
 from wishdesk.cli.context import app_context
+from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
 
 commands = typer.Typer()
+CODES = "Exit codes: 0 success; 2 trouble (unknown key, bad value, store, settings file)."
 config_app = typer.Typer(
-    help="Show and change settings (calendar, SLA, merchant).", no_args_is_help=True
+    help="Show and change settings (calendar, SLA, merchant; this machine's pager).",
+    no_args_is_help=True,
+    epilog=epilog(
+        "wishdesk config list",
+        'wishdesk config set merchant.name "Aurora Home & Style"',
+        "wishdesk config set ui.pager ''      # no pager on this machine",
+        codes=CODES,
+    ),
 )
 commands.add_typer(config_app, name="config")
 
+Key = Annotated[str, typer.Argument(metavar="KEY", help="A setting (see `config list`).")]
+Value = Annotated[str, typer.Argument(metavar="VALUE", help="Its new value; '' for empty.")]
 Country = Annotated[Optional[str], typer.Option(help="ISO country code for holidays.")]
 Subdivision = Annotated[Optional[str], typer.Option(help="State/province for holidays.")]
 TimeZone = Annotated[Optional[str], typer.Option(help="IANA time zone, e.g. Asia/Shanghai.")]
@@ -28,7 +39,13 @@ Weekend = Annotated[
 ]
 
 
-@commands.command()
+@commands.command(
+    epilog=epilog(
+        "wishdesk init --country CN --timezone Asia/Shanghai --sla-days 2",
+        "wishdesk init --country US --subdivision CA --timezone America/Los_Angeles",
+        codes="Exit codes: 0 success; 2 trouble (a bad value: nothing is created; store).",
+    )
+)
 def init(
     ctx: typer.Context,
     country: Country = None,
@@ -58,13 +75,18 @@ def init(
         print(f"  {key} = {clean(value, one_line=True)}")
 
 
-@config_app.command("path")
+@config_app.command(
+    "path",
+    epilog=epilog("wishdesk config path", "wishdesk --db shop.db config path", codes=CODES),
+)
 def config_path(ctx: typer.Context) -> None:
     """Print the path of the store in use."""
     print(app_context(ctx).db_path)
 
 
-@config_app.command("list")
+@config_app.command(
+    "list", epilog=epilog("wishdesk config list", "wishdesk config list --json", codes=CODES)
+)
 def config_list(
     ctx: typer.Context,
     fmt: FormatOption = None,
@@ -85,24 +107,37 @@ def config_list(
     write_records(sys.stdout, out_format, records, config.RECORD_FIELDS)
 
 
-@config_app.command("get")
-def config_get(ctx: typer.Context, key: str) -> None:
+@config_app.command(
+    "get",
+    epilog=epilog(
+        "wishdesk config get calendar.timezone", "wishdesk config get ui.pager", codes=CODES
+    ),
+)
+def config_get(ctx: typer.Context, key: Key) -> None:
     """Print one setting."""
     from wishdesk.render.safe import clean
     from wishdesk.services import config
 
     # merchant.name is free text: shown clean (the stored value is left as typed).
-    print(clean(config.get(app_context(ctx).store(), key), one_line=True))
+    print(clean(config.get(app_context(ctx).store, key), one_line=True))
 
 
-@config_app.command("set")
-def config_set(ctx: typer.Context, key: str, value: str) -> None:
+@config_app.command(
+    "set",
+    epilog=epilog(
+        "wishdesk config set sla.business_days 3       # recomputes open deadlines",
+        "wishdesk config set calendar.extra_holidays 2026-12-24,2026-12-31",
+        "wishdesk config set ui.pager 'less -R'        # this machine only",
+        codes=CODES,
+    ),
+)
+def config_set(ctx: typer.Context, key: Key, value: Value) -> None:
     """Change one setting; calendar and SLA changes recompute open deadlines at once."""
     from wishdesk.render.safe import clean
     from wishdesk.services import config
 
-    changes = config.validated({key: value})
-    store = app_context(ctx).store(create=True)  # only once the value is known good
-    count = config.update(store, changes)
+    app = app_context(ctx)
+    # the store is created only once the value is known good, and never for ui.pager
+    count = config.set_value(lambda: app.store(create=True), key, value)
     note = f" (deadlines of {count} open tickets recomputed)" if count else ""
-    print(f"{key} = {clean(config.get(store, key), one_line=True)}{note}")
+    print(f"{key} = {clean(config.get(app.store, key), one_line=True)}{note}")

@@ -16,6 +16,14 @@ if TYPE_CHECKING:
     from wishdesk.store.db import Store
 
 
+NO_PAGER = "wishdesk.no_pager"  # in the click context's meta: --no-pager was given
+
+
+def pager_off(ctx: Any) -> bool:
+    """``--no-pager`` was given (shared by every context of the command line)."""
+    return bool(ctx.meta.get(NO_PAGER))
+
+
 def truthy(value: str | None) -> bool:
     """Is an environment variable switched on (``1``, ``true``, ``yes``, ``on``)?"""
     return (value or "").strip().lower() in {"1", "true", "yes", "on"}
@@ -84,6 +92,16 @@ def app_context(ctx: typer.Context) -> AppContext:
     if not isinstance(root.obj, AppContext):
         root.obj = AppContext(debug=truthy(os.environ.get("WISHDESK_DEBUG")))
     return root.obj
+
+
+def completion_app(ctx: Any) -> AppContext:
+    """The AppContext while the shell asks for completions: the root callback has not run
+    then, so the store is the one ``--db`` names on the line typed so far, if any."""
+    root = ctx.find_root()
+    if isinstance(root.obj, AppContext):
+        return root.obj
+    db = root.params.get("db")
+    return AppContext(db=Path(db) if db else None)
 
 
 def stdout_is_tty() -> bool:

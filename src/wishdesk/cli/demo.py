@@ -8,7 +8,7 @@ from typing import Annotated
 import typer
 
 from wishdesk.cli.context import app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.errors import epilog
 
 commands = typer.Typer()
 
@@ -17,7 +17,12 @@ Seed = Annotated[int, typer.Option(help="Random seed: same seed and now, same da
 Quiet = Annotated[bool, typer.Option("--quiet", help="Do not show the inbox afterwards.")]
 
 
-@commands.command(epilog=EXIT_CODES_EPILOG)
+@commands.command(
+    epilog=epilog(
+        "wishdesk --db demo.db demo",
+        "wishdesk demo --tickets 1000 --seed 7 --quiet",
+    )
+)
 def demo(ctx: typer.Context, tickets: Tickets = 200, seed: Seed = 1, quiet: Quiet = False) -> None:
     """Fill a store with realistic synthetic tickets and orders, then show the inbox.
 

@@ -13,10 +13,24 @@ from typer.core import TyperGroup
 from wishdesk.cli.context import debugging, store_failure
 from wishdesk.errors import WishdeskError
 
+# click's own errors (a usage error raised inside a command) go on to click, which prints
+# them. typer 0.25+ vendors click and has no click.ClickException to name, 0.24 has no
+# typer.TyperException: the class is found the same way in both.
+_CLICK_ERROR: type[Exception] = next(
+    c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
+)
+
 EXIT_CODES_EPILOG = (
     'Exit codes: 0 success; 1 the answer is "no" (overdue tickets, policy errors, '
     "a blocked message); 2 trouble (usage, unknown ticket, bad input, store, network)."
 )
+
+
+def epilog(*examples: str, codes: str = EXIT_CODES_EPILOG, note: str = "") -> str:
+    """A command's epilog: a note, its examples, then its exit codes. One paragraph per
+    example, so that every typer version in range keeps one example a line (0.24 joins the
+    lines of a paragraph)."""
+    return "\n\n".join([*filter(None, [note]), "Examples:", *(f"  {e}" for e in examples), codes])
 
 
 def _fail(ctx: Any, message: str, details: list[str], code: int) -> None:
@@ -53,7 +67,7 @@ class WishdeskGroup(TyperGroup):
         except KeyboardInterrupt:
             print("wishdesk: interrupted", file=sys.stderr)
             raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, typer.TyperException):
+        except (typer.Exit, typer.Abort, _CLICK_ERROR):
             raise
         except Exception as exc:
             known = store_failure(exc)  # the store's error, should one escape its module

@@ -8,8 +8,16 @@ from typing import Annotated, Optional
 import typer
 
 from wishdesk.cli.context import app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import SQLITE_MAX_INT, BomOption, FormatOption, JsonOption, resolve_format
+from wishdesk.cli.errors import epilog
+from wishdesk.cli.options import (
+    BomOption,
+    FormatOption,
+    JsonOption,
+    Ticket,
+    order_option,
+    resolve_format,
+    within,
+)
 
 commands = typer.Typer()
 
@@ -48,21 +56,27 @@ DueWithin = Annotated[
 Search = Annotated[
     Optional[str], typer.Option("--search", "-q", help="Full text over subjects and messages.")
 ]
-Order = Annotated[Optional[str], typer.Option("--order", help="Tickets about this order.")]
+Order = Annotated[Optional[str], order_option("Tickets about this order.")]
 SortOption = Annotated[Sort, typer.Option(help="Sort by SLA due time, last update or opening.")]
 Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the sort.")]
 Within = Annotated[
     Optional[str], typer.Option("--within", help="Also tickets due within 12h, 1d, 2bd...")
 ]
 ClockOption = Annotated[Clock, typer.Option(help="Which deadline: sla, escalation or any.")]
-Ticket = Annotated[str, typer.Argument(help="Ticket id or a unique prefix of it.")]
 Limit = Annotated[
     int,
-    typer.Option("--limit", "-n", help="At most N tickets; 0 for all.", min=0, max=SQLITE_MAX_INT),
+    typer.Option("--limit", "-n", help="At most N tickets; 0 for all.", callback=within(0)),
 ]
 
 
-@commands.command("list", epilog=EXIT_CODES_EPILOG)
+@commands.command(
+    "list",
+    epilog=epilog(
+        "wishdesk list --overdue --reason shipping-eta",
+        "wishdesk list --state any --search tracking --format csv > tickets.csv",
+        "wishdesk list -n 0 --due-within 1bd",
+    ),
+)
 def list_(
     ctx: typer.Context,
     state: States = [],  # noqa: B006
@@ -105,7 +119,13 @@ def list_(
     write_listing(found, out_format, moment, app.console, title, cut=cut)
 
 
-@commands.command(epilog=EXIT_CODES_EPILOG)
+@commands.command(
+    epilog=epilog(
+        "wishdesk overdue                # silent, exit 0, when nothing is late",
+        "wishdesk overdue --within 4h --format tsv",
+        "wishdesk overdue --clock escalation --json",
+    )
+)
 def overdue(
     ctx: typer.Context,
     within: Within = None,
@@ -115,8 +135,9 @@ def overdue(
     as_json: JsonOption = False,
     bom: BomOption = False,
 ) -> None:
-    """Tickets awaiting you past (or near) a deadline. Silent with exit 0 when there are none,
-    the list with exit 1 when there are: made for cron."""
+    """Tickets awaiting you past (or near) a deadline: made for cron.
+
+    Silent with exit 0 when there are none, the list with exit 1 when there are."""
     from wishdesk.clock import now
     from wishdesk.render.listing import write_listing
     from wishdesk.services.inbox import OverdueRequest, listing, overdue_query
@@ -138,7 +159,13 @@ def overdue(
         raise typer.Exit(1)
 
 
-@commands.command(epilog=EXIT_CODES_EPILOG)
+@commands.command(
+    epilog=epilog(
+        "wishdesk show TICKET            # an id, or a unique prefix of one",
+        "wishdesk show TICKET --json",
+        "wishdesk --no-pager show TICKET",
+    )
+)
 def show(
     ctx: typer.Context,
     ticket: Ticket,

@@ -7,7 +7,7 @@ from typing import Annotated
 import typer
 
 from wishdesk.cli.context import app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.errors import epilog
 
 commands = typer.Typer()
 
@@ -19,7 +19,14 @@ SkipInvalid = Annotated[
 ]
 
 
-@commands.command("import", epilog=EXIT_CODES_EPILOG)
+@commands.command(
+    "import",
+    epilog=epilog(
+        "wishdesk import tickets.jsonl orders.json",
+        "wishdesk import --skip-invalid export.json",
+        "wishdesk import -  < tickets.jsonl",
+    ),
+)
 def import_(ctx: typer.Context, paths: Paths, skip_invalid: SkipInvalid = False) -> None:
     """Import Wish API v3 tickets and orders (array, envelope or JSON Lines).
 

@@ -7,8 +7,9 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import AppContext, app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import (
     BomOption,
     FormatOption,
@@ -20,14 +21,25 @@ from wishdesk.cli.options import (
 
 commands = typer.Typer()
 
-OrderIds = Annotated[Optional[list[str]], typer.Argument(help="Order ids.", show_default=False)]
+OrderIds = Annotated[
+    Optional[list[str]],
+    typer.Argument(
+        metavar="[ORDER]...",
+        help="Order ids.",
+        show_default=False,
+        autocompletion=completion.order,
+    ),
+]
 OrdersFile = Annotated[
     Optional[str],
     typer.Option(
         "--orders-file", help="Ids one a line, or CSV with an order_id column; - is stdin."
     ),
 ]
-Template = Annotated[Optional[str], typer.Option("--template", "-t", help="Template name.")]
+Template = Annotated[
+    Optional[str],
+    typer.Option("--template", "-t", help="Template name.", autocompletion=completion.template),
+]
 Message = Annotated[
     Optional[str],
     typer.Option("--message", "-m", help="The text; {placeholders} are filled per order."),
@@ -38,7 +50,15 @@ Yes = Annotated[bool, typer.Option("--yes", "-y", help="Queue despite warnings."
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Render and lint; store nothing.")]
 
 
-@commands.command(epilog=EXIT_CODES_EPILOG)
+@commands.command(
+    epilog=epilog(
+        "wishdesk notify ORDER --template address-confirm --dry-run",
+        "wishdesk notify ORDER --template shipping-delay --var new_date=2026-12-24",
+        "wishdesk notify --orders-file late.csv --template sold-out --format jsonl",
+        codes="Exit codes: 0 every message queued or skipped; 1 a message was blocked by the "
+        "policy linter; 2 an order was not found, or trouble (usage, bad input, store).",
+    )
+)
 def notify(
     ctx: typer.Context,
     order_ids: OrderIds = None,
@@ -58,7 +78,7 @@ def notify(
 
     Each message is rendered and linted per order, then queued: as a reply where the order
     has a ticket awaiting you, otherwise as a notification. Re-runs skip what was queued
-    before. Exit 1 if any message was blocked, 2 if any order was not found.
+    before.
     """
     from wishdesk.cli.progress import progress
     from wishdesk.clock import now

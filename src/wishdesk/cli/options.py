@@ -9,12 +9,31 @@ a pipe (``tsv`` for listings).
 from __future__ import annotations
 
 import enum
-from typing import Annotated, Optional
+from collections.abc import Callable
+from typing import Annotated, Any, Optional
 
 import typer
 
+from wishdesk.cli import completion
+
 SQLITE_MAX_INT = 2**63 - 1  # the largest count or id that can reach the store
 HUMAN = "table"
+
+
+def within(low: int, high: int = SQLITE_MAX_INT) -> Callable[[Optional[int]], Optional[int]]:
+    """A range check for ``callback=``: a number outside ``low..high`` is a usage error
+    (exit 2), as with ``min=``/``max=``, but help does not print the range: the store's
+    limit would read ``[0<=x<=9223372036854775807]``. Say the range in the help text where it
+    helps (``1-520``)."""
+
+    def check(value: Optional[int]) -> Optional[int]:
+        if value is not None and value < low:
+            raise typer.BadParameter(f"{value} is less than {low}")
+        if value is not None and value > high:
+            raise typer.BadParameter(f"{value} is more than {high}")
+        return value
+
+    return check
 
 
 class OutputFormat(str, enum.Enum):
@@ -57,9 +76,27 @@ BomOption = Annotated[
 ]
 LimitOption = Annotated[
     int,
-    typer.Option("--limit", "-n", help="At most N; 0 for all.", min=0, max=SQLITE_MAX_INT),
+    typer.Option("--limit", "-n", help="At most N; 0 for all.", callback=within(0)),
 ]
 Vars = Annotated[list[str], typer.Option("--var", help="Template value, key=value.")]
+Ticket = Annotated[
+    str,
+    typer.Argument(
+        metavar="TICKET",
+        help="Ticket id or a unique prefix of it.",
+        autocompletion=completion.ticket,
+    ),
+]
+
+
+def ticket_option(help: str) -> Any:
+    """``--ticket TICKET``, completing ticket ids."""
+    return typer.Option("--ticket", metavar="TICKET", help=help, autocompletion=completion.ticket)
+
+
+def order_option(help: str) -> Any:
+    """``--order ORDER``, completing order ids."""
+    return typer.Option("--order", metavar="ORDER", help=help, autocompletion=completion.order)
 
 
 def parse_vars(pairs: list[str]) -> dict[str, str]:

@@ -8,13 +8,20 @@ from typing import Annotated
 import typer
 
 from wishdesk.cli.context import app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import SQLITE_MAX_INT, BomOption, FormatOption, JsonOption, resolve_format
+from wishdesk.cli.errors import epilog
+from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format, within
 
+ItemId = Annotated[
+    int, typer.Argument(metavar="ID", help="The item's number (see `outbox`).", callback=within(0))
+]
 outbox_app = typer.Typer(
     help="Replies, closes and notifications waiting for `sync`.",
     invoke_without_command=True,
-    epilog=EXIT_CODES_EPILOG,
+    epilog=epilog(
+        "wishdesk outbox                 # what still waits, or needs you",
+        "wishdesk outbox --status failed --status manual --json",
+        "wishdesk outbox cancel ID",
+    ),
 )
 
 
@@ -54,10 +61,10 @@ def outbox(
     write_records(sys.stdout, out_format, items, FIELDS)
 
 
-@outbox_app.command()
-def cancel(
-    ctx: typer.Context, item_id: Annotated[int, typer.Argument(metavar="ID", max=SQLITE_MAX_INT)]
-) -> None:
+@outbox_app.command(
+    epilog=epilog("wishdesk outbox --status queued   # the IDs", "wishdesk outbox cancel ID")
+)
+def cancel(ctx: typer.Context, item_id: ItemId) -> None:
     """Cancel an item that has not gone out (a cancelled reply leaves the thread)."""
     from wishdesk.clock import now
     from wishdesk.services.outbox import cancel as cancel_item
@@ -66,10 +73,10 @@ def cancel(
     print(f"outbox #{item.id} cancelled")
 
 
-@outbox_app.command()
-def retry(
-    ctx: typer.Context, item_id: Annotated[int, typer.Argument(metavar="ID", max=SQLITE_MAX_INT)]
-) -> None:
+@outbox_app.command(
+    epilog=epilog("wishdesk outbox --status failed   # the IDs", "wishdesk outbox retry ID")
+)
+def retry(ctx: typer.Context, item_id: ItemId) -> None:
     """Queue a failed or manual item again."""
     from wishdesk.clock import now
     from wishdesk.services.outbox import retry as retry_item

@@ -13,24 +13,37 @@ from typing import TYPE_CHECKING, Annotated, Optional
 import typer
 
 from wishdesk.cli.context import AppContext, app_context
-from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
+from wishdesk.cli.errors import epilog
+from wishdesk.cli.options import (
+    BomOption,
+    FormatOption,
+    JsonOption,
+    order_option,
+    resolve_format,
+    ticket_option,
+)
 
 if TYPE_CHECKING:
     from wishdesk.services.policy import LintResult
 
-LINT_EPILOG = (
-    "Exit codes: 0 no policy error; 1 policy errors found (with --strict, warnings too); "
-    "2 trouble (usage, unknown ticket or order, bad input or rules file). Rules: docs/policy.md."
+LINT_EPILOG = epilog(
+    'wishdesk lint "Please send the payment to our PayPal"',
+    'wishdesk lint "It will arrive tomorrow" --order ORDER',
+    'wishdesk lint --strict --json "AS I ALREADY TOLD YOU, READ THE LISTING"',
+    codes="Exit codes: 0 no policy error; 1 policy errors found (with --strict, warnings too); "
+    "2 trouble (usage, unknown ticket or order, bad input or rules file). Rules: docs/policy.md.",
+)
+AUDIT_EPILOG = epilog(
+    "wishdesk audit",
+    "wishdesk audit --since 2026-11-01 --format csv > violations.csv",
+    codes="Exit codes: 0 no policy error; 1 policy errors found; 2 trouble (usage, bad --since "
+    "date, store or rules file). Rules: docs/policy.md.",
 )
 commands = typer.Typer()
 
 Text = Annotated[Optional[str], typer.Argument(help="The message; `-` or nothing reads stdin.")]
-TicketOption = Annotated[
-    Optional[str], typer.Option("--ticket", help="Ticket id: its orders give context.")
-]
-OrderOption = Annotated[
-    Optional[str], typer.Option("--order", help="Order id: context for truth.* rules.")
-]
+TicketOption = Annotated[Optional[str], ticket_option("Ticket id: its orders give context.")]
+OrderOption = Annotated[Optional[str], order_option("Order id: context for truth.* rules.")]
 Strict = Annotated[bool, typer.Option("--strict", help="Warnings count as errors.")]
 Batch = Annotated[
     Optional[str],
@@ -72,7 +85,7 @@ def lint_command(
     raise typer.Exit(_write(app, out_format, [result], strict=strict, batch=False))
 
 
-@commands.command("audit", epilog=LINT_EPILOG)
+@commands.command("audit", epilog=AUDIT_EPILOG)
 def audit_command(
     ctx: typer.Context,
     since: Since = None,

@@ -8,23 +8,29 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import AppContext, app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import Vars, parse_vars
+from wishdesk.cli.errors import epilog
+from wishdesk.cli.options import Ticket, Vars, parse_vars
 
 if TYPE_CHECKING:
     from wishdesk.services.reply import NeedsConfirm, Outcome
 
 commands = typer.Typer()
 
-Ticket = Annotated[str, typer.Argument(help="Ticket id or a unique prefix of it.")]
 Message = Annotated[Optional[str], typer.Option("--message", "-m", help="The reply text.")]
 BodyFile = Annotated[
     Optional[str], typer.Option("--body-file", help="Read the reply from a file; - reads stdin.")
 ]
 Editor = Annotated[bool, typer.Option("--editor", help="Write it in $VISUAL / $EDITOR.")]
 Template = Annotated[
-    Optional[str], typer.Option("--template", "-t", help="Fill a template in the buyer's language.")
+    Optional[str],
+    typer.Option(
+        "--template",
+        "-t",
+        help="Fill a template in the buyer's language.",
+        autocompletion=completion.template,
+    ),
 ]
 Draft = Annotated[bool, typer.Option("--draft", help="Reopen the last blocked draft.")]
 Override = Annotated[
@@ -48,7 +54,16 @@ def _edit(initial: str, thread: Sequence[Mapping[str, Any]]) -> str:
     return edit(initial, quote_thread(thread))
 
 
-@commands.command(epilog=EXIT_CODES_EPILOG)
+@commands.command(
+    epilog=epilog(
+        "wishdesk reply TICKET --template damaged-missing  # buyer's language",
+        'wishdesk reply TICKET -m "Your parcel left our warehouse today." --close',
+        "wishdesk reply TICKET --editor",
+        codes="Exit codes: 0 queued (or, with --dry-run, nothing blocking); 1 blocked by the "
+        "policy linter (the text is kept as a draft); 2 trouble (usage, unknown ticket, a "
+        "ticket not awaiting you, store).",
+    )
+)
 def reply(
     ctx: typer.Context,
     ticket: Ticket,

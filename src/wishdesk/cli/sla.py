@@ -6,13 +6,28 @@ from typing import TYPE_CHECKING, Annotated, Optional
 
 import typer
 
+from wishdesk.cli.errors import epilog
+from wishdesk.cli.options import within
+
 if TYPE_CHECKING:
     from wishdesk.domain.settings import SlaSettings
 
-EPILOG = (
+NOTE = (
     "The calendar is the store's, unless --country, --subdivision, --timezone or --weekend is "
-    "given: then it comes from the command line alone and no store is needed. "
-    "Exit codes: 0 success; 2 bad input, bad calendar option or no store."
+    "given: then it comes from the command line alone and no store is needed."
+)
+CODES = "Exit codes: 0 success; 2 bad input, bad calendar option or no store."
+DUE_EPILOG = epilog(
+    "wishdesk sla due 2026-11-26T09:00:00Z",
+    "wishdesk sla due 2026-09-30T16:30Z --country CN --timezone Asia/Shanghai",
+    note=NOTE,
+    codes=CODES,
+)
+CALENDAR_EPILOG = epilog(
+    "wishdesk sla calendar",
+    "wishdesk sla calendar --year 2027 --country DE --subdivision BY",
+    note=NOTE,
+    codes=CODES,
 )
 Country = Annotated[
     Optional[str],
@@ -90,9 +105,8 @@ def calendar(
         typer.Option(
             "--year",
             "-y",
-            min=1,
-            max=9999,
-            help="Year (default: this year, local).",
+            callback=within(1, 9999),
+            help="Year, 1-9999 (default: this year, local).",
             show_default=False,
         ),
     ] = None,
@@ -120,10 +134,15 @@ def calendar(
 
 commands = typer.Typer()
 sla_app = typer.Typer(no_args_is_help=True, help="SLA deadlines and the business-day calendar.")
-sla_app.command("due", epilog=EPILOG)(due)
-sla_app.command("calendar", epilog=EPILOG)(calendar)
+sla_app.command("due", epilog=DUE_EPILOG)(due)
+sla_app.command("calendar", epilog=CALENDAR_EPILOG)(calendar)
 commands.add_typer(
     sla_app,
     name="sla",
     help="SLA deadlines (`sla due`) and the business-day calendar (`sla calendar`).",
+    epilog=epilog(
+        "wishdesk sla due 2026-11-26T09:00:00Z --days 3",
+        "wishdesk sla calendar --year 2026",
+        codes=CODES,
+    ),
 )

@@ -8,15 +8,17 @@ from typing import Annotated
 import typer
 
 from wishdesk.cli.context import app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
-from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
+from wishdesk.cli.errors import epilog
+from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format, within
 
 commands = typer.Typer()
 
-Weeks = Annotated[int, typer.Option("--weeks", "-w", help="How many weeks back.", min=1, max=520)]
+Weeks = Annotated[
+    int, typer.Option("--weeks", "-w", help="How many weeks back (1-520).", callback=within(1, 520))
+]
 
 
-@commands.command(epilog=EXIT_CODES_EPILOG)
+@commands.command(epilog=epilog("wishdesk stats", "wishdesk stats --weeks 12 --json"))
 def stats(
     ctx: typer.Context,
     weeks: Weeks = 8,

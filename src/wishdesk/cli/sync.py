@@ -10,11 +10,14 @@ from typing import Annotated, Optional
 import typer
 
 from wishdesk.cli.context import app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.errors import epilog
 
-SYNC_EPILOG = (
-    "Token: $WISH_ACCESS_TOKEN or --token-file (scopes tickets:read, tickets:write, "
-    "orders:read; see docs/sync.md). " + EXIT_CODES_EPILOG
+SYNC_EPILOG = epilog(
+    "wishdesk sync",
+    "wishdesk sync --dry-run         # what push would send",
+    "wishdesk sync --no-push --sandbox --token-file token.txt",
+    note="Token: $WISH_ACCESS_TOKEN or --token-file (scopes tickets:read, tickets:write, "
+    "orders:read; see docs/sync.md).",
 )
 commands = typer.Typer()
 

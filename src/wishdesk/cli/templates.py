@@ -6,18 +6,22 @@ from typing import Annotated, Optional
 
 import typer
 
+from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
 
 templates_app = typer.Typer(
     help="Message templates: built-in ones in six languages, plus your own.",
     no_args_is_help=True,
+    epilog=epilog("wishdesk templates list", "wishdesk templates show shipping-delay --lang fr"),
 )
 LIST_COLUMNS = ("name", "kind", "languages", "description")
 
 
-@templates_app.command("list", epilog=EXIT_CODES_EPILOG)
+@templates_app.command(
+    "list", epilog=epilog("wishdesk templates list", "wishdesk templates list --json")
+)
 def templates_list(
     ctx: typer.Context,
     fmt: FormatOption = None,
@@ -50,14 +54,29 @@ def templates_list(
     write_records(sys.stdout, out_format, records, LIST_COLUMNS)
 
 
-@templates_app.command("show", epilog=EXIT_CODES_EPILOG)
+@templates_app.command(
+    "show",
+    epilog=epilog(
+        "wishdesk templates show shipping-delay",
+        "wishdesk templates show tracking --lang pt-BR --json",
+    ),
+)
 def templates_show(
-    name: Annotated[str, typer.Argument(help="Template name (see `templates list`).")],
+    name: Annotated[
+        str,
+        typer.Argument(
+            metavar="NAME",
+            help="Template name (see `templates list`).",
+            autocompletion=completion.template,
+        ),
+    ],
     lang: Annotated[
         Optional[str],
         typer.Option("--lang", "-l", help="Language or locale, e.g. fr or pt-BR [default: en]."),
     ] = None,
-    as_json: JsonOption = False,
+    as_json: Annotated[
+        bool, typer.Option("--json", help="As JSON: name, kind, lang, text, placeholders.")
+    ] = False,
 ) -> None:
     """Print a template's text with its {placeholders} unfilled."""
     import sys

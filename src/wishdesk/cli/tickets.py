@@ -7,11 +7,11 @@ from typing import Annotated, Optional
 import typer
 
 from wishdesk.cli.context import app_context
-from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.errors import epilog
+from wishdesk.cli.options import Ticket
 
 commands = typer.Typer()
 
-Ticket = Annotated[str, typer.Argument(help="Ticket id or a unique prefix of it.")]
 Reason = Annotated[
     Optional[str],
     typer.Option("--reason", "-r", help="The reason to file it under (a manual correction)."),
@@ -19,9 +19,14 @@ Reason = Annotated[
 Auto = Annotated[bool, typer.Option("--auto", help="Back to automatic classification.")]
 
 
-@commands.command(epilog=EXIT_CODES_EPILOG)
+@commands.command(
+    epilog=epilog(
+        "wishdesk tag TICKET --reason change-address",
+        "wishdesk tag TICKET --auto",
+    )
+)
 def tag(ctx: typer.Context, ticket: Ticket, reason: Reason = None, auto: Auto = False) -> None:
-    """Set a ticket's reason by hand (kept across imports), or return it to --auto."""
+    """Set a ticket's reason by hand (kept across imports), or give it back to the classifier."""
     from wishdesk.errors import UsageError
     from wishdesk.services.tickets import retag
 

@@ -1,7 +1,10 @@
 """Settings keys: their defaults, how they are checked, and the typed views services use.
 
-Values are stored as text. ``parse_*`` turn text into typed settings; ``validate`` checks a
-value a user typed and returns its canonical text form, or raises ``UsageError``.
+Most keys belong to the store (the calendar, the SLA, the merchant: shared by everyone who
+uses it); the ``machine`` ones belong to the person at this computer and live in the config
+directory's ``config.toml`` instead (``ui.pager``). Values are kept as text. ``parse_*`` turn
+text into typed settings; ``validate`` checks a value a user typed and returns its canonical
+text form, or raises ``UsageError``.
 """
 
 from __future__ import annotations
@@ -110,6 +113,18 @@ def _text(value: str) -> str:
     return value.strip()
 
 
+def _command(value: str) -> str:
+    """A command line as a shell would split it (empty: none)."""
+    import shlex
+
+    value = value.strip()
+    try:
+        shlex.split(value)
+    except ValueError as exc:
+        raise UsageError(f"bad command {value!r}: {exc}") from None
+    return value
+
+
 @dataclass(frozen=True)
 class Key:
     name: str
@@ -117,6 +132,7 @@ class Key:
     check: Callable[[str], str]
     help: str
     recompute: bool = False  # changing it moves the SLA deadlines of open tickets
+    machine: bool = False  # kept per machine (config.toml in the config dir), not in the store
 
 
 KEYS: dict[str, Key] = {
@@ -137,8 +153,17 @@ KEYS: dict[str, Key] = {
             "sla.escalation_hours", "48", _positive_int(24 * 60), "hours before Wish steps in", True
         ),
         Key("merchant.name", "", _text, "store name used in templates"),
+        Key(
+            "ui.pager",
+            "",
+            _command,
+            "pager for long output; empty: none (unset: $PAGER, else less -FRX)",
+            machine=True,
+        ),
     )
 }
+STORE_KEYS = tuple(name for name, key in KEYS.items() if not key.machine)
+MACHINE_KEYS = tuple(name for name, key in KEYS.items() if key.machine)
 
 
 def validate(key: str, value: str) -> str:
@@ -166,8 +191,9 @@ def validate_calendar(values: Mapping[str, str]) -> str:
 
 
 def with_defaults(stored: Mapping[str, str]) -> dict[str, str]:
-    values = {name: key.default for name, key in KEYS.items()}
-    values.update({k: v for k, v in stored.items() if k in KEYS})
+    """The store's settings: every store key, with its default where it is not stored."""
+    values = {name: KEYS[name].default for name in STORE_KEYS}
+    values.update({k: v for k, v in stored.items() if k in values})
     return values
 
 

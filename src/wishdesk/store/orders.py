@@ -200,3 +200,16 @@ def upsert(store: Store, order: Order, updated_at: str) -> None:
             _json(list(order.refunds)),
         ),
     )
+
+
+_WITH_PREFIX = "SELECT id, product_name FROM orders WHERE id >= ? AND id < ? ORDER BY id"
+
+
+def with_prefix(
+    store: Store, prefix: str, limit: int, *, last: bool = False
+) -> list[tuple[str, str | None]]:
+    """``(id, product name)`` of the first ``limit`` orders whose id starts with ``prefix``,
+    by id (``last``: the last one alone)."""
+    if last:
+        return store.all(_WITH_PREFIX + " DESC LIMIT 1", (prefix, prefix + "\U0010ffff"))
+    return store.all(_WITH_PREFIX + " LIMIT ?", (prefix, prefix + "\U0010ffff", limit))

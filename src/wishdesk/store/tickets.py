@@ -311,3 +311,16 @@ def order_changed(store: Store, order_id: str, fields: tuple[str | None, ...]) -
     at its end (``bulk.FIRST_ORDER_CATCH_UP``)."""
     if not store.bulk_loading:
         store.conn.execute(_ORDER_CHANGED, (*fields, order_id))
+
+
+_WITH_PREFIX = "SELECT id, state, subject FROM tickets WHERE id >= ? AND id < ? ORDER BY id"
+
+
+def with_prefix(
+    store: Store, prefix: str, limit: int, *, last: bool = False
+) -> list[tuple[str, str, str | None]]:
+    """``(id, state, subject)`` of the first ``limit`` tickets whose id starts with
+    ``prefix``, by id (``last``: the last one alone)."""
+    if last:
+        return store.all(_WITH_PREFIX + " DESC LIMIT 1", (prefix, prefix + "\U0010ffff"))
+    return store.all(_WITH_PREFIX + " LIMIT ?", (prefix, prefix + "\U0010ffff", limit))
