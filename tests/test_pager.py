@@ -75,7 +75,7 @@ def test_long_output_on_a_terminal_goes_through_the_pager(store, pager) -> None:
     assert code == 0, screen
     assert "<<paged>>" in screen and "Awaiting you" not in screen  # the pager had it all
     paged = saved.read_text()
-    assert "Awaiting you: 50 tickets" in paged and paged.count("5f0000") == 50
+    assert "Awaiting you: 50 of 60 tickets" in paged and paged.count("5f0000") == 50
     assert "\x1b[" in paged  # colours kept for the pager
     assert Path(f"{saved}.env").read_text() == "FRX"  # LESS set when it was not
 
@@ -83,7 +83,7 @@ def test_long_output_on_a_terminal_goes_through_the_pager(store, pager) -> None:
 def test_output_that_fits_the_screen_is_written_directly(store, pager) -> None:
     command, saved = pager
     code, screen = on_terminal(["list", "-n", "3"], clean_env(WISHDESK_PAGER=command))
-    assert code == 0 and "Awaiting you: 3 tickets" in screen
+    assert code == 0 and "Awaiting you: 3 of 60 tickets" in screen
     assert "<<paged>>" not in screen and not saved.exists()
 
 
@@ -97,10 +97,10 @@ def test_never_in_a_pipe(store, pager) -> None:
 def test_no_pager_and_an_empty_ui_pager_turn_it_off(store, pager, run) -> None:
     command, saved = pager
     code, screen = on_terminal(["--no-pager", "list"], clean_env(PAGER=command))
-    assert code == 0 and "Awaiting you: 50 tickets" in screen and not saved.exists()
+    assert code == 0 and "Awaiting you: 50 of 60 tickets" in screen and not saved.exists()
     assert run("config", "set", "ui.pager", "").exit_code == 0
     code, screen = on_terminal(["list"], clean_env(PAGER=command))
-    assert code == 0 and "Awaiting you: 50 tickets" in screen and not saved.exists()
+    assert code == 0 and "Awaiting you: 50 of 60 tickets" in screen and not saved.exists()
     # $WISHDESK_PAGER still wins over the setting, as GIT_PAGER does over core.pager
     code, screen = on_terminal(["list"], clean_env(PAGER=command, WISHDESK_PAGER=command))
     assert "<<paged>>" in screen and saved.exists()
@@ -123,7 +123,7 @@ def test_help_is_paged_when_long(pager) -> None:
 
 def test_a_pager_that_cannot_start_means_direct_output(store, env) -> None:
     code, screen = on_terminal(["list"], clean_env(WISHDESK_PAGER="no-such-pager-here -R"))
-    assert code == 0 and "Awaiting you: 50 tickets" in screen
+    assert code == 0 and "Awaiting you: 50 of 60 tickets" in screen
     assert "cannot start the pager 'no-such-pager-here'" in screen
     assert "Traceback" not in screen
 
