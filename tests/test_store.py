@@ -7,6 +7,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from wishdesk.store import schema
 from wishdesk.store.db import open_store
 
 EXPECTED_COLUMNS = {
@@ -108,6 +109,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
         "m001_initial",
         "m002_messages_by_ticket_num",
         "m003_ticket_orders_by_ticket_num",
+        "m004_current_tracking_first",
     ]
 
 
@@ -123,7 +125,8 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path, create=True).close()
     store = open_store(path)
-    assert store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 3
+    count = store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    assert count == len(schema.MIGRATIONS)
 
 
 def test_missing_store_is_a_clear_error_for_reading_commands(run, tmp_path: Path) -> None:

@@ -128,11 +128,9 @@ def _address(address: Mapping[str, str]) -> Text:
                 ),
             )
         ),
+        address.get("neighborhood", ""),  # Brazil, Spain
         " ".join(
-            filter(
-                None,
-                (address.get("zipcode", ""), address.get("city", ""), address.get("state", "")),
-            )
+            filter(None, (address.get(k, "") for k in ("zipcode", "city", "state", "region")))
         ),
         address.get("country") or address.get("country_code", ""),
         address.get("phone", ""),
@@ -154,6 +152,10 @@ def order_panel(
         grid.add_row("Tracking", _t(f"{order['tracking_number']}  ({order['carrier'] or '?'})"))
         if tracking_url:
             grid.add_row("Tracking link", _t(tracking_url, "underline"))
+        for old in order.get("tracking", [])[1:]:  # newest first: the rest were replaced
+            grid.add_row(
+                "Replaced", _t(f"{old['tracking_number']}  ({old['carrier'] or '?'})", "dim")
+            )
     else:
         grid.add_row("Tracking", Text("none yet", style="yellow"))
     for label, key in (("Ships by", "expected_ship_at"), ("Delivery by", "expected_delivery_at")):

@@ -253,10 +253,22 @@ def m003_ticket_orders_by_ticket_num(db: Database) -> None:
     links.create_index(["order_id"])
 
 
+def m004_current_tracking_first(db: Database) -> None:
+    """Wish lists ``tracking_information`` newest first, so an order's current tracking is the
+    first entry of its ``tracking`` JSON; earlier versions took the last one, which after a
+    reshipment is the replaced number. Recompute the two columns from the JSON."""
+    db.execute(
+        "UPDATE orders SET tracking_number = json_extract(tracking, '$[0].tracking_number'), "
+        "carrier = json_extract(tracking, '$[0].carrier') "
+        "WHERE json_valid(tracking) AND json_array_length(tracking) > 1"
+    )
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_messages_by_ticket_num,
     m003_ticket_orders_by_ticket_num,
+    m004_current_tracking_first,
 ]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
