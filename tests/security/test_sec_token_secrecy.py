@@ -115,7 +115,10 @@ def test_500_echoing_the_token(run, wish, queued, db_path, no_sleep, debug, meth
 
 @DEBUG
 def test_200_with_an_error_code_echoing_the_token(run, wish, queued, db_path, no_sleep, debug):
-    wish.queue("POST", f"/api/v3/tickets/{T1}/replies", Scripted(200, ECHO, ECHO_HEADERS))
+    # Off the document on purpose: an error code in a 200 answer.
+    wish.queue(
+        "POST", f"/api/v3/tickets/{T1}/replies", Scripted(200, ECHO, ECHO_HEADERS, valid=False)
+    )
     result = sync(run, db_path, wish.url, debug=debug)
     assert_secret(result, db_path)
 
@@ -168,8 +171,10 @@ def test_a_bad_token_is_refused_without_being_echoed(run, db_path, tmp_path) -> 
 def test_the_token_is_not_in_reprs() -> None:
     from wishdesk.services.sync import SyncOptions
     from wishdesk.services.sync.client import WishClient
+    from wishdesk.services.sync.token import TokenSource
 
-    assert TOKEN not in repr(SyncOptions(token=TOKEN))
+    assert TOKEN not in repr(SyncOptions(tokens=TokenSource(TOKEN)))
+    assert TOKEN not in repr(TokenSource(TOKEN, secrets=["other"]))
     client = WishClient(TOKEN, "http://127.0.0.1:1")
     try:
         assert TOKEN not in repr(client) and TOKEN not in repr(vars(client).get("base_url"))

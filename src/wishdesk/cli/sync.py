@@ -13,8 +13,9 @@ from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
 
 SYNC_EPILOG = (
-    "Token: $WISH_ACCESS_TOKEN or --token-file (scopes tickets:read, tickets:write, "
-    "orders:read; see docs/sync.md). " + EXIT_CODES_EPILOG
+    "Token: --token-file, $WISH_ACCESS_TOKEN, or the tokens of `wishdesk auth login`, which "
+    "sync renews itself (scopes tickets:read, tickets:write, orders:read; see docs/sync.md). "
+    + EXIT_CODES_EPILOG
 )
 commands = typer.Typer()
 
@@ -43,6 +44,14 @@ DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Print what push would send; no request, no change.")
 ]
 Timeout = Annotated[float, typer.Option("--timeout", help="Seconds to wait for each API response.")]
+Concurrency = Annotated[
+    int,
+    typer.Option(
+        "--concurrency",
+        help="Orders read at once (1-8; one at a time after a 429).",
+        show_default="6",
+    ),
+]
 
 
 @commands.command("sync", epilog=SYNC_EPILOG)
@@ -55,6 +64,7 @@ def sync(
     push: Push = True,
     dry_run: DryRun = False,
     timeout: Timeout = 30.0,
+    concurrency: Concurrency = 6,
 ) -> None:
     """Send the outbox to Wish, then pull the tickets updated since the last sync.
 
@@ -69,16 +79,15 @@ def sync(
     app = app_context(ctx)
     log = render.debug_log if app.debug else None
     token_path = str(token_file) if token_file else None
-    options = options_for(os.environ, token_path, base_url, sandbox, pull, push, dry_run, timeout)
+    options = options_for(
+        os.environ, token_path, base_url, sandbox, pull, push, dry_run, timeout, concurrency
+    )
     store = app.store(create=not dry_run)
     result = SyncResult()
     try:
         run_sync(store, options.with_log(log), result, lambda t, n: progress(app, t, n))
     except WishdeskError as exc:
-        if result.pulled or result.pushed:
-            print(result.summary())
-            exc.details = [*exc.details, f"done before stopping: {result.summary()}"]
-        render.report(result, sys.stderr)
+        render.stopped(result, exc, sys.stdout, sys.stderr)
         raise
     if dry_run:
         render.plan(result, sys.stdout)
