@@ -84,7 +84,11 @@ _EXCHANGE = ("client_id", "client_secret", "code", "redirect_uri")
 
 
 def _oauth_paths() -> dict[str, Any]:
-    token = {"200": {"description": "AccessToken", "content": {_JSON: {"schema": _ACCESS_TOKEN}}}}
+    def token() -> dict[str, Any]:
+        return {
+            "200": {"description": "AccessToken", "content": {_JSON: {"schema": _ACCESS_TOKEN}}}
+        }
+
     exchange = [*(_query(n) for n in _EXCHANGE), _query("grant_type", enum=["authorization_code"])]
     body = {
         "type": "object",
@@ -104,15 +108,15 @@ def _oauth_paths() -> dict[str, Any]:
     }
     return {
         "/api/v3/oauth/access_token": {
-            "get": {"operationId": "exchangeCode", "parameters": exchange, "responses": token},
+            "get": {"operationId": "exchangeCode", "parameters": exchange, "responses": token()},
             "post": {
                 "operationId": "exchangeCodePost",
                 "requestBody": {"required": True, "content": {_JSON: {"schema": body}}},
-                "responses": copy.deepcopy(token),
+                "responses": token(),
             },
         },
         "/api/v3/oauth/refresh_token": {
-            "get": {"operationId": "refreshToken", "parameters": refresh, "responses": token}
+            "get": {"operationId": "refreshToken", "parameters": refresh, "responses": token()}
         },
         "/api/v3/oauth/test": {
             "get": {
@@ -127,7 +131,7 @@ def document() -> dict[str, Any]:
     """The extract with its conventions made explicit (see the module docstring)."""
     spec: dict[str, Any] = json.loads(SPEC_PATH.read_text(encoding="utf-8"))
     spec.setdefault("info", {"title": "Wish Marketplace V3 (extract)", "version": "3.0.65"})
-    spec["paths"].update(_oauth_paths())
+    spec["paths"].update(copy.deepcopy(_oauth_paths()))
     for operations in spec["paths"].values():
         for operation in operations.values():
             responses = operation["responses"]

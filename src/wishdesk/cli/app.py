@@ -38,6 +38,7 @@ COMMANDS = {
     "outbox": "outbox",
     "templates": "templates",
     "sync": "sync",
+    "auth": "auth",
 }
 
 

@@ -17,12 +17,12 @@ import contextlib
 import json
 import os
 import tempfile
-from collections.abc import Iterator, Mapping
+from collections.abc import Callable, Iterator, Mapping
 from dataclasses import asdict, dataclass, field, replace
 from datetime import datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
 from wishdesk import clock
 from wishdesk.errors import UsageError
@@ -286,3 +286,45 @@ def for_url(base_url: str) -> Login | None:
             f"`wishdesk auth login` with the same --base-url/--sandbox, or use WISH_ACCESS_TOKEN"
         )
     return stored
+
+
+# The use cases of `wishdesk auth` ----------------------------------------------------------
+def _session(base_url: str, log: Callable[[str], None] | None) -> WishClient:
+    from wishdesk.services.sync.client import WishClient
+    from wishdesk.services.sync.token import TokenSource
+
+    return WishClient(TokenSource("", hint="run `wishdesk auth login`"), base_url, log=log)
+
+
+def code_from(text: str) -> str:
+    """The authorization code, from the code itself or the whole redirect URL pasted."""
+    text = text.strip()
+    if "code=" in text:
+        found = parse_qs(urlsplit(text).query or text.split("?", 1)[-1]).get("code")
+        text = found[0].strip() if found else ""
+    if not text or any(c.isspace() or not c.isprintable() for c in text):
+        raise UsageError("no authorization code: paste the code= value of the redirect URL")
+    return text
+
+
+def sign_in(app: Login, code: str, log: Callable[[str], None] | None = None) -> Login:
+    """``auth login``: exchange ``code`` for tokens at ``app.base_url`` and keep them."""
+    if not app.client_secret.strip():
+        raise UsageError("the client secret is empty")
+    with _session(app.base_url, log) as client:
+        return login(client, app, code_from(code))
+
+
+def stored(base_url: str) -> Login:
+    """The login for ``base_url``, or a one-line error saying how to make one."""
+    found = for_url(base_url)
+    if found is None:
+        raise CredentialsError("not logged in: run `wishdesk auth login` (see docs/sync.md)")
+    return found
+
+
+def renew(base_url: str, log: Callable[[str], None] | None = None) -> Login:
+    """``auth refresh``: new tokens now, whatever their expiry."""
+    current = stored(base_url)
+    with _session(base_url, log) as client:
+        return refresh(client, current)
