@@ -117,6 +117,8 @@ class FakeWish:
         self.expires_after: int | None = None  # API calls the current token still answers
         self.issued = 0
         self.lock = threading.Lock()
+        self.in_flight = 0
+        self.arrivals: list[tuple[str, int]] = []  # (path, requests in flight, itself included)
         self.count = 0
         self.server: ThreadingHTTPServer | None = None
 
@@ -181,9 +183,16 @@ class FakeWish:
                 parts = urlsplit(self.path)
                 query = parse_qsl(parts.query, keep_blank_values=True)
                 auth = self.headers.get("Authorization", "")
-                answer = fake.handle(self.command, parts.path, query, raw, auth)
-                if answer.delay or fake.latency:
-                    time.sleep(answer.delay + fake.latency)
+                with fake.lock:
+                    fake.in_flight += 1
+                    fake.arrivals.append((parts.path, fake.in_flight))
+                try:
+                    answer = fake.handle(self.command, parts.path, query, raw, auth)
+                    if answer.delay or fake.latency:
+                        time.sleep(answer.delay + fake.latency)
+                finally:
+                    with fake.lock:
+                        fake.in_flight -= 1
                 data = answer.raw if answer.raw is not None else json.dumps(answer.body).encode()
                 try:
                     self.send_response(answer.status)

@@ -91,6 +91,11 @@ EXPECTED_COLUMNS = {
     ],
     "drafts": ["id", "ticket_id", "text", "created_at", "findings"],
     "audit_log": ["id", "at", "action", "ticket_id", "outbox_id", "rule", "reason", "detail"],
+    "attachments": [
+        *("id", "message_id", "ticket_num", "ticket_id", "position", "file_name", "url"),
+        *("served_at", "status", "attempts", "error", "sha256", "path", "size"),
+        *("content_type", "saved_at"),
+    ],
 }
 
 
@@ -110,6 +115,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
         "m002_messages_by_ticket_num",
         "m003_ticket_orders_by_ticket_num",
         "m004_current_tracking_first",
+        "m005_attachments",
     ]
 
 

@@ -10,7 +10,7 @@ import pytest
 from wishdata import ticket
 from wishfake import TOKEN, Scripted
 
-from wishdesk.services.sync.client import parse_reset
+from wishdesk.services.sync.pool import parse_reset
 
 T1 = "5f00000000000000000000b1"
 NOW_EPOCH = datetime(2026, 11, 26, 7, 0, tzinfo=timezone.utc).timestamp()

@@ -39,6 +39,7 @@ COMMANDS = {
     "templates": "templates",
     "sync": "sync",
     "auth": "auth",
+    "attachments": "attachments",
 }
 
 

@@ -154,7 +154,8 @@ def order_panel(
             grid.add_row("Tracking link", _t(tracking_url, "underline"))
         for old in order.get("tracking", [])[1:]:  # newest first: the rest were replaced
             grid.add_row(
-                "Replaced", _t(f"{old['tracking_number']}  ({old['carrier'] or '?'})", "dim")
+                "Replaced tracking",
+                _t(f"{old['tracking_number']}  ({old['carrier'] or '?'})", "dim"),
             )
     else:
         grid.add_row("Tracking", Text("none yet", style="yellow"))
@@ -204,8 +205,9 @@ def _thread(messages: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Gr
         head.append(f"  {local(m['sent_at'], tz)} ({ago(m['sent_at'], now)})", style="dim")
         body = Padding(_t(m["text"] or "", one_line=False), (0, 0, 0, 2))
         parts += [Text(""), head, body]
-        for f in m.get("files") or []:
-            parts.append(_t(f"  attachment: {f.get('file_name') or f.get('url')}", "dim"))
+        for f in m.get("files") or []:  # buyer photos: the local copy, or why there is none
+            where = f.get("path") or f"not downloaded: {f.get('note') or 'link expired'}"
+            parts.append(_t(f"  photo: {f.get('file_name') or '?'}  {where}", "dim"))
     if not messages:
         parts.append(Text("(no messages)", style="dim"))
     return Group(*parts)

@@ -285,6 +285,7 @@ def order_record(row: OrderRow) -> dict[str, Any]:
 
 def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     """The ``list`` record plus messages, orders, outbox items and drafts."""
+    from wishdesk.services import attachments as photos
     from wishdesk.store import audit_log, drafts, messages, orders, outbox
 
     ticket_id = resolve(store, ref)
@@ -296,9 +297,11 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     out["sub_label"] = row.sub_label
     out["refund_reason"] = row.refund_reason
     out["closed_at"] = row.closed_at
+    thread = messages.thread(store, ticket_id)
+    files, out["attachments"] = photos.for_messages(store, ticket_id, thread, now)
     out["messages"] = [
-        {"sender": m.sender, "sent_at": m.sent_at, "text": m.text, "files": m.file_list()}
-        for m in messages.thread(store, ticket_id)
+        {"sender": m.sender, "sent_at": m.sent_at, "text": m.text, "files": f}
+        for m, f in zip(thread, files, strict=True)
     ]
     out["orders"] = [order_record(o) for o in orders.for_ticket(store, ticket_id)]
     out["outbox"] = [item.record() for item in outbox.for_ticket(store, ticket_id)]

@@ -122,6 +122,8 @@ class SyncResult:
                 f"messages: {self.pull.messages} new; "
                 f"orders: {o['new']} new, {o['updated']} updated"
             )
+            if self.pull.photos:
+                parts.append(f"photos: {self.pull.photos} saved")
             if self.pull.skipped_total:
                 parts.append(f"skipped: {self.pull.skipped_total}")
         if self.pushed:
@@ -197,10 +199,12 @@ def run_sync(
             with bar("pushing", pending(store)) as advance:
                 push(store, client, result.push, progress=advance)
         if options.pull:
+            from wishdesk.services.attachments import Photos
             from wishdesk.services.sync.pull import pull
             from wishdesk.services.tickets import writer
 
             result.pulled = True
-            with bar("pulling tickets", None) as advance:
-                pull(store, client, writer(store), result.pull, progress=advance)
+            photos = Photos(store, client, result.pull)
+            with bar("pulling tickets and orders", None) as advance:
+                pull(store, client, writer(store), result.pull, advance, photos)
     return result

@@ -43,7 +43,7 @@ from wishdesk.services.sync.errors import (
     NetworkError,
     refused_token,
 )
-from wishdesk.services.sync.pool import DEFAULT_CONCURRENCY, Gate
+from wishdesk.services.sync.pool import DEFAULT_CONCURRENCY, Gate, parse_reset
 from wishdesk.services.sync.token import TokenSource
 
 if TYPE_CHECKING:
@@ -57,7 +57,6 @@ MAX_RATE_LIMIT_WAITS = 20  # 429s in a row for one request before giving up
 MAX_WAIT = 90.0  # seconds: cap on one rate-limit wait, and on all of them for an unreadable reset
 BACKOFF_BASE = 1.0  # seconds
 BACKOFF_CAP = 60.0  # seconds
-EPOCH_THRESHOLD = 1_000_000_000  # a smaller Wish-Rate-Limit-Reset number is a delay in seconds
 MESSAGE_CHARS = 300
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
@@ -82,25 +81,13 @@ class Response:
     request_id: str | None
 
 
-def parse_reset(value: str, now: datetime) -> float | None:
-    """Seconds to wait for a ``Wish-Rate-Limit-Reset`` value: an epoch time in seconds
-    (a number below 10^9 is taken as a delay in seconds) or an ISO-8601 time."""
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        try:
-            moment = clock.parse_time(text)
-        except ValueError:
-            return None
-        return (moment - now).total_seconds()
-    if number != number or number in (float("inf"), float("-inf")):
-        return None
-    if number < EPOCH_THRESHOLD:
-        return number
-    return number - now.timestamp()
+@dataclass(frozen=True)
+class FileAnswer:
+    status: int  # 0: no answer (``problem`` says why)
+    content_type: str
+    content: bytes | None
+    too_big: bool = False
+    problem: str = ""
 
 
 class WishClient:
@@ -371,3 +358,24 @@ class WishClient:
 
     def set_state(self, ticket_id: str, state: str) -> Response:
         return self.request("PUT", f"/api/v3/tickets/{ticket_id}", body={"state": state})
+
+    def fetch_file(self, url: str, max_bytes: int) -> FileAnswer:
+        """A file outside the API (a buyer photo's link): never sent the token, redirects
+        followed, at most ``max_bytes`` read. Network trouble is an answer, not an error."""
+        import httpx
+
+        try:
+            with self.gate.slot(), self._http.stream("GET", url, follow_redirects=True) as resp:
+                self._debug(f"GET (photo link) -> HTTP {resp.status_code}")
+                kind = resp.headers.get("Content-Type", "")
+                declared = resp.headers.get("Content-Length", "")
+                if resp.status_code != 200 or (declared.isdigit() and int(declared) > max_bytes):
+                    return FileAnswer(resp.status_code, kind, None, too_big=resp.status_code == 200)
+                content = bytearray()
+                for chunk in resp.iter_bytes():
+                    content += chunk
+                    if len(content) > max_bytes:
+                        return FileAnswer(resp.status_code, kind, None, too_big=True)
+                return FileAnswer(resp.status_code, kind, bytes(content))
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            return FileAnswer(0, "", None, problem=type(exc).__name__)

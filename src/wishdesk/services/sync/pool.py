@@ -1,5 +1,7 @@
 """A small bounded pool of requests in flight, and how it yields to Wish's rate limit.
 
+``parse_reset`` reads ``Wish-Rate-Limit-Reset`` (an epoch time, a delay, or an ISO time).
+
 The API has no way to read many orders at once, so the pull reads them a few at a time
 (``DEFAULT_CONCURRENCY``, at most ``MAX_CONCURRENCY``). On a 429 the pool shrinks to one
 request at a time for the rest of the session, and no new request starts until the wait for
@@ -12,10 +14,14 @@ import contextlib
 import threading
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ThreadPoolExecutor
+from datetime import datetime
 from typing import TypeVar
+
+from wishdesk import clock
 
 DEFAULT_CONCURRENCY = 6
 MAX_CONCURRENCY = 8
+EPOCH_THRESHOLD = 1_000_000_000  # a smaller Wish-Rate-Limit-Reset number is a delay in seconds
 
 T = TypeVar("T")
 R = TypeVar("R")
@@ -69,3 +75,24 @@ def parallel(fn: Callable[[T], R], items: Iterable[T], workers: int) -> Iterator
         finally:
             for future in futures:
                 future.cancel()
+
+
+def parse_reset(value: str, now: datetime) -> float | None:
+    """Seconds to wait for a ``Wish-Rate-Limit-Reset`` value: an epoch time in seconds
+    (a number below 10^9 is taken as a delay in seconds) or an ISO-8601 time."""
+    text = value.strip()
+    if not text:
+        return None
+    try:
+        number = float(text)
+    except ValueError:
+        try:
+            moment = clock.parse_time(text)
+        except ValueError:
+            return None
+        return (moment - now).total_seconds()
+    if number != number or number in (float("inf"), float("-inf")):
+        return None
+    if number < EPOCH_THRESHOLD:
+        return number
+    return number - now.timestamp()

@@ -16,8 +16,9 @@ T. What a window cannot hold even then is reported as a warning, never looped on
 
 The orders the page needs are read before the page is written (``GET /orders/{id}``, a few
 at once: ``pool``), so no request is made while the store is locked; then the page, its
-orders and the watermark are written in one transaction through the same ``RecordWriter``
-as ``import``. Buyer photos of the page are downloaded after it commits (``attachments``).
+orders, its photos' links and the watermark are written in one transaction through the same
+``RecordWriter`` as ``import``; the new photos are downloaded after it commits, and photos
+left pending by earlier syncs at the end (``services/attachments.py``).
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from wishdesk import clock
 from wishdesk.domain.models import TICKET_STATES, TICKET_TYPES, Order, Ticket
@@ -40,6 +41,9 @@ from wishdesk.store import settings as stored_settings
 from wishdesk.store import tickets as ticket_rows
 from wishdesk.store.db import Store
 
+if TYPE_CHECKING:
+    from wishdesk.services.attachments import Photos
+
 R = TypeVar("R", Ticket, Order)
 
 PAGE_SIZE = 500  # the API's maximum
@@ -52,6 +56,11 @@ def _parse_as(obj: Any, parse: Callable[[Mapping[str, Any]], R]) -> R:
     if not isinstance(obj, Mapping):
         raise RecordError("", "expected a JSON object")
     return parse(obj)
+
+
+def parse_served_ticket(obj: Any) -> Ticket:
+    """A ticket as an endpoint served it (``RecordError`` when it cannot be read)."""
+    return _parse_as(obj, parse_ticket)
 
 
 def wire_time(moment: datetime) -> str:
@@ -115,14 +124,14 @@ class Puller:
         writer: RecordWriter,
         result: PullResult,
         progress: Callable[[int], None] | None = None,
-        after_page: Callable[[list[Ticket]], None] | None = None,
+        photos: Photos | None = None,
     ) -> None:
         self.store = store
         self.client = client
         self.writer = writer
         self.result = result
         self.progress = progress
-        self.after_page = after_page
+        self.photos = photos
         self.seen: set[tuple[str, str]] = set()
         self.orders_done: set[str] = set()
         self.bounds: Bounds | None = None
@@ -139,7 +148,7 @@ class Puller:
             items = self.listing(updated_at_min=wire_time(lower) if lower else None)
             fresh = self.page(items)
             if len(items) < PAGE_SIZE:
-                return
+                break
             stamps = [s for s in map(_stamp, items) if s is not None]
             if not stamps:
                 raise ApiError("GET /api/v3/tickets: a full page without a valid updated_at")
@@ -155,6 +164,8 @@ class Puller:
                     f"(updated_at_min {wire_time(lower)})"
                 )
             lower = following
+        if self.photos is not None:
+            self.photos.retry()
 
     def probe(self, moment: datetime) -> Bounds:
         """Ask Wish how it reads each bound, with an instant at which tickets exist."""
@@ -217,7 +228,7 @@ class Puller:
                 self.seen.add(key)
             fresh += 1
             try:
-                tickets.append(_parse_as(obj, parse_ticket))
+                tickets.append(parse_served_ticket(obj))
             except RecordError as exc:
                 self.result.skip(f"{_label(obj, index)}: {exc}")
         orders = self.fetch_orders(tickets)
@@ -226,6 +237,8 @@ class Puller:
             records: list[Ticket | Order] = [*tickets, *orders]
             for record in records:
                 counts.write(self.writer, record)
+            if self.photos is not None:
+                self.photos.register(tickets)
             if newest is not None:
                 # Floored to the second (the store's form): a re-read is harmless, a gap not.
                 mark = clock.iso(newest)
@@ -234,8 +247,9 @@ class Puller:
                     counts.watermark = mark
         if self.progress is not None and tickets:
             self.progress(len(tickets))
-        if self.after_page is not None and tickets:
-            self.after_page(tickets)
+        with_photos = [t.id for t in tickets if any(m.files for m in t.messages)]
+        if self.photos is not None and with_photos:
+            self.photos.download(with_photos)
         return fresh
 
     def wanted_orders(self, tickets: list[Ticket]) -> list[str]:
@@ -294,8 +308,8 @@ def pull(
     writer: RecordWriter,
     result: PullResult,
     progress: Callable[[int], None] | None = None,
-    after_page: Callable[[list[Ticket]], None] | None = None,
+    photos: Photos | None = None,
 ) -> PullResult:
     """Pull into ``result`` (filled as pages commit, so a failure leaves what was done)."""
-    Puller(store, client, writer, result, progress, after_page).run()
+    Puller(store, client, writer, result, progress, photos).run()
     return result

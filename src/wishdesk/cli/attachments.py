@@ -1,0 +1,43 @@
+"""``wishdesk attachments TICKET [--save DIR]``: a ticket's buyer photos."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from wishdesk.cli.context import app_context
+from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
+
+commands = typer.Typer()
+
+Ticket = Annotated[str, typer.Argument(help="Ticket id or unique prefix.", show_default=False)]
+Save = Annotated[
+    Optional[Path],
+    typer.Option("--save", help="Copy the downloaded photos into DIR.", show_default=False),
+]
+
+
+@commands.command(epilog=EXIT_CODES_EPILOG)
+def attachments(
+    ctx: typer.Context,
+    ticket: Ticket,
+    save: Save = None,
+    fmt: FormatOption = None,
+    as_json: JsonOption = False,
+) -> None:
+    """List a ticket's buyer photos (downloaded by `sync`), or copy them out with --save."""
+    from wishdesk.clock import now
+    from wishdesk.render import attachments as render
+    from wishdesk.services import attachments as photos
+
+    store = app_context(ctx).store()
+    if save is not None:
+        copies, missing = photos.save_copies(store, ticket, save)
+        render.saved(sys.stdout, sys.stderr, copies, missing)
+        return
+    out_format = resolve_format(fmt, as_json)
+    render.write(sys.stdout, out_format, photos.of_ticket(store, ticket, now()), photos.FIELDS)
