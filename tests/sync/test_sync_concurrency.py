@@ -39,7 +39,7 @@ def test_orders_are_read_a_few_at_once(sync, wish, db_path, tmp_path, run) -> No
     result = sync("--no-push")
     assert result.exit_code == 0, result.stderr
     assert "orders: 30 new" in result.stdout
-    assert 2 <= max(order_arrivals(wish)) <= 6  # the default pool
+    assert 2 <= max(order_arrivals(wish)) <= 8  # the default pool
     parallel_rows = sql(db_path, STORE)
     # One at a time, as before: the same store.
     wish.arrivals.clear()
@@ -61,19 +61,18 @@ def test_orders_are_read_a_few_at_once(sync, wish, db_path, tmp_path, run) -> No
     ],
 )
 def test_a_429_shrinks_the_pool_to_one_and_waits(sync, wish, sleeps, reset, waited) -> None:
-    fill(wish, 24)
+    fill(wish, 40)
     wish.latency = 0.02
     busy = Scripted(429, {"code": 1, "message": "too many"}, {"Wish-Rate-Limit-Reset": reset})
     wish.queue("GET", f"/api/v3/orders/{oid(3)}", busy)
     result = sync("--no-push")
     assert result.exit_code == 0, result.stderr
-    assert "orders: 24 new" in result.stdout
+    assert "orders: 40 new" in result.stdout
     assert sleeps == [pytest.approx(waited, abs=0.3)]
-    arrivals = [(p, n) for p, n in wish.arrivals if p.startswith("/api/v3/orders/")]
-    limited = next(i for i, (p, _) in enumerate(arrivals) if p.endswith(oid(3)))
-    # Requests already in flight finish; every one that starts later is alone.
-    later = [n for _, n in arrivals[limited + 6 :]]
-    assert later and max(later) == 1
+    arrivals = order_arrivals(wish)
+    assert max(arrivals[:8]) > 1  # a pool before the 429
+    # Requests in flight (or admitted) when it came finish; the rest go one at a time.
+    assert max(arrivals[-15:]) == 1
 
 
 def test_an_unreadable_reset_never_keeps_sync_waiting_past_90_s(sync, wish, sleeps, db_path):

@@ -49,7 +49,7 @@ Concurrency = Annotated[
     typer.Option(
         "--concurrency",
         help="Orders read at once (1-8; one at a time after a 429).",
-        show_default="6",
+        show_default="8",
     ),
 ]
 
@@ -64,7 +64,7 @@ def sync(
     push: Push = True,
     dry_run: DryRun = False,
     timeout: Timeout = 30.0,
-    concurrency: Concurrency = 6,
+    concurrency: Concurrency = 8,
 ) -> None:
     """Send the outbox to Wish, then pull the tickets updated since the last sync.
 

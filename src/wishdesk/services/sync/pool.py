@@ -19,7 +19,7 @@ from typing import TypeVar
 
 from wishdesk import clock
 
-DEFAULT_CONCURRENCY = 6
+DEFAULT_CONCURRENCY = 8
 MAX_CONCURRENCY = 8
 EPOCH_THRESHOLD = 1_000_000_000  # a smaller Wish-Rate-Limit-Reset number is a delay in seconds
 
