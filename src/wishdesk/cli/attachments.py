@@ -10,11 +10,11 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import EXIT_CODES_EPILOG
+from wishdesk.cli.inbox import Ticket
 from wishdesk.cli.options import FormatOption, JsonOption, resolve_format
 
 commands = typer.Typer()
 
-Ticket = Annotated[str, typer.Argument(help="Ticket id or unique prefix.", show_default=False)]
 Save = Annotated[
     Optional[Path],
     typer.Option("--save", help="Copy the downloaded photos into DIR.", show_default=False),
