@@ -20,7 +20,7 @@ from wishdesk.cli.app import app
 
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 # examples that need what a demo store cannot give: files to import, Wish's API, a new demo
-NOT_RUN = {"import", "sync", "demo"}
+NOT_RUN = {"import", "sync", "demo", "auth"}
 
 
 def commands() -> Iterator[tuple[tuple[str, ...], Any]]:

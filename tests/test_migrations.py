@@ -169,3 +169,27 @@ def test_a_failing_upgrade_leaves_the_store_as_it_was(run, tmp_path, monkeypatch
     assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] > 0
     conn.close()
     assert _applied(db) == list(schema.MIGRATION_NAMES)
+
+
+def test_m004_makes_the_first_tracking_entry_the_current_one(run, tmp_path: Path) -> None:
+    """Stores written before m004 took the last ``tracking_information`` entry as current;
+    Wish lists the newest first, so after a reshipment that was the replaced number."""
+    from wishdata import order
+
+    db = tmp_path / "old.db"
+    reshipped = order(tracking="NEW123456789CN")
+    reshipped["tracking_information"].append(
+        {"tracking_number": "OLD987654321CN", "shipping_provider": {"name": "Yanwen"}}
+    )
+    assert run("--db", str(db), "import", str(write_jsonl(tmp_path / "o.jsonl", [reshipped])))
+    conn = sqlite3.connect(db)
+    with conn:
+        conn.execute("UPDATE orders SET tracking_number = 'OLD987654321CN', carrier = 'Yanwen'")
+        conn.execute("DELETE FROM _sqlite_migrations WHERE name = 'm004_current_tracking_first'")
+    conn.close()
+    open_store(db).close()
+    conn = sqlite3.connect(db)
+    assert conn.execute("SELECT tracking_number, carrier FROM orders").fetchall() == [
+        ("NEW123456789CN", "China Post")
+    ]
+    conn.close()

@@ -7,6 +7,7 @@ import sqlite3
 import stat
 from pathlib import Path
 
+from wishdesk.store import schema
 from wishdesk.store.db import open_store
 
 EXPECTED_COLUMNS = {
@@ -36,7 +37,7 @@ EXPECTED_COLUMNS = {
         "last_message",
         "last_message_at",
         "message_count",
-        "product",  # m004: of the ticket's first order
+        "product",  # m006: of the ticket's first order
         "tracking_number",
         "carrier",
     ],
@@ -93,6 +94,11 @@ EXPECTED_COLUMNS = {
     ],
     "drafts": ["id", "ticket_id", "text", "created_at", "findings"],
     "audit_log": ["id", "at", "action", "ticket_id", "outbox_id", "rule", "reason", "detail"],
+    "attachments": [
+        *("id", "message_id", "ticket_num", "ticket_id", "position", "file_name", "url"),
+        *("served_at", "status", "attempts", "error", "sha256", "path", "size"),
+        *("content_type", "saved_at"),
+    ],
 }
 
 
@@ -111,7 +117,9 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
         "m001_initial",
         "m002_messages_by_ticket_num",
         "m003_ticket_orders_by_ticket_num",
-        "m004_ticket_first_order",
+        "m004_current_tracking_first",
+        "m005_attachments",
+        "m006_ticket_first_order",
     ]
 
 
@@ -127,7 +135,8 @@ def test_reopening_applies_nothing_twice(tmp_path: Path) -> None:
     path = tmp_path / "s.db"
     open_store(path, create=True).close()
     store = open_store(path)
-    assert store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0] == 4
+    count = store.execute("SELECT count(*) FROM _sqlite_migrations").fetchone()[0]
+    assert count == len(schema.MIGRATIONS)
 
 
 def test_missing_store_is_a_clear_error_for_reading_commands(run, tmp_path: Path) -> None:

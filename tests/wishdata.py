@@ -28,7 +28,7 @@ def ticket(
     last = max([opened_at, *(r[1] for r in replies)])
     return {
         "id": id,
-        "merchant_id": "m1",
+        "merchant_id": "5d1e2f3a4b5c6d7e8f901234",
         "subject": subject,
         "type": "ORDER",
         "state": state,
@@ -53,13 +53,13 @@ def order(
 ) -> dict[str, Any]:
     return {
         "id": id,
-        "transaction_id": "tx-" + id[-4:],
+        "transaction_id": "7a" + id[2:],
         "state": state,
         "released_at": "2026-11-05T10:00:00Z",
         "updated_at": updated_at,
         "product_information": {
-            "id": "p1",
-            "variation_id": "v1",
+            "id": "6b0000000000000000000001",
+            "variation_id": "6c0000000000000000000001",
             "sku": "LED-5M",
             "name": "LED strip 5m",
             "size": "5m",

@@ -17,7 +17,7 @@ TESTS = HERE.parent
 if str(TESTS) not in sys.path:
     sys.path.insert(0, str(TESTS))
 
-from wishfake import TOKEN, FakeWish  # noqa: E402
+from wishfake import TOKEN, Answer, FakeWish  # noqa: E402
 
 from wishdesk.store.bulk import DEFERRABLE_INDEXES  # noqa: E402
 
@@ -37,12 +37,12 @@ class SlowWish(FakeWish):
         self.shuffle_ties = False
 
     def handle(
-        self, method: str, path: str, query: dict[str, list[str]], body: Any, auth: str
-    ) -> tuple[int, Any, dict[str, str], float]:
-        status, out, headers, delay = super().handle(method, path, query, body, auth)
+        self, method: str, path: str, query: list[tuple[str, str]], raw: bytes, auth: str
+    ) -> Answer:
+        answer = super().handle(method, path, query, raw, auth)
         if method == "GET" and path == "/api/v3/tickets":
-            delay += self.list_delay
-        return status, out, headers, delay
+            answer.delay += self.list_delay
+        return answer
 
     def posts(self) -> dict[str, list[str]]:
         """Ticket id -> every reply text POSTed to it, in order."""

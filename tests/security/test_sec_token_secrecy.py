@@ -115,7 +115,10 @@ def test_500_echoing_the_token(run, wish, queued, db_path, no_sleep, debug, meth
 
 @DEBUG
 def test_200_with_an_error_code_echoing_the_token(run, wish, queued, db_path, no_sleep, debug):
-    wish.queue("POST", f"/api/v3/tickets/{T1}/replies", Scripted(200, ECHO, ECHO_HEADERS))
+    # Off the document on purpose: an error code in a 200 answer.
+    wish.queue(
+        "POST", f"/api/v3/tickets/{T1}/replies", Scripted(200, ECHO, ECHO_HEADERS, valid=False)
+    )
     result = sync(run, db_path, wish.url, debug=debug)
     assert_secret(result, db_path)
 
@@ -168,11 +171,64 @@ def test_a_bad_token_is_refused_without_being_echoed(run, db_path, tmp_path) -> 
 def test_the_token_is_not_in_reprs() -> None:
     from wishdesk.services.sync import SyncOptions
     from wishdesk.services.sync.client import WishClient
+    from wishdesk.services.sync.token import TokenSource
 
-    assert TOKEN not in repr(SyncOptions(token=TOKEN))
+    assert TOKEN not in repr(SyncOptions(tokens=TokenSource(TOKEN)))
+    assert TOKEN not in repr(TokenSource(TOKEN, secrets=["other"]))
     client = WishClient(TOKEN, "http://127.0.0.1:1")
     try:
         assert TOKEN not in repr(client) and TOKEN not in repr(vars(client).get("base_url"))
         assert client.redact(f"x {TOKEN} y") == "x [token] y"
     finally:
         client.close()
+
+
+def _login(run, wish: FakeWish, tmp_path: Path) -> None:
+    from wishfake import AUTH_CODE, CLIENT_ID, CLIENT_SECRET, REDIRECT_URI
+
+    secret = tmp_path / "secret"
+    secret.write_text(CLIENT_SECRET)
+    args = ["--client-id", CLIENT_ID, "--redirect-uri", REDIRECT_URI, "--code", AUTH_CODE]
+    result = run(
+        "auth", "login", *args, "--client-secret-file", str(secret), "--base-url", wish.url
+    )
+    assert result.exit_code == 0, result.stderr
+
+
+def _assert_no_login_secret(wish: FakeWish, result, db: Path) -> None:
+    from wishfake import AUTH_CODE, CLIENT_SECRET
+
+    kept = store_text(db) if db.exists() else ""
+    for secret in (CLIENT_SECRET, AUTH_CODE, *wish.access, *wish.refresh_tokens):
+        assert secret not in result.stdout + result.stderr
+        assert secret not in kept
+
+
+@DEBUG
+def test_renewal_secrets_mid_sync(run, wish, queued, db_path, no_sleep, debug, tmp_path) -> None:
+    _login(run, wish, tmp_path)
+    wish.expire_token_after(0)
+    result = run(
+        *(("--debug",) if debug else ()), "--db", str(db_path), "sync", "--base-url", wish.url
+    )
+    assert result.exit_code == 0, result.stderr
+    _assert_no_login_secret(wish, result, db_path)
+
+
+@DEBUG
+def test_renewal_secrets_when_refused(run, wish, queued, db_path, no_sleep, debug, tmp_path):
+    from wishfake import CLIENT_SECRET
+
+    _login(run, wish, tmp_path)
+    echo = {"code": 1008, "message": f"revoked {wish.refresh_token} for {CLIENT_SECRET}"}
+    wish.queue(
+        "GET",
+        "/api/v3/oauth/refresh_token",
+        Scripted(400, echo, {"Wish-Request-Id": CLIENT_SECRET}),
+    )
+    wish.expire_token_after(0)
+    result = run(
+        *(("--debug",) if debug else ()), "--db", str(db_path), "sync", "--base-url", wish.url
+    )
+    assert result.exit_code == 2
+    _assert_no_login_secret(wish, result, db_path)

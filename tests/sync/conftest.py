@@ -12,8 +12,10 @@ from wishfake import TOKEN, FakeWish, record_sleeps, running
 
 
 @pytest.fixture
-def wish() -> Iterator[FakeWish]:
-    with running() as fake:
+def wish(request: pytest.FixtureRequest) -> Iterator[FakeWish]:
+    """The fake; ``@pytest.mark.parametrize("wish", syncutil.BOUNDS, indirect=True)`` picks how it
+    reads ``updated_at_min/max`` (inclusive by default)."""
+    with running(bounds=getattr(request, "param", "inclusive")) as fake:
         yield fake
 
 

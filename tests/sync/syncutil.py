@@ -6,6 +6,8 @@ import sqlite3
 from pathlib import Path
 from typing import Any
 
+BOUNDS = ["inclusive", "exclusive"]  # how the fake reads updated_at_min/max
+
 
 def sql(db: Path, query: str, params: Any = ()) -> list[tuple[Any, ...]]:
     conn = sqlite3.connect(db)

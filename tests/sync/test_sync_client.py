@@ -10,7 +10,7 @@ import pytest
 from wishdata import ticket
 from wishfake import TOKEN, Scripted
 
-from wishdesk.services.sync.client import parse_reset
+from wishdesk.services.sync.pool import parse_reset
 
 T1 = "5f00000000000000000000b1"
 NOW_EPOCH = datetime(2026, 11, 26, 7, 0, tzinfo=timezone.utc).timestamp()
@@ -63,7 +63,7 @@ def test_expired_token_is_one_clear_line_without_the_token(sync, wish, db_path, 
         (str(int(NOW_EPOCH) + 7), 7.0),  # epoch seconds
         ("2026-11-26T07:00:42Z", 42.0),  # ISO-8601
         ("2026-11-26T15:00:00+08:00", 1.0),  # in the past: the minimum
-        (str(int(NOW_EPOCH) + 86_400), 300.0),  # capped
+        (str(int(NOW_EPOCH) + 86_400), 90.0),  # capped
         ("3", 3.0),  # a small number: seconds from now
     ],
 )

@@ -1,11 +1,14 @@
-"""`wishdesk sync` pull: time-window paging, ties, watermark, orders, the import write path."""
+"""`wishdesk sync` pull: time-window paging, ties, watermark, orders, the import write path.
+
+Paging must lose nothing whether Wish reads ``updated_at_min/max`` as inclusive or exclusive
+(its document does not say): the paging tests run against the fake in both modes."""
 
 from __future__ import annotations
 
 import json
 
 import pytest
-from syncutil import sql
+from syncutil import BOUNDS, sql
 from wishdata import order, ticket
 from wishfake import Scripted
 
@@ -41,6 +44,10 @@ def ticket_calls(wish):
     return wish.calls_to("GET", "/api/v3/tickets")
 
 
+BOTH = pytest.mark.parametrize("wish", BOUNDS, indirect=True)
+
+
+@BOTH
 def test_multi_page_pull_with_ties_at_page_edges(sync, wish, db_path, monkeypatch) -> None:
     monkeypatch.setattr(pull_module, "PAGE_SIZE", 4)
     seconds = [0, 1, 1, 1, 2, 2, 3, 3, 3, 4, 5, 5, 6]  # ties straddle every page edge
@@ -54,13 +61,15 @@ def test_multi_page_pull_with_ties_at_page_edges(sync, wish, db_path, monkeypatc
     assert "updated_at_min" not in calls[0].query  # first sync: everything
     assert all(c.query["limit"] == ["4"] for c in calls)
     assert all(c.query["sort_by"] == ["updated_at.asc"] for c in calls)
-    assert calls[1].query["updated_at_min"] == ["2026-11-25T10:00:01.000Z"]
-    assert len(calls) < 10  # bounded
+    # The next page starts 1 ms before the last item's time: nothing is lost either way.
+    assert calls[1].query["updated_at_min"] == ["2026-11-25T10:00:00.999Z"]
+    assert len(calls) < 12  # bounded
     assert sql(db_path, "SELECT value FROM settings WHERE key = 'sync.tickets_watermark'") == [
         ("2026-11-25T10:00:06Z",)
     ]
 
 
+@BOTH
 def test_a_full_page_of_one_timestamp_is_read_state_by_state(
     sync, wish, db_path, monkeypatch
 ) -> None:
@@ -74,19 +83,36 @@ def test_a_full_page_of_one_timestamp_is_read_state_by_state(
     assert result.exit_code == 0, result.stderr
     assert "tickets: 11 new, 0 updated, 0 unchanged" in result.stdout
     assert "warning" not in result.stderr
-    per_state = [c for c in ticket_calls(wish) if "states[]" in c.query]
+    per_state = [c for c in ticket_calls(wish) if "states" in c.query]
     assert len(per_state) == 5
-    assert all(
-        c.query["updated_at_min"] == c.query["updated_at_max"] == ["2026-11-25T10:00:07.250Z"]
-        for c in per_state
+    # A window around the instant: the instant itself where Wish's bound is inclusive,
+    # 1 ms either side where it is exclusive (two one-item requests found out which).
+    window = (
+        (["2026-11-25T10:00:07.250Z"], ["2026-11-25T10:00:07.250Z"])
+        if wish.bounds == "inclusive"
+        else (["2026-11-25T10:00:07.249Z"], ["2026-11-25T10:00:07.251Z"])
     )
-    # Paging goes on 1 ms after the tie.
-    assert any(
-        c.query.get("updated_at_min") == ["2026-11-25T10:00:07.251Z"] for c in ticket_calls(wish)
-    )
+    assert all((c.query["updated_at_min"], c.query["updated_at_max"]) == window for c in per_state)
+    probes = [c for c in ticket_calls(wish) if c.query["limit"] == ["1"]]
+    assert len(probes) == 2
+    assert any(c.query["sort_by"] == ["updated_at.desc"] for c in probes)
+    assert sql(db_path, "SELECT count(*) FROM tickets") == [(11,)]
 
 
-def test_a_tie_larger_than_a_page_in_one_state_warns_and_ends(
+@BOTH
+def test_a_tie_too_big_for_one_state_is_split_by_type(sync, wish, db_path, monkeypatch) -> None:
+    monkeypatch.setattr(pull_module, "PAGE_SIZE", 4)
+    for n in range(6):
+        add(wish, n, at(7, 250), type="PRE_PURCHASE" if n % 2 else "ORDER")
+    add(wish, 50, at(8))
+    result = sync("--no-push")
+    assert result.exit_code == 0, result.stderr
+    assert "warning" not in result.stderr
+    assert sql(db_path, "SELECT count(*) FROM tickets") == [(7,)]
+    assert any(c.query.get("types") == ["PRE_PURCHASE"] for c in ticket_calls(wish))
+
+
+def test_a_tie_larger_than_a_page_in_one_state_and_type_warns_and_ends(
     sync, wish, db_path, monkeypatch
 ) -> None:
     monkeypatch.setattr(pull_module, "PAGE_SIZE", 4)
@@ -95,11 +121,11 @@ def test_a_tie_larger_than_a_page_in_one_state_warns_and_ends(
     add(wish, 50, at(8))
     result = sync("--no-push")
     assert result.exit_code == 0, result.stderr
-    assert "warning: 4 or more AWAITING_MERCHANT tickets share updated_at" in result.stderr
+    assert "warning: 4 or more AWAITING_MERCHANT ORDER tickets share updated_at" in result.stderr
     stored = {r[0] for r in sql(db_path, "SELECT id FROM tickets")}
     assert tid(50) in stored
     assert len(stored) >= 5
-    assert len(ticket_calls(wish)) < 12
+    assert len(ticket_calls(wish)) < 20
 
 
 def test_incremental_sync_starts_at_the_watermark(sync, wish, db_path) -> None:
@@ -119,7 +145,7 @@ def test_incremental_sync_starts_at_the_watermark(sync, wish, db_path) -> None:
     # ticket 2 sits at the watermark (inclusive): read again, unchanged, not counted twice
     assert "tickets: 1 new, 1 updated, 1 unchanged; messages: 2 new" in second.stdout
     calls = ticket_calls(wish)
-    assert calls[0].query["updated_at_min"] == ["2026-11-25T10:00:12.000Z"]
+    assert calls[0].query["updated_at_min"] == ["2026-11-25T10:00:11.999Z"]  # 1 ms before
     assert sql(db_path, "SELECT message_count FROM tickets WHERE id = ?", (tid(0),)) == [(2,)]
     assert sql(db_path, "SELECT value FROM settings WHERE key = 'sync.tickets_watermark'") == [
         ("2026-11-25T11:30:00Z",)
@@ -178,19 +204,43 @@ def test_invalid_records_and_missing_orders_are_reported_and_skipped(sync, wish,
     add(wish, 1, at(1), orders=[oid(1), oid(404)])
     wish.add_order(order(oid(1)))
     add(wish, 2, at(2))
-    wish.tickets[tid(2)]["state"] = "ON_FIRE"
+    wish.tickets[tid(2)]["replies"] = "hello"
+    wish.tolerate("'hello' is not of type 'array'")  # a broken record, on purpose
     add(wish, 3, at(3))
     result = sync("--no-push")
     assert result.exit_code == 0, result.stderr
     assert "tickets: 2 new" in result.stdout
     assert "skipped: 2" in result.stdout
-    assert f"skipped ticket {tid(2)}: state: unknown value 'ON_FIRE'" in result.stderr
+    assert f"skipped ticket {tid(2)}: replies: expected an array, got a string" in result.stderr
     assert f"skipped order {oid(404)}: GET /api/v3/orders/{oid(404)}: HTTP 404" in result.stderr
     assert "Wish-Request-Id: req-" in result.stderr
     # The next sync does not fetch the stored order again for an unchanged ticket.
     again = sync("--no-push")
     assert again.exit_code == 0
     assert len(wish.calls_to("GET", f"/api/v3/orders/{oid(1)}")) == 1
+
+
+def test_an_unknown_state_type_or_sender_is_kept_as_given(sync, run, wish, db_path) -> None:
+    """Wish's enums grow: a newer value is stored as it came, never dropped."""
+    add(wish, 1, at(1), state="ON_HOLD_FOR_REVIEW", type="RETURN_REQUEST")
+    wish.tickets[tid(1)]["replies"].append(
+        {"sender": "AI_ASSISTANT", "replied_at": "2026-11-24T09:00:00Z", "message": "Hi!"}
+    )
+    wish.add_ticket({"id": tid(2)})  # nothing but an id: still a ticket
+    wish.tolerate("'ON_HOLD_FOR_REVIEW' is not one of", "'RETURN_REQUEST' is not one of")
+    wish.tolerate("'AI_ASSISTANT' is not one of")
+    result = sync("--no-push")
+    assert result.exit_code == 0, result.stderr
+    assert "tickets: 2 new" in result.stdout and "skipped" not in result.stdout
+    assert sql(db_path, "SELECT state, type FROM tickets WHERE id = ?", (tid(1),)) == [
+        ("ON_HOLD_FOR_REVIEW", "RETURN_REQUEST")
+    ]
+    listed = json.loads(run("list", "--state", "any", "--json").stdout)
+    assert {t["id"] for t in listed} == {tid(1), tid(2)}
+    assert tid(1) not in run("list", "--json").stdout  # not awaiting the merchant
+    shown = json.loads(run("show", tid(1), "--json").stdout)
+    assert [m["sender"] for m in shown["messages"]] == ["USER", "AI_ASSISTANT"]
+    assert "AI_ASSISTANT" in run("show", tid(1), "--format", "table").stdout
 
 
 def test_a_failure_mid_pull_keeps_committed_pages(sync, wish, db_path, monkeypatch, sleeps) -> None:

@@ -171,13 +171,20 @@ def test_an_earlier_identical_reply_does_not_count_as_this_one(sync, wish, db_pa
 
 
 def test_a_refused_token_during_push_requeues_the_item(sync, wish, db_path) -> None:
+    """Wish documents token errors as HTTP 400 with a code: told by the code, they leave the
+    item queued (never failed), and the sync stops with one line saying what to run."""
     wish.add_ticket(ticket(T1))
     reply = queue_item(db_path, "reply", T1, "Hello")
-    result = sync("--no-pull", token="some-other-token")
+    wish.expire_token_after(0)
+    result = sync("--no-pull")
     assert result.exit_code == 2
-    assert "access token expired" in result.stderr
+    [line] = result.stderr.splitlines()
+    assert "HTTP 400 (code 1007): access token expired" in line
+    assert "wishdesk auth login" in line
     row = item(db_path, reply)
     assert row["status"] == "queued"
-    assert "HTTP 401" in row["error"]
-    assert sync("--no-pull").exit_code == 0
+    assert "HTTP 400 (code 1007)" in row["error"]
+    assert merchant_replies(wish, T1) == []  # refused: Wish did not take it
+    fresh = wish._issue()["access_token"]  # the merchant makes a new token
+    assert sync("--no-pull", token=fresh).exit_code == 0
     assert item(db_path, reply)["status"] == "sent"

@@ -39,6 +39,8 @@ COMMANDS = {
     "outbox": "outbox",
     "templates": "templates",
     "sync": "sync",
+    "auth": "auth",
+    "attachments": "attachments",
 }
 
 

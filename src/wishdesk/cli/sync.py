@@ -16,8 +16,9 @@ SYNC_EPILOG = epilog(
     "wishdesk sync",
     "wishdesk sync --dry-run         # what push would send",
     "wishdesk sync --no-push --sandbox --token-file token.txt",
-    note="Token: $WISH_ACCESS_TOKEN or --token-file (scopes tickets:read, tickets:write, "
-    "orders:read; see docs/sync.md).",
+    note="Token: --token-file, $WISH_ACCESS_TOKEN, or the tokens of `wishdesk auth login`, "
+    "which sync renews itself (scopes tickets:read, tickets:write, orders:read; see "
+    "docs/sync.md).",
 )
 commands = typer.Typer()
 
@@ -46,6 +47,14 @@ DryRun = Annotated[
     bool, typer.Option("--dry-run", help="Print what push would send; no request, no change.")
 ]
 Timeout = Annotated[float, typer.Option("--timeout", help="Seconds to wait for each API response.")]
+Concurrency = Annotated[
+    int,
+    typer.Option(
+        "--concurrency",
+        help="Orders read at once (1-8; one at a time after a 429).",
+        show_default="8",
+    ),
+]
 
 
 @commands.command("sync", epilog=SYNC_EPILOG)
@@ -58,6 +67,7 @@ def sync(
     push: Push = True,
     dry_run: DryRun = False,
     timeout: Timeout = 30.0,
+    concurrency: Concurrency = 8,
 ) -> None:
     """Send the outbox to Wish, then pull the tickets updated since the last sync.
 
@@ -72,16 +82,15 @@ def sync(
     app = app_context(ctx)
     log = render.debug_log if app.debug else None
     token_path = str(token_file) if token_file else None
-    options = options_for(os.environ, token_path, base_url, sandbox, pull, push, dry_run, timeout)
+    options = options_for(
+        os.environ, token_path, base_url, sandbox, pull, push, dry_run, timeout, concurrency
+    )
     store = app.store(create=not dry_run)
     result = SyncResult()
     try:
         run_sync(store, options.with_log(log), result, lambda t, n: progress(app, t, n))
     except WishdeskError as exc:
-        if result.pulled or result.pushed:
-            print(result.summary())
-            exc.details = [*exc.details, f"done before stopping: {result.summary()}"]
-        render.report(result, sys.stderr)
+        render.stopped(result, exc, sys.stdout, sys.stderr)
         raise
     if dry_run:
         render.plan(result, sys.stdout)

@@ -101,14 +101,16 @@ class Order:
     shipping_address: dict[str, str] = field(default_factory=dict)
     refunds: tuple[object, ...] = ()
 
+    # Wish lists ``tracking_information`` newest first: the first entry is the current
+    # tracking, a second one the earlier, replaced one (a reshipment).
     @property
     def tracking_number(self) -> str | None:
-        """The current tracking number: the last one Wish lists."""
-        return self.tracking[-1].tracking_number if self.tracking else None
+        """The current tracking number: the first one Wish lists."""
+        return self.tracking[0].tracking_number if self.tracking else None
 
     @property
     def carrier(self) -> str | None:
-        return self.tracking[-1].carrier if self.tracking else None
+        return self.tracking[0].carrier if self.tracking else None
 
 
 @dataclass(frozen=True)

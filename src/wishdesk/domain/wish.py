@@ -1,8 +1,11 @@
 """Reading Wish Merchant API v3 ticket and order objects into domain records.
 
-Validation is strict about what wishdesk relies on (ids, states, times, reply senders) and
-lenient about everything else (unknown fields are ignored). A bad record raises
-``RecordError`` naming the field, so import can report file, line and field.
+Forward compatible, as Wish's OpenAPI document asks: no field of a Ticket or an Order is
+``required`` there and its enum lists grow, so only a missing ``id`` rejects a record. A
+state, type or sender value not known here is kept as given (never dropped); a missing time
+falls back to the record's other times (``UNKNOWN_TIME`` when it has none). What is present
+must still have its type: a bad value raises ``RecordError`` naming the field, so import can
+report file, line and field. Unknown fields are ignored.
 """
 
 from __future__ import annotations
@@ -12,21 +15,17 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from wishdesk.clock import parse_time
-from wishdesk.domain.models import (
-    ORDER_STATES,
-    SENDERS,
-    TICKET_STATES,
-    TICKET_TYPES,
-    Message,
-    Order,
-    Ticket,
-    Tracking,
-)
+from wishdesk.clock import UTC, parse_time
+from wishdesk.domain.models import Message, Order, Ticket, Tracking
 
 ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_TEXT = 100_000  # characters in one message, subject or name
 MAX_MESSAGE_CHARS = 2000  # characters in one reply: the Wish API refuses longer ones
+UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)  # a record with no time at all: any dated copy wins
+ADDRESS_KEYS = (
+    *("name", "street_address1", "street_address2", "street_address3", "city", "state"),
+    *("zipcode", "country", "country_code", "region", "neighborhood"),
+)  # region: Chile; neighborhood: Brazil and Spain
 TICKET_KEYS = frozenset({"replies", "buyer_info", "opened_at", "subject", "sub_label"})
 ORDER_KEYS = frozenset(
     {
@@ -94,14 +93,10 @@ def _id(obj: Mapping[str, Any], field: str, label: str | None = None) -> str:
     return value
 
 
-def _text(
-    obj: Mapping[str, Any], field: str, label: str | None = None, required: bool = False
-) -> str | None:
+def _text(obj: Mapping[str, Any], field: str, label: str | None = None) -> str | None:
     value = obj.get(field)
     label = label or field
     if value is None:
-        if required:
-            raise RecordError(label, "missing")
         return None
     if isinstance(value, (int, float)) and not isinstance(value, bool):
         return str(value)
@@ -114,14 +109,10 @@ def _text(
     return value
 
 
-def _time(
-    obj: Mapping[str, Any], field: str, label: str | None = None, required: bool = False
-) -> datetime | None:
+def _time(obj: Mapping[str, Any], field: str, label: str | None = None) -> datetime | None:
     value = obj.get(field)
     label = label or field
     if value is None or value == "":
-        if required:
-            raise RecordError(label, "missing")
         return None
     if not isinstance(value, str):
         raise RecordError(label, f"expected an ISO-8601 time, got {_type_name(value)}")
@@ -129,21 +120,6 @@ def _time(
         return parse_time(value)
     except (ValueError, OverflowError):
         raise RecordError(label, f"not an ISO-8601 time: {value[:40]!r}") from None
-
-
-def _enum(
-    obj: Mapping[str, Any],
-    field: str,
-    allowed: tuple[str, ...],
-    label: str | None = None,
-    required: bool = False,
-) -> str | None:
-    value = _text(obj, field, label, required)
-    if value is None:
-        return None
-    if value not in allowed:
-        raise RecordError(label or field, f"unknown value {value[:40]!r}")
-    return value
 
 
 def _object(obj: Mapping[str, Any], field: str, label: str | None = None) -> Mapping[str, Any]:
@@ -175,9 +151,6 @@ def _ids(obj: Mapping[str, Any], field: str) -> tuple[str, ...]:
     return tuple(out)
 
 
-_SENDER_SET = frozenset(SENDERS)
-
-
 def _quick_reply(reply: object) -> Message | None:
     """The common, well-formed reply without attachments, checked in one go; ``None``
     sends anything unusual through ``_reply`` for a precise error."""
@@ -186,7 +159,6 @@ def _quick_reply(reply: object) -> Message | None:
     sender, sent_at, text = reply.get("sender"), reply.get("replied_at"), reply.get("message")
     if (
         type(sender) is not str
-        or sender not in _SENDER_SET
         or type(sent_at) is not str
         or type(text) is not str
         or len(text) > MAX_TEXT
@@ -199,7 +171,7 @@ def _quick_reply(reply: object) -> Message | None:
         return None
 
 
-def _reply(reply: object, where: str) -> Message:
+def _reply(reply: object, where: str, fallback: datetime) -> Message:
     if not isinstance(reply, Mapping):
         raise RecordError(where, f"expected an object, got {_type_name(reply)}")
     files = []
@@ -212,35 +184,44 @@ def _reply(reply: object, where: str) -> Message:
                 _text(f, "file_name", f"{where}.supporting_files[{j}].file_name") or "",
             )
         )
-    sender = _enum(reply, "sender", SENDERS, f"{where}.sender", required=True)
-    sent_at = _time(reply, "replied_at", f"{where}.replied_at", required=True)
-    assert sender is not None and sent_at is not None
     return Message(
-        sender=sender,
-        sent_at=sent_at,
+        sender=_text(reply, "sender", f"{where}.sender") or "",
+        sent_at=_time(reply, "replied_at", f"{where}.replied_at") or fallback,
         text=_text(reply, "message", f"{where}.message") or "",
         files=tuple(files),
     )
 
 
+def _reply_time(reply: object) -> datetime | None:
+    """A reply's ``replied_at`` when it is a valid time (else ``_reply`` says what is wrong)."""
+    if isinstance(reply, Mapping) and isinstance(reply.get("replied_at"), str):
+        try:
+            return parse_time(reply["replied_at"])
+        except (ValueError, OverflowError):
+            return None
+    return None
+
+
 def parse_ticket(obj: Mapping[str, Any]) -> Ticket:
     buyer = _object(obj, "buyer_info")
     resolution = _object(obj, "resolution_info")
+    replies = _list(obj, "replies")
+    opened = _time(obj, "opened_at")
+    updated = _time(obj, "updated_at")
+    known = [t for t in (opened, updated, *map(_reply_time, replies)) if t is not None]
+    opened_at = opened or min(known, default=UNKNOWN_TIME)
     messages = []
-    for i, reply in enumerate(_list(obj, "replies")):
+    for i, reply in enumerate(replies):
         quick = _quick_reply(reply)
-        messages.append(quick if quick is not None else _reply(reply, f"replies[{i}]"))
-    opened_at = _time(obj, "opened_at", required=True)
-    state = _enum(obj, "state", TICKET_STATES, required=True)
-    assert opened_at is not None and state is not None
-    updated_at = _time(obj, "updated_at") or max([opened_at, *(m.sent_at for m in messages)])
+        messages.append(quick if quick is not None else _reply(reply, f"replies[{i}]", opened_at))
+    updated_at = updated or max([opened_at, *(m.sent_at for m in messages)])
     return Ticket(
         id=_id(obj, "id"),
-        state=state,
+        state=_text(obj, "state") or "",
         opened_at=opened_at,
         updated_at=updated_at,
         subject=_text(obj, "subject") or "",
-        type=_enum(obj, "type", TICKET_TYPES),
+        type=_text(obj, "type"),
         merchant_id=_text(obj, "merchant_id"),
         sub_label=_text(obj, "sub_label"),
         refund_reason=_text(obj, "refund_reason"),
@@ -293,25 +274,15 @@ def parse_order(obj: Mapping[str, Any]) -> Order:
         where = f"fulfillment_records[{i}]"
         if not isinstance(item, Mapping):
             raise RecordError(where, f"expected an object, got {_type_name(item)}")
-        event = _text(item, "event_type", f"{where}.event_type", required=True)
-        at = _time(item, "event_time", f"{where}.event_time", required=True)
-        assert event is not None and at is not None
-        events.append((event, at))
+        event = _text(item, "event_type", f"{where}.event_type")
+        at = _time(item, "event_time", f"{where}.event_time")
+        if event and at is not None:  # an event without its type or time tells nothing
+            events.append((event, at))
     detail = _object(
         _object(obj, "full_address"), "shipping_detail", "full_address.shipping_detail"
     )
     address: dict[str, str] = {}
-    for key in (
-        "name",
-        "street_address1",
-        "street_address2",
-        "street_address3",
-        "city",
-        "state",
-        "zipcode",
-        "country",
-        "country_code",
-    ):
+    for key in ADDRESS_KEYS:
         value = _text(detail, key, f"full_address.shipping_detail.{key}")
         if value:
             address[key] = value
@@ -329,13 +300,11 @@ def parse_order(obj: Mapping[str, Any]) -> Order:
             address["phone"] = number
     refunds = _list(obj, "refunds")
     released_at = _time(obj, "released_at")
-    updated_at = _time(obj, "updated_at") or released_at
-    if updated_at is None:
-        raise RecordError("updated_at", "missing")
+    updated_at = _time(obj, "updated_at") or released_at or UNKNOWN_TIME
     return Order(
         id=_id(obj, "id"),
         updated_at=updated_at,
-        state=_enum(obj, "state", ORDER_STATES),
+        state=_text(obj, "state"),
         transaction_id=_text(obj, "transaction_id"),
         released_at=released_at,
         product_id=_text(product, "id", "product_information.id"),

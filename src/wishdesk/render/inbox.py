@@ -140,11 +140,9 @@ def _address(address: Mapping[str, str]) -> Text:
                 ),
             )
         ),
+        address.get("neighborhood", ""),  # Brazil, Spain
         " ".join(
-            filter(
-                None,
-                (address.get("zipcode", ""), address.get("city", ""), address.get("state", "")),
-            )
+            filter(None, (address.get(k, "") for k in ("zipcode", "city", "state", "region")))
         ),
         address.get("country") or address.get("country_code", ""),
         address.get("phone", ""),
@@ -166,6 +164,11 @@ def order_panel(
         grid.add_row("Tracking", _t(f"{order['tracking_number']}  ({order['carrier'] or '?'})"))
         if tracking_url:
             grid.add_row("Tracking link", _t(tracking_url, "underline"))
+        for old in order.get("tracking", [])[1:]:  # newest first: the rest were replaced
+            grid.add_row(
+                "Replaced tracking",
+                _t(f"{old['tracking_number']}  ({old['carrier'] or '?'})", "dim"),
+            )
     else:
         grid.add_row("Tracking", Text("none yet", style="yellow"))
     for label, key in (("Ships by", "expected_ship_at"), ("Delivery by", "expected_delivery_at")):
@@ -216,8 +219,9 @@ def _thread(messages: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Gr
             head.append("  queued, not sent", style="bold yellow")
         body = Padding(_t(m["text"] or "", one_line=False), (0, 0, 0, 2))
         parts += [Text(""), head, body]
-        for f in m.get("files") or []:
-            parts.append(_t(f"  attachment: {f.get('file_name') or f.get('url')}", "dim"))
+        for f in m.get("files") or []:  # buyer photos: the local copy, or why there is none
+            where = f.get("path") or f"not downloaded: {f.get('note') or 'link expired'}"
+            parts.append(_t(f"  photo: {f.get('file_name') or '?'}  {where}", "dim"))
     if not messages:
         parts.append(Text("(no messages)", style="dim"))
     return Group(*parts)

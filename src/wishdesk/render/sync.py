@@ -9,6 +9,7 @@ from typing import IO, TYPE_CHECKING
 from wishdesk.render.safe import clean
 
 if TYPE_CHECKING:
+    from wishdesk.errors import WishdeskError
     from wishdesk.services.sync import SyncResult
 
 
@@ -35,3 +36,15 @@ def report(result: SyncResult, err: IO[str]) -> None:
         print(f"wishdesk: ... and {more} more skipped", file=err)
     for line in pulled.warnings:
         print(f"wishdesk: warning: {clean(line, one_line=True)}", file=err)
+
+
+def stopped(result: SyncResult, exc: WishdeskError, out: IO[str], err: IO[str]) -> None:
+    """A sync that failed: what it did before, on stdout and in the error's details. A
+    refused token (``concise``) stays one line on stderr: the fix to run."""
+    concise = getattr(exc, "concise", False)
+    if result.pulled or result.pushed:
+        print(result.summary(), file=out)
+        if not concise:
+            exc.details = [*exc.details, f"done before stopping: {result.summary()}"]
+    if not concise:
+        report(result, err)

@@ -329,6 +329,7 @@ def order_record(row: OrderRow) -> dict[str, Any]:
 
 def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     """The ``list`` record plus messages, orders, outbox items and drafts."""
+    from wishdesk.services import attachments as photos
     from wishdesk.store import audit_log, drafts, messages, orders, outbox
 
     ticket_id = resolve(store, ref)
@@ -345,15 +346,17 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     # A reply written here is in the thread at once, but has not reached Wish until sync
     # sends it: ``queued`` says so (true while its outbox item waits or failed).
     waiting = {i.message_id for i in items if i.message_id and i.status in PENDING}
+    thread = messages.thread(store, ticket_id)
+    files, out["attachments"] = photos.for_messages(store, ticket_id, thread, now)
     out["messages"] = [
         {
             "sender": m.sender,
             "sent_at": m.sent_at,
             "text": m.text,
-            "files": m.file_list(),
+            "files": f,
             "queued": m.id in waiting,
         }
-        for m in messages.thread(store, ticket_id)
+        for m, f in zip(thread, files, strict=True)
     ]
     out["orders"] = [order_record(o) for o in its_orders]
     out["outbox"] = [item.record() for item in items]

@@ -57,7 +57,6 @@ _FACT_COLUMNS = (
     "expected_ship_at",
     "tracking_number",
     "carrier",
-    "tracking",
 )
 _FACT_SELECT = ", ".join(_FACT_COLUMNS)
 _JOINED_SELECT = ", ".join("o." + c for c in _COLUMNS)
@@ -105,22 +104,15 @@ def _time(value: Any) -> Any:
 
 
 def _facts(row: Any) -> OrderFacts:
-    order_id, state, eta, ship, number, carrier, tracking = row
-    numbers: list[str] = []
-    try:
-        for item in json.loads(tracking or "[]"):
-            if isinstance(item, dict) and item.get("tracking_number"):
-                numbers.append(str(item["tracking_number"]))
-    except (ValueError, TypeError):
-        pass
-    if number and number not in numbers:
-        numbers.append(str(number))
+    """The current tracking only (the ``tracking_number`` column): a replaced number, from
+    before a reshipment, is no longer one to give a buyer."""
+    order_id, state, eta, ship, number, carrier = row
     return OrderFacts(
         id=order_id,
         state=state,
         expected_delivery_at=_time(eta),
         expected_ship_at=_time(ship),
-        tracking_numbers=tuple(numbers),
+        tracking_numbers=(str(number),) if number else (),
         carrier=carrier,
     )
 

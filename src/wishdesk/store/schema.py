@@ -253,7 +253,54 @@ def m003_ticket_orders_by_ticket_num(db: Database) -> None:
     links.create_index(["order_id"])
 
 
-def m004_ticket_first_order(db: Database) -> None:
+def m004_current_tracking_first(db: Database) -> None:
+    """Wish lists ``tracking_information`` newest first, so an order's current tracking is the
+    first entry of its ``tracking`` JSON; earlier versions took the last one, which after a
+    reshipment is the replaced number. Recompute the two columns from the JSON."""
+    db.execute(
+        "UPDATE orders SET tracking_number = json_extract(tracking, '$[0].tracking_number'), "
+        "carrier = json_extract(tracking, '$[0].carrier') "
+        "WHERE json_valid(tracking) AND json_array_length(tracking) > 1"
+    )
+
+
+def m005_attachments(db: Database) -> None:
+    """Buyer photos (a reply's ``supporting_files``), one row per file of a message: the last
+    link Wish served and when, and once downloaded the content hash, the file's name under
+    ``<data dir>/attachments/``, its size and type. ``status``: ``pending`` (retried by the
+    next sync), ``saved``, ``rejected`` (not an image, or over the size cap) or ``failed``
+    (gave up)."""
+    attachments: Any = db["attachments"]
+    attachments.create(
+        {
+            "id": int,
+            "message_id": int,
+            "ticket_num": int,
+            "ticket_id": str,
+            "position": int,
+            "file_name": str,
+            "url": str,
+            "served_at": str,
+            "status": str,
+            "attempts": int,
+            "error": str,
+            "sha256": str,
+            "path": str,
+            "size": int,
+            "content_type": str,
+            "saved_at": str,
+        },
+        pk="id",
+        not_null={"message_id", "ticket_num", "ticket_id", "position", "status", "attempts"},
+        defaults={"status": "pending", "attempts": 0},
+        foreign_keys=[("message_id", "messages", "id"), ("ticket_num", "tickets", "num")],
+    )
+    attachments.create_index(["message_id", "position"], unique=True)
+    attachments.create_index(["ticket_num"])
+    attachments.create_index(["status"])
+
+
+def m006_ticket_first_order(db: Database) -> None:
     """Each ticket keeps its first order's product, tracking number and carrier, so that the
     listing shows them without a lookup per ticket (the record writer keeps them current)."""
     for column in ("product", "tracking_number", "carrier"):
@@ -272,7 +319,9 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_messages_by_ticket_num,
     m003_ticket_orders_by_ticket_num,
-    m004_ticket_first_order,
+    m004_current_tracking_first,
+    m005_attachments,
+    m006_ticket_first_order,
 ]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 

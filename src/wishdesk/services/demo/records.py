@@ -166,7 +166,7 @@ class _Generator:
             if r() < 0.02 and ship + 2 * DAY < min(opened, self.limit):
                 events.append(("TRACKING_CANCELLED", ship + DAY))  # shipped again
                 ship += DAY + HOUR
-                tracking.append(self.label(buyer.cc))
+                tracking.insert(0, self.label(buyer.cc))  # Wish lists the newest first
                 events.append(("MARK_SHIPPED", ship))
             scanned = ship + DAY + int(r() * 3 * DAY)
             if scanned < self.limit:
@@ -356,8 +356,8 @@ class _Generator:
             "address": new_address(book.countries[buyer.cc], r),
             "quantity": str(quantity),
             "first": buyer.first,
-            "carrier": tracking[-1]["shipping_provider"]["name"] if tracking else "",
-            "tracking": tracking[-1]["tracking_number"] if tracking else "",
+            "carrier": tracking[0]["shipping_provider"]["name"] if tracking else "",
+            "tracking": tracking[0]["tracking_number"] if tracking else "",
         }  # fmt: skip
         status = reason in ("order-status", "shipping-eta")
         key = "presale" if kind == "PRE_PURCHASE" else "shipped" if status else reason

@@ -13,11 +13,16 @@ from collections.abc import Callable, Iterator, Mapping
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from wishdesk.errors import UsageError, WishdeskError
+from wishdesk.services.sync.pool import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
 from wishdesk.services.sync.pull import PullResult
 from wishdesk.services.sync.push import PushResult
 from wishdesk.store.db import Store
+
+if TYPE_CHECKING:
+    from wishdesk.services.sync.token import TokenSource
 
 Advance = Callable[[int], None]
 Progress = Callable[[str, int | None], AbstractContextManager[Advance | None]]
@@ -29,13 +34,15 @@ class SyncBusyError(WishdeskError):
 
 @dataclass
 class SyncOptions:
-    token: str = field(repr=False, default="")
+    tokens: TokenSource | None = field(repr=False, default=None)
     base_url: str = ""
     timeout: float = 30.0
     pull: bool = True
     push: bool = True
     dry_run: bool = False
     log: Callable[[str], None] | None = None
+    concurrency: int = DEFAULT_CONCURRENCY
+    renew_first: bool = False  # the stored token expires soon: renew before anything else
 
     def with_log(self, log: Callable[[str], None] | None) -> SyncOptions:
         return replace(self, log=log)
@@ -50,23 +57,53 @@ def options_for(
     push: bool,
     dry_run: bool,
     timeout: float,
+    concurrency: int = DEFAULT_CONCURRENCY,
 ) -> SyncOptions:
-    """The options of a sync as given on the command line, checked; the token is read
-    (``--token-file``, else ``WISH_ACCESS_TOKEN``) unless it is a dry run."""
+    """The options of a sync as given on the command line, checked; the tokens are found
+    (``--token-file``, else ``WISH_ACCESS_TOKEN``, else the credentials of ``auth login``)
+    unless it is a dry run."""
+    if not timeout > 0:
+        raise UsageError("--timeout must be a positive number of seconds")
+    if not pull and not push:
+        raise UsageError("nothing to do: both --no-pull and --no-push")
+    if not 1 <= concurrency <= MAX_CONCURRENCY:
+        raise UsageError(f"--concurrency must be 1 to {MAX_CONCURRENCY}")
+    url = api_url(base_url, sandbox)
+    options = SyncOptions(None, url, timeout, pull, push, dry_run, None, concurrency)
+    if not dry_run:
+        options.tokens, options.renew_first = tokens_for(env, token_file, url)
+    return options
+
+
+def api_url(base_url: str | None, sandbox: bool) -> str:
+    """The API base URL of ``--base-url`` / ``--sandbox`` (default production), checked."""
     from wishdesk.services.sync.client import PRODUCTION_URL, SANDBOX_URL
-    from wishdesk.services.sync.token import read_token
 
     if sandbox and base_url:
         raise UsageError("--sandbox and --base-url cannot be used together")
     url = SANDBOX_URL if sandbox else (base_url or PRODUCTION_URL)
     if not url.startswith(("https://", "http://")):
         raise UsageError(f"--base-url must start with https:// (got {url[:60]!r})")
-    if not timeout > 0:
-        raise UsageError("--timeout must be a positive number of seconds")
-    if not pull and not push:
-        raise UsageError("nothing to do: both --no-pull and --no-push")
-    token = "" if dry_run else read_token(env, token_file)
-    return SyncOptions(token, url, timeout, pull, push, dry_run)
+    return url
+
+
+def tokens_for(
+    env: Mapping[str, str], token_file: str | None, url: str
+) -> tuple[TokenSource, bool]:
+    """(the tokens, whether to renew them first): a token given by hand cannot renew."""
+    from wishdesk import clock
+    from wishdesk.services import auth
+    from wishdesk.services.sync.token import TokenSource, read_token
+
+    if token_file is not None or env.get("WISH_ACCESS_TOKEN", "").strip():
+        return TokenSource(read_token(env, token_file)), False
+    login = auth.for_url(url)
+    if login is None:
+        raise UsageError(
+            "no Wish API access token: run `wishdesk auth login` (tokens that renew), or set "
+            "WISH_ACCESS_TOKEN or pass --token-file PATH (see docs/sync.md)"
+        )
+    return auth.token_source(login), auth.needs_renewal(login, clock.now())
 
 
 @dataclass
@@ -85,6 +122,8 @@ class SyncResult:
                 f"messages: {self.pull.messages} new; "
                 f"orders: {o['new']} new, {o['updated']} updated"
             )
+            if self.pull.photos:
+                parts.append(f"photos: {self.pull.photos} saved")
             if self.pull.skipped_total:
                 parts.append(f"skipped: {self.pull.skipped_total}")
         if self.pushed:
@@ -142,21 +181,30 @@ def run_sync(
 
     from wishdesk.services.sync.client import WishClient
 
+    assert options.tokens is not None
     with (
         sync_lock(store.path),
         WishClient(
-            options.token, options.base_url, timeout=options.timeout, log=options.log
+            options.tokens,
+            options.base_url,
+            timeout=options.timeout,
+            log=options.log,
+            concurrency=options.concurrency,
         ) as client,
     ):
+        if options.renew_first:
+            options.tokens.renew_now(client)
         if options.push:
             result.pushed = True
             with bar("pushing", pending(store)) as advance:
                 push(store, client, result.push, progress=advance)
         if options.pull:
+            from wishdesk.services.attachments import Photos
             from wishdesk.services.sync.pull import pull
             from wishdesk.services.tickets import writer
 
             result.pulled = True
-            with bar("pulling tickets", None) as advance:
-                pull(store, client, writer(store), result.pull, progress=advance)
+            photos = Photos(store, client, result.pull)
+            with bar("pulling tickets and orders", None) as advance:
+                pull(store, client, writer(store), result.pull, advance, photos)
     return result

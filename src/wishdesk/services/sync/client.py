@@ -1,23 +1,30 @@
 """A small client for the Wish Merchant API v3: auth, envelope, errors, 429 and retries.
 
-httpx is imported here only, and this module is imported only by ``wishdesk sync``.
+httpx is imported here only, and this module is imported only by ``wishdesk sync`` and
+``wishdesk auth``.
 
 What the client retries on its own, and what it leaves to the caller:
 
-- HTTP 429: waits until ``Wish-Rate-Limit-Reset`` (capped) and tries again.
+- HTTP 429: waits until ``Wish-Rate-Limit-Reset`` (each wait at most ``MAX_WAIT``; a reset
+  that cannot be read gets backoff, at most ``MAX_WAIT`` in all for one request) and tries
+  again; the request pool (``pool.Gate``) shrinks to one request at a time.
+- A refused token (``errors.refused_token``: Wish's code 1007/1008/1002/1006/1012 at any
+  HTTP status, or HTTP 401): renewed once through the ``TokenSource`` when it can be, and the
+  request repeated (Wish did not act on it); otherwise ``AuthError``.
 - HTTP 5xx, timeouts, connection failures: capped exponential backoff with jitter, for
   requests that are safe to repeat (GET, PUT). A POST is repeated only when Wish certainly
   did not act on it (the connection was never made, or HTTP 503); any other failure of a POST
   raises ``AmbiguousError``: the caller must check on Wish before trying again.
-- 4xx: never retried; ``ApiError`` (``AuthError`` for 401/403) with Wish's message, code and
-  ``Wish-Request-Id``.
+- Other 4xx: never retried; ``ApiError`` with Wish's message, code and ``Wish-Request-Id``.
 
-The access token never appears in an error message or a log line: ``redact`` removes it from
-every text this module produces, Wish's own messages included.
+No secret (access token, refresh token, client secret) appears in an error message or a log
+line: ``redact`` removes each of them from every text this module produces, Wish's own
+messages included, and the log names paths without their query.
 """
 
 from __future__ import annotations
 
+import functools
 import json
 import random as _random
 import re
@@ -28,7 +35,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from wishdesk import clock
-from wishdesk.errors import WishdeskError
+from wishdesk.services.sync.errors import (
+    TOKEN_CODES,
+    AmbiguousError,
+    ApiError,
+    AuthError,
+    NetworkError,
+    refused_token,
+)
+from wishdesk.services.sync.pool import DEFAULT_CONCURRENCY, Gate, parse_reset
+from wishdesk.services.sync.token import TokenSource
 
 if TYPE_CHECKING:
     import httpx
@@ -38,10 +54,9 @@ SANDBOX_URL = "https://sandbox.merchant.wish.com"
 DEFAULT_TIMEOUT = 30.0
 MAX_RETRIES = 5  # after the first attempt, for 5xx and network failures
 MAX_RATE_LIMIT_WAITS = 20  # 429s in a row for one request before giving up
-MAX_WAIT = 300.0  # seconds: cap on one rate-limit wait
+MAX_WAIT = 90.0  # seconds: cap on one rate-limit wait, and on all of them for an unreadable reset
 BACKOFF_BASE = 1.0  # seconds
 BACKOFF_CAP = 60.0  # seconds
-EPOCH_THRESHOLD = 1_000_000_000  # a smaller Wish-Rate-Limit-Reset number is a delay in seconds
 MESSAGE_CHARS = 300
 _CONTROL = re.compile(r"[\x00-\x1f\x7f-\x9f]+")
 
@@ -59,41 +74,6 @@ default_sleep: Callable[[float], None] = _sleep
 default_random: Callable[[], float] = _jitter
 
 
-class ApiError(WishdeskError):
-    """Wish answered with an error (HTTP 4xx/5xx, or ``code`` not 0)."""
-
-    def __init__(
-        self,
-        message: str,
-        *,
-        status: int | None = None,
-        code: int | None = None,
-        api_message: str = "",
-        request_id: str | None = None,
-    ) -> None:
-        super().__init__(message)
-        self.status = status
-        self.code = code
-        self.api_message = api_message
-        self.request_id = request_id
-
-
-class AuthError(ApiError):
-    """The token is missing a scope, invalid or expired (HTTP 401/403): nothing will work."""
-
-
-class NetworkError(WishdeskError):
-    """Wish could not be reached, or kept failing, after every retry."""
-
-    def __init__(self, message: str, *, request_id: str | None = None) -> None:
-        super().__init__(message)
-        self.request_id = request_id
-
-
-class AmbiguousError(NetworkError):
-    """A POST failed in a way that leaves open whether Wish acted on it."""
-
-
 @dataclass(frozen=True)
 class Response:
     status: int
@@ -101,33 +81,22 @@ class Response:
     request_id: str | None
 
 
-def parse_reset(value: str, now: datetime) -> float | None:
-    """Seconds to wait for a ``Wish-Rate-Limit-Reset`` value: an epoch time in seconds
-    (a number below 10^9 is taken as a delay in seconds) or an ISO-8601 time."""
-    text = value.strip()
-    if not text:
-        return None
-    try:
-        number = float(text)
-    except ValueError:
-        try:
-            moment = clock.parse_time(text)
-        except ValueError:
-            return None
-        return (moment - now).total_seconds()
-    if number != number or number in (float("inf"), float("-inf")):
-        return None
-    if number < EPOCH_THRESHOLD:
-        return number
-    return number - now.timestamp()
+@dataclass(frozen=True)
+class FileAnswer:
+    status: int  # 0: no answer (``problem`` says why)
+    content_type: str
+    content: bytes | None
+    too_big: bool = False
+    problem: str = ""
 
 
 class WishClient:
-    """One API session. ``sleep``/``random``/``now`` default to the module's (injectable)."""
+    """One API session, safe to share between threads. ``sleep``/``random``/``now`` default
+    to the module's (injectable); ``concurrency`` sizes the request pool."""
 
     def __init__(
         self,
-        token: str,
+        token: str | TokenSource,
         base_url: str = PRODUCTION_URL,
         *,
         timeout: float = DEFAULT_TIMEOUT,
@@ -137,10 +106,11 @@ class WishClient:
         log: Callable[[str], None] | None = None,
         max_retries: int = MAX_RETRIES,
         max_wait: float = MAX_WAIT,
+        concurrency: int = DEFAULT_CONCURRENCY,
     ) -> None:
         import httpx
 
-        self._token = token
+        self.tokens = token if isinstance(token, TokenSource) else TokenSource(token)
         self.base_url = base_url.rstrip("/")
         self._sleep = sleep
         self._random = random
@@ -148,16 +118,16 @@ class WishClient:
         self._log = log
         self.max_retries = max_retries
         self.max_wait = max_wait
+        self.concurrency = concurrency
+        self.gate = Gate(concurrency)
         self.requests = 0
+        limits = httpx.Limits(max_connections=max(concurrency, 1) + 2)
         self._http = httpx.Client(
             base_url=self.base_url,
             timeout=httpx.Timeout(timeout),
-            headers={
-                "Authorization": f"Bearer {token}",
-                "Accept": "application/json",
-                "User-Agent": "wishdesk",
-            },
+            headers={"Accept": "application/json", "User-Agent": "wishdesk"},
             follow_redirects=False,
+            limits=limits,
         )
 
     def close(self) -> None:
@@ -171,9 +141,8 @@ class WishClient:
 
     # Text safety -------------------------------------------------------------------------
     def redact(self, text: str) -> str:
-        """``text`` without the token, control characters or excessive length."""
-        if self._token:
-            text = text.replace(self._token, "[token]")
+        """``text`` without any secret, control characters or excessive length."""
+        text = self.tokens.redact(text)
         text = _CONTROL.sub(" ", text).strip()
         return text if len(text) <= MESSAGE_CHARS else text[: MESSAGE_CHARS - 3] + "..."
 
@@ -202,17 +171,26 @@ class WishClient:
         *,
         params: Mapping[str, Any] | None = None,
         body: Any = None,
+        authorized: bool = True,
     ) -> Response:
+        """One API call, with the retries above. ``authorized=False`` sends no token (the
+        OAuth endpoints take the app's credentials instead)."""
         import httpx
 
         repeatable = method in ("GET", "PUT", "DELETE", "HEAD")
         what = f"{method} {path}"
         failures = 0
         waits = 0
+        unread_wait = 0.0  # seconds waited on resets that could not be read
         while True:
             self.requests += 1
+            token = self.tokens.token
+            headers = {"Authorization": f"Bearer {token}"} if authorized else {}
             try:
-                resp = self._http.request(method, path, params=params, json=body)
+                with self.gate.slot():
+                    resp = self._http.request(
+                        method, path, params=params, json=body, headers=headers
+                    )
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 # Never reached Wish: safe to repeat, whatever the method.
                 problem = f"cannot connect to {self.base_url}: {type(exc).__name__}"
@@ -229,7 +207,9 @@ class WishClient:
                 )
                 if resp.status_code == 429:
                     waits += 1
-                    if waits > MAX_RATE_LIMIT_WAITS:
+                    seconds, read = self._rate_limit_wait(resp, waits)
+                    unread_wait += 0.0 if read else seconds
+                    if waits > MAX_RATE_LIMIT_WAITS or unread_wait > self.max_wait:
                         raise NetworkError(
                             self.redact(
                                 f"{what}: still rate limited by Wish after {waits - 1} waits "
@@ -237,7 +217,7 @@ class WishClient:
                             ),
                             request_id=request_id,
                         )
-                    self._wait(self._rate_limit_wait(resp, waits))
+                    self.gate.rate_limited(functools.partial(self._wait, seconds))
                     continue
                 if resp.status_code >= 500:
                     problem = f"HTTP {resp.status_code} from Wish"
@@ -252,7 +232,14 @@ class WishClient:
                             request_id=request_id,
                         )
                 else:
-                    return self._decode(what, resp, request_id)
+                    try:
+                        return self._decode(what, resp, request_id)
+                    except AuthError as exc:
+                        # Wish did not act on a request whose token it refused: after a
+                        # renewal (once a session) the same request is safe to send again.
+                        if authorized and exc.renewable and self.tokens.renew(self, token):
+                            continue
+                        raise
             if failures >= self.max_retries:
                 raise NetworkError(
                     self.redact(f"{what}: {problem}; gave up after {failures + 1} attempts")
@@ -260,12 +247,14 @@ class WishClient:
             self._wait(self._backoff(failures))
             failures += 1
 
-    def _rate_limit_wait(self, resp: httpx.Response, waits: int) -> float:
+    def _rate_limit_wait(self, resp: httpx.Response, waits: int) -> tuple[float, bool]:
+        """(seconds to wait, whether ``Wish-Rate-Limit-Reset`` said so)."""
         reset = resp.headers.get("Wish-Rate-Limit-Reset")
         seconds = parse_reset(reset, self._now()) if reset else None
+        read = seconds is not None
         if seconds is None:
             seconds = self._backoff(waits - 1)
-        return min(self.max_wait, max(1.0, seconds))
+        return min(self.max_wait, max(1.0, seconds)), read
 
     def _envelope(self, resp: httpx.Response) -> Mapping[str, Any] | None:
         try:
@@ -296,38 +285,30 @@ class WishClient:
         api_message = doc.get("message") if doc is not None else None
         api_message = self.redact(api_message) if isinstance(api_message, str) else ""
         code = code if isinstance(code, int) else None
-        if status < 300:
-            text = (
-                f"{what}: Wish returned an error (code {code}): {api_message} "
-                f"(Wish-Request-Id: {request_id or '-'})"
-                if doc is not None
-                else f"{what}: HTTP {status} but not a JSON envelope "
-                f"(Wish-Request-Id: {request_id or '-'})"
-            )
+        rid = f"(Wish-Request-Id: {request_id or '-'})"
+        if status >= 300:
+            text = self._error_text(what, resp, request_id)
+        elif doc is not None:
+            text = self.redact(f"{what}: Wish returned an error (code {code}): {api_message} {rid}")
+        else:
+            text = self.redact(f"{what}: HTTP {status} but not a JSON envelope {rid}")
+        if not refused_token(status, code):
             raise ApiError(
-                self.redact(text),
-                status=status,
-                code=code,
-                api_message=api_message,
-                request_id=request_id,
+                text, status=status, code=code, api_message=api_message, request_id=request_id
             )
-        text = self._error_text(what, resp, request_id)
-        if status in (401, 403):
-            hint = (
-                "the access token is invalid or expired: create a new one in the Wish merchant "
-                "dashboard (see docs/sync.md)"
-                if status == 401
-                else "the access token lacks a scope (tickets:read, tickets:write, orders:read)"
-            )
-            raise AuthError(
-                f"Wish refused the token: {text}; {hint}",
-                status=status,
-                code=code,
-                api_message=api_message,
-                request_id=request_id,
-            )
-        raise ApiError(
-            text, status=status, code=code, api_message=api_message, request_id=request_id
+        scope = status == 403 and code not in TOKEN_CODES
+        hint = (
+            "the token lacks a scope (tickets:read, tickets:write, orders:read)"
+            if scope
+            else self.tokens.hint
+        )
+        raise AuthError(
+            f"Wish refused the token: {text}; {hint}",
+            renewable=not scope,
+            status=status,
+            code=code,
+            api_message=api_message,
+            request_id=request_id,
         )
 
     # Endpoints ---------------------------------------------------------------------------
@@ -338,14 +319,20 @@ class WishClient:
         updated_at_min: str | None = None,
         updated_at_max: str | None = None,
         states: tuple[str, ...] = (),
+        types: tuple[str, ...] = (),
+        newest_first: bool = False,
     ) -> tuple[list[Any], str | None]:
-        params: dict[str, Any] = {"limit": limit, "sort_by": "updated_at.asc"}
+        sort = "updated_at.desc" if newest_first else "updated_at.asc"
+        params: dict[str, Any] = {"limit": limit, "sort_by": sort}
         if updated_at_min is not None:
             params["updated_at_min"] = updated_at_min
         if updated_at_max is not None:
             params["updated_at_max"] = updated_at_max
+        # Arrays in the OpenAPI default style (form, exploded): states=A&states=B.
         if states:
-            params["states[]"] = list(states)
+            params["states"] = list(states)
+        if types:
+            params["types"] = list(types)
         resp = self.request("GET", "/api/v3/tickets", params=params)
         data = resp.data
         if data is None:
@@ -371,3 +358,24 @@ class WishClient:
 
     def set_state(self, ticket_id: str, state: str) -> Response:
         return self.request("PUT", f"/api/v3/tickets/{ticket_id}", body={"state": state})
+
+    def fetch_file(self, url: str, max_bytes: int) -> FileAnswer:
+        """A file outside the API (a buyer photo's link): never sent the token, redirects
+        followed, at most ``max_bytes`` read. Network trouble is an answer, not an error."""
+        import httpx
+
+        try:
+            with self.gate.slot(), self._http.stream("GET", url, follow_redirects=True) as resp:
+                self._debug(f"GET (photo link) -> HTTP {resp.status_code}")
+                kind = resp.headers.get("Content-Type", "")
+                declared = resp.headers.get("Content-Length", "")
+                if resp.status_code != 200 or (declared.isdigit() and int(declared) > max_bytes):
+                    return FileAnswer(resp.status_code, kind, None, too_big=resp.status_code == 200)
+                content = bytearray()
+                for chunk in resp.iter_bytes():
+                    content += chunk
+                    if len(content) > max_bytes:
+                        return FileAnswer(resp.status_code, kind, None, too_big=True)
+                return FileAnswer(resp.status_code, kind, bytes(content))
+        except (httpx.HTTPError, httpx.InvalidURL) as exc:
+            return FileAnswer(0, "", None, problem=type(exc).__name__)

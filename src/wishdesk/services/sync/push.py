@@ -26,13 +26,8 @@ from wishdesk import clock
 from wishdesk.domain.outbox import KINDS, TICKET_STATE_FOR
 from wishdesk.domain.text import squash
 from wishdesk.domain.wish import MAX_MESSAGE_CHARS
-from wishdesk.services.sync.client import (
-    AmbiguousError,
-    ApiError,
-    AuthError,
-    NetworkError,
-    WishClient,
-)
+from wishdesk.services.sync.client import WishClient
+from wishdesk.services.sync.errors import AmbiguousError, ApiError, AuthError, NetworkError
 from wishdesk.store import outbox as outbox_rows
 from wishdesk.store.db import Store
 from wishdesk.store.outbox import OutboxItem
