@@ -17,7 +17,10 @@ def _field(name: str, value: Any) -> str:
 
 
 def _address(address: Mapping[str, Any]) -> str:
-    keys = ("name", "street_address1", "street_address2", "zipcode", "city", "state")
+    keys = (
+        "name", "street_address1", "street_address2", "neighborhood", "zipcode", "city",
+        "state", "region",
+    )  # fmt: skip
     parts = [str(address[k]) for k in keys if address.get(k)]
     parts.append(str(address.get("country") or address.get("country_code") or ""))
     return ", ".join(p for p in parts if p)
@@ -34,6 +37,8 @@ def _order(order: Mapping[str, Any], tracking_url: str | None) -> Iterator[str]:
     yield _field("tracking", order["tracking_number"])
     yield _field("carrier", order["carrier"])
     yield _field("tracking link", tracking_url)
+    for old in (order.get("tracking") or [])[1:]:  # newest first: the rest were replaced
+        yield _field("replaced tracking", f"{old['tracking_number']} ({old['carrier'] or '?'})")
     yield _field("ships by", order["expected_ship_at"])
     yield _field("delivery by", order["expected_delivery_at"])
 
@@ -64,8 +69,10 @@ def lines(t: Mapping[str, Any], tracking_urls: Mapping[str, str]) -> Iterator[st
         mark = " (queued, not sent)" if m.get("queued") else ""
         yield f"{clean(m['sender'], one_line=True)} {m['sent_at']}{mark}"
         yield clean(m["text"] or "")
-        for f in m.get("files") or []:
-            yield f"attachment: {clean(str(f.get('file_name') or f.get('url')), one_line=True)}"
+        for f in m.get("files") or []:  # buyer photos: the local copy, or why there is none
+            where = f.get("path") or f"not downloaded: {f.get('note') or 'link expired'}"
+            name = f.get("file_name") or f.get("url") or "?"
+            yield f"photo: {clean(str(name), one_line=True)}  {clean(str(where), one_line=True)}"
 
 
 def write_plain(out: IO[str], t: Mapping[str, Any], tracking_urls: Mapping[str, str]) -> None:
