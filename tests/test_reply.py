@@ -174,6 +174,27 @@ def test_wishs_copy_of_a_sent_reply_shows_once(run, store, tmp_path) -> None:
     assert messages[-1]["sent_at"] == "2026-11-26T07:04:31Z"
 
 
+def test_a_queued_reply_whose_copy_came_back_is_never_sent_again(run, store, tmp_path) -> None:
+    """Wish already has it (the copy came back in an import or a pull while the item still
+    waited): the item is marked sent, so sync cannot post it a second time."""
+    assert run("reply", T1, "-m", CLEAN).exit_code == 0
+    pulled = ticket(
+        T1,
+        state="AWAITING_USER",
+        orders=[O1],
+        updated_at="2026-11-26T07:05:00Z",
+        replies=[
+            ("USER", "2026-11-23T08:00:00Z", "Hi, where is my package? It has been three weeks."),
+            ("MERCHANT", "2026-11-26T07:04:31Z", CLEAN),
+        ],
+    )
+    run("import", str(write_jsonl(tmp_path / "p.jsonl", [pulled])))
+    item = shown(run)["outbox"][0]
+    assert (item["status"], item["sent_at"]) == ("sent", "2026-11-26T07:04:31Z")
+    assert shown(run)["messages"][-1]["queued"] is False
+    assert run("outbox", "--json").stdout.strip() == "[]"  # nothing left for sync
+
+
 def test_unknown_rule_override_is_refused(run, store) -> None:
     result = run("reply", T1, "-m", CLEAN, "--override", "nope", "--reason", "x")
     assert result.exit_code == 2 and "unknown rule" in result.stderr

@@ -79,13 +79,14 @@ def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
     from wishdesk.services.tickets import writer
 
     with store.transaction():
-        found = _item(store, item_id, CANCELLABLE, "cancelled")
+        found = _item(store, item_id)
         reply = found.kind == "reply" and found.message_id and found.ticket_id
         if reply and messages.origin(store, found.message_id or 0) == "wish":
             raise UsageError(
                 f"outbox item #{item_id} is already on Wish (its copy came back in an "
                 "import or sync): there is nothing to cancel"
             )
+        _item(store, item_id, CANCELLABLE, "cancelled")
         at = iso(now)
         rows.set_status(store, item_id, "cancelled", at, found.error)
         if reply and found.ticket_id and found.message_id:

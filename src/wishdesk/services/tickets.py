@@ -133,7 +133,8 @@ class RecordWriter:
 
     def _reconcile(self, num: int, incoming: Sequence[Message]) -> Sequence[Message]:
         """Wish's copy of a reply written here takes over the local message (its time becomes
-        Wish's ``replied_at``). Returns the messages left to insert."""
+        Wish's ``replied_at``), and the reply's outbox item, if still waiting, is done: Wish
+        has it, so ``sync`` must never send it again. Returns the messages left to insert."""
         local = messages.local_replies(self.store, num)
         if not local:
             return incoming
@@ -144,7 +145,9 @@ class RecordWriter:
         for m in incoming:
             ids = waiting.get(squash(m.text)) if m.sender == "MERCHANT" else None
             if ids:
-                messages.adopt(self.store, ids.pop(0), m)
+                message_id = ids.pop(0)
+                messages.adopt(self.store, message_id, m)
+                outbox_rows.delivered(self.store, message_id, iso(m.sent_at))
             else:
                 rest.append(m)
         return rest

@@ -136,6 +136,16 @@ def bodies_since(store: Store, since: str | None = None) -> Iterator[MerchantTex
         yield MerchantText(f"outbox:{row[0]}", row[1], row[2], row[3] or "", row[4])
 
 
+def delivered(store: Store, message_id: int, sent_at: str) -> None:
+    """The reply that put this message in the thread is on Wish (its copy came back): a
+    queued or failed item becomes ``sent``. One being sent is left to ``sync`` to settle."""
+    store.execute(
+        "UPDATE outbox SET status = 'sent', sent_at = ?, error = NULL, updated_at = ? "
+        "WHERE message_id = ? AND kind = 'reply' AND status IN ('queued', 'failed')",
+        (sent_at, sent_at, message_id),
+    )
+
+
 def set_status(store: Store, item_id: int, status: str, at: str, error: str | None = None) -> None:
     store.execute(
         "UPDATE outbox SET status = ?, error = ?, updated_at = ? WHERE id = ?",
