@@ -146,10 +146,15 @@ def _file_lines(path: str) -> list[str]:
         raise UsageError(f"cannot read {path}: {exc}") from None
 
 
+def _merchant_name(store: Store) -> str:
+    from wishdesk.services.config import current
+
+    return current(store)["merchant.name"]
+
+
 def prepare(store: Store, req: NotifyRequest, now: datetime) -> Context:
     """Everything every order's message needs; an unknown template fails here, before any
     order is touched."""
-    from wishdesk.services.config import current
     from wishdesk.services.policy import merchant_rules
     from wishdesk.services.reply import read_body_file
 
@@ -166,7 +171,7 @@ def prepare(store: Store, req: NotifyRequest, now: datetime) -> Context:
         now=now,
         rules=merchant_rules(),
         templates=templates,
-        merchant_name=current(store)["merchant.name"],
+        merchant_name=_merchant_name(store),
         resend=req.resend,
         dry_run=req.dry_run,
         allow_warnings=req.yes,
@@ -219,6 +224,9 @@ def _batch(
         pending = [(i, p) for i, p in plans.items() if isinstance(p, _Plan)]
         if pending:
             with ctx.store.transaction():
+                if _merchant_name(ctx.store) != ctx.merchant_name:  # set meanwhile
+                    ctx.merchant_name = _merchant_name(ctx.store)
+                    pending, waiting = [], [i for i, _ in pending]
                 for i, plan in pending:
                     done = _queue(ctx, plan)
                     if done is None:

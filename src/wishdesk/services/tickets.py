@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING
 
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.models import REASONS, Message, Order, Ticket
-from wishdesk.domain.settings import CalendarSettings, sla_settings
+from wishdesk.domain.settings import CalendarSettings, SlaSettings, sla_settings
 from wishdesk.domain.text import squash
 from wishdesk.errors import UsageError
 from wishdesk.store import messages, orders, tickets
@@ -52,13 +52,25 @@ def _calendar(settings: CalendarSettings) -> BusinessCalendar:
 
 
 def clock_fn(store: Store) -> ClockFn:
-    """SLA clocks with the store's calendar and SLA settings."""
+    """SLA clocks with the store's calendar and SLA settings, as they are in the write
+    transaction that computes them: the settings are read again in each one, so a
+    ``config set`` committed between building a writer and writing with it is honoured."""
     from wishdesk.domain.sla import ticket_clocks
 
-    sla = sla_settings(stored_settings.load(store))
-    calendar = _calendar(sla.calendar)
+    held: dict[int | None, tuple[SlaSettings, BusinessCalendar]] = {}
+
+    def settings() -> tuple[SlaSettings, BusinessCalendar]:
+        number = store.transaction_number
+        found = held.get(number) if number is not None else None
+        if found is None:
+            sla = sla_settings(stored_settings.load(store))
+            found = (sla, _calendar(sla.calendar))
+            held.clear()
+            held[number] = found
+        return found
 
     def clocks(state: str, opened_at: datetime, messages: Sequence[tuple[str, datetime]]) -> Clocks:
+        sla, calendar = settings()
         return ticket_clocks(state, opened_at, messages, sla, calendar)
 
     return clocks

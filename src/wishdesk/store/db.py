@@ -53,6 +53,13 @@ class Store:
         self.conn = conn
         self.path = path
         self._write_cache = False
+        self._transactions = 0
+
+    @property
+    def transaction_number(self) -> int | None:
+        """Which write transaction of this connection is open (they are numbered from 1),
+        or None outside one: what is read inside stays true until it ends."""
+        return self._transactions if self.conn.in_transaction else None
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
         try:
@@ -102,6 +109,7 @@ class Store:
             self.conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
             self._write_cache = True
         self.conn.execute("BEGIN IMMEDIATE")
+        self._transactions += 1
         try:
             yield self.conn
             self.conn.execute(_INDEX_NEW_MESSAGES)
