@@ -186,7 +186,7 @@ class Puller:
         """The orders of tickets that are new or changed, and any referenced order the store
         does not hold yet; each at most once per run."""
         stored = ticket_rows.versions(self.store, [t.id for t in tickets])
-        wanted: list[str] = []
+        wanted: dict[str, None] = {}  # an ordered set: a page may name many orders
         others: set[str] = set()
         for t in tickets:
             before = stored.get(t.id)
@@ -195,11 +195,11 @@ class Puller:
                 if order_id in self.orders_done or order_id in wanted:
                     continue
                 if changed:
-                    wanted.append(order_id)
+                    wanted[order_id] = None
                 else:
                     others.add(order_id)
         present = order_rows.present(self.store, others)
-        wanted.extend(sorted(others - present - set(wanted)))
+        wanted.update(dict.fromkeys(sorted(others - present - wanted.keys())))
         orders: list[Order] = []
         for order_id in wanted:
             self.orders_done.add(order_id)
