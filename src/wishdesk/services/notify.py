@@ -10,19 +10,15 @@ message exactly once.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
-from wishdesk.errors import InputError, UsageError
+from wishdesk.errors import UsageError
 from wishdesk.services.inbox import order_record
 from wishdesk.store import orders, tickets
 from wishdesk.store import outbox as outbox_rows
@@ -61,31 +57,6 @@ class Body:
     template: str | None = None
     text: str | None = None
     variables: Mapping[str, str] = field(default_factory=dict)
-
-
-def read_orders(lines: Iterable[str], name: str) -> Iterator[tuple[str, dict[str, str]]]:
-    """Order ids, one a line, or CSV with an ``order_id`` column whose other columns become
-    that order's template variables."""
-    lines = iter(lines)
-    first = next(lines, None)
-    if first is None:
-        return
-    header = next(csv.reader([first]))
-    if "order_id" in [h.strip() for h in header]:
-        reader = csv.DictReader(io.StringIO(first + "".join(lines)))
-        for number, row in enumerate(reader, start=2):
-            order_id = (row.get("order_id") or "").strip()
-            if not order_id:
-                raise InputError(f"{name}, line {number}: order_id is empty")
-            yield (
-                order_id,
-                {k.strip(): (v or "") for k, v in row.items() if k and k.strip() != "order_id"},
-            )
-        return
-    for line in [first, *lines]:
-        order_id = line.strip()
-        if order_id and not order_id.startswith("#"):
-            yield order_id, {}
 
 
 def dedup_key(order_id: str, body: Body, variables: Mapping[str, str]) -> str:
@@ -132,18 +103,12 @@ def requested_orders(req: NotifyRequest) -> list[tuple[str, dict[str, str]]]:
     """The orders from the arguments, then from ``--orders-file``."""
     orders_: list[tuple[str, dict[str, str]]] = [(o, {}) for o in req.order_ids]
     if req.orders_file is not None:
-        lines = sys.stdin if req.orders_file == "-" else _file_lines(req.orders_file)
-        orders_ += list(read_orders(lines, req.orders_file))
+        from wishdesk.services.orders_file import read_orders_file
+
+        orders_ += read_orders_file(req.orders_file)
     if not orders_:
         raise UsageError("no orders: give order ids or --orders-file")
     return orders_
-
-
-def _file_lines(path: str) -> list[str]:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
 
 
 def _merchant_name(store: Store) -> str:
