@@ -42,13 +42,13 @@ def _read(source: str) -> bytes:
 def decode(data: bytes, name: str) -> str:
     """The text of an orders file: UTF-8 (with or without a byte-order mark), or UTF-16
     with one."""
-    encoding = "utf-16" if data.startswith((b"\xff\xfe", b"\xfe\xff")) else "utf-8-sig"
+    utf16 = data.startswith((b"\xff\xfe", b"\xfe\xff"))
     try:
-        return data.decode(encoding)
+        return data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not {encoding.upper()[:6]} text (byte {exc.start}): save it as UTF-8 "
-            '("CSV UTF-8" in a spreadsheet)'
+            f"{name}: not {'UTF-16' if utf16 else 'UTF-8'} text (byte {exc.start}): save it "
+            'as UTF-8 ("CSV UTF-8" in a spreadsheet)'
         ) from None
 
 
@@ -77,5 +77,8 @@ def _csv_orders(text: str, name: str) -> Orders:
                 raise InputError(f"{name}, line {reader.line_num}: order_id is empty")
             out.append((order_id, {k: v for k, v in cells.items() if k}))
     except csv.Error as exc:
-        raise InputError(f"{name}, line {reader.line_num}: not valid CSV: {exc}") from None
+        problem = str(exc)
+        if "field limit" in problem:
+            problem = f"a cell is longer than {MAX_CELL} characters"
+        raise InputError(f"{name}, line {reader.line_num}: not valid CSV: {problem}") from None
     return out
