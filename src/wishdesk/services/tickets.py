@@ -22,7 +22,7 @@ from wishdesk.clock import iso, parse_time
 from wishdesk.domain.models import REASONS, Message, Order, Ticket
 from wishdesk.domain.settings import CalendarSettings, SlaSettings, sla_settings
 from wishdesk.domain.text import squash
-from wishdesk.errors import UsageError
+from wishdesk.errors import StoreError, UsageError
 from wishdesk.store import messages, orders, tickets
 from wishdesk.store import outbox as outbox_rows
 from wishdesk.store import settings as stored_settings
@@ -93,6 +93,17 @@ def reason_of(
 
     found = classify(subject, body, sub_label=sub_label, refund_reason=refund_reason)
     return found.reason, round(found.confidence, 3), found.source
+
+
+def _stored(stamp: str, what: str) -> datetime:
+    """A time read back from the store; one that is not a time is a clear error naming it."""
+    try:
+        return parse_time(stamp)
+    except ValueError:
+        raise StoreError(
+            f"the store holds a damaged time in {what}: {stamp[:40]!r}; correct that row "
+            "(see docs/store.md) or restore a backup"
+        ) from None
 
 
 def _opt(moment: datetime | None) -> str | None:
@@ -195,10 +206,11 @@ class RecordWriter:
             tickets.derive_inputs(store, ticket_id)
         )
         thread = [
-            Message(sender=s, sent_at=parse_time(at), text=text)
+            Message(sender=s, sent_at=_stored(at, f"a message of ticket {ticket_id}"), text=text)
             for s, at, text in messages.senders_and_texts(store, num)
         ]
-        derived, first_buyer = self._derive(state, parse_time(opened_at), thread)
+        opened = _stored(opened_at, f"ticket {ticket_id} (opened_at)")
+        derived, first_buyer = self._derive(state, opened, thread)
         tickets.set_derived(store, ticket_id, derived)
         if source != "manual":
             reason, confidence, new_source = self.reason(
