@@ -62,7 +62,7 @@ class Body:
 def dedup_key(order_id: str, body: Body, variables: Mapping[str, str]) -> str:
     what = f"template:{body.template}" if body.template else f"text:{body.text}"
     raw = json.dumps([order_id, what, sorted(variables.items())], ensure_ascii=False)
-    return hashlib.sha256(raw.encode()).hexdigest()
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass

@@ -197,12 +197,17 @@ def check_overrides(overrides: Mapping[str, str], rules: RuleSet) -> None:
 
 def read_body_file(path: str) -> str:
     """A body from a file, or from standard input for ``-``."""
-    if path == "-":
-        return sys.stdin.read()
     try:
-        return Path(path).read_text(encoding="utf-8")
+        if path == "-":
+            stream = getattr(sys.stdin, "buffer", None)
+            if stream is None:
+                return sys.stdin.read()
+            data: bytes = stream.read()
+            return data.decode("utf-8-sig")
+        return Path(path).read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
+        name = "standard input" if path == "-" else path
+        raise UsageError(f"cannot read {name}: {exc}") from None
 
 
 def render_template(

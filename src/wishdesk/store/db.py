@@ -56,11 +56,20 @@ def _explain(exc: sqlite3.Error) -> str:
 
 @contextlib.contextmanager
 def translated() -> Iterator[None]:
-    """Database exceptions raised inside become ``StoreError``."""
+    """Database exceptions raised inside become ``StoreError``; so does text that SQLite
+    cannot take (a lone surrogate: bytes that were not UTF-8, or half an emoji)."""
     try:
         yield
     except sqlite3.Error as exc:
         raise _store_error(exc) from exc
+    except UnicodeEncodeError as exc:
+        if "surrogates not allowed" not in str(exc):
+            raise
+        raise StoreError(
+            "store error: text that is not valid UTF-8 can be neither stored nor looked up "
+            f"(character {exc.start + 1} is a lone surrogate: bytes that were not UTF-8, or "
+            "half an emoji)"
+        ) from None
 
 
 class Store:
@@ -81,16 +90,12 @@ class Store:
         return self._transactions if self.conn.in_transaction else None
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        try:
+        with translated():
             return self.conn.execute(sql, params)
-        except sqlite3.Error as exc:
-            raise _store_error(exc) from exc
 
     def executemany(self, sql: str, rows: Any) -> sqlite3.Cursor:
-        try:
+        with translated():
             return self.conn.executemany(sql, rows)
-        except sqlite3.Error as exc:
-            raise _store_error(exc) from exc
 
     def rows(self, sql: str, params: Any = (), size: int = 1000) -> Iterator[tuple[Any, ...]]:
         """The rows of a query, streamed ``size`` at a time."""
