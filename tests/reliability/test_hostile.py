@@ -14,8 +14,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliutil import NOW, counts, wishdesk
-from typer.testing import CliRunner, Result
+from reliutil import assert_no_crash, counts, invoke, wishdesk
+from typer.testing import Result
 from wishdata import order, ticket
 
 SETTINGS = settings(
@@ -23,39 +23,12 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,
 )
-MAX_LINE = 2000  # a "one-line message" that echoes a multi-megabyte field is not one
 
 
 @pytest.fixture(scope="module")
 def workdir() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="wishdesk-hostile-") as name:
         yield Path(name)
-
-
-def invoke(db: Path, args: list[str], input: str | bytes | None = None) -> Result:
-    from wishdesk.cli.app import app
-
-    env = {
-        "WISHDESK_DB": str(db),
-        "WISHDESK_HOME": str(db.parent / "home"),
-        "WISHDESK_NOW": NOW,
-        "WISHDESK_DEBUG": "",
-        "WISH_ACCESS_TOKEN": "",
-        "NO_COLOR": "1",
-        "EDITOR": "false",
-        "VISUAL": "false",
-        "COLUMNS": "120",
-    }
-    return CliRunner().invoke(app, args, input=input, env=env, catch_exceptions=False)
-
-
-def assert_no_crash(result: Result, codes: set[int]) -> None:
-    err = result.stderr
-    assert result.exit_code in codes, (result.exit_code, err[-2000:])
-    assert "Traceback" not in err + result.stdout
-    assert "internal error" not in err, err[-2000:]
-    for line in err.splitlines():
-        assert len(line) <= MAX_LINE, f"stderr line of {len(line)} characters: {line[:200]}..."
 
 
 # import ------------------------------------------------------------------------------------
