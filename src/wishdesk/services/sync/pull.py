@@ -156,8 +156,6 @@ class Puller:
         newest: datetime | None = None
         for index, obj in enumerate(items):
             stamp = _stamp(obj)
-            if stamp is not None and (newest is None or stamp > newest):
-                newest = stamp
             if isinstance(obj, Mapping):
                 key = (str(obj.get("id")), str(obj.get("updated_at")))
                 if key in self.seen:
@@ -167,6 +165,9 @@ class Puller:
                 tickets.append(_parse_as(obj, Ticket, "an order where a ticket was expected"))
             except RecordError as exc:
                 self.result.skip(f"{_label(obj, index)}: {exc}")
+                continue  # its time moves no watermark: a bad year 9999 would end all pulls
+            if stamp is not None and (newest is None or stamp > newest):
+                newest = stamp
         orders = self.fetch_orders(tickets)
         counts = self.result
         with self.store.transaction():
