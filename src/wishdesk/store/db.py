@@ -79,7 +79,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.read_only = False  # opened read-only: its file or directory cannot be written
+        self.read_only = ""  # why it was opened read-only ("the disk is full", ...), if it was
         self._write_cache = False
         self._transactions = 0
 
@@ -122,6 +122,11 @@ class Store:
         if self.conn.in_transaction:
             yield self.conn
             return
+        if self.read_only:
+            raise StoreError(
+                f"store error: the store can only be read now ({self.read_only}), and this "
+                "command needs to write to it"
+            )
         with translated():
             yield from self._transaction()
 
@@ -155,6 +160,7 @@ class Store:
 
 
 _SQLITE_HEADER = b"SQLite format 3\x00"
+_ROOM_TO_WRITE = 1 << 20  # bytes free below which a store that fails to open is read only
 
 
 def _create(path: Path) -> None:
@@ -243,8 +249,6 @@ def _connect(path: Path, uri: str | None = None) -> sqlite3.Connection:
     )
     try:
         conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and uri is None:
-            conn.execute("PRAGMA journal_mode = WAL")
         conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("PRAGMA foreign_keys = ON")
     except BaseException:
@@ -300,21 +304,24 @@ def open_store(path: Path, *, create: bool = False) -> Store:
         except sqlite3.Error as exc:
             raise StoreError(f"cannot create the store at {path}: {_explain(exc)}") from None
     _check_file(path)
-    read_only = False
+    read_only = ""
     try:
         try:
             conn = _connect(path)
         except sqlite3.OperationalError:
-            if _writable(path):
+            read_only = _unwritable(path)
+            if not read_only:
                 raise
-            conn, read_only = _connect_read_only(path), True
+            conn = _connect_read_only(path)
         try:
-            applied = _check_schema(conn, path)
+            applied = _check_schema(conn, path)  # before anything is written to the file
+            if not read_only and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             if not set(schema.MIGRATION_NAMES) <= applied:
                 if read_only:
                     raise StoreError(
-                        f"the store at {path} needs an upgrade, but it is read-only (its "
-                        "file or its directory cannot be written)"
+                        f"the store at {path} needs an upgrade, but it can only be read now "
+                        f"({read_only})"
                     )
                 from sqlite_utils import Database
 
@@ -331,5 +338,14 @@ def open_store(path: Path, *, create: bool = False) -> Store:
     return store
 
 
-def _writable(path: Path) -> bool:
-    return os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)
+def _unwritable(path: Path) -> str:
+    """Why the store cannot be written (so that it is opened for reading), or ""."""
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return "its file or its directory cannot be written"
+    try:
+        disk = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return ""
+    if disk.f_bavail * disk.f_frsize < _ROOM_TO_WRITE:
+        return "the disk is full"
+    return ""
