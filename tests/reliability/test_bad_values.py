@@ -169,3 +169,40 @@ def test_wish_json_nested_too_deeply_costs_one_ticket() -> None:
     assert parse_record(doc["data"][1]).id == GOOD_T
     with pytest.raises(ValueError):
         loads(b"[" * 10)
+
+
+# what the merchant pipes in ------------------------------------------------------------------
+@pytest.mark.parametrize(
+    ("args", "data", "message"),
+    [
+        (["lint", "-"], b"hello \xff\xfe world", "standard input: not UTF-8 text (byte 6)"),
+        (
+            ["lint", "--batch", "-"],
+            b'{"id": "1", "text": "ok"}\n{"id": "2", "text": "\xff"}\n',
+            "line 2: not UTF-8 text",
+        ),
+        (
+            ["lint", "--batch", "-"],
+            b'{"id": 1, "text": ' + DEEP.encode() + b"}\n",
+            "line 1: field 'text' must be a string",
+        ),
+        (
+            ["lint", "--batch", "-"],
+            b'{"id": ' + DIGITS.encode() + b', "text": "hi"}\n',
+            "line 1: field 'id' is a number of 5000 digits",
+        ),
+        (["reply", GOOD_T, "--body-file", "-"], b"Hello \xff", "standard input: not UTF-8 text"),
+    ],
+    ids=["lint-stdin", "batch-utf8", "batch-deep", "batch-digits", "reply-stdin"],
+)
+def test_piped_text_that_is_not_utf8_or_json_is_one_clear_error(
+    tmp_path: Path, args: list[str], data: bytes, message: str
+) -> None:
+    db = tmp_path / "store.db"
+    seed = tmp_path / "s.jsonl"
+    seed.write_text(json.dumps(ticket(GOOD_T)) + "\n")
+    assert_no_crash(invoke(db, ["import", str(seed)]), {0})
+    result = invoke(db, args, input=data)
+    assert_no_crash(result, {2})
+    assert message in result.stderr, result.stderr
+    assert counts(db)["outbox"] == 0

@@ -13,8 +13,6 @@ from __future__ import annotations
 import csv
 import io
 import re
-import sys
-from pathlib import Path
 
 from wishdesk.errors import InputError
 
@@ -25,18 +23,10 @@ Orders = list[tuple[str, dict[str, str]]]
 
 def read_orders_file(source: str) -> Orders:
     """The orders of a path, or of standard input for ``-``."""
+    from wishdesk.services.textin import read_bytes
+
     name = "<stdin>" if source == "-" else source
-    return parse_orders(decode(_read(source), name), name)
-
-
-def _read(source: str) -> bytes:
-    if source == "-":
-        stream = getattr(sys.stdin, "buffer", None)
-        return stream.read() if stream is not None else sys.stdin.read().encode("utf-8")
-    try:
-        return Path(source).read_bytes()
-    except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+    return parse_orders(decode(read_bytes(source), name), name)
 
 
 def decode(data: bytes, name: str) -> str:

@@ -5,8 +5,6 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
-import tempfile
-import urllib.parse
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -167,6 +165,8 @@ def _create(path: Path) -> None:
     """A new store at ``path``, made whole beside it and then linked into place, so that no
     wishdesk ever sees a half-made store (or mistakes an empty file for one). When another
     wishdesk creates it at the same moment, theirs is kept."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
     fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
     os.close(fd)  # mode 0600
@@ -261,6 +261,8 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
     """The store where neither it nor its directory can be written: readers still work.
     Without its ``-shm`` file SQLite can only read it as ``immutable`` (nobody can write
     it then either: a writer needs the directory too)."""
+    import urllib.parse
+
     base = "file:" + urllib.parse.quote(str(path.absolute()))
     try:
         return _connect(path, base + "?mode=ro")
