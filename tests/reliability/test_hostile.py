@@ -478,16 +478,6 @@ STDIN = st.sampled_from(
 )
 
 
-@settings(SETTINGS, max_examples=250)
-@given(args=argv(), stdin=STDIN)
-def test_random_arguments(
-    args: list[str], stdin: str | bytes, workdir: Path, demo_store: Path
-) -> None:
-    db = fresh_copy(demo_store, workdir)
-    result = invoke(db, args, input=stdin)
-    assert_no_crash(result, {0, 1, 2})
-
-
 @pytest.fixture(scope="module")
 def damaged_store(workdir: Path, demo_store: Path) -> Path:
     """The demo store with times no wishdesk writes: text that is not a time, years 1 and
@@ -514,12 +504,13 @@ def damaged_store(workdir: Path, demo_store: Path) -> Path:
     return db
 
 
-@settings(SETTINGS, max_examples=120)
+@pytest.mark.parametrize("template", ["demo_store", "damaged_store"])
+@settings(SETTINGS, max_examples=200)
 @given(args=argv(), stdin=STDIN)
-def test_random_arguments_on_a_damaged_store(
-    args: list[str], stdin: str | bytes, workdir: Path, damaged_store: Path
+def test_random_arguments(
+    args: list[str], stdin: str | bytes, template: str, workdir: Path, request: Any
 ) -> None:
-    db = fresh_copy(damaged_store, workdir)
+    db = fresh_copy(request.getfixturevalue(template), workdir)
     result = invoke(db, args, input=stdin)
     assert_no_crash(result, {0, 1, 2})
 
