@@ -51,7 +51,10 @@ def parse_time(text: str) -> datetime:
         if delta >= timedelta(hours=24):
             raise ValueError(f"bad UTC offset: {offset}")
         tz = timezone(sign * delta)
-    return moment.replace(tzinfo=tz).astimezone(UTC)
+    try:
+        return moment.replace(tzinfo=tz).astimezone(UTC)
+    except OverflowError:  # "0001-01-01T00:00:00+01:00" is before year 1 in UTC
+        raise ValueError(f"not a time wishdesk can hold: {text[:40]!r}") from None
 
 
 def iso(moment: datetime) -> str:

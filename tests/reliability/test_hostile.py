@@ -6,6 +6,7 @@ from __future__ import annotations
 import copy
 import json
 import shutil
+import sys
 import tempfile
 from collections.abc import Iterator
 from pathlib import Path
@@ -14,8 +15,8 @@ from typing import Any
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from reliutil import NOW, counts, wishdesk
-from typer.testing import CliRunner, Result
+from reliutil import assert_no_crash, counts, invoke, wishdesk
+from typer.testing import Result
 from wishdata import order, ticket
 
 SETTINGS = settings(
@@ -23,39 +24,12 @@ SETTINGS = settings(
     suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
     database=None,
 )
-MAX_LINE = 2000  # a "one-line message" that echoes a multi-megabyte field is not one
 
 
 @pytest.fixture(scope="module")
 def workdir() -> Iterator[Path]:
     with tempfile.TemporaryDirectory(prefix="wishdesk-hostile-") as name:
         yield Path(name)
-
-
-def invoke(db: Path, args: list[str], input: str | bytes | None = None) -> Result:
-    from wishdesk.cli.app import app
-
-    env = {
-        "WISHDESK_DB": str(db),
-        "WISHDESK_HOME": str(db.parent / "home"),
-        "WISHDESK_NOW": NOW,
-        "WISHDESK_DEBUG": "",
-        "WISH_ACCESS_TOKEN": "",
-        "NO_COLOR": "1",
-        "EDITOR": "false",
-        "VISUAL": "false",
-        "COLUMNS": "120",
-    }
-    return CliRunner().invoke(app, args, input=input, env=env, catch_exceptions=False)
-
-
-def assert_no_crash(result: Result, codes: set[int]) -> None:
-    err = result.stderr
-    assert result.exit_code in codes, (result.exit_code, err[-2000:])
-    assert "Traceback" not in err + result.stdout
-    assert "internal error" not in err, err[-2000:]
-    for line in err.splitlines():
-        assert len(line) <= MAX_LINE, f"stderr line of {len(line)} characters: {line[:200]}..."
 
 
 # import ------------------------------------------------------------------------------------
@@ -77,14 +51,23 @@ ODD_TIMES = [
     "yesterday",
     "",
     "\x00",
+    "0001-01-01T00:00:00Z",
+    "9999-12-31T23:59:59Z",
+    "1969-12-31T23:59:59Z",
+    "3000-01-01T00:00:00Z",
 ]
+# Spliced into the encoded file as raw JSON (``encode``): what json.dumps cannot write.
+DIGITS, DEEP = "@@DIGITS@@", "@@DEEP@@"
+RAW_VALUES = {f'"{DIGITS}"': "9" * 5000, f'"{DEEP}"': "[" * 5000 + "]" * 5000}
 scalars = st.one_of(
     st.none(),
     st.booleans(),
     st.integers(min_value=-(2**70), max_value=2**70),
     st.floats(),
     st.text(max_size=40),
+    st.text(st.characters(exclude_categories=()), max_size=10),  # lone surrogates too
     st.sampled_from(ODD_TIMES),
+    st.sampled_from(["Thanks \ud83d", "\udc00", DIGITS, DEEP]),
 )
 hostile = st.one_of(
     scalars,
@@ -93,6 +76,7 @@ hostile = st.one_of(
     st.just(HUGE),
     st.just("\x00" * 10 + "\u202e\x1b[31m\x07"),
     st.just({"a": [[[[[[[[[[[[[[[[[[[[1]]]]]]]]]]]]]]]]]]]]}),
+    st.just([{"id": f"{i:024x}"} for i in range(1001)]),  # more orders than a ticket takes
 )
 TICKET_PATHS: list[tuple[Any, ...]] = [
     ("id",),
@@ -183,6 +167,8 @@ def encode(recs: list[Any], shape: str) -> bytes:
         text = json.dumps({"code": 0, "message": "", "data": recs[0] if recs else None})
     else:
         text = "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+    for mark, raw in RAW_VALUES.items():
+        text = text.replace(mark, raw)
     return text.encode("utf-8", "surrogatepass")
 
 
@@ -211,6 +197,9 @@ RAW = [
     b'[{"id": "x"},]',
     b'{"subject": "a"} garbage',
     b'{"subject": "\\ud800"}',
+    b'[{"opened_at": "2026-11-23T08:00:00Z", "replies": ' + b"[" * 5000 + b"]" * 5000 + b"}]",
+    b'{"subject": ' + b"9" * 5000 + b"}",
+    b'{"subject": "x", "replies": [{"message": "\\ud83d"}]}',
 ]
 
 
@@ -256,18 +245,23 @@ def expected_ids(data: bytes) -> tuple[set[str], set[str]] | None:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError:
         return None
-    decoder = json.JSONDecoder()
+    decoder = json.JSONDecoder(parse_int=str)  # numbers of any length
     pos, docs = 0, []
-    while True:
-        while pos < len(text) and text[pos] in " \t\r\n":
-            pos += 1
-        if pos == len(text):
-            break
-        try:
-            doc, pos = decoder.raw_decode(text, pos)
-        except ValueError:
-            return None
-        docs.append(doc)
+    depth = sys.getrecursionlimit()
+    sys.setrecursionlimit(max(depth, 12_000))  # and any depth the files here have
+    try:
+        while True:
+            while pos < len(text) and text[pos] in " \t\r\n":
+                pos += 1
+            if pos == len(text):
+                break
+            try:
+                doc, pos = decoder.raw_decode(text, pos)
+            except ValueError:
+                return None
+            docs.append(doc)
+    finally:
+        sys.setrecursionlimit(depth)
     tickets, orders = set(), set()
     for doc in docs:
         if isinstance(doc, dict) and "data" in doc and set(doc) <= {"code", "message", "data"}:
@@ -470,10 +464,53 @@ def demo_store(workdir: Path) -> Path:
     return db
 
 
-@settings(SETTINGS, max_examples=250)
-@given(args=argv(), stdin=st.sampled_from(["", "hello\n", "5f\n", "{}", "\x00\xff"]))
-def test_random_arguments(args: list[str], stdin: str, workdir: Path, demo_store: Path) -> None:
+STDIN = st.sampled_from(
+    [
+        "",
+        "hello\n",
+        "5f\n",
+        "{}",
+        "\x00\xff",
+        b"\xff\xfe\x00",  # not UTF-8
+        b"\xef\xbb\xbforder_id,note\r6aa,x\r",  # a spreadsheet's CSV
+        "order_id,note\n5f," + "x" * 140_000 + "\n",
+    ]
+)
+
+
+@pytest.fixture(scope="module")
+def damaged_store(workdir: Path, demo_store: Path) -> Path:
+    """The demo store with times no wishdesk writes: text that is not a time, years 1 and
+    9999, in every table that holds times."""
+    import sqlite3
+
     db = fresh_copy(demo_store, workdir)
+    conn = sqlite3.connect(db)
+    with conn:
+        for n, value in enumerate(["garbage", "9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z"]):
+            conn.execute(
+                "UPDATE tickets SET opened_at = ?, updated_at = ?, due_at = ?, "
+                "awaiting_since = ?, escalates_at = ?, last_message_at = ? WHERE num % 3 = ?",
+                (value,) * 6 + (n,),
+            )
+            conn.execute("UPDATE OR IGNORE messages SET sent_at = ? WHERE id % 3 = ?", (value, n))
+            conn.execute(
+                "UPDATE orders SET expected_delivery_at = ?, updated_at = ? WHERE rowid % 3 = ?",
+                (value, value, n),
+            )
+        conn.execute("INSERT OR REPLACE INTO settings (key, value) "
+                     "VALUES ('calendar.timezone', 'Pacific/Kiritimati')")  # fmt: skip
+    conn.close()
+    return db
+
+
+@pytest.mark.parametrize("template", ["demo_store", "damaged_store"])
+@settings(SETTINGS, max_examples=200)
+@given(args=argv(), stdin=STDIN)
+def test_random_arguments(
+    args: list[str], stdin: str | bytes, template: str, workdir: Path, request: Any
+) -> None:
+    db = fresh_copy(request.getfixturevalue(template), workdir)
     result = invoke(db, args, input=stdin)
     assert_no_crash(result, {0, 1, 2})
 

@@ -36,7 +36,10 @@ def stats(
 
     app = app_context(ctx)
     out_format = resolve_format(fmt, as_json, piped="json")
-    data = weekly(app.store(), now(), weeks)
+    data, damaged = weekly(app.store(), now(), weeks)
+    if damaged:
+        print(f"stats: {damaged} tickets or messages left out: a time of theirs in the store "
+              "is damaged", file=sys.stderr)  # fmt: skip
     if out_format == "table":
         from wishdesk.render.stats import print_stats
 

@@ -81,12 +81,13 @@ def templates_show(
     """Print a template's text with its {placeholders} unfilled."""
     import sys
 
-    from wishdesk.render.safe import clean
+    from wishdesk.render.safe import clean, message_line
     from wishdesk.services.templates import load_templates
 
     template = load_templates().for_locale(name, lang)
     if lang and not template.speaks(lang):
-        print(f"wishdesk: {name!r} has no {lang!r} text; showing {template.lang}", file=sys.stderr)
+        note = f"wishdesk: {name!r} has no {lang!r} text; showing {template.lang}"
+        print(message_line(note), file=sys.stderr)
     if as_json:
         from wishdesk.render.formats import write_json
 

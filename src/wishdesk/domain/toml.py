@@ -25,4 +25,6 @@ def loads(text: str) -> dict[str, Any]:
         data: dict[str, Any] = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
         raise TOMLDecodeError(str(exc)) from exc
+    except RecursionError:  # the parser recurses once per level of nested arrays or tables
+        raise TOMLDecodeError("arrays or tables nested too deeply") from None
     return data

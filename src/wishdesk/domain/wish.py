@@ -10,16 +10,34 @@ report file, line and field. Unknown fields are ignored.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
 from wishdesk.clock import UTC, parse_time
-from wishdesk.domain.models import Message, Order, Ticket, Tracking
+from wishdesk.domain.fields import (
+    EARLIEST,
+    ID_RE,
+    LATEST,
+    MAX_IDS,
+    MAX_TEXT,
+    RecordError,
+    check_data,
+    check_id,
+    check_text,
+    check_time,
+    has_surrogate,
+)
+from wishdesk.domain.fields import type_name as _type_name
+from wishdesk.domain.models import (
+    Message,
+    Order,
+    Ticket,
+    Tracking,
+)
 
-ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
-MAX_TEXT = 100_000  # characters in one message, subject or name
+__all__ = ["ID_RE", "MAX_MESSAGE_CHARS", "MAX_TEXT", "RecordError", "kind_of", "parse_record"]
+
 MAX_MESSAGE_CHARS = 2000  # characters in one reply: the Wish API refuses longer ones
 UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)  # a record with no time at all: any dated copy wins
 ADDRESS_KEYS = (
@@ -38,15 +56,6 @@ ORDER_KEYS = frozenset(
         "released_at",
     }
 )
-
-
-class RecordError(ValueError):
-    """One invalid field of one record."""
-
-    def __init__(self, field: str, reason: str) -> None:
-        super().__init__(f"{field}: {reason}" if field else reason)
-        self.field = field
-        self.reason = reason
 
 
 def kind_of(obj: object) -> str:
@@ -69,28 +78,8 @@ def parse_record(obj: object) -> Ticket | Order:
     return parse_ticket(obj) if kind_of(obj) == "ticket" else parse_order(obj)  # type: ignore[arg-type]
 
 
-def _type_name(value: object) -> str:
-    return {
-        dict: "an object",
-        list: "an array",
-        str: "a string",
-        bool: "a boolean",
-        int: "a number",
-        float: "a number",
-        type(None): "null",
-    }.get(type(value), "a value")
-
-
 def _id(obj: Mapping[str, Any], field: str, label: str | None = None) -> str:
-    value = obj.get(field)
-    label = label or field
-    if isinstance(value, int) and not isinstance(value, bool):
-        value = str(value)
-    if not isinstance(value, str) or not ID_RE.fullmatch(value):
-        if value is None:
-            raise RecordError(label, "missing")
-        raise RecordError(label, "must be 1-64 letters, digits, '-' or '_'")
-    return value
+    return check_id(obj, field, label)
 
 
 def _text(obj: Mapping[str, Any], field: str, label: str | None = None) -> str | None:
@@ -102,11 +91,7 @@ def _text(obj: Mapping[str, Any], field: str, label: str | None = None) -> str |
         return str(value)
     if not isinstance(value, str):
         raise RecordError(label, f"expected a string, got {_type_name(value)}")
-    if "\x00" in value:
-        raise RecordError(label, "contains a NUL character")
-    if len(value) > MAX_TEXT:
-        raise RecordError(label, f"longer than {MAX_TEXT} characters")
-    return value
+    return check_text(value, label)
 
 
 def _time(obj: Mapping[str, Any], field: str, label: str | None = None) -> datetime | None:
@@ -116,10 +101,7 @@ def _time(obj: Mapping[str, Any], field: str, label: str | None = None) -> datet
         return None
     if not isinstance(value, str):
         raise RecordError(label, f"expected an ISO-8601 time, got {_type_name(value)}")
-    try:
-        return parse_time(value)
-    except (ValueError, OverflowError):
-        raise RecordError(label, f"not an ISO-8601 time: {value[:40]!r}") from None
+    return check_time(value, label)
 
 
 def _object(obj: Mapping[str, Any], field: str, label: str | None = None) -> Mapping[str, Any]:
@@ -141,13 +123,16 @@ def _list(obj: Mapping[str, Any], field: str, label: str | None = None) -> list[
 
 
 def _ids(obj: Mapping[str, Any], field: str) -> tuple[str, ...]:
-    out: list[str] = []
-    for i, item in enumerate(_list(obj, field)):
+    """The ids of a list of ``{"id": ...}`` objects, each once, in order (at most
+    ``MAX_IDS``: one ticket about more orders than that is not a ticket)."""
+    items = _list(obj, field)
+    if len(items) > MAX_IDS:
+        raise RecordError(field, f"{len(items)} entries: at most {MAX_IDS} are accepted")
+    out: dict[str, None] = {}
+    for i, item in enumerate(items):
         if not isinstance(item, Mapping):
             raise RecordError(f"{field}[{i}]", f"expected an object, got {_type_name(item)}")
-        value = _id(item, "id", f"{field}[{i}].id")
-        if value not in out:
-            out.append(value)
+        out.setdefault(_id(item, "id", f"{field}[{i}].id"))
     return tuple(out)
 
 
@@ -163,12 +148,16 @@ def _quick_reply(reply: object) -> Message | None:
         or type(text) is not str
         or len(text) > MAX_TEXT
         or "\x00" in text
+        or has_surrogate(text)
     ):
         return None
     try:
-        return Message(sender=sender, sent_at=parse_time(sent_at), text=text)
+        moment = parse_time(sent_at)
     except (ValueError, OverflowError):
         return None
+    if not EARLIEST <= moment < LATEST:
+        return None
+    return Message(sender=sender, sent_at=moment, text=text)
 
 
 def _reply(reply: object, where: str, fallback: datetime) -> Message:
@@ -243,8 +232,8 @@ def parse_order(obj: Mapping[str, Any]) -> Order:
         "order_payment.general_payment_details",
     )
     quantity = payment.get("product_quantity")
-    if isinstance(quantity, str) and quantity.isdigit():
-        quantity = int(quantity)
+    if isinstance(quantity, str) and quantity.isascii() and quantity.isdigit():
+        quantity = int(quantity[:7]) if len(quantity) <= 7 else -1
     if quantity is not None and (
         not isinstance(quantity, int) or isinstance(quantity, bool) or not 0 <= quantity < 1_000_000
     ):
@@ -298,7 +287,7 @@ def parse_order(obj: Mapping[str, Any]) -> Order:
         number = _text(detail, "phone_number", "full_address.shipping_detail.phone_number")
         if number:
             address["phone"] = number
-    refunds = _list(obj, "refunds")
+    refunds = check_data(_list(obj, "refunds"), "refunds")
     released_at = _time(obj, "released_at")
     updated_at = _time(obj, "updated_at") or released_at or UNKNOWN_TIME
     return Order(

@@ -24,24 +24,51 @@ if TYPE_CHECKING:
     from wishdesk.services.policy import LintResult
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
+CONTEXT = 60  # characters of the line shown before and after a finding's span
+MARKED = 80  # characters of the span shown
 
 
 def _display(text: str) -> str:
     return clean(text, one_line=True)
 
 
-def finding_block(text: str, finding: Finding) -> Text:
+class _Lines:
+    """A text's lines and where each starts: split once for all of its findings."""
+
+    def __init__(self, text: str) -> None:
+        self.lines = text.split("\n")
+        self.starts: list[int] = []
+        at = 0
+        for line in self.lines:
+            self.starts.append(at)
+            at += len(line) + 1
+
+
+def _window(line: str, col: int, end: int) -> tuple[str, str, str]:
+    """The text before, of and after a span, for display: a long line is shown only around
+    the span (``CONTEXT`` characters each side, ``MARKED`` of the span), so that a message
+    of one endless line and thousands of findings prints in time linear in their number."""
+    start = max(0, col - CONTEXT)
+    before = ("…" if start else "") + line[start:col]
+    marked = line[col:end]
+    if len(marked) > MARKED:
+        marked = marked[: MARKED - 1] + "…"
+    after = line[end : end + CONTEXT] + ("…" if end + CONTEXT < len(line) else "")
+    return _display(before), _display(marked), _display(after)
+
+
+def finding_block(text: str, finding: Finding, lines: _Lines | None = None) -> Text:
     """One finding: the offending line, the caret underline, rule, message and suggestion."""
     from rich.cells import cell_len
     from rich.text import Text
 
-    lines = text.split("\n")
-    index = min(finding.line - 1, len(lines) - 1)
-    line = lines[index] if lines else ""
-    line_start = sum(len(x) + 1 for x in lines[:index])
+    lines = lines or _Lines(text)
+    index = min(finding.line - 1, len(lines.lines) - 1)
+    line = lines.lines[index]
+    line_start = lines.starts[index]
     col = finding.span[0] - line_start
     end = min(finding.span[1] - line_start, len(line))
-    before, marked = _display(line[:col]), _display(line[col:end])
+    before, marked, after = _window(line, col, end)
     number = str(finding.line)
     gutter = " " * len(number) + " | "
     pad = " " * cell_len(before)
@@ -50,7 +77,7 @@ def finding_block(text: str, finding: Finding) -> Text:
     out.append(f"{number} | ", style="dim")
     out.append(before)
     out.append(marked, style=style + " underline" if marked else style)
-    out.append(_display(line[end:]))
+    out.append(after)
     out.append("\n")
     out.append(gutter, style="dim")
     out.append(pad + "^" * max(1, cell_len(marked)), style=style)
@@ -90,8 +117,9 @@ def print_text(console: Console, text: str, findings: Sequence[Finding], header:
 
     if header:
         console.print(Text(_display(header), style="bold"))
+    lines = _Lines(text)
     for finding in findings:
-        console.print(finding_block(text, finding))
+        console.print(finding_block(text, finding, lines))
         console.print()
     console.print(summary(findings))
 

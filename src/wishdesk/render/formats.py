@@ -10,7 +10,7 @@ import json
 from collections.abc import Iterable, Mapping, Sequence
 from typing import IO, Any
 
-from wishdesk.render.safe import clean, json_safe, needs_escaping, neutralise_formula, tsv_cell
+from wishdesk.render.safe import csv_cell, json_safe, needs_escaping, tsv_cell
 
 
 def _scalar(value: Any) -> str:
@@ -94,7 +94,7 @@ def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Seque
     for record in records:
         writer.writerow(
             [
-                neutralise_formula(clean(_scalar(v)))
+                csv_cell(_scalar(v))
                 if isinstance(v := record.get(c), (str, list, tuple))  # lists: joined text
                 else _scalar(v)
                 for c in columns

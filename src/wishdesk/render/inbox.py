@@ -17,9 +17,8 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from wishdesk.clock import parse_time
 from wishdesk.render.safe import clean
-from wishdesk.render.timefmt import ago, labelled, until
+from wishdesk.render.timefmt import ago, labelled, readable, until
 
 STATE_LABELS = {
     "AWAITING_MERCHANT": ("you", "bold"),
@@ -44,9 +43,9 @@ def _t(value: Any, style: str = "", *, one_line: bool = True) -> Text:
 
 
 def _clock(stamp: str | None, now: datetime, late_word: str) -> Text:
-    if not stamp:
-        return Text("-", style="dim")
-    moment = parse_time(stamp)
+    moment = readable(stamp) if stamp else None
+    if moment is None:
+        return Text("-" if not stamp else "?", style="dim")
     if moment < now:
         return Text(f"{late_word} {until(stamp, now).removesuffix(' ago')}", style="bold red")
     style = "yellow" if moment - now <= SOON else "green"

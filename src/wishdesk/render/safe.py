@@ -53,12 +53,26 @@ def json_safe(encoded: str) -> str:
 
 
 def tsv_cell(text: str) -> str:
-    """One TSV cell: cleaned; backslash, tab and newline written as two-character escapes."""
+    """One TSV cell: cleaned; backslash, tab and newline written as two-character escapes,
+    and the Unicode line and paragraph separators (which ``str.splitlines`` and many line
+    readers take for line ends) as ``\\u2028`` and ``\\u2029``."""
     if not _NEEDS_WORK.search(text):
         return text
     text = clean(text)
     if "\\" in text or "\t" in text or "\n" in text:
         text = text.replace("\\", "\\\\").replace("\t", "\\t").replace("\n", "\\n")
+    return _separators_escaped(text)
+
+
+def csv_cell(text: str) -> str:
+    """One CSV cell's text: cleaned, the line and paragraph separators escaped as in TSV
+    (a newline stays: CSV quotes it), formulas neutralised."""
+    return neutralise_formula(_separators_escaped(clean(text)))
+
+
+def _separators_escaped(text: str) -> str:
+    if "\u2028" in text or "\u2029" in text:
+        text = text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
     return text
 
 

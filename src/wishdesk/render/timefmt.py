@@ -14,17 +14,36 @@ def zone(name: str) -> ZoneInfo:
     return ZoneInfo(name or "UTC")
 
 
+def readable(stamp: str) -> datetime | None:
+    """A stored time, or None when the store holds something that is not one (a damaged
+    row shows as ``?``, it does not stop the listing)."""
+    try:
+        return parse_time(stamp)
+    except ValueError:
+        return None
+
+
 def local(stamp: str | None, tz: str, fmt: str = "%Y-%m-%d %H:%M") -> str:
     if not stamp:
         return ""
-    return parse_time(stamp).astimezone(zone(tz)).strftime(fmt)
+    moment = readable(stamp)
+    try:
+        return "?" if moment is None else moment.astimezone(zone(tz)).strftime(fmt)
+    except OverflowError:  # year 1 or 9999 in a zone where that day does not exist
+        return "?"
 
 
 def labelled(stamp: str | None, tz: str) -> str:
     """A local time with its zone: ``2026-12-01 18:00 CST``."""
     if not stamp:
         return ""
-    return f"{local(stamp, tz)} {zone_label(tz, parse_time(stamp))}"
+    moment = readable(stamp)
+    if moment is None:
+        return "?"
+    try:
+        return f"{local(stamp, tz)} {zone_label(tz, moment)}"
+    except OverflowError:  # at the calendar's very ends a zone cannot place it
+        return "?"
 
 
 def span(delta: timedelta) -> str:
@@ -42,14 +61,17 @@ def span(delta: timedelta) -> str:
 def ago(stamp: str | None, now: datetime) -> str:
     if not stamp:
         return ""
-    return f"{span(now - parse_time(stamp))} ago"
+    moment = readable(stamp)
+    return "?" if moment is None else f"{span(now - moment)} ago"
 
 
 def until(stamp: str | None, now: datetime) -> str:
     """``in 5h`` for a future time, ``5h ago`` for a past one."""
     if not stamp:
         return ""
-    moment = parse_time(stamp)
+    moment = readable(stamp)
+    if moment is None:
+        return "?"
     return f"in {span(moment - now)}" if moment >= now else f"{span(now - moment)} ago"
 
 

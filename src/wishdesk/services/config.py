@@ -159,21 +159,30 @@ def _toml_text(value: str) -> str:
 
 def update(store: Store, changes: Mapping[str, str]) -> int:
     """Validate and store several settings at once; nothing changes if any is invalid.
-    Returns the number of open tickets whose deadlines were recomputed."""
+    The values are checked against the others in the transaction that writes them, so two
+    ``config set`` at once cannot each pass a check the other makes false. Returns the
+    number of open tickets whose deadlines were recomputed."""
     canonical = {k: keys.validate(k, v) for k, v in changes.items()}
-    merged = {**current(store), **canonical}
-    subdivision = keys.validate_calendar(merged)
-    if subdivision != merged["calendar.subdivision"]:
-        canonical["calendar.subdivision"] = merged["calendar.subdivision"] = subdivision
-    _check_overlap(merged)
-    recompute = any(keys.KEYS[k].recompute and merged[k] != current(store)[k] for k in canonical)
     with store.transaction():
+        before = current(store)
+        merged = {**before, **canonical}
+        subdivision = keys.validate_calendar(merged)
+        if subdivision != merged["calendar.subdivision"]:
+            canonical["calendar.subdivision"] = merged["calendar.subdivision"] = subdivision
+        if _DAY_LISTS.intersection(canonical):
+            _check_overlap(merged)
+        recompute = any(keys.KEYS[k].recompute and merged[k] != before[k] for k in canonical)
         stored.save(store, canonical)
         if not recompute:
             return 0
         from wishdesk.services.tickets import recompute_open
 
         return recompute_open(store)
+
+
+# A day in both lists is refused when one of them is set; a store that holds one from an
+# older wishdesk still takes every other setting (and the fix of either list).
+_DAY_LISTS = frozenset({"calendar.extra_holidays", "calendar.extra_workdays"})
 
 
 def _check_overlap(values: Mapping[str, str]) -> None:

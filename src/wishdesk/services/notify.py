@@ -10,19 +10,15 @@ message exactly once.
 
 from __future__ import annotations
 
-import csv
 import hashlib
-import io
 import json
-import sys
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
-from wishdesk.errors import InputError, UsageError
+from wishdesk.errors import UsageError
 from wishdesk.services.inbox import order_record
 from wishdesk.store import orders, tickets
 from wishdesk.store import outbox as outbox_rows
@@ -63,35 +59,10 @@ class Body:
     variables: Mapping[str, str] = field(default_factory=dict)
 
 
-def read_orders(lines: Iterable[str], name: str) -> Iterator[tuple[str, dict[str, str]]]:
-    """Order ids, one a line, or CSV with an ``order_id`` column whose other columns become
-    that order's template variables."""
-    lines = iter(lines)
-    first = next(lines, None)
-    if first is None:
-        return
-    header = next(csv.reader([first]))
-    if "order_id" in [h.strip() for h in header]:
-        reader = csv.DictReader(io.StringIO(first + "".join(lines)))
-        for number, row in enumerate(reader, start=2):
-            order_id = (row.get("order_id") or "").strip()
-            if not order_id:
-                raise InputError(f"{name}, line {number}: order_id is empty")
-            yield (
-                order_id,
-                {k.strip(): (v or "") for k, v in row.items() if k and k.strip() != "order_id"},
-            )
-        return
-    for line in [first, *lines]:
-        order_id = line.strip()
-        if order_id and not order_id.startswith("#"):
-            yield order_id, {}
-
-
 def dedup_key(order_id: str, body: Body, variables: Mapping[str, str]) -> str:
     what = f"template:{body.template}" if body.template else f"text:{body.text}"
     raw = json.dumps([order_id, what, sorted(variables.items())], ensure_ascii=False)
-    return hashlib.sha256(raw.encode()).hexdigest()
+    return hashlib.sha256(raw.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass
@@ -132,24 +103,23 @@ def requested_orders(req: NotifyRequest) -> list[tuple[str, dict[str, str]]]:
     """The orders from the arguments, then from ``--orders-file``."""
     orders_: list[tuple[str, dict[str, str]]] = [(o, {}) for o in req.order_ids]
     if req.orders_file is not None:
-        lines = sys.stdin if req.orders_file == "-" else _file_lines(req.orders_file)
-        orders_ += list(read_orders(lines, req.orders_file))
+        from wishdesk.services.orders_file import read_orders_file
+
+        orders_ += read_orders_file(req.orders_file)
     if not orders_:
         raise UsageError("no orders: give order ids or --orders-file")
     return orders_
 
 
-def _file_lines(path: str) -> list[str]:
-    try:
-        return Path(path).read_text(encoding="utf-8-sig").splitlines(keepends=True)
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
+def _merchant_name(store: Store) -> str:
+    from wishdesk.services.config import current
+
+    return current(store)["merchant.name"]
 
 
 def prepare(store: Store, req: NotifyRequest, now: datetime) -> Context:
     """Everything every order's message needs; an unknown template fails here, before any
     order is touched."""
-    from wishdesk.services.config import current
     from wishdesk.services.policy import merchant_rules
     from wishdesk.services.reply import read_body_file
 
@@ -166,7 +136,7 @@ def prepare(store: Store, req: NotifyRequest, now: datetime) -> Context:
         now=now,
         rules=merchant_rules(),
         templates=templates,
-        merchant_name=current(store)["merchant.name"],
+        merchant_name=_merchant_name(store),
         resend=req.resend,
         dry_run=req.dry_run,
         allow_warnings=req.yes,
@@ -199,17 +169,46 @@ def notify(
         yield from _batch(ctx, batch, progress)
 
 
+MAX_ROUNDS = 5  # times an order changed under a run is planned again before giving up
+
+
 def _batch(
     ctx: Context, batch: list[tuple[str, dict[str, str]]], progress: Callable[[int], None] | None
 ) -> list[dict[str, Any]]:
-    if ctx.dry_run:
-        results = [_one(ctx, order_id, variables) for order_id, variables in batch]
+    """Each order's message rendered and linted with no lock held, then queued in one
+    write transaction that first checks nothing it relied on changed meanwhile (the order,
+    its buyer, an earlier run's item); an order that changed is planned again."""
+    results: list[dict[str, Any] | None] = [None] * len(batch)
+    waiting = list(range(len(batch)))
+    for _ in range(MAX_ROUNDS):
+        plans = {i: _plan(ctx, *batch[i]) for i in waiting}
+        waiting = []
+        for i, plan in plans.items():
+            if isinstance(plan, dict):
+                results[i] = plan
+        pending = [(i, p) for i, p in plans.items() if isinstance(p, _Plan)]
+        if pending:
+            with ctx.store.transaction():
+                if _merchant_name(ctx.store) != ctx.merchant_name:  # set meanwhile
+                    ctx.merchant_name = _merchant_name(ctx.store)
+                    pending, waiting = [], [i for i, _ in pending]
+                for i, plan in pending:
+                    done = _queue(ctx, plan)
+                    if done is None:
+                        waiting.append(i)
+                    results[i] = done
+        if not waiting:
+            break
     else:
-        with ctx.store.transaction():
-            results = [_one(ctx, order_id, variables) for order_id, variables in batch]
+        from wishdesk.errors import StoreError
+
+        raise StoreError(
+            f"order {batch[waiting[0]][0]} kept changing while notify ran; run it again "
+            "(what was queued stays queued, and is skipped the next time)"
+        )
     if progress is not None:
         progress(len(batch))
-    return results
+    return [r for r in results if r is not None]
 
 
 def _result(order_id: str, status: str, **extra: Any) -> dict[str, Any]:
@@ -225,24 +224,50 @@ def _result(order_id: str, status: str, **extra: Any) -> dict[str, Any]:
     return out
 
 
-def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _Plan:
+    """A message ready to queue, and what it was made from (checked again under the lock)."""
+
+    order_id: str
+    key: str
+    text: str
+    findings: list[dict[str, Any]]
+    basis: tuple[Any, ...]
+
+
+def _basis(store: Store, order_id: str) -> tuple[Any, ...]:
+    """What rendering and linting an order's message read: the order and its buyer."""
+    return (orders.get(store, order_id), tickets.buyer_for_order(store, order_id))
+
+
+def _earlier(ctx: Context, order_id: str, key: str) -> dict[str, Any] | None:
+    """``skipped`` when this message was queued before (and ``--resend`` was not given).
+    Cancelled items count too: cancelling is how a ``manual`` item is marked as handled by
+    hand, and it must not come back."""
+    earlier = outbox_rows.first_with_key(ctx.store, key)
+    if earlier is None or ctx.resend:
+        return None
+    return _result(
+        order_id,
+        "skipped",
+        ticket_id=earlier.ticket_id,
+        outbox_id=earlier.id,
+        queued_at=earlier.created_at,
+    )
+
+
+def _plan(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str, Any] | _Plan:
+    """The order's final result, or the message to queue; reads only, holds no lock."""
     store = ctx.store
-    row = orders.get(store, order_id)
+    basis = _basis(store, order_id)
+    row = basis[0]
     if row is None:
         return _result(order_id, "not_found")
     variables = {**ctx.body.variables, **per_order}
     key = dedup_key(order_id, ctx.body, variables)
-    # Cancelled items count too: cancelling is how a ``manual`` item is marked as handled
-    # by hand, and it must not come back.
-    earlier = outbox_rows.first_with_key(store, key)
-    if earlier is not None and not ctx.resend:
-        return _result(
-            order_id,
-            "skipped",
-            ticket_id=earlier.ticket_id,
-            outbox_id=earlier.id,
-            queued_at=earlier.created_at,
-        )
+    skipped = _earlier(ctx, order_id, key)
+    if skipped is not None:
+        return skipped
     ticket_id = tickets.awaiting_for_order(store, order_id)
     try:
         text = _render(ctx, order_record(row), variables)
@@ -277,22 +302,35 @@ def _one(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str,
         return _result(order_id, "blocked", ticket_id=ticket_id, findings=findings)
     if ctx.dry_run:
         return _result(order_id, "dry_run", ticket_id=ticket_id, findings=findings, body=text)
+    return _Plan(order_id, key, text, findings, basis)
+
+
+def _queue(ctx: Context, plan: _Plan) -> dict[str, Any] | None:
+    """Queue a planned message in the caller's transaction; None when what it was made from
+    changed since (plan it again)."""
+    store, order_id = ctx.store, plan.order_id
+    skipped = _earlier(ctx, order_id, plan.key)  # another run may have queued it meanwhile
+    if skipped is not None:
+        return skipped
+    if _basis(store, order_id) != plan.basis:
+        return None
+    ticket_id = tickets.awaiting_for_order(store, order_id)
     at = iso(ctx.now)
     if ticket_id is not None:
         from wishdesk.services.outbox import queue_reply
 
-        item = queue_reply(store, ticket_id, order_id, text, at, dedup_key=key)
+        item = queue_reply(store, ticket_id, order_id, plan.text, at, dedup_key=plan.key)
     else:
         item = outbox_rows.add(
             store,
             kind="notification",
             ticket_id=None,
             order_id=order_id,
-            body=text,
+            body=plan.text,
             at=at,
-            dedup_key=key,
+            dedup_key=plan.key,
         )
-    return _result(order_id, "queued", ticket_id=ticket_id, outbox_id=item, findings=findings)
+    return _result(order_id, "queued", ticket_id=ticket_id, outbox_id=item, findings=plan.findings)
 
 
 def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -> str:

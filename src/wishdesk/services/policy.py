@@ -15,6 +15,7 @@ from datetime import datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from wishdesk.domain.fields import TOO_DEEP, Unreadable, loads, type_name
 from wishdesk.errors import InputError, NotFoundError, UsageError
 
 if TYPE_CHECKING:
@@ -87,17 +88,16 @@ def read_message(text: str | None) -> str:
         return text
     if sys.stdin is None or sys.stdin.isatty():
         raise UsageError("give the message as TEXT, or pipe it on stdin (`-`)")
-    return sys.stdin.read()
+    from wishdesk.services.textin import STDIN, read_text
+
+    return read_text(STDIN)
 
 
 def open_batch(batch: str) -> tuple[Iterable[str], str]:
     """The lines of a ``--batch`` file (``-``: standard input), and its name for errors."""
-    if batch == "-":
-        return sys.stdin, "stdin"
-    try:
-        return open(batch, encoding="utf-8"), batch
-    except OSError as exc:
-        raise InputError(f"cannot read {batch}: {exc.strerror}") from None
+    from wishdesk.services.textin import lines
+
+    return lines(batch), "stdin" if batch == "-" else batch
 
 
 def since_bound(since: str | None) -> str | None:
@@ -147,13 +147,16 @@ def parse_batch(lines: Iterable[str], source: str) -> Iterator[dict[str, Any]]:
         if not line.strip():
             continue
         try:
-            record = json.loads(line)
-        except json.JSONDecodeError as exc:
-            raise InputError(f"{source}: line {number}: not JSON ({exc.msg})") from None
+            record = loads(line)  # numbers of any length, any depth: no crash
+        except ValueError as exc:
+            problem = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
+            raise InputError(f"{source}: line {number}: not JSON ({problem})") from None
         if not isinstance(record, dict):
             raise InputError(f"{source}: line {number}: expected a JSON object")
-        if not isinstance(record.get("text"), str):
+        if not isinstance(record.get("text"), str) or record["text"] == TOO_DEEP:
             raise InputError(f"{source}: line {number}: field 'text' must be a string")
+        if isinstance(record.get("id"), Unreadable) or record.get("id") == TOO_DEEP:
+            raise InputError(f"{source}: line {number}: field 'id' is {type_name(record['id'])}")
         for key in ("order_id", "ticket_id"):
             if record.get(key) is not None and not isinstance(record[key], str):
                 raise InputError(f"{source}: line {number}: field {key!r} must be a string")

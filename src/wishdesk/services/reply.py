@@ -11,11 +11,9 @@ outbox item for ``sync``. A blocked reply is kept as a draft: nothing typed is e
 
 from __future__ import annotations
 
-import sys
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
-from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
@@ -202,12 +200,9 @@ def check_overrides(overrides: Mapping[str, str], rules: RuleSet) -> None:
 
 def read_body_file(path: str) -> str:
     """A body from a file, or from standard input for ``-``."""
-    if path == "-":
-        return sys.stdin.read()
-    try:
-        return Path(path).read_text(encoding="utf-8")
-    except (OSError, UnicodeDecodeError) as exc:
-        raise UsageError(f"cannot read {path}: {exc}") from None
+    from wishdesk.services.textin import read_text
+
+    return read_text(path)
 
 
 def render_template(

@@ -14,10 +14,11 @@ from __future__ import annotations
 import statistics
 from collections import Counter
 from datetime import date, datetime, timedelta
-from typing import Any
+from typing import Any, NamedTuple
 
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.settings import sla_settings
+from wishdesk.errors import UsageError
 from wishdesk.store import messages, tickets
 from wishdesk.store import settings as stored
 from wishdesk.store.db import Store
@@ -32,7 +33,15 @@ WEEK_FIELDS = (
 )
 
 
-def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
+class Weekly(NamedTuple):
+    """The figures (``weeks`` and ``reasons``), and how many stored tickets and messages
+    were left out of them because a time of theirs cannot be read (a damaged row)."""
+
+    data: dict[str, Any]
+    damaged: int
+
+
+def weekly(store: Store, now: datetime, weeks: int) -> Weekly:
     from wishdesk.domain.sla import BusinessCalendar
 
     sla = sla_settings(stored.load(store))
@@ -60,28 +69,38 @@ def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
     }
     reasons: Counter[str] = Counter()
     escalation = timedelta(hours=sla.escalation_hours)
+    damaged = 0
     for opened_at, reason, _state, first_reply in tickets.opened_since(store, since):
-        week = table.get(week_of(opened_at))
-        if week is None:
+        try:
+            week = table.get(week_of(opened_at))
+            if week is None:
+                continue
+            opened = parse_time(opened_at)
+            due = calendar.due_at(opened, sla.business_days)
+            replied = parse_time(first_reply) if first_reply else None
+            delay = None
+            if replied is not None:
+                delay = calendar.working_days_between(
+                    opened.astimezone(tz).date(), replied.astimezone(tz).date()
+                )
+        except (ValueError, OverflowError, UsageError):  # a time the store should not hold
+            damaged += 1
             continue
         reasons[reason] += 1
         week["opened"] += 1
-        opened = parse_time(opened_at)
-        due = calendar.due_at(opened, sla.business_days)
-        replied = parse_time(first_reply) if first_reply else None
-        if replied is not None:
-            week["_delays"].append(
-                calendar.working_days_between(
-                    opened.astimezone(tz).date(), replied.astimezone(tz).date()
-                )
-            )
+        if delay is not None:
+            week["_delays"].append(delay)
         if replied is not None or now > due:
             week["_judged"] += 1
             week["_within"] += replied is not None and replied <= due
         if (replied or now) > opened + escalation:
             week["escalations"] += 1
     for sent_at in messages.merchant_times_since(store, since):
-        week = table.get(week_of(sent_at))
+        try:
+            week = table.get(week_of(sent_at))
+        except (ValueError, OverflowError):
+            damaged += 1
+            continue
         if week is not None:
             week["replies"] += 1
     out_weeks = []
@@ -98,4 +117,4 @@ def weekly(store: Store, now: datetime, weeks: int) -> dict[str, Any]:
                 "escalations": w["escalations"],
             }
         )
-    return {"weeks": out_weeks, "reasons": dict(reasons.most_common())}
+    return Weekly({"weeks": out_weeks, "reasons": dict(reasons.most_common())}, damaged)

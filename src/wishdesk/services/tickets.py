@@ -20,9 +20,9 @@ from typing import TYPE_CHECKING
 
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.models import REASONS, Message, Order, Ticket
-from wishdesk.domain.settings import CalendarSettings, sla_settings
+from wishdesk.domain.settings import CalendarSettings, SlaSettings, sla_settings
 from wishdesk.domain.text import squash
-from wishdesk.errors import UsageError
+from wishdesk.errors import StoreError, UsageError
 from wishdesk.store import messages, orders, tickets
 from wishdesk.store import outbox as outbox_rows
 from wishdesk.store import settings as stored_settings
@@ -52,13 +52,25 @@ def _calendar(settings: CalendarSettings) -> BusinessCalendar:
 
 
 def clock_fn(store: Store) -> ClockFn:
-    """SLA clocks with the store's calendar and SLA settings."""
+    """SLA clocks with the store's calendar and SLA settings, as they are in the write
+    transaction that computes them: the settings are read again in each one, so a
+    ``config set`` committed between building a writer and writing with it is honoured."""
     from wishdesk.domain.sla import ticket_clocks
 
-    sla = sla_settings(stored_settings.load(store))
-    calendar = _calendar(sla.calendar)
+    held: dict[int | None, tuple[SlaSettings, BusinessCalendar]] = {}
+
+    def settings() -> tuple[SlaSettings, BusinessCalendar]:
+        number = store.transaction_number
+        found = held.get(number) if number is not None else None
+        if found is None:
+            sla = sla_settings(stored_settings.load(store))
+            found = (sla, _calendar(sla.calendar))
+            held.clear()
+            held[number] = found
+        return found
 
     def clocks(state: str, opened_at: datetime, messages: Sequence[tuple[str, datetime]]) -> Clocks:
+        sla, calendar = settings()
         return ticket_clocks(state, opened_at, messages, sla, calendar)
 
     return clocks
@@ -81,6 +93,17 @@ def reason_of(
 
     found = classify(subject, body, sub_label=sub_label, refund_reason=refund_reason)
     return found.reason, round(found.confidence, 3), found.source
+
+
+def _stored(stamp: str, what: str) -> datetime:
+    """A time read back from the store; one that is not a time is a clear error naming it."""
+    try:
+        return parse_time(stamp)
+    except ValueError:
+        raise StoreError(
+            f"the store holds a damaged time in {what}: {stamp[:40]!r}; correct that row "
+            "(see docs/store.md) or restore a backup"
+        ) from None
 
 
 def _opt(moment: datetime | None) -> str | None:
@@ -188,10 +211,11 @@ class RecordWriter:
             tickets.derive_inputs(store, ticket_id)
         )
         thread = [
-            Message(sender=s, sent_at=parse_time(at), text=text)
+            Message(sender=s, sent_at=_stored(at, f"a message of ticket {ticket_id}"), text=text)
             for s, at, text in messages.senders_and_texts(store, num)
         ]
-        derived, first_buyer = self._derive(state, parse_time(opened_at), thread)
+        opened = _stored(opened_at, f"ticket {ticket_id} (opened_at)")
+        derived, first_buyer = self._derive(state, opened, thread)
         tickets.set_derived(store, ticket_id, derived)
         if source != "manual":
             reason, confidence, new_source = self.reason(

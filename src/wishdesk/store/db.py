@@ -30,19 +30,44 @@ def failure(exc: BaseException) -> StoreError | None:
 
 
 def _store_error(exc: sqlite3.Error) -> StoreError:
+    return StoreError(f"store error: {_explain(exc)}")
+
+
+def _explain(exc: sqlite3.Error) -> str:
+    """What a database exception means for the user, in words."""
     text = str(exc)
-    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+    code = getattr(exc, "sqlite_errorname", "") or ""
+    if code == "SQLITE_FULL" or "disk is full" in text:
+        text = (
+            "the disk is full (database or disk is full): the change being written was "
+            "rolled back; free some space and try again"
+        )
+    elif code.startswith("SQLITE_READONLY") or "readonly database" in text:
+        text = (
+            "the store is read-only (its file or its directory cannot be written), and this "
+            "command needs to write to it"
+        )
+    elif isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
         text = "the store is busy (another wishdesk is writing); try again"
-    return StoreError(f"store error: {text}")
+    return text
 
 
 @contextlib.contextmanager
 def translated() -> Iterator[None]:
-    """Database exceptions raised inside become ``StoreError``."""
+    """Database exceptions raised inside become ``StoreError``; so does text that SQLite
+    cannot take (a lone surrogate: bytes that were not UTF-8, or half an emoji)."""
     try:
         yield
     except sqlite3.Error as exc:
         raise _store_error(exc) from exc
+    except UnicodeEncodeError as exc:
+        if "surrogates not allowed" not in str(exc):
+            raise
+        raise StoreError(
+            "store error: text that is not valid UTF-8 can be neither stored nor looked up "
+            f"(character {exc.start + 1} is a lone surrogate: bytes that were not UTF-8, or "
+            "half an emoji)"
+        ) from None
 
 
 class Store:
@@ -52,20 +77,24 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.read_only = ""  # why it was opened read-only ("the disk is full", ...), if it was
         self._write_cache = False
         self.bulk_loading = False  # inside ``bulk.deferred_indexes``: some indexes are gone
+        self._transactions = 0
+
+    @property
+    def transaction_number(self) -> int | None:
+        """Which write transaction of this connection is open (they are numbered from 1),
+        or None outside one: what is read inside stays true until it ends."""
+        return self._transactions if self.conn.in_transaction else None
 
     def execute(self, sql: str, params: Any = ()) -> sqlite3.Cursor:
-        try:
+        with translated():
             return self.conn.execute(sql, params)
-        except sqlite3.Error as exc:
-            raise _store_error(exc) from exc
 
     def executemany(self, sql: str, rows: Any) -> sqlite3.Cursor:
-        try:
+        with translated():
             return self.conn.executemany(sql, rows)
-        except sqlite3.Error as exc:
-            raise _store_error(exc) from exc
 
     def rows(self, sql: str, params: Any = (), size: int = 1000) -> Iterator[tuple[Any, ...]]:
         """The rows of a query, streamed ``size`` at a time."""
@@ -92,6 +121,11 @@ class Store:
         if self.conn.in_transaction:
             yield self.conn
             return
+        if self.read_only:
+            raise StoreError(
+                f"store error: the store can only be read now ({self.read_only}), and this "
+                "command needs to write to it"
+            )
         with translated():
             yield from self._transaction()
 
@@ -103,24 +137,91 @@ class Store:
             self.conn.execute(f"PRAGMA cache_size = -{WRITE_CACHE_KIB}")
             self._write_cache = True
         self.conn.execute("BEGIN IMMEDIATE")
+        self._transactions += 1
         try:
             yield self.conn
             self.conn.execute(_INDEX_NEW_MESSAGES)
-        except BaseException:
-            self.conn.execute("ROLLBACK")
-            raise
-        else:
             self.conn.execute("COMMIT")
+        except BaseException:
+            self._rollback()
+            raise
+
+    def _rollback(self) -> None:
+        """Undo the open transaction, if SQLite has not already (it rolls back by itself
+        after some errors, a full disk among them): the error that caused it is the one the
+        user must read, not "cannot rollback - no transaction is active"."""
+        if self.conn.in_transaction:
+            with contextlib.suppress(sqlite3.Error):
+                self.conn.execute("ROLLBACK")
 
     def close(self) -> None:
         self.conn.close()
 
 
-def _create_private_file(path: Path) -> None:
+_SQLITE_HEADER = b"SQLite format 3\x00"
+_ROOM_TO_WRITE = 1 << 20  # bytes free below which a store that fails to open is read only
+
+
+def _create(path: Path) -> None:
+    """A new store at ``path``, made whole beside it and then linked into place, so that no
+    wishdesk ever sees a half-made store (or mistakes an empty file for one). When another
+    wishdesk creates it at the same moment, theirs is kept."""
+    import tempfile
+
     path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
-    fd = os.open(path, os.O_CREAT | os.O_WRONLY, 0o600)
-    os.close(fd)
-    os.chmod(path, 0o600)
+    fd, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".new", dir=path.parent)
+    os.close(fd)  # mode 0600
+    aside = Path(name)
+    try:
+        conn = sqlite3.connect(name, isolation_level=None)
+        try:
+            conn.execute("PRAGMA journal_mode = WAL")
+            from sqlite_utils import Database
+
+            schema.apply(Database(conn))
+        finally:
+            conn.close()  # checkpoints: the whole store is in the file now
+        _link(aside, path)
+    finally:
+        for leftover in (aside, Path(f"{name}-wal"), Path(f"{name}-shm")):
+            with contextlib.suppress(FileNotFoundError):
+                leftover.unlink()
+
+
+def _link(made: Path, path: Path) -> None:
+    try:
+        os.link(made, path)
+    except FileExistsError:
+        return  # another wishdesk made it first
+    except OSError:  # no hard links here: create the file exclusively and fill it
+        try:
+            fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600)
+        except FileExistsError:
+            return
+        with os.fdopen(fd, "wb") as out:
+            out.write(made.read_bytes())
+
+
+def _check_file(path: Path) -> None:
+    """Refuse what is not a store before anything touches it (its mode included)."""
+    try:
+        with open(path, "rb") as handle:
+            head = handle.read(len(_SQLITE_HEADER))
+    except IsADirectoryError:
+        raise StoreError(f"{path} is a directory, not a wishdesk store") from None
+    except OSError as exc:
+        raise StoreError(f"cannot read the store at {path}: {exc.strerror or exc}") from None
+    if not head:
+        wal = Path(f"{path}-wal")
+        if wal.exists() and wal.stat().st_size > 0:
+            return  # a store whose pages are all still in its write-ahead log
+        raise StoreError(
+            f"{path} is an empty file, not a wishdesk store: remove it, or give another --db"
+        )
+    if head != _SQLITE_HEADER:
+        raise StoreError(
+            f"{path} is not a wishdesk store (not an SQLite database); it was left as it was"
+        )
 
 
 def _tighten(path: Path) -> None:
@@ -143,11 +244,56 @@ def _applied(conn: sqlite3.Connection) -> set[str]:
     return {row[0] for row in rows}
 
 
+def _connect(path: Path, uri: str | None = None) -> sqlite3.Connection:
+    conn = sqlite3.connect(
+        uri or str(path), isolation_level=None, check_same_thread=False, uri=uri is not None
+    )
+    try:
+        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
+        conn.execute("PRAGMA synchronous = NORMAL")
+        conn.execute("PRAGMA foreign_keys = ON")
+    except BaseException:
+        conn.close()
+        raise
+    return conn
+
+
+def _connect_read_only(path: Path) -> sqlite3.Connection:
+    """The store where neither it nor its directory can be written: readers still work.
+    Without its ``-shm`` file SQLite can only read it as ``immutable`` (nobody can write
+    it then either: a writer needs the directory too)."""
+    import urllib.parse
+
+    base = "file:" + urllib.parse.quote(str(path.absolute()))
+    try:
+        return _connect(path, base + "?mode=ro")
+    except sqlite3.OperationalError:
+        return _connect(path, base + "?mode=ro&immutable=1")
+
+
+def _check_schema(conn: sqlite3.Connection, path: Path) -> set[str]:
+    """The migrations the store has; refuses a store from a newer wishdesk, and an SQLite
+    database that is not a store at all."""
+    applied = _applied(conn)
+    newer = sorted(applied - set(schema.MIGRATION_NAMES))
+    if newer:
+        raise StoreError(
+            f"the store at {path} was made by a newer wishdesk (it has migration {newer[-1]}, "
+            "which this one does not know): upgrade wishdesk"
+        )
+    if not applied and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
+        raise StoreError(
+            f"{path} is an SQLite database but not a wishdesk store; it was left as it was"
+        )
+    return applied
+
+
 def open_store(path: Path, *, create: bool = False) -> Store:
     """Open (or, with ``create``, create) the store at ``path`` and bring its schema up to date.
 
     Raises ``StoreError`` when the file is missing (and ``create`` is false), is not a
-    SQLite database, or cannot be migrated.
+    wishdesk store (empty, not SQLite, another program's database, a newer wishdesk's), or
+    cannot be migrated. A store that cannot be written is opened read-only.
     """
     if not path.exists():
         if not create:
@@ -155,21 +301,54 @@ def open_store(path: Path, *, create: bool = False) -> Store:
                 f"no store at {path}: run `wishdesk init`, `wishdesk import` or `wishdesk demo`"
             )
         try:
-            _create_private_file(path)
+            _create(path)
         except OSError as exc:
             raise StoreError(f"cannot create the store at {path}: {exc.strerror}") from None
-    _tighten(path)
+        except sqlite3.Error as exc:
+            raise StoreError(f"cannot create the store at {path}: {_explain(exc)}") from None
+    _check_file(path)
+    read_only = ""
     try:
-        conn = sqlite3.connect(str(path), isolation_level=None, check_same_thread=False)
-        conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_MS}")
-        if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-            conn.execute("PRAGMA journal_mode = WAL")
-        conn.execute("PRAGMA synchronous = NORMAL")
-        conn.execute("PRAGMA foreign_keys = ON")
-        if not set(schema.MIGRATION_NAMES) <= _applied(conn):
-            from sqlite_utils import Database
+        try:
+            conn = _connect(path)
+        except sqlite3.OperationalError:
+            read_only = _unwritable(path)
+            if not read_only:
+                raise
+            conn = _connect_read_only(path)
+        try:
+            applied = _check_schema(conn, path)  # before anything is written to the file
+            if not read_only and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            if not set(schema.MIGRATION_NAMES) <= applied:
+                if read_only:
+                    raise StoreError(
+                        f"the store at {path} needs an upgrade, but it can only be read now "
+                        f"({read_only})"
+                    )
+                from sqlite_utils import Database
 
-            schema.apply(Database(conn))
+                schema.apply(Database(conn))
+        except BaseException:
+            conn.close()
+            raise
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open the store at {path}: {exc}") from None
-    return Store(conn, path)
+        raise StoreError(f"cannot open the store at {path}: {_explain(exc)}") from None
+    if not read_only:
+        _tighten(path)
+    store = Store(conn, path)
+    store.read_only = read_only
+    return store
+
+
+def _unwritable(path: Path) -> str:
+    """Why the store cannot be written (so that it is opened for reading), or ""."""
+    if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
+        return "its file or its directory cannot be written"
+    try:
+        disk = os.statvfs(path.parent)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return ""
+    if disk.f_bavail * disk.f_frsize < _ROOM_TO_WRITE:
+        return "the disk is full"
+    return ""

@@ -1,31 +1,75 @@
-"""Sentences, clauses and negation: "send us your PayPal" vs "we never ask for your PayPal"."""
+"""Sentences, clauses and negation: "send us your PayPal" vs "we never ask for your PayPal".
+
+Linear in the text, however many matches ask about it: a text's sentence ends are found
+once (then each question is a bisection), each sentence is searched for contrast words
+once, and each clause for negations once; a message of one endless sentence with ten
+thousand matches in it costs what a short one does, per character.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
+from functools import lru_cache
+from typing import Any
 
 from wishdesk.domain.policy.lexicon import Lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;\n。！？；]")
 
+Span = tuple[int, int]
+
+
+class _Index:
+    """What is known about one text: its sentence ends and, per lexicon, the contrast words
+    of each sentence and the verdict on each clause."""
+
+    __slots__ = ("ends", "memo", "size")
+
+    def __init__(self, text: str) -> None:
+        size = len(text)
+        self.size = size
+        # A full stop ends a sentence only before a space, a newline or the end ("3.5 kg").
+        self.ends = [
+            i
+            for m in _SENTENCE_END.finditer(text)
+            if (i := m.start()) + 1 >= size or text[i] != "." or text[i + 1] in " \n"
+        ]
+        self.memo: dict[int, tuple[Lexicon, dict[Any, Any]]] = {}
+
+    def of(self, lex: Lexicon) -> dict[Any, Any]:
+        held = self.memo.get(id(lex))
+        if held is None or held[0] is not lex:
+            held = self.memo[id(lex)] = (lex, {})
+        return held[1]
+
+
+@lru_cache(maxsize=8)
+def _index(text: str) -> _Index:
+    return _Index(text)
+
 
 def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     """The sentence around ``text[start:end]``: from the last sentence end before ``start``
     to the first one at or after ``end``."""
-    left = 0
-    for index in range(start - 1, -1, -1):
-        ch = text[index]
-        if ch in ".!?;\n。！？；" and (
-            ch != "." or index + 1 >= len(text) or text[index + 1] in " \n"
-        ):
-            left = index + 1
-            break
-    found = _SENTENCE_END.search(text, end)
-    right = found.start() if found else len(text)
-    while found and found.group() == "." and right + 1 < len(text) and text[right + 1] not in " \n":
-        found = _SENTENCE_END.search(text, right + 1)
-        right = found.start() if found else len(text)
+    index = _index(text)
+    ends = index.ends
+    before = bisect_left(ends, start)
+    after = bisect_left(ends, end)
+    left = ends[before - 1] + 1 if before else 0
+    right = ends[after] if after < len(ends) else index.size
     return left, right
+
+
+def _cuts(text: str, left: int, right: int, lex: Lexicon) -> tuple[list[int], list[int]]:
+    """Starts and ends of the contrast words in the sentence ``text[left:right]``."""
+    memo = _index(text).of(lex)
+    key = ("cuts", left, right)
+    found = memo.get(key)
+    if found is None:
+        spans = [m.span() for m in lex.contrast.finditer(text, left, right)]
+        found = memo[key] = ([s for s, _ in spans], [e for _, e in spans])
+    return found
 
 
 def clause_bounds(
@@ -35,13 +79,35 @@ def clause_bounds(
     left, right = sentence_bounds(text, start, end)
     if present is not None and not lex.contrast.live(present):
         return left, right
-    for cut in lex.contrast.finditer(text, left, right):
-        if cut.end() <= start:
-            left = cut.end()
-        elif cut.start() >= end:
-            right = cut.start()
-            break
+    starts, ends = _cuts(text, left, right, lex)
+    if not starts:
+        return left, right
+    before = bisect_right(ends, start)  # cuts that end by the match's start
+    if before:
+        left = ends[before - 1]
+    after = bisect_left(starts, end, before)  # the first cut from the match's end on
+    if after < len(starts):
+        right = starts[after]
     return left, right
+
+
+def negation_end(
+    text: str, start: int, end: int, lex: Lexicon, present: frozenset[str] | None = None
+) -> int | None:
+    """Where the first negation of the clause holding ``text[start:end]`` ends, or None
+    when the clause has none. Each clause is searched once, whatever asks about it."""
+    if present is not None and not lex.negation_cues.live(present):
+        return None
+    left, right = clause_bounds(text, start, end, lex, present)
+    memo = _index(text).of(lex)
+    key = ("negation", left, right)
+    if key not in memo:
+        clause = text[left:right]
+        if present is None or lex.negation_exceptions.live(present):
+            clause = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), clause)
+        found = lex.negation_cues.search(clause)
+        memo[key] = None if found is None else left + found.end()
+    return memo[key]  # type: ignore[no-any-return]
 
 
 def negated(
@@ -50,10 +116,4 @@ def negated(
     """True when the clause holding ``text[start:end]`` is negated or a warning about fraud
     ("never", "do not", "nunca", "ne ... jamais", "nicht", "不要", "scam"). ``present``
     (the triggers found in ``text``) only lets it skip work."""
-    if present is not None and not lex.negation_cues.live(present):
-        return False
-    left, right = clause_bounds(text, start, end, lex, present)
-    clause = text[left:right]
-    if present is None or lex.negation_exceptions.live(present):
-        clause = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), clause)
-    return lex.negation_cues.search(clause) is not None
+    return negation_end(text, start, end, lex, present) is not None

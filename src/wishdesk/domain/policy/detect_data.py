@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
 from functools import lru_cache
 
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
+from wishdesk.domain.policy.spans import Taken
 from wishdesk.domain.policy.textview import TextView
 from wishdesk.domain.policy.validators import host_allowed, iban_ok, looks_like_card
 
@@ -30,10 +30,6 @@ _TRAILING = ".,;:!?)]}'\""
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
-def _overlaps(start: int, end: int, spans: Iterable[Span]) -> bool:
-    return any(start < e and s < end for s, e in spans)
-
-
 @lru_cache(maxsize=4)
 def _bare_link(link_tlds: frozenset[str]) -> re.Pattern[str]:
     tlds = "|".join(sorted(link_tlds, key=len, reverse=True))
@@ -44,13 +40,15 @@ def _bare_link(link_tlds: frozenset[str]) -> re.Pattern[str]:
 
 def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
+    urls = Taken(len(text))
     for m in _URL.finditer(text):
         url = m.group().rstrip(_TRAILING)
         rest = url.split("://", 1)[-1]
         host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
         found.append((m.start(), m.start() + len(url), host))
+        urls.add(m.start(), m.start() + len(url))
     for m in _bare_link(lex.link_tlds).finditer(text):
-        if _overlaps(m.start(), m.end(), [(s, e) for s, e, _ in found]):
+        if not urls.free(m.start(), m.end()):
             continue
         url = m.group().rstrip(_TRAILING)
         host = url.split("/", 1)[0]
@@ -124,12 +122,12 @@ def detect_data(
     Returns the hits and the spans they cover."""
     text = view.norm
     hits: list[Hit] = []
-    taken: list[Span] = list(reserved)
+    taken = Taken(len(text), reserved)
 
     def add(rule: str, start: int, end: int, kind: str) -> None:
         a, b = view.span(start, end)
         hits.append(Hit(rule, a, b, (("kind", kind),)))
-        taken.append((start, end))
+        taken.add(start, end)
 
     if "@" in text:
         for m in _EMAIL.finditer(text):
@@ -137,10 +135,10 @@ def detect_data(
             if not host_allowed(host, lex.carrier_hosts):
                 add("contact.off-platform", m.start(), m.end(), "an e-mail address")
             else:
-                taken.append(m.span())
+                taken.add(*m.span())
     if "." in text:
         for start, end, host in _link_hosts(text, lex):
-            if _overlaps(start, end, taken):
+            if not taken.free(start, end):
                 continue
             if host == "paypal.me" or host.endswith(".paypal.me"):
                 add("payment.details-shared", start, end, "a paypal.me link")
@@ -150,13 +148,13 @@ def detect_data(
     if digits >= 7:
         for m in _CARD.finditer(text):
             number = re.sub(r"\D", "", m.group())
-            if not _overlaps(m.start(), m.end(), taken) and looks_like_card(number):
+            if taken.free(m.start(), m.end()) and looks_like_card(number):
                 add("payment.details-shared", m.start(), m.end(), "a card number")
         for start, end in _ibans(text, lex):
-            if not _overlaps(start, end, taken):
+            if taken.free(start, end):
                 add("payment.details-shared", start, end, "an IBAN")
         for m in _PHONE.finditer(text):
-            if not _overlaps(m.start(), m.end(), taken) and _is_phone(text, m, lex, present):
+            if taken.free(m.start(), m.end()) and _is_phone(text, m, lex, present):
                 end = m.end() - (len(m.group()) - len(m.group().rstrip(" -.(/")))
                 add("contact.off-platform", m.start(), end, "a phone number")
-    return hits, taken
+    return hits, taken.spans

@@ -11,6 +11,7 @@ from wishdesk.domain.policy.clauses import negated
 from wishdesk.domain.policy.eta import promises
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
+from wishdesk.domain.policy.spans import Taken
 from wishdesk.domain.policy.textview import TextView
 
 if TYPE_CHECKING:
@@ -34,6 +35,7 @@ _STRONG_TRACKING = re.compile(
 _TOKEN = re.compile(
     r"(?<![a-z0-9])(?:[a-z0-9][a-z0-9-]{7,34}[a-z0-9]|\d{2,6}(?:[ -]\d{2,6}){1,7})(?![a-z0-9])"
 )
+_TOKEN_REACH = 64  # longer than any _TOKEN match (55), and the character after it
 _SEPARATORS = re.compile(r"[\s.-]")
 
 
@@ -95,31 +97,33 @@ def tracking_tokens(
     (``known``, compacted) however they are spaced, well-known formats anywhere, or a token
     with at least 8 digits right after a tracking keyword."""
     found: list[tuple[int, int, str]] = []
+    taken = Taken(len(text), reserved)
 
-    def free(start: int, end: int) -> bool:
-        return all(end <= s or start >= e for s, e in reserved) and all(
-            end <= s or start >= e for s, e, _ in found
-        )
+    def take(start: int, end: int, token: str) -> bool:
+        if not taken.free(start, end):
+            return False
+        taken.add(start, end)
+        found.append((start, end, token))
+        return True
 
     for number in known:
         for start, end in _written(text, number):
-            if free(start, end):
-                found.append((start, end, text[start:end]))
+            take(start, end, text[start:end])
     if len(text) < 10:
         return found
     for m in _STRONG_TRACKING.finditer(text):
-        if free(*m.span()):
-            found.append((m.start(), m.end(), m.group()))
+        take(m.start(), m.end(), m.group())
     if present is not None and not lex.tracking_keywords.live(present):
         return found
     for key in lex.tracking_keywords.finditer(text):
         window_end = min(len(text), key.end() + 30)
-        for m in _TOKEN.finditer(text, key.end()):
+        # A token starting in the window is at most 55 characters long: no need to look
+        # further (which made a message of keywords without numbers quadratic).
+        for m in _TOKEN.finditer(text, key.end(), min(len(text), window_end + _TOKEN_REACH)):
             if m.start() >= window_end:
                 break
             token = m.group()
-            if sum(ch.isdigit() for ch in token) >= 8 and free(*m.span()):
-                found.append((m.start(), m.end(), token))
+            if sum(ch.isdigit() for ch in token) >= 8 and take(m.start(), m.end(), token):
                 break
     return found
 

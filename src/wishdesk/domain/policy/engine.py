@@ -19,9 +19,10 @@ from wishdesk.domain.policy.detect_truth import (
     order_ids,
     tracking_tokens,
 )
-from wishdesk.domain.policy.finding import Finding, Hit, position
+from wishdesk.domain.policy.finding import Finding, Hit
 from wishdesk.domain.policy.lexicon import lexicon
 from wishdesk.domain.policy.ruleset import RuleMeta, RuleSet, default_rules
+from wishdesk.domain.policy.spans import Lines
 from wishdesk.domain.policy.textview import TextView
 
 if TYPE_CHECKING:
@@ -42,12 +43,12 @@ def _fill(template: str | None, fields: Mapping[str, str]) -> str | None:
         return template
 
 
-def _finding(text: str, hit: Hit, meta: RuleMeta) -> Finding:
+def _finding(text: str, lines: Lines, hit: Hit, meta: RuleMeta) -> Finding:
     fields = dict(meta.defaults)
     fields.update(hit.fields)
     match = text[hit.start : hit.end]
     fields.setdefault("match", match)
-    line, column = position(text, hit.start)
+    line, column = lines.position(hit.start)
     return Finding(
         rule=hit.rule,
         severity=meta.severity,
@@ -99,8 +100,9 @@ def lint(
         hits += detect_tracking(view, lex, orders, tokens, present)
         today = now.astimezone(timezone.utc).date()
         hits += detect_eta(view, lex, orders, today, present)
+    lines = Lines(text)
     findings = [
-        _finding(text, hit, rules.meta(hit.rule))
+        _finding(text, lines, hit, rules.meta(hit.rule))
         for hit in _dedupe(hits)
         if rules.enabled(hit.rule)
     ]

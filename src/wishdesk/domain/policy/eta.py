@@ -11,16 +11,19 @@ from __future__ import annotations
 
 import math
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from wishdesk.domain.policy.clauses import clause_bounds, sentence_bounds
+from wishdesk.domain.policy.clauses import negation_end, sentence_bounds
 from wishdesk.domain.policy.lexicon import EtaLexicon, Lexicon, scan
+from wishdesk.domain.policy.spans import Taken
 
 _ISO = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")
 _SLASH = re.compile(r"(?<![\d/.,:])(?P<a>\d{1,2})/(?P<b>\d{1,2})(?:/(?P<y>\d{2,4}))?(?![\d/%])")
 _DOTTED = re.compile(r"(?<![\d.,])(?P<a>\d{1,2})\.(?P<b>\d{1,2})\.(?P<y>\d{2,4})?(?![\d])")
 _DIGIT_OR_MONTH = re.compile(r"[\d月]")
+
 _CN = "一二两三四五六七八九十"
 _ZH_DATE = re.compile(
     rf"(?:(?P<y>\d{{4}})年)?(?P<m>[\d{_CN}]{{1,3}})月(?P<d>[\d{_CN}]{{1,3}})(?:日|号)"
@@ -217,14 +220,17 @@ class _Sentences:
     def __init__(self, text: str, lex: Lexicon, present: frozenset[str]) -> None:
         eta = lex.eta
         self.delivery = [m.start() for m in eta.delivery.finditer(text)]
-        self.blocked: list[int] = []
+        blocked: list[int] = []
         for gate in (eta.exclude, eta.conditional):
             if gate.live(present):
-                self.blocked += [m.start() for m in gate.finditer(text)]
+                blocked += [m.start() for m in gate.finditer(text)]
+        self.blocked = sorted(blocked)
 
     @staticmethod
     def _within(points: list[int], left: int, right: int) -> bool:
-        return any(left <= p < right for p in points)
+        """Is one of the sorted ``points`` in ``[left, right)``?"""
+        index = bisect_left(points, left)
+        return index < len(points) and points[index] < right
 
     def promise_like(self, left: int, right: int) -> bool:
         return self._within(self.delivery, left, right) and not self._within(
@@ -238,13 +244,8 @@ def _is_promise(
     left, right = sentence_bounds(text, start, end)
     if not where.promise_like(left, right):
         return False
-    if not lex.negation_cues.live(present):
-        return True
-    clause_left, _ = clause_bounds(text, start, end, lex, present)
-    before = text[clause_left:start]
-    if lex.negation_exceptions.live(present):
-        before = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), before)
-    return lex.negation_cues.search(before) is None
+    negation = negation_end(text, start, end, lex, present)  # its clause's first negation
+    return negation is None or negation > start  # none before the date
 
 
 def promises(text: str, lex: Lexicon, today: date, present: frozenset[str]) -> list[Promise]:
@@ -255,9 +256,11 @@ def promises(text: str, lex: Lexicon, today: date, present: frozenset[str]) -> l
     if not eta.delivery.live(present) or eta.delivery.search(text) is None:
         return []
     taken: list[tuple[int, int, date]] = []
+    covered = Taken(len(text))
     for finder in (_absolute, _relative, _weekdays, _durations):
         for start, end, value in finder(text, eta, today, present):
-            if all(end <= s or start >= e for s, e, _ in taken):
+            if covered.free(start, end):
+                covered.add(start, end)
                 taken.append((start, end, value))
     by_sentence: dict[tuple[int, int], list[tuple[int, int, date]]] = {}
     where = _Sentences(text, lex, present) if taken else None

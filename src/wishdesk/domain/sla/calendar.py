@@ -68,6 +68,10 @@ def _country_holidays(country: str, subdivision: str) -> HolidayBase | None:
     return holidays.country_holidays(country, subdiv, language="en_US")
 
 
+def _out_of_range() -> UsageError:
+    return UsageError(f"dates must lie between years {_MIN_YEAR} and {_MAX_YEAR}")
+
+
 class BusinessCalendar:
     """Working days and end-of-day deadlines for one ``CalendarSettings``."""
 
@@ -137,7 +141,7 @@ class BusinessCalendar:
         if self._by_year and self._first <= first and last <= self._last:
             return
         if not _MIN_YEAR <= first <= last <= _MAX_YEAR:
-            raise UsageError(f"dates must lie between years {_MIN_YEAR} and {_MAX_YEAR}")
+            raise _out_of_range()
         if self._by_year:
             first, last = min(first, self._first), max(last, self._last)
         for year in range(first, last + 1):
@@ -210,7 +214,10 @@ class BusinessCalendar:
         moment = self._end_of_day.get(ordinal)
         if moment is None:
             local = datetime(day.year, day.month, day.day, 23, 59, 59, tzinfo=self.tz, fold=1)
-            moment = local.astimezone(UTC)
+            try:
+                moment = local.astimezone(UTC)
+            except OverflowError:  # the last day of year 9999, east of UTC
+                raise _out_of_range() from None
             self._end_of_day[ordinal] = moment
         return moment
 
@@ -218,7 +225,10 @@ class BusinessCalendar:
         """The calendar date of ``moment`` in the calendar's zone (naive means UTC)."""
         if moment.tzinfo is None:
             moment = moment.replace(tzinfo=UTC)
-        return moment.astimezone(self.tz).date()
+        try:
+            return moment.astimezone(self.tz).date()
+        except OverflowError:  # the first hours of year 1, west of UTC
+            raise _out_of_range() from None
 
     def due_at(self, start: datetime, n: int) -> datetime:
         """23:59:59 local on the n-th working day after the local date of ``start``, in UTC."""

@@ -25,6 +25,10 @@ _ORDER_KEYS = {
     "carrier": "carrier",
 }
 _ORDER_DATES = {"eta": "expected_delivery_at", "ship_by": "expected_ship_at"}
+# What a template takes from buyer and order data (a name, a product, a carrier) is cut to
+# this many characters: a buyer named with 100,000 characters must not make every message
+# to them that long (and every check of it that slow).
+MAX_VALUE_CHARS = 200
 
 
 def _text(value: Any) -> str | None:
@@ -32,6 +36,13 @@ def _text(value: Any) -> str | None:
         return None
     text = str(value).strip()
     return text or None
+
+
+def _data(value: Any) -> str | None:
+    """A value from buyer or order data, cut to ``MAX_VALUE_CHARS``."""
+    if isinstance(value, str) and len(value) > MAX_VALUE_CHARS:
+        value = value[: MAX_VALUE_CHARS * 2].strip()[: MAX_VALUE_CHARS - 1].rstrip() + "…"
+    return _text(value)
 
 
 def _date(stamp: Any, lang: str) -> str | None:
@@ -56,10 +67,10 @@ def template_values(
     a template needing them fails with a clear message. ``extra`` (``--var``) wins; an
     ``extra`` value that is an ISO date (``2026-12-20``) is written out in the language."""
     lang = pick_language(locale, DATE_LANGUAGES)
-    found: dict[str, str | None] = {"buyer_name": _text(buyer_name)}
+    found: dict[str, str | None] = {"buyer_name": _data(buyer_name)}
     if order:
         for name, key in _ORDER_KEYS.items():
-            found[name] = _text(order.get(key))
+            found[name] = _data(order.get(key))
         found["tracking_url"] = tracking_url(found["carrier"], found["tracking_number"])
         for name, key in _ORDER_DATES.items():
             found[name] = _date(order.get(key), lang)

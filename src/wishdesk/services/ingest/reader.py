@@ -9,10 +9,12 @@ from __future__ import annotations
 
 import codecs
 import json
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import IO, Any
 
+from wishdesk.domain.fields import Unreadable, decoder
 from wishdesk.errors import InputError
 
 CHUNK = 1 << 20
@@ -109,7 +111,7 @@ class _Buffer:
                     continue
                 raise self.error(f"invalid JSON: {exc.msg}", exc.pos) from None
             except RecursionError:
-                raise self.error("invalid JSON: nested too deeply") from None
+                return self.skip_value()
             if end == len(self.text) and not self.eof and not isinstance(value, (dict, list)):
                 # A bare number may continue in the next chunk: read on and decode again.
                 self.fill()
@@ -132,9 +134,38 @@ class _Buffer:
                     return self.value()  # raises the JSON error with its line
                 return None
             except RecursionError:
-                raise self.error("invalid JSON: nested too deeply") from None
+                self.pos = self.last_start
+                return None  # streamed field by field: what is too deep is one value
             self.pos = end
             return value
+
+    def skip_value(self) -> Unreadable:
+        """Step over the array or object at the position, nested too deeply for the JSON
+        decoder, without recursion: it becomes one bad value, and the rest of the input is
+        read as usual."""
+        depth = 0
+        while True:
+            text, pos = self.text, self.pos
+            while (m := _STRUCTURE.search(text, pos)) is not None:
+                ch, pos = m.group(), m.end()
+                if ch == '"':
+                    end = _STRING_END.search(text, pos)
+                    while end is not None and end.group() == "\\":
+                        end = _STRING_END.search(text, end.end() + 1)
+                    if end is None:
+                        pos = m.start()  # the string goes on in the next chunk
+                        break
+                    pos = end.end()
+                    continue
+                depth += 1 if ch in "[{" else -1
+                if depth == 0:
+                    self.pos = pos
+                    return Unreadable("a value nested too deeply")
+            else:
+                pos = len(text)
+            self.pos = pos
+            if not self.fill():
+                raise self.error("invalid JSON: nested too deeply, and never closed")
 
     def error(self, message: str, pos: int | None = None) -> InputError:
         return InputError(
@@ -142,7 +173,9 @@ class _Buffer:
         )
 
 
-_DECODER = json.JSONDecoder()
+_DECODER = decoder()
+_STRUCTURE = re.compile(r'["\[\]{}]')
+_STRING_END = re.compile(r'["\\]')
 
 
 def read_items(stream: IO[bytes], name: str) -> Iterator[Item]:

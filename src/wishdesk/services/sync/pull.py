@@ -219,8 +219,6 @@ class Puller:
         fresh = 0
         for index, obj in enumerate(items):
             stamp = _stamp(obj)
-            if stamp is not None and (newest is None or stamp > newest):
-                newest = stamp
             if isinstance(obj, Mapping):
                 key = (str(obj.get("id")), str(obj.get("updated_at")))
                 if key in self.seen:
@@ -231,6 +229,9 @@ class Puller:
                 tickets.append(parse_served_ticket(obj))
             except RecordError as exc:
                 self.result.skip(f"{_label(obj, index)}: {exc}")
+                continue  # its time moves no watermark: a bad year 9999 would end all pulls
+            if stamp is not None and (newest is None or stamp > newest):
+                newest = stamp
         orders = self.fetch_orders(tickets)
         counts = self.result
         with self.store.transaction():
@@ -256,7 +257,7 @@ class Puller:
         """The orders of tickets that are new or changed, and any referenced order the store
         does not hold yet; each at most once per run. Tickets already current cost nothing."""
         stored = ticket_rows.versions(self.store, [t.id for t in tickets])
-        wanted: list[str] = []
+        wanted: dict[str, None] = {}  # an ordered set: a page may name many orders
         others: set[str] = set()
         for t in tickets:
             before = stored.get(t.id)
@@ -265,13 +266,13 @@ class Puller:
                 if order_id in self.orders_done or order_id in wanted:
                     continue
                 if changed:
-                    wanted.append(order_id)
+                    wanted[order_id] = None
                 else:
                     others.add(order_id)
         present = order_rows.present(self.store, others)
-        wanted.extend(sorted(others - present - set(wanted)))
+        wanted.update(dict.fromkeys(sorted(others - present - wanted.keys())))
         self.orders_done.update(wanted)
-        return wanted
+        return list(wanted)
 
     def fetch_orders(self, tickets: list[Ticket]) -> list[Order]:
         """The wanted orders, read ``client.concurrency`` at a time (the API has no id-list
