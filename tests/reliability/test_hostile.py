@@ -533,6 +533,11 @@ def test_random_arguments(
         ["outbox", "cancel", "99999999999999999999"],
         ["import", "/tmp"],
         ["notify", "--orders-file", "/tmp", "-m", "x"],
+        ["sla", "calendar", "--year", "9999"],
+        ["sla", "calendar", "--year", "1"],
+        ["sla", "calendar", "--year", "9998", "--timezone", "Pacific/Kiritimati"],
+        ["sla", "due", "9999-12-31T23:59:59Z", "--timezone", "Pacific/Kiritimati"],
+        ["sla", "due", "0001-01-01T00:00:00Z", "--timezone", "America/Adak", "--days", "3"],
     ],
 )
 def test_edge_arguments_are_quick_and_clean(

@@ -90,8 +90,8 @@ def calendar(
         typer.Option(
             "--year",
             "-y",
-            min=1,
-            max=9999,
+            min=2,  # a year's view reads the last day of the year before, and the week
+            max=9998,  # after its last day: years 1 and 9999 have none
             help="Year (default: this year, local).",
             show_default=False,
         ),

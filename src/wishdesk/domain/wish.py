@@ -11,11 +11,9 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from wishdesk.clock import parse_time
+from wishdesk.clock import EARLIEST, LATEST, parse_time
 from wishdesk.domain.fields import (
-    EARLIEST,
     ID_RE,
-    LATEST,
     MAX_IDS,
     MAX_TEXT,
     RecordError,
