@@ -262,3 +262,17 @@ def test_any_text_imports_whole_or_is_a_record_error(
     assert counts(db)["tickets"] == 2
     shown = json.loads(invoke(db, ["show", odd["id"], "--json"]).stdout)  # type: ignore[arg-type]
     assert shown["subject"] == text[:1000]
+
+
+def test_an_endless_stream_of_garbage_fails_at_once(tmp_path: Path) -> None:
+    import time
+
+    from reliutil import assert_no_crash, invoke
+
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    began = time.monotonic()
+    result = invoke(tmp_path / "store.db", ["import", "/dev/zero"])
+    assert_no_crash(result, {2})
+    assert "line 1: invalid JSON" in result.stderr
+    assert time.monotonic() - began < 10
