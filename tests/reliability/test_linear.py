@@ -146,15 +146,6 @@ def test_every_lexicon_phrase_lints_in_linear_time(phrase: str) -> None:
     assert_linear(eta_promises, phrase)
 
 
-@pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from wishdesk.store.db import open_store
-
-    s = open_store(tmp_path / "store.db", create=True)
-    yield s
-    s.close()
-
-
 def _importer(store):  # type: ignore[no-untyped-def]
     """Import, through the real import service, one ticket whose subject, buyer name and
     message are the text (a new ticket each call)."""
@@ -226,15 +217,6 @@ def test_any_text_through_the_linter_eta_parser_and_classifier(text: str) -> Non
     eta_promises(text)
     found = classify(text, text)
     assert 0.0 <= found.confidence <= 1.0
-
-
-@pytest.fixture(scope="module")
-def empty_store(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
-    from wishdesk.store.db import open_store
-
-    path = tmp_path_factory.mktemp("any-text") / "store.db"
-    open_store(path, create=True).close()
-    return path
 
 
 @settings(SLOW, max_examples=40)
