@@ -14,6 +14,10 @@ from datetime import datetime, timedelta, timezone
 from wishdesk.errors import UsageError
 
 UTC = timezone.utc
+# The times wishdesk works with: a record's times, and "now". Near year 1 or 9999 a moment has
+# no local date in some zones, and a week or a deadline from it none at all.
+EARLIEST = datetime(1970, 1, 1, tzinfo=UTC)
+LATEST = datetime(3000, 1, 1, tzinfo=UTC)
 
 _ISO = re.compile(
     r"(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:[.,](\d{1,9}))?)?"
@@ -77,7 +81,13 @@ def now() -> datetime:
     frozen = os.environ.get("WISHDESK_NOW")
     if frozen:
         try:
-            return parse_time(frozen)
+            moment = parse_time(frozen)
         except ValueError:
             raise UsageError(f"WISHDESK_NOW is not an ISO-8601 time: {frozen[:40]!r}") from None
+        if not EARLIEST <= moment < LATEST:
+            raise UsageError(
+                f"WISHDESK_NOW must lie between {EARLIEST.year} and {LATEST.year - 1}: "
+                f"{frozen[:40]!r}"
+            )
+        return moment
     return datetime.now(UTC).replace(microsecond=0)

@@ -7,9 +7,11 @@ import contextlib
 import gc
 import itertools
 import os
+import shutil
 import sqlite3
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from collections.abc import Callable, Iterator, Sequence
@@ -17,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hypothesis import HealthCheck, settings
 from typer.testing import CliRunner, Result
 
 HERE = Path(__file__).resolve().parent
@@ -120,6 +123,20 @@ def wishdesk(db: Path, *args: str, timeout: float = 60, **env: str) -> tuple[int
     proc = start(db, *args, **env)
     out, err = proc.communicate(timeout=timeout)
     return proc.returncode, out, err
+
+
+# Hostile input ------------------------------------------------------------------------------
+HOSTILE = settings(
+    deadline=None,
+    suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    database=None,
+)
+
+
+def fresh_copy(template: Path, workdir: Path) -> Path:
+    target = Path(tempfile.mkdtemp(dir=workdir)) / "store.db"
+    shutil.copy(template, target)
+    return target
 
 
 MAX_LINE = 2000  # a "one-line message" that echoes a multi-megabyte field is not one

@@ -206,3 +206,12 @@ def test_piped_text_that_is_not_utf8_or_json_is_one_clear_error(
     assert_no_crash(result, {2})
     assert message in result.stderr, result.stderr
     assert counts(db)["outbox"] == 0
+
+
+@pytest.mark.parametrize("now", ["9999-12-31T23:59:59Z", "0001-01-01T00:00:00Z"])
+def test_a_frozen_clock_at_the_ends_of_the_calendar_is_refused(tmp_path: Path, now: str) -> None:
+    db = tmp_path / "store.db"
+    assert wishdesk(db, "import", str(bad_file(tmp_path, "ticket", ("subject",), '"hi"')))[0] == 0
+    for args in (["stats"], ["list", "--format", "table"], ["overdue"]):
+        code, _, err = wishdesk(db, *args, WISHDESK_NOW=now)
+        assert code == 2 and "WISHDESK_NOW must lie between 1970 and 2999" in err, err

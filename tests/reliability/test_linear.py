@@ -146,15 +146,6 @@ def test_every_lexicon_phrase_lints_in_linear_time(phrase: str) -> None:
     assert_linear(eta_promises, phrase)
 
 
-@pytest.fixture
-def store(tmp_path: Path):  # type: ignore[no-untyped-def]
-    from wishdesk.store.db import open_store
-
-    s = open_store(tmp_path / "store.db", create=True)
-    yield s
-    s.close()
-
-
 def _importer(store):  # type: ignore[no-untyped-def]
     """Import, through the real import service, one ticket whose subject, buyer name and
     message are the text (a new ticket each call)."""
@@ -228,15 +219,6 @@ def test_any_text_through_the_linter_eta_parser_and_classifier(text: str) -> Non
     assert 0.0 <= found.confidence <= 1.0
 
 
-@pytest.fixture(scope="module")
-def empty_store(tmp_path_factory) -> Path:  # type: ignore[no-untyped-def]
-    from wishdesk.store.db import open_store
-
-    path = tmp_path_factory.mktemp("any-text") / "store.db"
-    open_store(path, create=True).close()
-    return path
-
-
 @settings(SLOW, max_examples=40)
 @given(text=ANY_TEXT)
 def test_any_text_imports_whole_or_is_a_record_error(
@@ -262,3 +244,17 @@ def test_any_text_imports_whole_or_is_a_record_error(
     assert counts(db)["tickets"] == 2
     shown = json.loads(invoke(db, ["show", odd["id"], "--json"]).stdout)  # type: ignore[arg-type]
     assert shown["subject"] == text[:1000]
+
+
+def test_an_endless_stream_of_garbage_fails_at_once(tmp_path: Path) -> None:
+    import time
+
+    from reliutil import assert_no_crash, invoke
+
+    if not Path("/dev/zero").exists():
+        pytest.skip("no /dev/zero here")
+    began = time.monotonic()
+    result = invoke(tmp_path / "store.db", ["import", "/dev/zero"])
+    assert_no_crash(result, {2})
+    assert "line 1: invalid JSON" in result.stderr
+    assert time.monotonic() - began < 10

@@ -105,8 +105,8 @@ def calendar(
         typer.Option(
             "--year",
             "-y",
-            callback=within(1, 9999),
-            help="Year, 1-9999 (default: this year, local).",
+            callback=within(2, 9998),  # a year's view reads the days just before and after it
+            help="Year, 2-9998 (default: this year, local).",
             show_default=False,
         ),
     ] = None,

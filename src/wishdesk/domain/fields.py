@@ -18,18 +18,16 @@ from __future__ import annotations
 import json
 import re
 from collections.abc import Mapping
-from datetime import datetime, timezone
+from datetime import datetime
 from typing import Any
 
-from wishdesk.clock import parse_time
+from wishdesk.clock import EARLIEST, LATEST, parse_time
 
 ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_TEXT = 100_000  # characters in one message, subject or name
 MAX_IDS = 1_000  # orders (or products) one ticket is about
 MAX_DIGITS = 100  # digits of a JSON number
 MAX_DEPTH = 20  # levels of nested data kept as it came
-EARLIEST = datetime(1970, 1, 1, tzinfo=timezone.utc)
-LATEST = datetime(3000, 1, 1, tzinfo=timezone.utc)
 _SURROGATE = re.compile("[\ud800-\udfff]")
 
 

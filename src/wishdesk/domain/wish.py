@@ -14,20 +14,18 @@ from collections.abc import Mapping
 from datetime import datetime
 from typing import Any
 
-from wishdesk.clock import UTC, parse_time
+from wishdesk.clock import EARLIEST, LATEST, UTC, parse_time
 from wishdesk.domain.fields import (
-    EARLIEST,
     ID_RE,
-    LATEST,
     MAX_IDS,
     MAX_TEXT,
     RecordError,
     check_data,
-    check_id,
     check_text,
     check_time,
     has_surrogate,
 )
+from wishdesk.domain.fields import check_id as _id
 from wishdesk.domain.fields import type_name as _type_name
 from wishdesk.domain.models import (
     Message,
@@ -76,10 +74,6 @@ def kind_of(obj: object) -> str:
 
 def parse_record(obj: object) -> Ticket | Order:
     return parse_ticket(obj) if kind_of(obj) == "ticket" else parse_order(obj)  # type: ignore[arg-type]
-
-
-def _id(obj: Mapping[str, Any], field: str, label: str | None = None) -> str:
-    return check_id(obj, field, label)
 
 
 def _text(obj: Mapping[str, Any], field: str, label: str | None = None) -> str | None:

@@ -76,7 +76,6 @@ def clock_fn(store: Store) -> ClockFn:
     return clocks
 
 
-@lru_cache(maxsize=8192)
 def reason_of(
     subject: str,
     body: str,
@@ -86,7 +85,22 @@ def reason_of(
 ) -> tuple[str, float, str]:
     """The ticket's reason, confidence and source. A pre-purchase ticket is about no order,
     so it is ``other`` by Wish's own definition; the rest goes to the classifier.
-    Cached: buyers (and the demo) repeat the same short messages a lot."""
+    Cached: buyers (and the demo) repeat the same short messages a lot. The classifier
+    reads only the start of each text, so only that start is a cache key (a cache of
+    100,000-character messages would not stay small)."""
+    from wishdesk.domain.reasons.normalise import MAX_CHARS
+
+    return _reason_of(subject[:MAX_CHARS], body[:MAX_CHARS], sub_label, refund_reason, ticket_type)
+
+
+@lru_cache(maxsize=8192)
+def _reason_of(
+    subject: str,
+    body: str,
+    sub_label: str | None,
+    refund_reason: str | None,
+    ticket_type: str | None,
+) -> tuple[str, float, str]:
     if ticket_type == "PRE_PURCHASE":
         return "other", 1.0, "wish"
     from wishdesk.domain.reasons import classify

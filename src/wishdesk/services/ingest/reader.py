@@ -44,11 +44,11 @@ class _Buffer:
         self._mark = 0  # newlines in text[:_mark] are counted in _mark_lines
         self._mark_lines = 0
 
-    def fill(self) -> bool:
-        """Read one more chunk; False at end of input."""
+    def fill(self, size: int = CHUNK) -> bool:
+        """Read one more chunk (of ``size`` bytes, at most); False at end of input."""
         if self.eof:
             return False
-        raw = self.stream.read(CHUNK)
+        raw = self.stream.read(size)
         self.bytes_read += len(raw)
         try:
             text = self.decoder.decode(raw, final=not raw)
@@ -68,6 +68,18 @@ class _Buffer:
             self.pos = 0
         self.text += text
         return bool(raw) or bool(text)
+
+    def grow(self) -> bool:
+        """Read on until the unread text has doubled (or the input ends): a value that
+        needs more input is decoded again a logarithmic number of times, not once per
+        chunk (a 30 MB string cost 30 decodes of up to 30 MB). False when nothing came."""
+        unread = len(self.text) - self.pos
+        grew = False
+        while (short := max(2 * unread, CHUNK) - (len(self.text) - self.pos)) > 0:
+            if not self.fill(max(short, CHUNK)):  # one read, one copy of the buffer
+                break
+            grew = True
+        return grew
 
     def line_at(self, pos: int) -> int:
         """1-based line of ``pos``; counts only the text since the last call (positions
@@ -107,7 +119,7 @@ class _Buffer:
             try:
                 value, end = decoder.raw_decode(self.text, self.pos)
             except json.JSONDecodeError as exc:
-                if self.fill():
+                if not _hopeless(exc, self.text) and self.grow():
                     continue
                 raise self.error(f"invalid JSON: {exc.msg}", exc.pos) from None
             except RecursionError:
@@ -127,11 +139,13 @@ class _Buffer:
             self.last_start = self.pos
             try:
                 value, end = _DECODER.raw_decode(self.text, self.pos)
-            except json.JSONDecodeError:
-                if len(self.text) - self.pos < limit and self.fill():
+            except json.JSONDecodeError as exc:
+                if _hopeless(exc, self.text) or self.eof:
+                    return self.value()  # raises the JSON error with its line
+                if len(self.text) - self.pos < limit and self.grow():
                     continue
                 if self.eof:
-                    return self.value()  # raises the JSON error with its line
+                    return self.value()
                 return None
             except RecursionError:
                 self.pos = self.last_start
@@ -171,6 +185,12 @@ class _Buffer:
         return InputError(
             f"{self.name}, line {self.line_at(self.pos if pos is None else pos)}: {message}"
         )
+
+
+def _hopeless(exc: json.JSONDecodeError, text: str) -> bool:
+    """An error more input cannot mend: it is well before the end of what was read (only
+    an unterminated string names a place, its start, that more input may still close)."""
+    return exc.pos < len(text) - 64 and not exc.msg.startswith("Unterminated string")
 
 
 _DECODER = decoder()
