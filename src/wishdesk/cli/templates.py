@@ -54,6 +54,23 @@ def templates_list(
     write_records(sys.stdout, out_format, records, LIST_COLUMNS)
 
 
+TemplateName = Annotated[
+    str,
+    typer.Argument(
+        metavar="NAME",
+        help="Template name (see `templates list`).",
+        autocompletion=completion.template,
+    ),
+]
+Lang = Annotated[
+    Optional[str],
+    typer.Option("--lang", "-l", help="Language or locale, e.g. fr or pt-BR [default: en]."),
+]
+ShowJson = Annotated[
+    bool, typer.Option("--json", help="As JSON: name, kind, lang, text, placeholders.")
+]
+
+
 @templates_app.command(
     "show",
     epilog=epilog(
@@ -61,23 +78,7 @@ def templates_list(
         "wishdesk templates show tracking --lang pt-BR --json",
     ),
 )
-def templates_show(
-    name: Annotated[
-        str,
-        typer.Argument(
-            metavar="NAME",
-            help="Template name (see `templates list`).",
-            autocompletion=completion.template,
-        ),
-    ],
-    lang: Annotated[
-        Optional[str],
-        typer.Option("--lang", "-l", help="Language or locale, e.g. fr or pt-BR [default: en]."),
-    ] = None,
-    as_json: Annotated[
-        bool, typer.Option("--json", help="As JSON: name, kind, lang, text, placeholders.")
-    ] = False,
-) -> None:
+def templates_show(name: TemplateName, lang: Lang = None, as_json: ShowJson = False) -> None:
     """Print a template's text with its {placeholders} unfilled."""
     import sys
 
@@ -91,15 +92,7 @@ def templates_show(
     if as_json:
         from wishdesk.render.formats import write_json
 
-        record = {
-            "name": template.name,
-            "kind": template.kind,
-            "lang": template.lang,
-            "text": template.text,
-            "placeholders": template.placeholders,
-            "source": "builtin" if template.source == "builtin" else "user",
-        }
-        write_json(sys.stdout, record)
+        write_json(sys.stdout, template.record())
         return
     print(clean(template.text))
 

@@ -34,6 +34,17 @@ class Template:
     def placeholders(self) -> list[str]:
         return placeholders(self.text)
 
+    def record(self) -> dict[str, object]:
+        """The documented JSON record (``templates show --json``)."""
+        return {
+            "name": self.name,
+            "kind": self.kind,
+            "lang": self.lang,
+            "text": self.text,
+            "placeholders": self.placeholders,
+            "source": "builtin" if self.source == "builtin" else "user",
+        }
+
     def speaks(self, locale: str) -> bool:
         """Is this text in the language of ``locale`` (``pt-BR``: pt)?"""
         return primary_language(locale) == self.lang
