@@ -155,8 +155,8 @@ def test_a_sync_page_with_bad_tickets_brings_the_rest(tmp_path: Path) -> None:
 
 def test_wish_json_nested_too_deeply_costs_one_ticket() -> None:
     """``fields.loads``, for API responses: the deep value becomes a bad field of its own
-    ticket, the other tickets of the page read as usual. (The sync client decodes its
-    responses with ``json.loads`` today; see docs/security.md.)"""
+    ticket, the other tickets of the page read as usual (the sync client decodes its
+    responses with it)."""
     from wishdesk.domain.fields import loads
     from wishdesk.domain.wish import RecordError, parse_record
 

@@ -25,7 +25,6 @@ messages included, and the log names paths without their query.
 from __future__ import annotations
 
 import functools
-import json
 import random as _random
 import re
 import time as _time
@@ -257,8 +256,12 @@ class WishClient:
         return min(self.max_wait, max(1.0, seconds)), read
 
     def _envelope(self, resp: httpx.Response) -> Mapping[str, Any] | None:
+        """The response's JSON; a value nested too deeply costs only the record holding it
+        (``fields.loads``), not the whole page."""
+        from wishdesk.domain.fields import loads
+
         try:
-            doc = json.loads(resp.content)
+            doc = loads(resp.content)
         except (ValueError, UnicodeDecodeError):
             return None
         return doc if isinstance(doc, Mapping) else None
