@@ -110,3 +110,23 @@ def test_an_order_written_after_its_ticket_fills_the_ticket_in(run, tmp_path) ->
     assert json.loads(run("list", "--json").stdout)[0]["product"] is None
     assert run("import", str(write_jsonl(tmp_path / "o.jsonl", [order()]))).exit_code == 0
     assert json.loads(run("list", "--json").stdout)[0]["product"] == "LED strip 5m"
+
+
+def test_lint_context_takes_id_prefixes_like_every_command(run, store, tmp_path) -> None:
+    other = ticket("6a1000000000000000000001", orders=[O1])
+    assert run("import", str(write_jsonl(tmp_path / "o.jsonl", [other]))).exit_code == 0
+    claim = "Your order will arrive tomorrow."
+    for option, ref in (("--ticket", "6a1"), ("--order", O1[:12])):
+        result = run("lint", claim, option, ref, "--format", "json")
+        assert result.exit_code == 1, result.stderr  # checked against the order's ETA
+        assert "truth.eta" in {f["rule"] for f in json.loads(result.stdout)["findings"]}
+    assert run("lint", claim, "--ticket", "5f").exit_code == 2  # two tickets start so
+    assert run("lint", claim, "--order", "ffff").exit_code == 2
+
+
+def test_a_refused_demo_store_named_demo_db_suggests_another_name(run, tmp_path) -> None:
+    demo = tmp_path / "demo.db"
+    source = write_jsonl(tmp_path / "t.jsonl", [ticket(T1)])
+    assert run("--db", str(demo), "import", str(source)).exit_code == 0
+    refused = run("--db", str(demo), "demo", "--quiet")
+    assert refused.exit_code == 2 and "--db demo2.db demo" in refused.stderr

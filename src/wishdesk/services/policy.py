@@ -119,18 +119,21 @@ def order_context(
     only then)."""
     if order_id is None and ticket_id is None:
         return []
+    from wishdesk.services.inbox import resolve_order
     from wishdesk.store import orders, tickets
 
     opened = store()
-    if order_id is not None:
-        facts = orders.facts(opened, order_id)
+    if order_id is not None:  # an id or a unique prefix, as everywhere
+        facts = orders.facts(opened, resolve_order(opened, order_id))
         if facts is None:
             raise NotFoundError(f"no order {order_id!r} in the store")
         return [facts]
     assert ticket_id is not None
-    if not tickets.exists(opened, ticket_id):
-        raise NotFoundError(f"no ticket {ticket_id!r} in the store")
-    return orders.facts_for_ticket(opened, ticket_id)
+    found = tickets.ids_with_prefix(opened, ticket_id.strip(), limit=2)
+    if len(found) != 1:
+        what = "no ticket" if not found else "more than one ticket starts with"
+        raise NotFoundError(f"{what} {ticket_id!r} in the store")
+    return orders.facts_for_ticket(opened, found[0])
 
 
 def lint_one(

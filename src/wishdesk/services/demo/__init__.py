@@ -50,7 +50,7 @@ def fill(
         if not (demo_rows.is_empty(store) or (DEMO_MARK in saved and untouched)):
             raise UsageError(
                 f"{store.path} holds real tickets, orders or replies (demo did not create them); "
-                "demo never replaces them: give it a new file (wishdesk --db demo.db demo)"
+                f"demo never replaces them: give it a new file (wishdesk --db {_other(store)} demo)"
             )
         demo_rows.clear(store)
         defaults = {k: v for k, v in DEMO_CALENDAR.items() if not saved.get(k)}
@@ -63,6 +63,11 @@ def fill(
                 progress(1)
         stored.save(store, {DEMO_FINGERPRINT: demo_rows.fingerprint(store)})
     return counts
+
+
+def _other(store: Store) -> str:
+    """A file name to suggest for a demo store, other than the refused one."""
+    return "demo2.db" if store.path.name == "demo.db" else "demo.db"
 
 
 def inbox_preview(store: Store, now: datetime) -> Listing:
