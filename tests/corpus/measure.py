@@ -22,23 +22,14 @@ from datetime import datetime, timezone
 from pathlib import Path
 from typing import Any
 
+from wishdesk.domain.languages import LANGUAGES as LANGS
+from wishdesk.domain.models import REASONS
 from wishdesk.domain.policy import lint, load_rules
 from wishdesk.domain.reasons import classify
 
 HERE = Path(__file__).parent
 NOW = datetime(2026, 12, 1, 12, 0, 0, tzinfo=timezone.utc)
 FAMILIES = ("payment", "contact", "truth", "respect", "format")
-LANGS = ("en", "es", "fr", "de", "pt", "it", "zh")
-REASONS = (
-    "remove-item",
-    "change-variant",
-    "change-address",
-    "order-status",
-    "shipping-eta",
-    "damaged-missing",
-    "return-refund",
-    "other",
-)
 SHORT = {
     "remove-item": "remove",
     "change-variant": "variant",

@@ -17,7 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from wishdesk.render.safe import clean
+from wishdesk.render.safe import address_lines, clean
 from wishdesk.render.timefmt import ago, labelled, readable, until
 
 STATE_LABELS = {
@@ -128,25 +128,7 @@ def _field_table() -> Table:
 
 
 def _address(address: Mapping[str, str]) -> Text:
-    lines = [
-        address.get("name", ""),
-        " ".join(
-            filter(
-                None,
-                (
-                    address.get(k, "")
-                    for k in ("street_address1", "street_address2", "street_address3")
-                ),
-            )
-        ),
-        address.get("neighborhood", ""),  # Brazil, Spain
-        " ".join(
-            filter(None, (address.get(k, "") for k in ("zipcode", "city", "state", "region")))
-        ),
-        address.get("country") or address.get("country_code", ""),
-        address.get("phone", ""),
-    ]
-    return _t("\n".join(clean(line, one_line=True) for line in lines if line), one_line=False)
+    return Text("\n".join(address_lines(address)))
 
 
 def order_panel(

@@ -12,6 +12,8 @@ never markup strings, for anything that came from outside.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
+from typing import Any
 
 _ESCAPE_SEQUENCE = re.compile(
     r"\x1b(?:"
@@ -86,3 +88,21 @@ def message_line(text: str, limit: int = 400) -> str:
     quotes (the middle of an over-long line is cut)."""
     line = clean(text, one_line=True)
     return line if len(line) <= limit else f"{line[: limit - 60]} ... {line[-50:]}"
+
+
+def address_lines(address: Mapping[str, Any]) -> list[str]:
+    """A shipping address as a person writes it, one cleaned line each: name, street,
+    neighbourhood (Brazil, Spain), postcode with city, state and region, country, phone."""
+
+    def joined(*keys: str) -> str:
+        return " ".join(str(address[k]) for k in keys if address.get(k))
+
+    lines = [
+        joined("name"),
+        joined("street_address1", "street_address2", "street_address3"),
+        joined("neighborhood"),
+        joined("zipcode", "city", "state", "region"),
+        str(address.get("country") or address.get("country_code") or ""),
+        joined("phone"),
+    ]
+    return [clean(line, one_line=True) for line in lines if line]

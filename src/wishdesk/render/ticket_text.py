@@ -8,22 +8,12 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
-from wishdesk.render.safe import clean
+from wishdesk.render.safe import address_lines, clean
 
 
 def _field(name: str, value: Any) -> str:
     text = "" if value is None else clean(str(value), one_line=True)
     return f"{name}:\t{text}"
-
-
-def _address(address: Mapping[str, Any]) -> str:
-    keys = (
-        "name", "street_address1", "street_address2", "neighborhood", "zipcode", "city",
-        "state", "region",
-    )  # fmt: skip
-    parts = [str(address[k]) for k in keys if address.get(k)]
-    parts.append(str(address.get("country") or address.get("country_code") or ""))
-    return ", ".join(p for p in parts if p)
 
 
 def _order(order: Mapping[str, Any], tracking_url: str | None) -> Iterator[str]:
@@ -33,7 +23,7 @@ def _order(order: Mapping[str, Any], tracking_url: str | None) -> Iterator[str]:
     yield _field("color", order["color"])
     yield _field("quantity", order["quantity"])
     yield _field("order state", order["state"])
-    yield _field("ship to", _address(order["shipping_address"] or {}))
+    yield _field("ship to", ", ".join(address_lines(order["shipping_address"] or {})))
     yield _field("tracking", order["tracking_number"])
     yield _field("carrier", order["carrier"])
     yield _field("tracking link", tracking_url)

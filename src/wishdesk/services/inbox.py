@@ -269,11 +269,17 @@ def resolve_order(store: Store, ref: str) -> str:
 
     ref = ref.strip()
     found = orders.ids_with_prefix(store, ref) if ref else []
-    if len(found) > 1:
-        shown = found[:10]
-        more = ["..."] if len(found) > 10 else []
-        raise AmbiguousError(f"order id {ref!r} is ambiguous; it matches:", details=shown + more)
+    _refuse_ambiguous("order", ref, found)
     return found[0] if found else ref
+
+
+def _refuse_ambiguous(kind: str, ref: str, found: Sequence[str]) -> None:
+    """A prefix that matches several ids lists (up to ten of) them, git style."""
+    if len(found) > 1:
+        more = ["..."] if len(found) > 10 else []
+        raise AmbiguousError(
+            f"{kind} id {ref!r} is ambiguous; it matches:", details=[*found[:10], *more]
+        )
 
 
 def resolve(store: Store, ref: str) -> str:
@@ -291,10 +297,7 @@ def resolve(store: Store, ref: str) -> str:
                 f"`wishdesk list --order {ref} --state any` lists its tickets"
             )
         raise NotFoundError(f"no ticket {ref!r}")
-    if len(found) > 1:
-        shown = found[:10]
-        more = ["..."] if len(found) > 10 else []
-        raise AmbiguousError(f"ticket id {ref!r} is ambiguous; it matches:", details=shown + more)
+    _refuse_ambiguous("ticket", ref, found)
     return found[0]
 
 

@@ -119,8 +119,8 @@ def order_context(
     only then)."""
     if order_id is None and ticket_id is None:
         return []
-    from wishdesk.services.inbox import resolve_order
-    from wishdesk.store import orders, tickets
+    from wishdesk.services.inbox import resolve, resolve_order
+    from wishdesk.store import orders
 
     opened = store()
     if order_id is not None:  # an id or a unique prefix, as everywhere
@@ -129,11 +129,7 @@ def order_context(
             raise NotFoundError(f"no order {order_id!r} in the store")
         return [facts]
     assert ticket_id is not None
-    found = tickets.ids_with_prefix(opened, ticket_id.strip(), limit=2)
-    if len(found) != 1:
-        what = "no ticket" if not found else "more than one ticket starts with"
-        raise NotFoundError(f"{what} {ticket_id!r} in the store")
-    return orders.facts_for_ticket(opened, found[0])
+    return orders.facts_for_ticket(opened, resolve(opened, ticket_id))  # id or unique prefix
 
 
 def lint_one(
