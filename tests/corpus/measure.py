@@ -9,8 +9,10 @@ project installed::
 
 A linter item "blocks" when ``lint`` reports at least one error (warnings do not block). Per
 family, an item is a positive when its label names a rule of that family; the linter's answer is
-positive when it reports an error of that family. No order context is given to ``lint``, so the
-``truth.*`` errors cannot fire (none of the items is labelled with them).
+positive when it reports an error of that family. An item with an ``order`` field (``state``,
+``tracking_number``, ``expected_delivery_at``, each optional) is linted with that order as context,
+the way ``wishdesk lint --order`` passes the stored order; the others get none, so the ``truth.*``
+errors can fire only on the former.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from wishdesk.domain.languages import LANGUAGES as LANGS
-from wishdesk.domain.models import REASONS
+from wishdesk.domain.models import REASONS, OrderFacts
 from wishdesk.domain.policy import lint, load_rules
 from wishdesk.domain.reasons import classify
 
@@ -51,6 +53,23 @@ def load(name: str, split: str) -> list[dict[str, Any]]:
     return [r for r in rows if split == "all" or r["split"] == split]
 
 
+def order_context(row: dict[str, Any]) -> tuple[OrderFacts, ...]:
+    order = row.get("order")
+    if not order:
+        return ()
+    eta = order.get("expected_delivery_at")
+    number = order.get("tracking_number")
+    expected = datetime.fromisoformat(eta.replace("Z", "+00:00")) if eta else None
+    return (
+        OrderFacts(
+            id=row["id"],
+            state=order.get("state"),
+            expected_delivery_at=expected,
+            tracking_numbers=(number,) if number else (),
+        ),
+    )
+
+
 def prf(tp: int, fp: int, fn: int) -> str:
     p = tp / (tp + fp) if tp + fp else float("nan")
     r = tp / (tp + fn) if tp + fn else float("nan")
@@ -64,7 +83,7 @@ def measure_linter(rows: list[dict[str, Any]], misses: int) -> None:
     lang = defaultdict(Counter)
     wrong: list[str] = []
     for row in rows:
-        findings = lint(row["text"], now=NOW, rules=rules)
+        findings = lint(row["text"], orders=order_context(row), now=NOW, rules=rules)
         got_fams = {f.family for f in findings if f.is_error}
         want_fams = {
             r.split(".")[0]
