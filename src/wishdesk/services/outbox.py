@@ -7,14 +7,29 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from wishdesk.clock import iso
-from wishdesk.domain.outbox import CANCELLABLE, PENDING, RETRYABLE, STATUSES
+from wishdesk.domain.outbox import (
+    CANCELLABLE,
+    PENDING,
+    RETRYABLE,
+    STATUSES,
+    TICKET_STATE_FOR,
+    change_refused,
+)
 from wishdesk.errors import NotFoundError, UsageError
 from wishdesk.store import messages, tickets
 from wishdesk.store import outbox as rows
 from wishdesk.store.db import Store
 from wishdesk.store.outbox import FIELDS, OutboxItem
 
-__all__ = ["FIELDS", "OutboxItem", "cancel", "list_items", "queue_reply", "retry"]
+__all__ = [
+    "FIELDS",
+    "OutboxItem",
+    "cancel",
+    "list_items",
+    "queue_reply",
+    "queue_state_change",
+    "retry",
+]
 
 
 def queue_reply(
@@ -43,6 +58,51 @@ def queue_reply(
         dedup_key=dedup_key,
         message_id=message_id,
     )
+
+
+_A = {"close": "a", "appeal": "an"}
+
+
+def queue_state_change(
+    store: Store, ticket_id: str, kind: str, order_id: str | None, at: str
+) -> int:
+    """A close or an appeal, in the caller's transaction: refused where Wish would refuse it,
+    or while another one waits for ``sync``; otherwise the ticket takes the state it asks
+    for here at once (its SLA clocks stop), the state it had is kept on the item for
+    ``outbox cancel``, and the item waits for ``sync``. Returns its id. (``close``,
+    ``appeal`` and ``reply --close`` alike.)"""
+    from wishdesk.services.tickets import writer
+
+    state = tickets.state(store, ticket_id) or ""
+    for item_id, waiting in rows.pending_for_ticket(store, ticket_id):
+        if waiting in TICKET_STATE_FOR:
+            what = "already waits" if waiting == kind else "waits first (one change at a time)"
+            raise UsageError(
+                f"{_A[waiting]} {waiting} of ticket {ticket_id} {what}: outbox #{item_id}; "
+                f"`wishdesk sync` sends it, `wishdesk outbox cancel {item_id}` takes it back"
+            )
+    refused = change_refused(kind, ticket_id, state)
+    if refused is not None:
+        raise UsageError(refused)
+    tickets.set_state(store, ticket_id, TICKET_STATE_FOR[kind])
+    writer(store).refresh(ticket_id)
+    return rows.add(
+        store, kind=kind, ticket_id=ticket_id, order_id=order_id, body=None, at=at,
+        prior_state=state,
+    )  # fmt: skip
+
+
+def release_state(store: Store, item: OutboxItem) -> None:
+    """A close or appeal that will not reach Wish (cancelled, or refused by Wish): its ticket
+    goes back to the state it had, unless something else has moved it since (caller's
+    transaction)."""
+    from wishdesk.services.tickets import writer
+
+    if item.kind not in TICKET_STATE_FOR or not item.ticket_id or not item.prior_state:
+        return
+    if tickets.state(store, item.ticket_id) == TICKET_STATE_FOR[item.kind]:
+        tickets.set_state(store, item.ticket_id, item.prior_state)
+        writer(store).refresh(item.ticket_id)
 
 
 def list_items(store: Store, statuses: Sequence[str]) -> list[OutboxItem]:
@@ -75,7 +135,8 @@ def _item(store: Store, item_id: int, allowed: Sequence[str] = (), done: str = "
 
 def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
     """Cancel an item that has not gone out. A cancelled reply leaves the thread and the
-    ticket awaits the merchant again, its SLA clock running as before."""
+    ticket awaits the merchant again, its SLA clock running as before; a cancelled close or
+    appeal puts the ticket back in the state it had."""
     from wishdesk.services.tickets import writer
 
     with store.transaction():
@@ -89,6 +150,7 @@ def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
         _item(store, item_id, CANCELLABLE, "cancelled")
         at = iso(now)
         rows.set_status(store, item_id, "cancelled", at, found.error)
+        release_state(store, found)
         if reply and found.ticket_id and found.message_id:
             rows.cancel_close_with(store, found.ticket_id, found.created_at, at)
             messages.delete_local(store, found.message_id)
@@ -98,8 +160,17 @@ def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
 
 
 def retry(store: Store, item_id: int, now: datetime) -> OutboxItem:
-    """Queue a failed (or manual) item again."""
+    """Queue a failed (or manual) item again; a close or appeal gives its ticket its state
+    again, as when it was first queued."""
+    from wishdesk.services.tickets import writer
+
     with store.transaction():
-        _item(store, item_id, RETRYABLE, "retried")
+        found = _item(store, item_id, RETRYABLE, "retried")
         rows.set_status(store, item_id, "queued", iso(now))
+        ticket_id, target = found.ticket_id, TICKET_STATE_FOR.get(found.kind)
+        state = tickets.state(store, ticket_id) if ticket_id else None
+        if ticket_id and target and state and state != target:
+            rows.set_prior_state(store, item_id, state)
+            tickets.set_state(store, ticket_id, target)
+            writer(store).refresh(ticket_id)
     return _item(store, item_id)
