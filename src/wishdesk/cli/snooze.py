@@ -39,8 +39,8 @@ def snooze(
 ) -> None:
     """Hide a ticket from `list` until WHEN, or until the buyer writes again.
 
-    Its SLA clocks keep running and `overdue` still reports it; `list --snoozed` shows the
-    snoozed tickets, `--unsnooze` ends it. WHEN is read in calendar.timezone."""
+    Its SLA clocks keep running and `overdue` still reports it; `--unsnooze` ends it, and
+    `list` has an option to show the snoozed tickets. WHEN is read in calendar.timezone."""
     from wishdesk.clock import now
     from wishdesk.errors import UsageError
     from wishdesk.render.timefmt import labelled
