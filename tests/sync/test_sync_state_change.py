@@ -75,3 +75,20 @@ def test_a_close_wish_refuses_fails_and_puts_the_ticket_back(run, sync, wish, tm
     assert item["status"] == "failed" and "no permission" in item["error"]
     assert state(run, T1) == "AWAITING_MERCHANT"
     assert json.loads(run("list", "--json").stdout)[0]["id"] == T1
+
+
+def test_a_buyer_message_pulled_by_sync_ends_a_snooze(run, sync, wish, tmp_path) -> None:
+    run("import", str(write_jsonl(tmp_path / "t.jsonl", [ticket(T1)])))
+    assert run("snooze", T1, "--until", "2026-12-20").exit_code == 0
+    wrote = ticket(
+        T1,
+        updated_at="2026-11-26T06:40:00Z",
+        replies=[
+            ("USER", "2026-11-23T08:00:00Z", "Hi, where is my package? It has been three weeks."),
+            ("USER", "2026-11-26T06:40:00Z", "Any news?"),
+        ],
+    )
+    wish.add_ticket(wrote)
+    assert sync().exit_code == 0
+    assert json.loads(run("show", T1, "--json").stdout)["snoozed_until"] is None
+    assert [t["id"] for t in json.loads(run("list", "--json").stdout)] == [T1]
