@@ -175,3 +175,29 @@ def test_retry_of_a_failed_close_closes_the_ticket_here_again(run, store, db_pat
     assert shown(run)["state"] == "CLOSED"
     run("outbox", "cancel", "1")
     assert shown(run)["state"] == "AWAITING_MERCHANT"
+
+
+def test_cancelling_a_reply_under_an_appeal_leaves_the_appeal_in_charge(run, store) -> None:
+    assert run("reply", T1, "-m", CLEAN).exit_code == 0  # outbox #1, AWAITING_USER
+    assert run("appeal", T1).exit_code == 0  # outbox #2, from AWAITING_USER
+    run("outbox", "cancel", "1")
+    got = shown(run)
+    assert got["state"] == "AWAITING_WISH" and [m["sender"] for m in got["messages"]] == ["USER"]
+    run("outbox", "cancel", "2")
+    assert shown(run)["state"] == "AWAITING_MERCHANT"  # yours again, as without the reply
+
+
+def test_retry_is_refused_while_another_change_waits(run, store, db_path) -> None:
+    import sqlite3
+
+    run("close", T1)
+    conn = sqlite3.connect(db_path)
+    with conn:
+        conn.execute("UPDATE outbox SET status = 'failed' WHERE id = 1")
+    conn.close()
+    run("outbox", "cancel", "1")
+    assert run("appeal", T1).exit_code == 0
+    with sqlite3.connect(db_path) as conn:
+        conn.execute("UPDATE outbox SET status = 'failed' WHERE id = 1")
+    result = run("outbox", "retry", "1")
+    assert result.exit_code == 2 and "an appeal of ticket" in result.stderr
