@@ -153,15 +153,16 @@ class RecordWriter:
         if stored is None:
             num = self._insert(ticket, updated_at)
             tickets.link_orders(store, num, ticket)
-            return "new", messages.insert_from_wish(store, num, ticket.id, ticket.messages)[0]
-        num, stored_at = stored
-        added, from_buyer = messages.insert_from_wish(
-            store, num, ticket.id, self._reconcile(num, ticket.messages), counted=(BUYER,)
+            return "new", messages.insert_from_wish(store, num, ticket.id, ticket.messages)
+        num, stored_at, snoozed = stored
+        buyer_wrote = messages.count_from(store, num, BUYER) if snoozed else 0
+        added = messages.insert_from_wish(
+            store, num, ticket.id, self._reconcile(num, ticket.messages)
         )
         newer = updated_at > stored_at
         if not newer and not added:
             return "unchanged", 0
-        if from_buyer:
+        if snoozed and added and messages.count_from(store, num, BUYER) > buyer_wrote:
             tickets.set_snooze(store, ticket.id, None, None)  # the buyer wrote again
         if newer:
             tickets.update(store, ticket, updated_at)

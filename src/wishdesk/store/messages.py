@@ -7,7 +7,7 @@ a sync. Writers run inside the caller's transaction.
 from __future__ import annotations
 
 import json
-from collections.abc import Container, Iterable, Iterator
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -64,32 +64,34 @@ def senders_and_texts(store: Store, num: int) -> list[tuple[str, str, str]]:
     ).fetchall()
 
 
-def insert_from_wish(
-    store: Store,
-    num: int,
-    ticket_id: str,
-    messages: Iterable[Message],
-    counted: Container[str] = (),
-) -> tuple[int, int]:
+def insert_from_wish(store: Store, num: int, ticket_id: str, messages: Iterable[Message]) -> int:
     """Wish's messages of a ticket; those already stored are left alone. Returns how many
-    were new, and how many of those were sent by one of the ``counted`` senders."""
-    rows: tuple[list[tuple[Any, ...]], list[tuple[Any, ...]]] = ([], [])
-    for m in messages:
-        rows[m.sender in counted].append(
-            (
-                num,
-                ticket_id,
-                m.sender,
-                iso(m.sent_at),
-                m.text,
-                json.dumps([{"url": u, "file_name": n} for u, n in m.files], ensure_ascii=False)
-                if m.files
-                else None,
-                digest(m.text),
-            )
+    were new."""
+    rows = [
+        (
+            num,
+            ticket_id,
+            m.sender,
+            iso(m.sent_at),
+            m.text,
+            json.dumps([{"url": u, "file_name": n} for u, n in m.files], ensure_ascii=False)
+            if m.files
+            else None,
+            digest(m.text),
         )
-    new = [store.conn.executemany(_INSERT_WISH, part).rowcount if part else 0 for part in rows]
-    return new[0] + new[1], new[1]
+        for m in messages
+    ]
+    if not rows:
+        return 0
+    return store.conn.executemany(_INSERT_WISH, rows).rowcount
+
+
+def count_from(store: Store, num: int, sender: str) -> int:
+    """How many messages of a ticket this sender wrote."""
+    row = store.conn.execute(
+        "SELECT count(*) FROM messages WHERE ticket_num = ? AND sender = ?", (num, sender)
+    ).fetchone()
+    return int(row[0])
 
 
 def local_replies(store: Store, num: int) -> list[tuple[int, str]]:

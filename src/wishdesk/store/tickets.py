@@ -235,12 +235,13 @@ def _wish_values(t: Ticket, updated_at: str) -> tuple[object, ...]:
     )
 
 
-def version(store: Store, ticket_id: str) -> tuple[int, str] | None:
-    """(row number, stored updated_at) of a ticket, or None when it is new."""
+def version(store: Store, ticket_id: str) -> tuple[int, str, bool] | None:
+    """(row number, stored updated_at, has a snooze) of a ticket, or None when it is new."""
     row = store.conn.execute(
-        "SELECT num, updated_at FROM tickets WHERE id = ?", (ticket_id,)
+        "SELECT num, updated_at, snoozed_until IS NOT NULL FROM tickets WHERE id = ?",
+        (ticket_id,),
     ).fetchone()
-    return None if row is None else (row[0], row[1])
+    return None if row is None else (row[0], row[1], bool(row[2]))
 
 
 def insert(store: Store, t: Ticket, updated_at: str, reason: Reason, derived: Derived) -> int:
