@@ -46,7 +46,7 @@ def snooze(
     from wishdesk.render.timefmt import labelled
     from wishdesk.services.snooze import snooze as snooze_ticket
 
-    if (until is None) == (not unsnooze):
+    if (until is not None) == unsnooze:  # both, or neither
         raise UsageError("give one of --until WHEN or --unsnooze")
     done = snooze_ticket(app_context(ctx).store(), ticket, until, now())
     if done.until is not None:
