@@ -73,6 +73,7 @@ class Lexicon:
     pivots: frozenset[str]
     cjk_negators: tuple[str, ...]
     typos: dict[str, str]
+    fuzzy: frozenset[str] = frozenset()
 
 
 def _word_spec(text: str) -> WordSpec:
@@ -120,6 +121,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
     blockers: set[str] = set()
     pivots: set[str] = set()
     typos: dict[str, str] = {}
+    fuzzy: set[str] = set()
     # (reason, phrase, cjk) -> (weight, negatable): a cue in two languages counts once, at
     # its highest weight.
     entries: dict[tuple[str, str, bool], tuple[float, bool]] = {}
@@ -129,6 +131,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         (cjk_negators if cjk else negators).update(_words(data, "negators"))
         blockers.update(_words(data, "blockers"))
         pivots.update(_words(data, "pivots"))
+        fuzzy.update(_words(data, "fuzzy"))
         typos.update({normalise(k): normalise(v) for k, v in data.get("typos", {}).items()})
         for group in data.get("cues", []):
             reason, weight = str(group["reason"]), float(group["weight"])
@@ -153,6 +156,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         pivots=frozenset(pivots),
         cjk_negators=tuple(sorted(cjk_negators, key=len, reverse=True)),
         typos=typos,
+        fuzzy=frozenset(fuzzy),
     )
 
 

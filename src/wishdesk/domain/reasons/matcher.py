@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from wishdesk.domain.reasons.fuzzy import TypoFolder
 from wishdesk.domain.reasons.lexicon import Cue, Element, Gap, Lexicon
 from wishdesk.domain.reasons.normalise import CLAUSE_MARKS, has_cjk, tokenise
 
@@ -22,6 +23,8 @@ class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self._lex = lexicon
         self._candidates: dict[str, tuple[Cue, ...]] = {}
+        self._folder = TypoFolder(lexicon)
+        self._folded: dict[str, str] = dict(lexicon.typos)
         self._exact: dict[str, list[Cue]] = defaultdict(list)
         self._prefix: dict[str, list[Cue]] = defaultdict(list)
         self._suffix: dict[str, list[Cue]] = defaultdict(list)
@@ -54,6 +57,16 @@ class Matcher:
             hits.extend(cue for word, cue in self._infix if word in token)
             found = tuple(dict.fromkeys(hits))
             self._candidates[token] = found
+        return found
+
+    def _fold(self, token: str) -> str:
+        """The token with a listed typo, or a typo of a key word, corrected."""
+        found = self._folded.get(token)
+        if found is None:
+            if len(self._folded) >= _CACHE_LIMIT:
+                self._folded = dict(self._lex.typos)
+            found = self._folder.fold(token)
+            self._folded[token] = found
         return found
 
     def _rest_matches(self, tokens: list[str], at: int, rest: tuple[Element, ...]) -> bool:
@@ -93,14 +106,18 @@ class Matcher:
         """Weight per reason of the cues found in ``text`` (already normalised)."""
         totals: dict[str, float] = defaultdict(float)
         counted: set[int] = set()
-        typos = self._lex.typos
-        tokens = [typos.get(t, t) for t in tokenise(text)]
+        tokens = [self._fold(t) for t in tokenise(text)]
         for i, token in enumerate(tokens):
+            said: set[str] = set()  # reasons a one-word cue already found in this token
             for cue in self._cues_starting_with(token):
                 if cue.id in counted or not self._rest_matches(tokens, i + 1, cue.rest):
                     continue
                 if cue.negatable and self._negated(tokens, i):
                     continue
+                if not cue.rest and cue.weight > 0:
+                    if cue.reason in said:  # "annulliert": French annul* and Italian annull*
+                        continue
+                    said.add(cue.reason)
                 counted.add(cue.id)
                 totals[cue.reason] += cue.weight
         if has_cjk(text):
