@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from wishdesk.render.reason import BAND_STYLES, confidence_words
 from wishdesk.render.safe import address_lines, clean
 from wishdesk.render.timefmt import ago, labelled, readable, until
 
@@ -169,7 +170,8 @@ def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
     grid.add_row("Ticket", _t(t["id"]))
     grid.add_row("State", Text(f"{t['state']} (waiting on {label})", style=style))
     reason = _t(t["reason"])
-    reason.append(f"  ({t['reason_source']})", style="dim")
+    band_style = BAND_STYLES.get(t.get("reason_confidence_band") or "", "dim")
+    reason.append(f"  ({t['reason_source']}, {confidence_words(t)})", style=band_style)
     grid.add_row("Reason", reason)
     buyer = _t(t["buyer_name"] or "?")
     if t["buyer_locale"]:

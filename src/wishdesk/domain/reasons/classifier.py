@@ -22,6 +22,13 @@ class Classification:
     confidence: float
     source: str  # "wish" when sub_label / refund_reason decided it, else "text"
 
+    @property
+    def band(self) -> str:
+        """``certain``, ``high``, ``medium`` or ``low`` (see ``bands``)."""
+        from wishdesk.domain.reasons.bands import band_of
+
+        return band_of(self.confidence)
+
 
 @dataclass(frozen=True)
 class Scoring:
@@ -32,6 +39,8 @@ class Scoring:
     hint_weight: float
     no_cue_confidence: float
     text_ceiling: float
+    high_band: float
+    medium_band: float
     sub_label_confidence: float
     refund_reason_confidence: float
     tie_order: tuple[str, ...]
@@ -51,6 +60,8 @@ def scoring() -> Scoring:
         hint_weight=float(data["wish_hint_weight"]),
         no_cue_confidence=float(data["no_cue_confidence"]),
         text_ceiling=float(data["text_ceiling"]),
+        high_band=float(data["bands"]["high"]),
+        medium_band=float(data["bands"]["medium"]),
         sub_label_confidence=float(data["sub_label_confidence"]),
         refund_reason_confidence=float(data["refund_reason_confidence"]),
         tie_order=order,

@@ -142,11 +142,15 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
                     entries[key] = (weight, negatable)
     cues: list[Cue] = []
     cjk_cues: list[CjkCue] = []
+    # A cue that starts with a negator is a negative phrase itself ("not received", French
+    # "pas reçu" after "n'", "没收到"): the negator before it is part of it, not of a negation.
     for cue_id, ((reason, phrase, cjk), (weight, negatable)) in enumerate(entries.items()):
         if cjk:
+            negatable = negatable and not any(phrase.startswith(n) for n in cjk_negators)
             cjk_cues.append(CjkCue(cue_id, reason, weight, negatable, phrase))
         else:
             first, rest = parse_phrase(phrase)
+            negatable = negatable and not first.exact & negators
             cues.append(Cue(cue_id, reason, weight, negatable, first, rest))
     return Lexicon(
         cues=tuple(cues),
