@@ -4,7 +4,8 @@ Buyers mistype the words that carry the reason ("cancdling", "refnud", "adresss"
 language's data file lists such key words under ``fuzzy``; a token of 5+ letters that is one
 edit away from one of them (a letter added, dropped, changed, or two neighbours swapped) is
 replaced by it before matching, unless the token already means something to the lexicon
-(it matches some cue's word: "arrives" is a form of ``arriv*``, not a typo of "arrived").
+(it matches some cue's word: "arrives" is a form of ``arriv*``, not a typo of "arrived"), or
+is a real word the data file keeps (``fuzzy_keep``: "cancer" is not "cancel").
 
 Found with a deletion index (every key word with one letter dropped), so a lookup costs a
 few dictionary probes, not a comparison with every key word.
@@ -52,6 +53,7 @@ def _specs(cues: Iterable[Cue]) -> Iterable[WordSpec]:
 class TypoFolder:
     def __init__(self, lexicon: Lexicon) -> None:
         self._words = frozenset(w for w in lexicon.fuzzy if len(w) >= MIN_WORD and w.isalpha())
+        self._keep = lexicon.fuzzy_keep
         self._by_deletion: dict[str, list[str]] = {}
         for word in sorted(self._words):
             for gone in _deletions(word):
@@ -89,7 +91,9 @@ class TypoFolder:
 
     def fold(self, token: str) -> str:
         """``token``, or the key word it is a typo of."""
-        if len(token) < MIN_TOKEN or token in self._words or not token.isalpha():
+        if len(token) < MIN_TOKEN or token in self._words or token in self._keep:
+            return token
+        if not token.isalpha():
             return token
         near = self._near(token)
         if near is None or self._known(token):

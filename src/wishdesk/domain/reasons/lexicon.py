@@ -74,6 +74,7 @@ class Lexicon:
     cjk_negators: tuple[str, ...]
     typos: dict[str, str]
     fuzzy: frozenset[str] = frozenset()
+    fuzzy_keep: frozenset[str] = frozenset()
 
 
 def _word_spec(text: str) -> WordSpec:
@@ -122,6 +123,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
     pivots: set[str] = set()
     typos: dict[str, str] = {}
     fuzzy: set[str] = set()
+    fuzzy_keep: set[str] = set()
     # (reason, phrase, cjk) -> (weight, negatable): a cue in two languages counts once, at
     # its highest weight.
     entries: dict[tuple[str, str, bool], tuple[float, bool]] = {}
@@ -132,6 +134,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         blockers.update(_words(data, "blockers"))
         pivots.update(_words(data, "pivots"))
         fuzzy.update(_words(data, "fuzzy"))
+        fuzzy_keep.update(_words(data, "fuzzy_keep"))
         typos.update({normalise(k): normalise(v) for k, v in data.get("typos", {}).items()})
         for group in data.get("cues", []):
             reason, weight = str(group["reason"]), float(group["weight"])
@@ -161,6 +164,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         cjk_negators=tuple(sorted(cjk_negators, key=len, reverse=True)),
         typos=typos,
         fuzzy=frozenset(fuzzy),
+        fuzzy_keep=frozenset(fuzzy_keep),
     )
 
 

@@ -1,0 +1,200 @@
+"""Everyday phrasings of each reason in every language, the negated forms that must not
+count, and look-alikes that must not be taken for them (all written for these tests)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wishdesk.domain.reasons import classify
+
+
+def reason(body: str, subject: str = "") -> str:
+    return classify(subject, body).reason
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Nothing has arrived yet and it's been a month",
+        "my parcel still hasn't arrived",
+        "I am yet to receive the package",
+        "aún no me llega nada",
+        "todavía no ha llegado mi paquete",
+        "je n'ai toujours rien reçu",
+        "mon colis n'est jamais arrivé",
+        "mon colis est bloqué depuis une semaine",
+        "das Paket ist noch nicht angekommen",
+        "meine Sendung hängt seit Tagen fest",
+        "ainda não chegou nada",
+        "nada de chegar a encomenda",
+        "il pacco non è ancora arrivato",
+        "il pacco è bloccato in dogana",
+        "快一个月了还没发货",
+        "包裹一直没消息",
+    ],
+)
+def test_nothing_has_arrived_is_order_status(body: str) -> None:
+    assert reason(body) == "order-status"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "when will you ship my order?",
+        "how soon can I expect the parcel",
+        "when is it going to arrive, roughly?",
+        "¿cuándo envían mi pedido?",
+        "¿cuántos días tarda el envío?",
+        "quand allez-vous expédier ma commande ?",
+        "dans combien de temps vais-je recevoir le colis ?",
+        "wann wird meine Bestellung verschickt?",
+        "bis wann kommt das Paket?",
+        "quando vocês vão enviar?",
+        "qual o prazo de entrega?",
+        "quando spedite il mio ordine?",
+        "quanti giorni ci vogliono?",
+        "什么时候发货？",
+        "大概多久能到",
+    ],
+)
+def test_when_will_it_ship_or_arrive_is_shipping_eta(body: str) -> None:
+    assert reason(body) == "shipping-eta"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "My order was cancelled but I never got my money",
+        "the order got canceled and still no refund",
+        "me cancelaron el pedido y no me han devuelto el dinero",
+        "commande annulée mais toujours pas remboursée",
+        "Bestellung storniert, aber keine Erstattung erhalten",
+        "pedido cancelado e o estorno não caiu",
+        "ordine annullato ma nessun rimborso",
+        "订单已取消，但是没有退款",
+    ],
+)
+def test_cancelled_but_not_refunded_is_return_refund(body: str) -> None:
+    assert reason(body) == "return-refund"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "my order was cancelled, why?",
+        "mi pedido fue cancelado, ¿por qué?",
+        "pourquoi ma commande a été annulée ?",
+        "warum wurde meine Bestellung storniert?",
+        "por que meu pedido foi cancelado?",
+        "perché il mio ordine è stato annullato?",
+        "为什么订单被取消了",
+    ],
+)
+def test_already_cancelled_is_not_a_request_to_remove(body: str) -> None:
+    assert reason(body) != "remove-item"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "please cancel my order",
+        "i want to cancle the order",
+        "can you cancell it",
+        "help me cancelng the purchase",
+        "quiero cancelar mi pedido",
+        "annulez ma commande svp",
+        "bitte Bestellung stornieren",
+        "quero cancelar o pedido",
+        "annullate il mio ordine",
+        "为什么不能取消订单",
+    ],
+)
+def test_cancel_requests_and_their_typos_are_remove_item(body: str) -> None:
+    assert reason(body) == "remove-item"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I want a refnud",
+        "I need a reimbursment for this",
+        "where is my compensation for the late parcel",
+        "quiero un reenbolso",
+        "je veux un remboursment",
+        "ich möchte eine Rückerstatung",
+        "quero o reembolço",
+        "voglio un rimborzo",
+    ],
+)
+def test_refund_typos_and_synonyms_are_return_refund(body: str) -> None:
+    assert reason(body) == "return-refund"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("I don't want a refund, just tell me when it ships", "shipping-eta"),
+        ("no quiero reembolso, ¿cuándo llega?", "shipping-eta"),
+        ("je ne veux pas de remboursement, quand arrive le colis ?", "shipping-eta"),
+        ("ich möchte keine Erstattung, wann kommt das Paket?", "shipping-eta"),
+        ("não quero reembolso, quando chega?", "shipping-eta"),
+        ("non voglio il rimborso, quando arriva?", "shipping-eta"),
+        ("不要退款，什么时候到？", "shipping-eta"),
+        ("it arrived, no need to refund", "other"),
+    ],
+)
+def test_not_wanting_a_refund_is_not_a_refund(body: str, expected: str) -> None:
+    assert reason(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I only received one of the two lamps",
+        "the charger was not included in the box",
+        "solo recibí uno de los dos",
+        "je n'ai reçu qu'une seule chaussure",
+        "ich habe nur einen Schuh erhalten",
+        "só recebi uma unidade",
+        "ho ricevuto solo uno dei due",
+        "只收到一个，少发了一个",
+    ],
+)
+def test_part_of_the_order_missing_is_damaged_missing(body: str) -> None:
+    assert reason(body) == "damaged-missing"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "please change the size to M",
+        "can I exchange the colour for black",
+        "quiero cambiar la talla",
+        "je voudrais changer la taille",
+        "kann ich die Größe tauschen?",
+        "quero trocar o tamanho",
+        "vorrei cambiare la taglia",
+        "我想换尺码",
+    ],
+)
+def test_change_of_size_or_colour_is_change_variant(body: str) -> None:
+    assert reason(body) == "change-variant"
+
+
+@pytest.mark.parametrize(
+    ("body", "not_expected"),
+    [
+        ("is there a cancellation fee?", "remove-item"),  # a question, not a cancel request
+        ("I need to update my email address", "change-address"),
+        ("mi dirección de correo electrónico cambió", "change-address"),
+        ("mon adresse e-mail a changé", "change-address"),
+        ("I love shopping here", "shipping-eta"),  # one letter from "shipping"
+        ("he is an expert", "shipping-eta"),
+        ("the cancer charity shop", "remove-item"),
+        ("arrived before the deadline, great seller", "shipping-eta"),
+        ("chegou antes do prazo, recomendo", "shipping-eta"),
+        ("Processo de compra tranquilo", "order-status"),
+    ],
+)
+def test_look_alikes_are_not_taken_for_the_reason(body: str, not_expected: str) -> None:
+    assert reason(body) != not_expected
