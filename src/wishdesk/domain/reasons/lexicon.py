@@ -28,13 +28,9 @@ class WordSpec:
     infixes: tuple[str, ...] = ()
 
     def matches(self, token: str) -> bool:
-        if token in self.exact:
+        if token in self.exact or token.startswith(self.prefixes) or token.endswith(self.suffixes):
             return True
-        return (
-            any(token.startswith(p) for p in self.prefixes)
-            or any(token.endswith(s) for s in self.suffixes)
-            or any(i in token for i in self.infixes)
-        )
+        return bool(self.infixes) and any(infix in token for infix in self.infixes)
 
 
 @dataclass(frozen=True)
@@ -53,6 +49,7 @@ class Cue:
     negatable: bool
     first: WordSpec
     rest: tuple[Element, ...]
+    second: WordSpec | None = None  # rest[0] when it is a word (no gap): the matcher's fast test
 
 
 @dataclass(frozen=True)
@@ -154,7 +151,8 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         else:
             first, rest = parse_phrase(phrase)
             negatable = negatable and not first.exact & negators
-            cues.append(Cue(cue_id, reason, weight, negatable, first, rest))
+            second = rest[0] if rest and isinstance(rest[0], WordSpec) else None
+            cues.append(Cue(cue_id, reason, weight, negatable, first, rest, second))
     return Lexicon(
         cues=tuple(cues),
         cjk_cues=tuple(cjk_cues),

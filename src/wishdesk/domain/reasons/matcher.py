@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from wishdesk.domain.reasons.fuzzy import TypoFolder
-from wishdesk.domain.reasons.lexicon import Cue, Element, Gap, Lexicon
+from wishdesk.domain.reasons.lexicon import CjkCue, Cue, Element, Gap, Lexicon
 from wishdesk.domain.reasons.normalise import CLAUSE_MARKS, has_cjk, tokenise
 
 NEGATION_WINDOW = 4
@@ -38,6 +38,10 @@ class Matcher:
                 self._suffix[word].append(cue)
             self._infix.extend((word, cue) for word in cue.first.infixes)
         self._prefix_lengths = sorted({len(w) for w in self._prefix})
+        first: dict[str, list[CjkCue]] = defaultdict(list)
+        for cjk in lexicon.cjk_cues:
+            first[cjk.text[0]].append(cjk)
+        self._cjk_by_first = {char: tuple(cues) for char, cues in first.items()}
         self._suffix_lengths = sorted({len(w) for w in self._suffix})
 
     def _cues_starting_with(self, token: str) -> tuple[Cue, ...]:
@@ -107,10 +111,19 @@ class Matcher:
         totals: dict[str, float] = defaultdict(float)
         counted: set[int] = set()
         tokens = [self._fold(t) for t in tokenise(text)]
+        end = len(tokens)
         for i, token in enumerate(tokens):
+            candidates = self._cues_starting_with(token)
+            if not candidates:
+                continue
             said: set[str] = set()  # reasons a one-word cue already found in this token
-            for cue in self._cues_starting_with(token):
-                if cue.id in counted or not self._rest_matches(tokens, i + 1, cue.rest):
+            for cue in candidates:
+                if cue.id in counted:
+                    continue
+                head = cue.second  # most cues fail on their second word: checked inline
+                if head is not None and (i + 1 == end or not head.matches(tokens[i + 1])):
+                    continue
+                if not self._rest_matches(tokens, i + 1, cue.rest):
                     continue
                 if cue.negatable and self._negated(tokens, i):
                     continue
@@ -121,11 +134,17 @@ class Matcher:
                 counted.add(cue.id)
                 totals[cue.reason] += cue.weight
         if has_cjk(text):
-            for cjk in self._lex.cjk_cues:
-                at = text.find(cjk.text)
-                while at >= 0:
-                    if not (cjk.negatable and self._cjk_negated(text, at)):
-                        totals[cjk.reason] += cjk.weight
-                        break
-                    at = text.find(cjk.text, at + 1)
+            by_first = self._cjk_by_first
+            for char in set(text).intersection(by_first):
+                self._cjk_scores(text, by_first[char], totals)
         return dict(totals)
+
+    def _cjk_scores(self, text: str, cues: tuple[CjkCue, ...], totals: dict[str, float]) -> None:
+        """Add the weights of those of ``cues`` (all starting with one character) in ``text``."""
+        for cjk in cues:
+            at = text.find(cjk.text)
+            while at >= 0:
+                if not (cjk.negatable and self._cjk_negated(text, at)):
+                    totals[cjk.reason] += cjk.weight
+                    break
+                at = text.find(cjk.text, at + 1)
