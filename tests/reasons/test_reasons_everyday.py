@@ -198,3 +198,31 @@ def test_change_of_size_or_colour_is_change_variant(body: str) -> None:
 )
 def test_look_alikes_are_not_taken_for_the_reason(body: str, not_expected: str) -> None:
     assert reason(body) != not_expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "the tracking says delivered but there is nothing at my door",
+        "el seguimiento dice entregado pero no tengo nada",
+        "le suivi indique livré mais je n'ai rien",
+        "laut Sendungsverfolgung als zugestellt, aber nichts da",
+        "o rastreio diz entregue mas não recebi",
+        "il tracciamento risulta consegnato ma non ho niente",
+        "物流显示已签收，但是我没收到",
+    ],
+)
+def test_tracking_says_delivered_is_order_status(body: str) -> None:
+    assert reason(body) == "order-status"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("when will it be delivered?", "shipping-eta"),
+        ("it was delivered but the screen is cracked", "damaged-missing"),
+        ("¿cuándo será entregado?", "shipping-eta"),
+    ],
+)
+def test_delivered_alone_is_not_a_missing_parcel(body: str, expected: str) -> None:
+    assert reason(body) == expected

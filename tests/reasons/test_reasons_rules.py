@@ -45,7 +45,7 @@ def test_without_the_negation_it_is_a_refund() -> None:
 
 
 def test_subject_outweighs_body() -> None:
-    body = "the tracking link says delivered"
+    body = "send me the tracking number please"
     assert reason("", body) == "shipping-eta"
     assert reason("Refund", body) == "return-refund"
     assert reason("Wrong address", "when will it arrive?") == "change-address"
