@@ -226,3 +226,20 @@ def test_tracking_says_delivered_is_order_status(body: str) -> None:
 )
 def test_delivered_alone_is_not_a_missing_parcel(body: str, expected: str) -> None:
     assert reason(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "my order has not been shipped yet",
+        "it still hasn't shipped",
+        "mi pedido todavía no fue enviado",
+        "ma commande n'est toujours pas expédiée",
+        "die Bestellung ist noch nicht versendet",
+        "meu pedido ainda não foi enviado",
+        "il mio ordine non è ancora stato spedito",
+        "订单还没发货",
+    ],
+)
+def test_not_shipped_yet_is_order_status(body: str) -> None:
+    assert reason(body) == "order-status"

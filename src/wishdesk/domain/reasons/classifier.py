@@ -39,6 +39,7 @@ class Scoring:
     hint_weight: float
     no_cue_confidence: float
     text_ceiling: float
+    contested_strength: float
     high_band: float
     medium_band: float
     sub_label_confidence: float
@@ -60,6 +61,7 @@ def scoring() -> Scoring:
         hint_weight=float(data["wish_hint_weight"]),
         no_cue_confidence=float(data["no_cue_confidence"]),
         text_ceiling=float(data["text_ceiling"]),
+        contested_strength=float(data["contested_strength"]),
         high_band=float(data["bands"]["high"]),
         medium_band=float(data["bands"]["medium"]),
         sub_label_confidence=float(data["sub_label_confidence"]),
@@ -91,7 +93,8 @@ def _strength(top: float, saturation: float) -> float:
 def _decide(scores: dict[str, float], conf: Scoring) -> tuple[str, float]:
     """The best reason and the confidence in it: its share of the top two scores times its
     strength. Too weak evidence is ``other``; two strong reasons give the earlier one in
-    ``tie_order`` at a low confidence, not ``other``: something fits, a person should look."""
+    ``tie_order`` at a low confidence, not ``other``: something fits, a person should look.
+    Weak cues of two reasons ("red" and "link") are still ``other``."""
     ranked = sorted(
         (r for r in scores if scores[r] > 0),
         key=lambda r: (-scores[r], conf.tie_order.index(r)),
@@ -101,9 +104,11 @@ def _decide(scores: dict[str, float], conf: Scoring) -> tuple[str, float]:
     top = scores[ranked[0]]
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
     strength = _strength(top, conf.saturation)
-    if strength < conf.threshold:
-        return OTHER, conf.no_cue_confidence * (1.0 - strength)
-    return ranked[0], min(conf.text_ceiling, top / (top + runner_up) * strength)
+    confidence = top / (top + runner_up) * strength
+    contested = confidence < conf.threshold and strength < conf.contested_strength
+    if strength < conf.threshold or contested:
+        return OTHER, conf.no_cue_confidence * (1.0 - confidence)
+    return ranked[0], min(conf.text_ceiling, confidence)
 
 
 def _classify(
