@@ -6,6 +6,8 @@ from __future__ import annotations
 import pytest
 
 from wishdesk.domain.reasons import classify
+from wishdesk.domain.reasons.fuzzy import TypoFolder
+from wishdesk.domain.reasons.lexicon import lexicon
 
 
 def reason(body: str, subject: str = "") -> str:
@@ -22,6 +24,7 @@ def reason(body: str, subject: str = "") -> str:
         "todavía no ha llegado mi paquete",
         "je n'ai toujours rien reçu",
         "mon colis n'est jamais arrivé",
+        "je suis en colère parce que rien n'est arrivé",
         "mon colis est bloqué depuis une semaine",
         "das Paket ist noch nicht angekommen",
         "meine Sendung hängt seit Tagen fest",
@@ -243,3 +246,22 @@ def test_delivered_alone_is_not_a_missing_parcel(body: str, expected: str) -> No
 )
 def test_not_shipped_yet_is_order_status(body: str) -> None:
     assert reason(body) == "order-status"
+
+
+@pytest.mark.parametrize(
+    ("token", "read_as"),
+    [
+        ("cancdling", "canceling"),  # a letter changed
+        ("casnceling", "canceling"),  # a letter added
+        ("refnd", "refund"),  # a letter dropped
+        ("refnud", "refund"),  # two letters swapped
+        ("create", "create"),  # two edits from "rebate": not a typo of it
+        ("cancer", "cancer"),  # a real word, kept
+        ("parce", "parce"),  # French "parce que", not "parcel"
+        ("shopping", "shopping"),  # "shipping" is not a key word
+        ("arrives", "arrives"),  # a form the cues know (arriv*)
+        ("trak", "trak"),  # too short to tell
+    ],
+)
+def test_typo_folding(token: str, read_as: str) -> None:
+    assert TypoFolder(lexicon()).fold(token) == read_as
