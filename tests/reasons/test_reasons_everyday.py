@@ -20,6 +20,7 @@ def reason(body: str, subject: str = "") -> str:
         "Nothing has arrived yet and it's been a month",
         "my parcel still hasn't arrived",
         "I am yet to receive the package",
+        "i never got my package",
         "aún no me llega nada",
         "todavía no ha llegado mi paquete",
         "je n'ai toujours rien reçu",
@@ -188,6 +189,7 @@ def test_change_of_size_or_colour_is_change_variant(body: str) -> None:
     ("body", "not_expected"),
     [
         ("is there a cancellation fee?", "remove-item"),  # a question, not a cancel request
+        ("how much does it cost to cancel?", "remove-item"),
         ("I need to update my email address", "change-address"),
         ("mi dirección de correo electrónico cambió", "change-address"),
         ("mon adresse e-mail a changé", "change-address"),
