@@ -3,11 +3,13 @@
 Latin-script phrases are sequences of word specs separated by spaces:
 
 - ``refund`` a word; ``refund*`` a word starting with "refund"; ``*adresse`` ending with it;
-  ``*adress*`` containing it; ``my|the`` alternatives (each may carry its own ``*``);
+  ``*adress*`` containing it; ``my|the`` alternatives (each may carry its own ``*``; each is
+  one word: ``do not|dont`` is "do" then "not" or "dont");
 - ``~`` skips 0-2 words, ``~4`` skips 0-4 (never across a clause mark).
 
-Chinese (``script = "cjk"``) phrases are plain substrings. Phrases are normalised like the
-text, so the data files may be written with accents and capitals.
+A weight may be negative: the phrase takes weight from its reason ("was cancelled" from
+``remove-item``). Chinese (``script = "cjk"``) phrases are plain substrings. Phrases are
+normalised like the text, so the data files may be written with accents and capitals.
 """
 
 from __future__ import annotations
