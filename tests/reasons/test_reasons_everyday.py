@@ -267,3 +267,25 @@ def test_not_shipped_yet_is_order_status(body: str) -> None:
 )
 def test_typo_folding(token: str, read_as: str) -> None:
     assert TypoFolder(lexicon()).fold(token) == read_as
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "great seller, highly recommend",
+        "llegó antes de lo previsto, lo recomiendo",
+        "arrivé rapidement, je recommande",
+        "schnell geliefert, empfehlenswert",
+        "chegou antes do prazo, recomendo",
+        "ottimo venditore, consiglio",
+        "东西不错，物流给力，点赞",
+    ],
+)
+def test_praise_is_other(body: str) -> None:
+    assert reason(body) == "other"
+
+
+def test_praise_does_not_hide_a_request() -> None:
+    assert reason("我很满意，但是请帮我改一下收货地址") == "change-address"
+    assert reason("great seller, but please send it to my new address") == "change-address"
+    assert reason("不满意，我要退货") == "return-refund"  # "not satisfied" is no praise
