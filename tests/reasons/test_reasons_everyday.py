@@ -289,3 +289,24 @@ def test_praise_does_not_hide_a_request() -> None:
     assert reason("我很满意，但是请帮我改一下收货地址") == "change-address"
     assert reason("great seller, but please send it to my new address") == "change-address"
     assert reason("不满意，我要退货") == "return-refund"  # "not satisfied" is no praise
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Was ist mit meiner Bestellung passiert?", "order-status"),
+        ("Die Sendung wurde nie zugestellt", "order-status"),
+        ("Ist die Bestellung schon unterwegs?", "order-status"),
+        ("Bestellung storniert, ich habe kein Geld zurückbekommen", "return-refund"),
+        ("Der Artikel sieht anders aus als auf dem Bild", "return-refund"),
+        ("Ma commande a-t-elle bien été envoyée ?", "order-status"),
+        ("Ça ne marche pas", "damaged-missing"),
+        ("Le produit ne correspond pas à la description", "return-refund"),
+        ("is my order on its way?", "order-status"),
+        ("快递到哪了", "order-status"),
+        ("订单取消了，钱什么时候退回来", "return-refund"),
+        ("El pedido fue cancelado pero no me devolvieron el dinero", "return-refund"),
+    ],
+)
+def test_more_everyday_sentences(body: str, expected: str) -> None:
+    assert reason(body) == expected
