@@ -28,9 +28,14 @@ class WordSpec:
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     infixes: tuple[str, ...] = ()
+    exact_only: bool = False  # no prefix, suffix or infix: the exact set says it all
 
     def matches(self, token: str) -> bool:
-        if token in self.exact or token.startswith(self.prefixes) or token.endswith(self.suffixes):
+        if token in self.exact:
+            return True
+        if self.exact_only:
+            return False
+        if token.startswith(self.prefixes) or token.endswith(self.suffixes):
             return True
         return bool(self.infixes) and any(infix in token for infix in self.infixes)
 
@@ -93,7 +98,8 @@ def _word_spec(text: str) -> WordSpec:
             suffixes.append(core)
         else:
             exact.add(core)
-    return WordSpec(frozenset(exact), tuple(prefixes), tuple(suffixes), tuple(infixes))
+    only = not (prefixes or suffixes or infixes)
+    return WordSpec(frozenset(exact), tuple(prefixes), tuple(suffixes), tuple(infixes), only)
 
 
 def parse_phrase(phrase: str) -> tuple[WordSpec, tuple[Element, ...]]:

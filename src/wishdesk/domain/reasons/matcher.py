@@ -121,8 +121,12 @@ class Matcher:
                 if cue.id in counted:
                     continue
                 head = cue.second  # most cues fail on their second word: checked inline
-                if head is not None and (i + 1 == end or not head.matches(tokens[i + 1])):
-                    continue
+                if head is not None:
+                    if i + 1 == end:
+                        continue
+                    after = tokens[i + 1]
+                    if after not in head.exact and (head.exact_only or not head.matches(after)):
+                        continue
                 if not self._rest_matches(tokens, i + 1, cue.rest):
                     continue
                 if cue.negatable and self._negated(tokens, i):
