@@ -310,3 +310,41 @@ def test_praise_does_not_hide_a_request() -> None:
 )
 def test_more_everyday_sentences(body: str, expected: str) -> None:
     assert reason(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "the tracking has not updated in ten days",
+        "el seguimiento no se actualiza",
+        "le suivi n'est pas mis à jour depuis une semaine",
+        "die Sendungsverfolgung wurde seit Tagen nicht aktualisiert",
+        "o rastreio não atualiza",
+        "il tracciamento non si aggiorna",
+        "物流信息一直不更新",
+        "the delivery date has passed",
+        "o prazo de entrega já passou e nada",
+        "la date de livraison est dépassée",
+    ],
+)
+def test_tracking_that_does_not_move_is_order_status(body: str) -> None:
+    assert reason(body) == "order-status"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "you sent me the wrong product",
+        "recibí un artículo equivocado",
+        "ce n'est pas le bon article",
+        "ich habe den falschen Artikel bekommen",
+        "veio o produto errado",
+        "ho ricevuto un articolo sbagliato",
+    ],
+)
+def test_wrong_item_is_return_refund(body: str) -> None:
+    assert reason(body) == "return-refund"
+
+
+def test_wrong_address_is_not_a_wrong_item() -> None:
+    assert reason("la dirección de entrega está equivocada") == "change-address"
