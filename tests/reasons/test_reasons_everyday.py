@@ -348,3 +348,35 @@ def test_wrong_item_is_return_refund(body: str) -> None:
 
 def test_wrong_address_is_not_a_wrong_item() -> None:
     assert reason("la dirección de entrega está equivocada") == "change-address"
+
+
+@pytest.mark.parametrize(
+    ("heading", "expected"),
+    [
+        ("Colis non reçu", "order-status"),
+        ("Commande non livrée", "order-status"),
+        ("Lieferzeiten", "shipping-eta"),
+        ("Wie kann ich meine Sendung verfolgen?", "shipping-eta"),
+        ("Rücksendung", "return-refund"),
+        ("Come traccio il mio ordine?", "shipping-eta"),
+        ("Tiempos de envío", "shipping-eta"),
+        ("Troca de tamanho", "change-variant"),
+        ("配送时间", "shipping-eta"),
+        ("多久发货", "shipping-eta"),
+        ("少件", "damaged-missing"),
+        ("Versandkosten", "other"),
+        ("运费多少", "other"),
+    ],
+)
+def test_help_centre_headings(heading: str, expected: str) -> None:
+    assert reason(heading) == expected
+
+
+@pytest.mark.parametrize("body", ["物流很快，包装完好", "发货快，好评"])
+def test_praise_of_the_delivery_is_other(body: str) -> None:
+    assert reason(body) == "other"
+
+
+def test_a_delivery_question_is_still_one() -> None:
+    assert reason("物流信息在哪里看") != "other"
+    assert reason("查询物流") == "shipping-eta"
