@@ -380,3 +380,32 @@ def test_praise_of_the_delivery_is_other(body: str) -> None:
 def test_a_delivery_question_is_still_one() -> None:
     assert reason("物流信息在哪里看") != "other"
     assert reason("查询物流") == "shipping-eta"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I didn't get a confirmation email",
+        "No me llegó el correo de confirmación",
+        "Je n'ai pas reçu le mail de confirmation",
+        "Ich habe keine Bestellbestätigung erhalten",
+        "não recebi o email de confirmação",
+        "non ho ricevuto la mail di conferma",
+    ],
+)
+def test_a_missing_confirmation_email_is_not_a_missing_parcel(body: str) -> None:
+    assert reason(body) == "other"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Come posso seguire la mia spedizione?", "shipping-eta"),
+        ("¿Cómo puedo seguir mi pedido?", "shipping-eta"),
+        ("Como acompanhar meu pedido?", "shipping-eta"),
+        ("Il pacco è in giacenza", "order-status"),
+        ("¿Por qué se canceló mi pedido?", "other"),
+    ],
+)
+def test_following_a_parcel_and_a_cancelled_order(body: str, expected: str) -> None:
+    assert reason(body) == expected
