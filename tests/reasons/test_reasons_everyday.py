@@ -409,3 +409,18 @@ def test_a_missing_confirmation_email_is_not_a_missing_parcel(body: str) -> None
 )
 def test_following_a_parcel_and_a_cancelled_order(body: str, expected: str) -> None:
     assert reason(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("Trackingnummer fehlt", "shipping-eta"),
+        ("the tracking number is missing", "shipping-eta"),
+        ("Rückerstattung noch nicht erhalten", "return-refund"),
+        ("开机没反应", "damaged-missing"),
+        ("东西是假的", "return-refund"),
+        ("Die Schuhe sind zu klein, ich möchte eine größere Größe", "change-variant"),
+    ],
+)
+def test_missing_tracking_refund_not_received_and_fakes(body: str, expected: str) -> None:
+    assert reason(body) == expected
