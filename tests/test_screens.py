@@ -200,3 +200,9 @@ def test_the_emulator_sees_what_a_terminal_would(home) -> None:
     screen_ = pyte.Screen(20, 2)
     pyte.ByteStream(screen_).feed(b"\x1b]0;hello\x07plain")
     assert screen_.title == "hello" and screen_.display[0].rstrip() == "plain"
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_show_says_how_sure_the_reason_is(home, columns: int) -> None:
+    shown = screen(home, "show", HOSTILE, columns=columns)
+    assert "order-status  (text, high confidence 0.78)" in shown.row_with("Reason")

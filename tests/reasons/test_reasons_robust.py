@@ -53,7 +53,7 @@ def test_every_language_file_builds_with_valid_reasons() -> None:
         cues = [*lexicon.cues, *lexicon.cjk_cues]
         assert len(cues) >= 40, lang
         assert {c.reason for c in cues} == set(REASONS), lang
-        assert all(0 < c.weight <= 3 for c in cues)
+        assert all(-3 <= c.weight <= 3 and c.weight != 0 for c in cues)
 
 
 def test_phrase_syntax() -> None:
@@ -67,3 +67,17 @@ def test_phrase_syntax() -> None:
         except ValueError:
             continue
         raise AssertionError(f"{broken!r} should be rejected")
+
+
+def test_a_phrase_has_one_weight_per_reason() -> None:
+    """The lexicon keeps one weight per (reason, phrase): a second one would be lost."""
+    from wishdesk.domain.reasons.data_files import load
+    from wishdesk.domain.reasons.normalise import normalise
+
+    seen: dict[tuple[str, str], float] = {}
+    for lang in LANGUAGES:
+        for group in load(lang).get("cues", []):
+            for phrase in group["phrases"]:
+                key = (group["reason"], normalise(phrase))
+                weight = float(group["weight"])
+                assert seen.setdefault(key, weight) == weight, (lang, key)

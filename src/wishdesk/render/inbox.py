@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wishdesk.domain.outbox import TICKET_STATE_FOR
+from wishdesk.render.reason import BAND_STYLES, confidence_words
 from wishdesk.render.safe import address_lines, clean
 from wishdesk.render.timefmt import ago, labelled, readable, until
 
@@ -170,7 +171,8 @@ def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
     grid.add_row("Ticket", _t(t["id"]))
     grid.add_row("State", Text(f"{t['state']} (waiting on {label})", style=style))
     reason = _t(t["reason"])
-    reason.append(f"  ({t['reason_source']})", style="dim")
+    band_style = BAND_STYLES.get(t.get("reason_confidence_band") or "", "dim")
+    reason.append(f"  ({t['reason_source']}, {confidence_words(t)})", style=band_style)
     grid.add_row("Reason", reason)
     buyer = _t(t["buyer_name"] or "?")
     if t["buyer_locale"]:

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Iterator, Mapping
 from typing import IO, Any
 
+from wishdesk.render.reason import confidence_words
 from wishdesk.render.safe import address_lines, clean
 
 
@@ -38,6 +39,7 @@ def lines(t: Mapping[str, Any], tracking_urls: Mapping[str, str]) -> Iterator[st
     yield _field("id", t["id"])
     yield _field("state", t["state"])
     yield _field("reason", f"{t['reason']} ({t['reason_source']})")
+    yield _field("reason confidence", confidence_words(t))
     yield _field("buyer", t["buyer_name"])
     yield _field("locale", t["buyer_locale"])
     yield _field("opened", t["opened_at"])

@@ -338,6 +338,7 @@ def order_record(row: OrderRow) -> dict[str, Any]:
 
 def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     """The ``list`` record plus messages, orders, outbox items and drafts."""
+    from wishdesk.domain.reasons.bands import reason_band
     from wishdesk.services import attachments as photos
     from wishdesk.store import audit_log, drafts, messages, notes, orders, outbox
 
@@ -347,6 +348,9 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     its_orders = orders.for_ticket(store, ticket_id)
     out = record(row.listing_row(), iso(now))
     out["reason_confidence"] = row.reason_confidence
+    out["reason_confidence_band"] = reason_band(
+        row.reason_confidence, row.reason_source, row.sub_label, row.refund_reason
+    )
     out["type"] = row.type
     out["sub_label"] = row.sub_label
     out["refund_reason"] = row.refund_reason

@@ -22,6 +22,13 @@ class Classification:
     confidence: float
     source: str  # "wish" when sub_label / refund_reason decided it, else "text"
 
+    @property
+    def band(self) -> str:
+        """``certain``, ``high``, ``medium`` or ``low`` (see ``bands``)."""
+        from wishdesk.domain.reasons.bands import band_of
+
+        return band_of(self.confidence)
+
 
 @dataclass(frozen=True)
 class Scoring:
@@ -30,6 +37,11 @@ class Scoring:
     threshold: float
     saturation: float
     hint_weight: float
+    no_cue_confidence: float
+    text_ceiling: float
+    contested_strength: float
+    high_band: float
+    medium_band: float
     sub_label_confidence: float
     refund_reason_confidence: float
     tie_order: tuple[str, ...]
@@ -47,6 +59,11 @@ def scoring() -> Scoring:
         threshold=float(data["threshold"]),
         saturation=float(data["saturation"]),
         hint_weight=float(data["wish_hint_weight"]),
+        no_cue_confidence=float(data["no_cue_confidence"]),
+        text_ceiling=float(data["text_ceiling"]),
+        contested_strength=float(data["contested_strength"]),
+        high_band=float(data["bands"]["high"]),
+        medium_band=float(data["bands"]["medium"]),
         sub_label_confidence=float(data["sub_label_confidence"]),
         refund_reason_confidence=float(data["refund_reason_confidence"]),
         tie_order=order,
@@ -68,26 +85,30 @@ def text_scores(subject: object, body: object) -> dict[str, float]:
     return totals
 
 
-def _confidence(top: float, runner_up: float, saturation: float) -> float:
-    """How far the best reason is ahead (share of the top two) times how strong it is."""
-    if top <= 0:
-        return 0.0
-    return (top / (top + runner_up)) * (1.0 - math.exp(-top / saturation))
+def _strength(top: float, saturation: float) -> float:
+    """How strong the best reason's evidence is, 0-1, whatever the other reasons say."""
+    return 1.0 - math.exp(-top / saturation) if top > 0 else 0.0
 
 
 def _decide(scores: dict[str, float], conf: Scoring) -> tuple[str, float]:
+    """The best reason and the confidence in it: its share of the top two scores times its
+    strength. Too weak evidence is ``other``; two strong reasons give the earlier one in
+    ``tie_order`` at a low confidence, not ``other``: something fits, a person should look.
+    Weak cues of two reasons ("red" and "link") are still ``other``."""
     ranked = sorted(
         (r for r in scores if scores[r] > 0),
         key=lambda r: (-scores[r], conf.tie_order.index(r)),
     )
     if not ranked:
-        return OTHER, 0.5
+        return OTHER, conf.no_cue_confidence
     top = scores[ranked[0]]
     runner_up = scores[ranked[1]] if len(ranked) > 1 else 0.0
-    confidence = _confidence(top, runner_up, conf.saturation)
-    if confidence < conf.threshold:
-        return OTHER, 0.5 * (1.0 - confidence)
-    return ranked[0], confidence
+    strength = _strength(top, conf.saturation)
+    confidence = top / (top + runner_up) * strength
+    contested = confidence < conf.threshold and strength < conf.contested_strength
+    if strength < conf.threshold or contested:
+        return OTHER, conf.no_cue_confidence * (1.0 - confidence)
+    return ranked[0], min(conf.text_ceiling, confidence)
 
 
 def _classify(

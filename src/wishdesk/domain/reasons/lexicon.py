@@ -3,11 +3,13 @@
 Latin-script phrases are sequences of word specs separated by spaces:
 
 - ``refund`` a word; ``refund*`` a word starting with "refund"; ``*adresse`` ending with it;
-  ``*adress*`` containing it; ``my|the`` alternatives (each may carry its own ``*``);
+  ``*adress*`` containing it; ``my|the`` alternatives (each may carry its own ``*``; each is
+  one word: ``do not|dont`` is "do" then "not" or "dont");
 - ``~`` skips 0-2 words, ``~4`` skips 0-4 (never across a clause mark).
 
-Chinese (``script = "cjk"``) phrases are plain substrings. Phrases are normalised like the
-text, so the data files may be written with accents and capitals.
+A weight may be negative: the phrase takes weight from its reason ("was cancelled" from
+``remove-item``). Chinese (``script = "cjk"``) phrases are plain substrings. Phrases are
+normalised like the text, so the data files may be written with accents and capitals.
 """
 
 from __future__ import annotations
@@ -26,15 +28,16 @@ class WordSpec:
     prefixes: tuple[str, ...] = ()
     suffixes: tuple[str, ...] = ()
     infixes: tuple[str, ...] = ()
+    exact_only: bool = False  # no prefix, suffix or infix: the exact set says it all
 
     def matches(self, token: str) -> bool:
         if token in self.exact:
             return True
-        return (
-            any(token.startswith(p) for p in self.prefixes)
-            or any(token.endswith(s) for s in self.suffixes)
-            or any(i in token for i in self.infixes)
-        )
+        if self.exact_only:
+            return False
+        if token.startswith(self.prefixes) or token.endswith(self.suffixes):
+            return True
+        return bool(self.infixes) and any(infix in token for infix in self.infixes)
 
 
 @dataclass(frozen=True)
@@ -53,6 +56,7 @@ class Cue:
     negatable: bool
     first: WordSpec
     rest: tuple[Element, ...]
+    second: WordSpec | None = None  # rest[0] when it is a word (no gap): the matcher's fast test
 
 
 @dataclass(frozen=True)
@@ -73,6 +77,8 @@ class Lexicon:
     pivots: frozenset[str]
     cjk_negators: tuple[str, ...]
     typos: dict[str, str]
+    fuzzy: frozenset[str] = frozenset()
+    fuzzy_keep: frozenset[str] = frozenset()
 
 
 def _word_spec(text: str) -> WordSpec:
@@ -92,7 +98,8 @@ def _word_spec(text: str) -> WordSpec:
             suffixes.append(core)
         else:
             exact.add(core)
-    return WordSpec(frozenset(exact), tuple(prefixes), tuple(suffixes), tuple(infixes))
+    only = not (prefixes or suffixes or infixes)
+    return WordSpec(frozenset(exact), tuple(prefixes), tuple(suffixes), tuple(infixes), only)
 
 
 def parse_phrase(phrase: str) -> tuple[WordSpec, tuple[Element, ...]]:
@@ -120,6 +127,8 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
     blockers: set[str] = set()
     pivots: set[str] = set()
     typos: dict[str, str] = {}
+    fuzzy: set[str] = set()
+    fuzzy_keep: set[str] = set()
     # (reason, phrase, cjk) -> (weight, negatable): a cue in two languages counts once, at
     # its highest weight.
     entries: dict[tuple[str, str, bool], tuple[float, bool]] = {}
@@ -129,6 +138,8 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         (cjk_negators if cjk else negators).update(_words(data, "negators"))
         blockers.update(_words(data, "blockers"))
         pivots.update(_words(data, "pivots"))
+        fuzzy.update(_words(data, "fuzzy"))
+        fuzzy_keep.update(_words(data, "fuzzy_keep"))
         typos.update({normalise(k): normalise(v) for k, v in data.get("typos", {}).items()})
         for group in data.get("cues", []):
             reason, weight = str(group["reason"]), float(group["weight"])
@@ -139,12 +150,17 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
                     entries[key] = (weight, negatable)
     cues: list[Cue] = []
     cjk_cues: list[CjkCue] = []
+    # A cue that starts with a negator is a negative phrase itself ("not received", French
+    # "pas reçu" after "n'", "没收到"): the negator before it is part of it, not of a negation.
     for cue_id, ((reason, phrase, cjk), (weight, negatable)) in enumerate(entries.items()):
         if cjk:
+            negatable = negatable and not any(phrase.startswith(n) for n in cjk_negators)
             cjk_cues.append(CjkCue(cue_id, reason, weight, negatable, phrase))
         else:
             first, rest = parse_phrase(phrase)
-            cues.append(Cue(cue_id, reason, weight, negatable, first, rest))
+            negatable = negatable and not first.exact & negators
+            second = rest[0] if rest and isinstance(rest[0], WordSpec) else None
+            cues.append(Cue(cue_id, reason, weight, negatable, first, rest, second))
     return Lexicon(
         cues=tuple(cues),
         cjk_cues=tuple(cjk_cues),
@@ -153,6 +169,8 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         pivots=frozenset(pivots),
         cjk_negators=tuple(sorted(cjk_negators, key=len, reverse=True)),
         typos=typos,
+        fuzzy=frozenset(fuzzy),
+        fuzzy_keep=frozenset(fuzzy_keep),
     )
 
 

@@ -10,7 +10,8 @@ from __future__ import annotations
 
 from collections import defaultdict
 
-from wishdesk.domain.reasons.lexicon import Cue, Element, Gap, Lexicon
+from wishdesk.domain.reasons.fuzzy import TypoFolder
+from wishdesk.domain.reasons.lexicon import CjkCue, Cue, Element, Gap, Lexicon
 from wishdesk.domain.reasons.normalise import CLAUSE_MARKS, has_cjk, tokenise
 
 NEGATION_WINDOW = 4
@@ -22,6 +23,8 @@ class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self._lex = lexicon
         self._candidates: dict[str, tuple[Cue, ...]] = {}
+        self._folder = TypoFolder(lexicon)
+        self._folded: dict[str, str] = dict(lexicon.typos)
         self._exact: dict[str, list[Cue]] = defaultdict(list)
         self._prefix: dict[str, list[Cue]] = defaultdict(list)
         self._suffix: dict[str, list[Cue]] = defaultdict(list)
@@ -35,6 +38,10 @@ class Matcher:
                 self._suffix[word].append(cue)
             self._infix.extend((word, cue) for word in cue.first.infixes)
         self._prefix_lengths = sorted({len(w) for w in self._prefix})
+        first: dict[str, list[CjkCue]] = defaultdict(list)
+        for cjk in lexicon.cjk_cues:
+            first[cjk.text[0]].append(cjk)
+        self._cjk_by_first = {char: tuple(cues) for char, cues in first.items()}
         self._suffix_lengths = sorted({len(w) for w in self._suffix})
 
     def _cues_starting_with(self, token: str) -> tuple[Cue, ...]:
@@ -54,6 +61,16 @@ class Matcher:
             hits.extend(cue for word, cue in self._infix if word in token)
             found = tuple(dict.fromkeys(hits))
             self._candidates[token] = found
+        return found
+
+    def _fold(self, token: str) -> str:
+        """The token with a listed typo, or a typo of a key word, corrected."""
+        found = self._folded.get(token)
+        if found is None:
+            if len(self._folded) >= _CACHE_LIMIT:
+                self._folded = dict(self._lex.typos)
+            found = self._folder.fold(token)
+            self._folded[token] = found
         return found
 
     def _rest_matches(self, tokens: list[str], at: int, rest: tuple[Element, ...]) -> bool:
@@ -93,22 +110,45 @@ class Matcher:
         """Weight per reason of the cues found in ``text`` (already normalised)."""
         totals: dict[str, float] = defaultdict(float)
         counted: set[int] = set()
-        typos = self._lex.typos
-        tokens = [typos.get(t, t) for t in tokenise(text)]
+        tokens = [self._fold(t) for t in tokenise(text)]
+        end = len(tokens)
         for i, token in enumerate(tokens):
-            for cue in self._cues_starting_with(token):
-                if cue.id in counted or not self._rest_matches(tokens, i + 1, cue.rest):
+            candidates = self._cues_starting_with(token)
+            if not candidates:
+                continue
+            said: set[str] = set()  # reasons a one-word cue already found in this token
+            for cue in candidates:
+                if cue.id in counted:
+                    continue
+                head = cue.second  # most cues fail on their second word: checked inline
+                if head is not None:
+                    if i + 1 == end:
+                        continue
+                    after = tokens[i + 1]
+                    if after not in head.exact and (head.exact_only or not head.matches(after)):
+                        continue
+                if not self._rest_matches(tokens, i + 1, cue.rest):
                     continue
                 if cue.negatable and self._negated(tokens, i):
                     continue
+                if not cue.rest and cue.weight > 0:
+                    if cue.reason in said:  # "annulliert": French annul* and Italian annull*
+                        continue
+                    said.add(cue.reason)
                 counted.add(cue.id)
                 totals[cue.reason] += cue.weight
         if has_cjk(text):
-            for cjk in self._lex.cjk_cues:
-                at = text.find(cjk.text)
-                while at >= 0:
-                    if not (cjk.negatable and self._cjk_negated(text, at)):
-                        totals[cjk.reason] += cjk.weight
-                        break
-                    at = text.find(cjk.text, at + 1)
+            by_first = self._cjk_by_first
+            for char in set(text).intersection(by_first):
+                self._cjk_scores(text, by_first[char], totals)
         return dict(totals)
+
+    def _cjk_scores(self, text: str, cues: tuple[CjkCue, ...], totals: dict[str, float]) -> None:
+        """Add the weights of those of ``cues`` (all starting with one character) in ``text``."""
+        for cjk in cues:
+            at = text.find(cjk.text)
+            while at >= 0:
+                if not (cjk.negatable and self._cjk_negated(text, at)):
+                    totals[cjk.reason] += cjk.weight
+                    break
+                at = text.find(cjk.text, at + 1)

@@ -22,6 +22,8 @@ _TOKEN = re.compile(r"[^\W_]+(?:'[^\W\d_]+)*|[.,;:!?¿¡()\n]|[\u3001\u3002\uff0
 _ELISION = re.compile(
     r"^(l|d|j|n|m|s|t|c|qu|jusqu|lorsqu|puisqu|dell|all|dall|nell|sull|un|quest|nessun)'(.+)$"
 )
+# The Unicode blocks of combining marks (what unicodedata.combining finds in real text).
+_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
 CLAUSE_MARKS = frozenset(".,;:!?¿¡()\n\u3001\u3002\uff01\uff0c\uff1b\uff1f")
@@ -29,8 +31,9 @@ CLAUSE_MARKS = frozenset(".,;:!?¿¡()\n\u3001\u3002\uff01\uff0c\uff1b\uff1f")
 
 def _fold_accents(text: str) -> str:
     decomposed = unicodedata.normalize("NFD", text)
-    kept = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return unicodedata.normalize("NFC", kept)
+    if decomposed == text:  # nothing to fold (Chinese, or already bare)
+        return text
+    return unicodedata.normalize("NFC", _COMBINING.sub("", decomposed))
 
 
 def normalise(text: object) -> str:

@@ -30,6 +30,13 @@ class WishMapping:
             return None
         return self.refund_reasons.get(value.strip().upper())
 
+    def decides(self, sub_label: object, refund_reason: object) -> bool:
+        """Whether one of the two labels is decisive (the reason is Wish's, as is)."""
+        return any(
+            signal is not None and signal.decisive
+            for signal in (self.from_sub_label(sub_label), self.from_refund_reason(refund_reason))
+        )
+
     def from_sub_label(self, value: object) -> WishSignal | None:
         words = " " + " ".join(tokenise(normalise(value)))
         if not words.strip():
