@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 UNIVERSAL = "https://t.17track.net/en#nums={number}"
@@ -46,10 +47,16 @@ _PAGES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(p), url) for p, url in _PAGES)
 
 
+@lru_cache(maxsize=256)
+def _page(carrier: str | None) -> str:
+    """The tracking page template of a carrier (a listing of many orders asks for the same
+    few carriers again and again)."""
+    name = (carrier or "").lower()
+    return next((url for pattern, url in _COMPILED if pattern.search(name)), UNIVERSAL)
+
+
 def tracking_url(carrier: str | None, number: str | None) -> str | None:
     """The carrier's tracking page for ``number``, or the universal tracker."""
     if not number:
         return None
-    name = (carrier or "").lower()
-    template = next((url for pattern, url in _COMPILED if pattern.search(name)), UNIVERSAL)
-    return template.format(number=quote(number.strip(), safe=""))
+    return _page(carrier).format(number=quote(number.strip(), safe=""))

@@ -38,6 +38,10 @@ class OrderRow:
     fulfillment: str | None
     shipping_address: str | None
     refunds: str | None
+    buyer_name: str | None  # m007: the shipping name and country, the last shipping and
+    country_code: str | None  # delivery events (see ``Order.shipped_at``, ``delivered_at``)
+    shipped_at: str | None
+    delivered_at: str | None
 
 
 _COLUMNS = tuple(f.name for f in fields(OrderRow))
@@ -190,6 +194,10 @@ def upsert(store: Store, order: Order, updated_at: str) -> None:
             _json(fulfillment),
             _json(order.shipping_address),
             _json(list(order.refunds)),
+            order.shipping_address.get("name"),
+            (order.shipping_address.get("country_code") or "").upper() or None,
+            _opt(order.shipped_at),
+            _opt(order.delivered_at),
         ),
     )
 
