@@ -173,6 +173,13 @@ def listing(store: Store, query: queries.OrderQuery, now: datetime) -> Listing:
 
 
 # One order ------------------------------------------------------------------------------
+def listed(store: Store, order_id: str, now: datetime) -> dict[str, Any] | None:
+    """One order's listing record (None when the store does not hold it)."""
+    query = queries.OrderQuery(order_id=order_id)
+    found = next(queries.iter_rows(store, query, iso(now)), None)
+    return None if found is None else record(found)
+
+
 @dataclass(frozen=True)
 class OrderView:
     """What ``orders show`` shows: the documented record, and the merchant's time zone."""
@@ -197,8 +204,8 @@ def show_order(store: Store, ref: str, now: datetime) -> dict[str, Any]:
             f": `wishdesk list --order {order_id} --state any` lists its tickets" if linked else ""
         )
         raise NotFoundError(f"no order {order_id!r} in the store{hint}")
-    found = next(queries.iter_rows(store, queries.OrderQuery(order_id=order_id), iso(now)))
-    out = record(found)
+    out = listed(store, order_id, now)
+    assert out is not None
     details = inbox.order_record(row)
     for key in ("transaction_id", "product_id", "variation_id", "tracking", "fulfillment"):
         out[key] = details[key]
