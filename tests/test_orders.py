@@ -264,3 +264,36 @@ def test_m007_fills_the_columns_of_an_older_store(run, shop, db_path) -> None:
     assert by_id[A2]["shipped_at"] == "2026-11-08T00:00:00Z"
     assert by_id[A6]["country_code"] == "FR" and by_id[A6]["buyer_name"] == "Zoë Durand"
     assert set(ids(run("orders", "--late-delivery"))) == {A1}
+
+
+def test_the_late_delivery_csv_feeds_notify_without_spoiling_the_message(
+    run, shop, tmp_path
+) -> None:
+    """``orders --late-delivery --format csv | notify --orders-file -``: the CSV's copy of
+    each order (its product, an empty cell, the buyer's shipping name, times and flags)
+    changes neither the message nor what tells a re-run from the first run."""
+    assert run("config", "set", "merchant.name", "Bright Shop").exit_code == 0
+    exported = run("orders", "--late-delivery", "--format", "csv").stdout
+    assert exported.startswith("order_id,") and exported.count("\n") == 2
+    args = ("--template", "shipping-delay", "--var", "new_date=2026-12-20", "--format", "jsonl")
+    first = json.loads(run("notify", "--orders-file", "-", *args, input=exported).stdout)
+    assert (first["order_id"], first["status"], first["ticket_id"]) == (A1, "queued", T1)
+    body = json.loads(run("outbox", "--json").stdout)[0]["body"]
+    assert "Hi Ann Lee," in body and "(LED strip 5m)" in body
+    assert "December 20, 2026" in body or "20 December 2026" in body
+    # The same orders again, after the order moved on (a new update time, a cancelled
+    # tracking number left as an empty cell): the same message, so it is skipped.
+    changed = exported.replace("2026-11-20T10:00:00Z", "2026-11-26T06:00:00Z")
+    changed = changed.replace(",LZ123456789CN,", ",,")
+    again = json.loads(run("notify", "--orders-file", "-", *args, input=changed).stdout)
+    assert again["status"] == "skipped"
+
+
+def test_an_orders_file_value_of_its_own_still_wins(run, shop) -> None:
+    """A column a template fills, with a value the order does not have, is the merchant's
+    choice: a shorter product name; a time column is written out as its date."""
+    text = f"order_id,product,new_date\n{A6},Shoes,2026-12-20T00:00:00Z\n"
+    args = ("-m", "{product} arrive by {new_date}", "--dry-run", "--format", "jsonl")
+    result = json.loads(run("notify", "--orders-file", "-", *args, input=text).stdout)
+    assert result["status"] == "dry_run", result
+    assert result["body"].startswith("Shoes arrive by ") and "T00" not in result["body"]
