@@ -194,7 +194,7 @@ def test_the_table_marks_late_orders(run, shop) -> None:
     rows = dict(zip([A4, A5, A6, A3, A1, A2], lines, strict=True))  # the last updated first
     assert "late 6d" in rows[A1]  # delivery due 2026-11-20
     assert "late 2d" in rows[A3]  # shipping due 2026-11-24
-    assert "delivered" in rows[A2] and "-50% =SUM(A1) Shoes" in rows[A6]
+    assert "arrived" in rows[A2] and "-50% =SUM(A1) Shoes" in rows[A6]
     assert "late" not in rows[A5]  # refunded: nothing is expected of it
 
 

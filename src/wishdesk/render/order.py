@@ -97,7 +97,7 @@ def order_panel(
 # The listing --------------------------------------------------------------------------------
 def _when(stamp: str | None, now: datetime, late: bool, done: str | None) -> Text:
     """An expected time as a person reads it: ``late 3d`` in red, ``in 5d``, or what
-    happened instead (``shipped``, ``delivered``)."""
+    happened instead (``shipped``, ``arrived``)."""
     if done:
         return Text(done, style="dim")
     moment = readable(stamp) if stamp else None
@@ -118,7 +118,7 @@ def _cells(r: Mapping[str, Any], now: datetime) -> dict[str, Text]:
     else:
         tracking.stylize("dim")
     shipped = "shipped" if r["tracking_number"] or r["shipped_at"] else None
-    delivered = "delivered" if r["delivered_at"] else None
+    delivered = "arrived" if r["delivered_at"] else None
     if r["state"] in ("REFUNDED", "DECLINED"):  # nothing more is expected of it
         shipped, delivered = shipped or "-", delivered or "-"
     tickets = len(r["open_ticket_ids"])
@@ -126,7 +126,7 @@ def _cells(r: Mapping[str, Any], now: datetime) -> dict[str, Text]:
         "ID": _t(r["id"][:10], "dim"),
         "State": _t(label, style),
         "Product": _t(r["product"] or "?"),
-        "Size/colour": Text(variant(r, "/", short=True) or "-"),
+        "Variant": Text(variant(r, "/", short=True) or "-"),
         "To": _t(r["country_code"] or "-"),
         "Tracking": tracking,
         "Ships": _when(r["expected_ship_at"], now, r["late_ship"], shipped),
@@ -135,22 +135,22 @@ def _cells(r: Mapping[str, Any], now: datetime) -> dict[str, Text]:
     }
 
 
-_ORDER = ("ID", "State", "Product", "Size/colour", "To", "Tracking", "Ships", "Delivery", "Tickets")
-_SHARES = {"Product": 45, "Size/colour": 20, "Tracking": 35}  # of the width left, in %
+_ORDER = ("ID", "State", "Product", "Variant", "To", "Tracking", "Ships", "Delivery", "Tickets")
+_SHARES = {"Product": 45, "Variant": 20, "Tracking": 35}  # of the width left, in %
 
 
-def _free_widths(free: int, longest: Mapping[str, int]) -> dict[str, int]:
-    """Product, size/colour and tracking share ``free`` columns by ``_SHARES``, none below
-    ``MIN_TEXT``; what one does not need goes to the others."""
-    out = {n: max(free * share // 100, MIN_TEXT) for n, share in _SHARES.items()}
+def _free_widths(free: int, longest: Mapping[str, int], least: Mapping[str, int]) -> dict[str, int]:
+    """Product, variant and tracking share ``free`` columns by ``_SHARES``, none below
+    ``least`` (its header's width); what one does not need goes to the others."""
+    out = {n: max(free * share // 100, least[n]) for n, share in _SHARES.items()}
     for _ in range(2):
         spare = sum(max(out[n] - longest[n], 0) for n in out)
         out = {n: min(out[n], longest[n]) for n in out}
         wanting = [n for n in out if out[n] < longest[n]]
         for n in wanting:
             out[n] = min(longest[n], out[n] + spare // len(wanting))
-    while sum(out.values()) > free and max(out.values()) > MIN_TEXT:
-        widest = max(out, key=lambda n: out[n])
+    while sum(out.values()) > free and any(out[n] > least[n] for n in out):
+        widest = max((n for n in out if out[n] > least[n]), key=lambda n: out[n])
         out[widest] -= 1
     return out
 
@@ -159,23 +159,29 @@ def order_table(
     records: Sequence[Mapping[str, Any]], now: datetime, title: str, width: int
 ) -> Table:
     """The orders. ID, state (when they differ), country, the two expected times and the
-    open tickets keep their full width at any terminal width; product, size/colour and
-    tracking (its carrier first) share what is left and are shortened first."""
+    open tickets keep their full width at any terminal width; product, variant (size and
+    colour) and tracking (its carrier first) share what is left and are shortened first."""
     rows = [_cells(r, now) for r in records]
     shown = [n for n in _ORDER if n != "State" or len({r["state"] for r in records}) > 1]
     longest = {n: max([len(n), *(row[n].cell_len for row in rows)]) for n in shown}
     fixed = sum(longest[n] for n in shown if n not in _SHARES)
-    chosen = _free_widths(width - fixed - 2 * (len(shown) - 1), longest)
+    free = width - fixed - 2 * (len(shown) - 1)
+    least = {n: max(MIN_TEXT, len(n)) for n in _SHARES}  # a header is never cut
+    headers = {n: n for n in shown}
+    if free < sum(least.values()):  # 80 columns: the carrier is what shows of the tracking
+        headers["Tracking"] = "Carrier"
+        least["Tracking"] = len("Carrier")
+    chosen = _free_widths(free, longest, least)
     table = Table(
         title=title, box=box.SIMPLE_HEAD, title_justify="left", padding=(0, 1, 0, 0),
         title_style="bold", header_style="bold", pad_edge=False, show_edge=False,
     )  # fmt: skip
     for name in shown:
         if name in chosen:
-            table.add_column(name, no_wrap=True, width=chosen[name], overflow="ellipsis")
+            table.add_column(headers[name], no_wrap=True, width=chosen[name], overflow="ellipsis")
         else:
             justify: Any = "right" if name == "Tickets" else "left"
-            table.add_column(name, no_wrap=True, min_width=longest[name], justify=justify)
+            table.add_column(headers[name], no_wrap=True, min_width=longest[name], justify=justify)
     for row in rows:
         table.add_row(*(row[name] for name in shown))
     return table
