@@ -213,3 +213,15 @@ def with_prefix(
     if last:
         return store.all(_WITH_PREFIX + " DESC LIMIT 1", (prefix, prefix + "\U0010ffff"))
     return store.all(_WITH_PREFIX + " LIMIT ?", (prefix, prefix + "\U0010ffff", limit))
+
+
+_DEADLINES = (
+    "SELECT state, tracking_number, expected_ship_at, shipped_at, expected_delivery_at, "
+    "delivered_at FROM orders WHERE expected_ship_at >= ? OR expected_delivery_at >= ?"
+)
+
+
+def deadlines_since(store: Store, since: str) -> list[tuple[Any, ...]]:
+    """``(state, tracking number, expected ship, shipped, expected delivery, delivered)`` of
+    the orders with an expected ship or delivery time at or after ``since``."""
+    return store.all(_DEADLINES, (since, since))
