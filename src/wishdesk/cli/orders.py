@@ -82,9 +82,10 @@ orders_app = typer.Typer(
     invoke_without_command=True,
     epilog=epilog(
         "wishdesk orders --late-ship --with-ticket",
-        "wishdesk orders --state shipped --carrier YunExpress --format csv > yun.csv",
-        "wishdesk orders --late-delivery --format csv | wishdesk notify --orders-file - "
-        "--template shipping-delay --dry-run",
+        "wishdesk orders --carrier YunExpress -n 0 --format csv > yun.csv",
+        "wishdesk orders --late-delivery -n 0 --format csv > late.csv",
+        note="The csv's order_id column is what notify reads from an orders file "
+        "(docs/orders.md). Machine formats are cut by --limit too: a script wants -n 0.",
     ),
 )
 
