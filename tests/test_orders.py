@@ -297,3 +297,20 @@ def test_an_orders_file_value_of_its_own_still_wins(run, shop) -> None:
     result = json.loads(run("notify", "--orders-file", "-", *args, input=text).stdout)
     assert result["status"] == "dry_run", result
     assert result["body"].startswith("Shoes arrive by ") and "T00" not in result["body"]
+
+
+def test_tsv_and_json_carry_the_same_values(run, shop) -> None:
+    """The TSV rows come from a text query of their own: they must say what JSON says."""
+
+    def cell(value) -> str:
+        if value is None:
+            return ""
+        if isinstance(value, bool):
+            return "true" if value else "false"
+        if isinstance(value, list):
+            return ",".join(value)
+        return str(value)
+
+    records = as_json(run, "--limit", "0")
+    rows = [line.split("\t") for line in run("orders", "--limit", "0").stdout.splitlines()]
+    assert rows == [[cell(r[f]) for f in r] for r in records]

@@ -59,4 +59,6 @@ def tracking_url(carrier: str | None, number: str | None) -> str | None:
     """The carrier's tracking page for ``number``, or the universal tracker."""
     if not number:
         return None
-    return _page(carrier).format(number=quote(number.strip(), safe=""))
+    number = number.strip()
+    safe = number if number.isascii() and number.isalnum() else quote(number, safe="")
+    return _page(carrier).format(number=safe)

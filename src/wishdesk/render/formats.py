@@ -65,13 +65,23 @@ def write_tsv_rows(out: IO[str], rows: Iterable[Iterable[Any]]) -> None:
 
 
 def write_tsv_cells(out: IO[str], rows: Iterable[Sequence[str]]) -> None:
-    """Rows that are already text cells (no ``None``): the streaming fast path."""
-    write = out.write
-    for row in rows:
-        if needs_escaping("".join(row)):  # rare: only then look at each cell
-            row = [tsv_cell(c) for c in row]
-        write("\t".join(row))
-        write("\n")
+    """Rows that are already text cells (no ``None``): the streaming fast path, written
+    ``_LINES`` rows at a time. A chunk is looked at as a whole; only one holding text that
+    needs escaping (rare) is looked at again row by row, and cell by cell."""
+    from itertools import chain, islice
+
+    it = iter(rows)
+    tab = "\t".join
+    while chunk := list(islice(it, _LINES)):
+        if needs_escaping("".join(chain.from_iterable(chunk))):
+            chunk = [
+                [tsv_cell(c) for c in row] if needs_escaping("".join(row)) else row for row in chunk
+            ]
+        out.write("\n".join(map(tab, chunk)))
+        out.write("\n")
+
+
+_LINES = 256
 
 
 _BOM = [False]  # ``--bom``: set once per command by the option's callback

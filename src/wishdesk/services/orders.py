@@ -145,17 +145,12 @@ def record(row: Sequence[Any]) -> dict[str, Any]:
     return dict(zip(ORDER_FIELDS, _values(row), strict=True))
 
 
-_TSV_FLAG = ("false", "true")
-
-
-def cells(row: Sequence[Any]) -> tuple[str, ...]:
-    """A listing row as TSV-ready text cells."""
+def cells(row: Sequence[str]) -> tuple[str, ...]:
+    """A text row (``TEXT_COLUMNS``) as the TSV cells, the tracking page put in."""
     from wishdesk.domain.carriers import tracking_url
 
-    out = ["" if v is None else v if v.__class__ is str else str(v) for v in row[:-3]]
-    out.insert(_URL_AT, tracking_url(row[_URL_AT - 1], row[_URL_AT - 2]) or "")
-    out += (_TSV_FLAG[row[-3]], _TSV_FLAG[row[-2]], row[-1] or "")
-    return tuple(out)
+    url = tracking_url(row[_URL_AT - 1], row[_URL_AT - 2]) or ""
+    return (*row[:_URL_AT], url, *row[_URL_AT:])
 
 
 def listing(store: Store, query: queries.OrderQuery, now: datetime) -> Listing:
@@ -166,7 +161,7 @@ def listing(store: Store, query: queries.OrderQuery, now: datetime) -> Listing:
         return map(record, queries.iter_rows(store, query, now_iso))
 
     def text() -> Iterator[tuple[str, ...]]:
-        return map(cells, queries.iter_rows(store, query, now_iso))
+        return map(cells, queries.iter_text_rows(store, query, now_iso))
 
     total = lambda: queries.count(store, query)  # noqa: E731
     return Listing(records, text, total, query.limit, ORDER_FIELDS, CSV_FIELDS)

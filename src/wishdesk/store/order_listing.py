@@ -64,6 +64,21 @@ COLUMNS = (
 )
 
 
+# The same, as TSV-ready text: every value a string, '' for none, the flags as true/false.
+TEXT_COLUMNS = (
+    "o.id, coalesce(o.state, ''), coalesce(o.product_name, ''), coalesce(o.sku, ''), "
+    "coalesce(o.size, ''), coalesce(o.color, ''), coalesce(CAST(o.quantity AS TEXT), ''), "
+    "coalesce(o.buyer_name, ''), coalesce(o.country_code, ''), "
+    "coalesce(o.tracking_number, ''), coalesce(o.carrier, ''), "
+    "coalesce(o.expected_ship_at, ''), coalesce(o.expected_delivery_at, ''), "
+    "coalesce(o.shipped_at, ''), coalesce(o.delivered_at, ''), coalesce(o.released_at, ''), "
+    "o.updated_at, "
+    f"CASE WHEN {_UNSHIPPED} AND o.expected_ship_at < ? THEN 'true' ELSE 'false' END, "
+    f"CASE WHEN {_UNDELIVERED} AND o.expected_delivery_at < ? THEN 'true' ELSE 'false' END, "
+    f"coalesce((SELECT group_concat(id, ',') FROM ({_OPEN_TICKET} ORDER BY t.opened_at, t.id)), '')"
+)
+
+
 def _where(q: OrderQuery, params: list[Any]) -> list[str]:
     where: list[str] = []
     if q.order_id is not None:
@@ -99,8 +114,9 @@ def _where(q: OrderQuery, params: list[Any]) -> list[str]:
     return where
 
 
-def list_sql(q: OrderQuery, now_iso: str) -> tuple[str, list[Any]]:
-    """The listing query; ``now_iso`` decides the two late flags."""
+def list_sql(q: OrderQuery, now_iso: str, *, text: bool = False) -> tuple[str, list[Any]]:
+    """The listing query; ``now_iso`` decides the two late flags. ``text``: the columns as
+    TSV-ready text (``TEXT_COLUMNS``)."""
     params: list[Any] = [now_iso, now_iso]
     where = _where(q, params)
     order, natural_desc = _SORTS[q.sort]
@@ -108,7 +124,7 @@ def list_sql(q: OrderQuery, now_iso: str) -> tuple[str, list[Any]]:
         order = order.replace("o.expected_ship_at IS NULL, ", "")
     if q.late_delivery_at is not None:
         order = order.replace("o.expected_delivery_at IS NULL, ", "")
-    sql = f"SELECT {COLUMNS} FROM orders o"
+    sql = f"SELECT {TEXT_COLUMNS if text else COLUMNS} FROM orders o"
     if where:
         sql += " WHERE " + " AND ".join(where)
     descending = natural_desc != q.reverse
@@ -122,6 +138,11 @@ def list_sql(q: OrderQuery, now_iso: str) -> tuple[str, list[Any]]:
 def iter_rows(store: Store, q: OrderQuery, now_iso: str) -> Iterator[tuple[Any, ...]]:
     """The listing's rows (``COLUMNS``), streamed."""
     return store.rows(*list_sql(q, now_iso))
+
+
+def iter_text_rows(store: Store, q: OrderQuery, now_iso: str) -> Iterator[tuple[str, ...]]:
+    """The listing's rows as TSV-ready text (``TEXT_COLUMNS``), streamed."""
+    return store.rows(*list_sql(q, now_iso, text=True))
 
 
 def count(store: Store, q: OrderQuery) -> int:

@@ -337,6 +337,7 @@ def _event_time(event: str) -> str:
 
 
 _SHIPPED, _CANCELLED = _event_time("MARK_SHIPPED"), _event_time("TRACKING_CANCELLED")
+_DELIVERED = _event_time("CONFIRMED_DELIVERED")
 ORDER_LISTING_BACKFILL = (
     "UPDATE orders SET "
     "buyer_name = CASE WHEN json_valid(shipping_address) "
@@ -346,7 +347,7 @@ ORDER_LISTING_BACKFILL = (
     f"shipped_at = CASE WHEN json_valid(fulfillment) AND ({_CANCELLED} IS NULL "
     f"OR {_CANCELLED} < {_SHIPPED}) THEN {_SHIPPED} END, "
     "delivered_at = CASE WHEN json_valid(fulfillment) "
-    f"THEN {_event_time('CONFIRMED_DELIVERED')} END"
+    f"THEN {_DELIVERED} END"
 )
 # The terms of each partial index's WHERE appear word for word in the listing's query
 # (store/order_listing.py), which is how SQLite knows it may use the index.
