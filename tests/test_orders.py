@@ -314,3 +314,20 @@ def test_tsv_and_json_carry_the_same_values(run, shop) -> None:
     records = as_json(run, "--limit", "0")
     rows = [line.split("\t") for line in run("orders", "--limit", "0").stdout.splitlines()]
     assert rows == [[cell(r[f]) for f in r] for r in records]
+
+
+def test_hostile_order_text_is_escaped_on_every_path(run, tmp_path) -> None:
+    evil = order(
+        A1,
+        carrier="Evil\tPost\x1b]0;t\x07",
+        tracking="X\t1",
+        product_information={"id": "6b01", "name": "Lamp\n\x1b[31mRED[bold]b[/bold]"},
+    )
+    assert run("import", str(write_jsonl(tmp_path / "e.jsonl", [evil]))).exit_code == 0
+    for fmt in ("tsv", "csv", "json", "table"):
+        out = run("orders", "--format", fmt).stdout
+        assert "\x1b" not in out and "\x07" not in out, fmt
+    row = run("orders").stdout.rstrip("\n").split("\t")
+    assert len(row) == 21 and row[2].startswith("Lamp\\n") and row[9] == "X\\t1"
+    assert "RED[bold]b[/bold]" in run("orders", "show", A1, "--format", "table").stdout
+    assert "\x1b" not in run("orders", "show", A1).stdout
