@@ -35,7 +35,6 @@ def pairs(db: str, wishdesk: str, su: str) -> Iterator[tuple[str, list[str], lis
     for limit, label in ((50, "orders --late-delivery (50)"), (0, "orders --late-delivery -n 0")):
         query = orders_query(OrdersRequest(late_delivery=True, limit=limit), now)
         sql, params = list_sql(query, NOW, text=True)
-        sql = sql.replace("coalesce(tracking_url(o.carrier, o.tracking_number), ''), ", "")
         peer_sql = sql
         for value in params:  # the values inlined, as a person would type them
             peer_sql = peer_sql.replace(

@@ -90,6 +90,13 @@ orders_app = typer.Typer(
 )
 
 
+def _table(*args: Any) -> None:
+    """The orders table, with rich imported only when a table is drawn."""
+    from wishdesk.render.order import print_order_table
+
+    print_order_table(*args)
+
+
 @orders_app.callback()
 def orders(
     ctx: typer.Context,
@@ -114,7 +121,6 @@ def orders(
         return
     from wishdesk.clock import now
     from wishdesk.render.listing import write_listing
-    from wishdesk.render.order import print_order_table
     from wishdesk.services.orders import OrdersRequest, listing, orders_query
 
     app = app_context(ctx)
@@ -131,7 +137,7 @@ def orders(
     def cut(shown: int, total: int) -> str:
         return f"{shown} of {total} orders; --limit 0 for all"
 
-    write_listing(found, out_format, moment, app.console, title, cut=cut, table=print_order_table)
+    write_listing(found, out_format, moment, app.console, title, cut=cut, table=_table)
 
 
 @orders_app.command(

@@ -48,11 +48,13 @@ _COMPILED = tuple((re.compile(p), url) for p, url in _PAGES)
 
 
 @lru_cache(maxsize=256)
-def _page(carrier: str | None) -> str:
-    """The tracking page template of a carrier (a listing of many orders asks for the same
-    few carriers again and again)."""
+def _page(carrier: str | None) -> tuple[str, str]:
+    """The tracking page of a carrier, as the text before and after the number (a listing
+    of many orders asks for the same few carriers again and again)."""
     name = (carrier or "").lower()
-    return next((url for pattern, url in _COMPILED if pattern.search(name)), UNIVERSAL)
+    template = next((url for pattern, url in _COMPILED if pattern.search(name)), UNIVERSAL)
+    before, _, after = template.partition("{number}")
+    return before, after
 
 
 def tracking_url(carrier: str | None, number: str | None) -> str | None:
@@ -60,5 +62,7 @@ def tracking_url(carrier: str | None, number: str | None) -> str | None:
     if not number:
         return None
     number = number.strip()
-    safe = number if number.isascii() and number.isalnum() else quote(number, safe="")
-    return _page(carrier).format(number=safe)
+    if not (number.isascii() and number.isalnum()):
+        number = quote(number, safe="")
+    before, after = _page(carrier)
+    return before + number + after

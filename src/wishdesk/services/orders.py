@@ -145,6 +145,14 @@ def record(row: Sequence[Any]) -> dict[str, Any]:
     return dict(zip(ORDER_FIELDS, _values(row), strict=True))
 
 
+def cells(row: Sequence[str]) -> tuple[str, ...]:
+    """A text row (``TEXT_COLUMNS``) as the TSV cells, the tracking page put in."""
+    from wishdesk.domain.carriers import tracking_url
+
+    url = tracking_url(row[_URL_AT - 1], row[_URL_AT - 2]) or ""
+    return (*row[:_URL_AT], url, *row[_URL_AT:])
+
+
 def listing(store: Store, query: queries.OrderQuery, now: datetime) -> Listing:
     """The orders a query selects, streamed in whichever form the output wants."""
     now_iso = iso(now)
@@ -153,7 +161,7 @@ def listing(store: Store, query: queries.OrderQuery, now: datetime) -> Listing:
         return map(record, queries.iter_rows(store, query, now_iso))
 
     def text() -> Iterator[tuple[str, ...]]:
-        return queries.iter_text_rows(store, query, now_iso)
+        return map(cells, queries.iter_text_rows(store, query, now_iso))
 
     total = lambda: queries.count(store, query)  # noqa: E731
     return Listing(records, text, total, query.limit, ORDER_FIELDS, CSV_FIELDS)

@@ -64,15 +64,13 @@ COLUMNS = (
 )
 
 
-# The same, as TSV-ready text in the documented field order: every value a string, '' for
-# none, the flags as true/false, the carrier's tracking page from ``tracking_url`` (the
-# domain's, registered on the connection for the query).
+# The same, as TSV-ready text: every value a string, '' for none, the flags as true/false
+# (the carrier's tracking page is left to Python, as in ``COLUMNS``).
 TEXT_COLUMNS = (
     "o.id, coalesce(o.state, ''), coalesce(o.product_name, ''), coalesce(o.sku, ''), "
     "coalesce(o.size, ''), coalesce(o.color, ''), coalesce(CAST(o.quantity AS TEXT), ''), "
     "coalesce(o.buyer_name, ''), coalesce(o.country_code, ''), "
     "coalesce(o.tracking_number, ''), coalesce(o.carrier, ''), "
-    "coalesce(tracking_url(o.carrier, o.tracking_number), ''), "
     "coalesce(o.expected_ship_at, ''), coalesce(o.expected_delivery_at, ''), "
     "coalesce(o.shipped_at, ''), coalesce(o.delivered_at, ''), coalesce(o.released_at, ''), "
     "o.updated_at, "
@@ -145,9 +143,6 @@ def iter_rows(store: Store, q: OrderQuery, now_iso: str) -> Iterator[tuple[Any, 
 
 def iter_text_rows(store: Store, q: OrderQuery, now_iso: str) -> Iterator[tuple[str, ...]]:
     """The listing's rows as TSV-ready text (``TEXT_COLUMNS``), streamed."""
-    from wishdesk.domain.carriers import tracking_url
-
-    store.conn.create_function("tracking_url", 2, tracking_url, deterministic=True)
     return store.rows(*list_sql(q, now_iso, text=True))
 
 
