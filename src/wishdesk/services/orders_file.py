@@ -75,19 +75,13 @@ def _csv_orders(text: str, name: str) -> Orders:
     return out
 
 
-# The columns of ``wishdesk orders --format csv`` that a template fills from the order (its
-# product, tracking...) and the listing field each is; every other column of that listing
-# (state, times, flags, open tickets) is the order's own data and never a variable.
-_FILLED_FROM_ORDER = {
-    "product": "product",
-    "size": "size",
-    "color": "color",
-    "quantity": "quantity",
-    "tracking_number": "tracking_number",
-    "carrier": "carrier",
-    "tracking_url": "tracking_url",
-    "buyer_name": "buyer_name",
-}
+# The fields of ``wishdesk orders`` that a template fills from the order itself (its
+# product, tracking, buyer...); every other field of that listing (state, times, flags, open
+# tickets) is the order's own data and never a variable.
+_FILLED_FROM_ORDER = frozenset(
+    {"product", "size", "color", "quantity", "tracking_number", "carrier", "tracking_url"}
+    | {"buyer_name"}
+)
 
 
 def own_data_removed(cells: Mapping[str, str], order: Mapping[str, object]) -> dict[str, str]:
@@ -106,12 +100,11 @@ def own_data_removed(cells: Mapping[str, str], order: Mapping[str, object]) -> d
     for key, value in cells.items():
         if not value.strip():
             continue
-        field = _FILLED_FROM_ORDER.get(key)
-        if field is None:
+        if key not in _FILLED_FROM_ORDER:
             if key not in ORDER_FIELDS:
                 out[key] = value
             continue
-        own = order.get(field)
+        own = order.get(key)
         own_text = "" if own is None else str(own)
         if value.strip() not in (own_text, "'" + own_text):
             out[key] = value
