@@ -96,6 +96,7 @@ def test_template_names_complete_for_template(run) -> None:
 def test_order_ids_complete_for_order(run, store) -> None:
     assert complete(run, "wishdesk list --order a0") == [f"plain,{ORDER}"]
     assert complete(run, "wishdesk lint --order a") == [f"plain,{ORDER}"]
+    assert complete(run, "wishdesk orders show a0") == [f"plain,{ORDER}"]
     assert complete(run, "wishdesk notify a") == [f"plain,{ORDER}"]
 
 

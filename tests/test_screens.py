@@ -133,6 +133,35 @@ def test_stats_fits_and_explains_itself(home, columns: int) -> None:
     assert "business days (bd)" in " ".join(shown.lines)
 
 
+WHEN = r"(late \d+[mhdw]|in \d+[mhdw]|\d+[mhdw] ago|shipped|arrived|-)"
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_orders_keep_state_times_and_tickets_whole(home, columns: int) -> None:
+    shown = screen(home, "orders", "-n", "20", columns=columns)
+    header = _header_row(shown, "ID", "State", "To", "Ships", "Delivery", "Tickets")
+    assert "…" not in header
+    rows = [line for line in shown.lines if re.match(r"[0-9a-f]{10}\s", line)]
+    assert len(rows) == 20
+    for row in rows:
+        assert re.search(rf" {WHEN} +{WHEN} +(\d+|-)$", row), row  # ship, delivery, tickets
+        assert re.search(r" (approved|shipped|refunded|review|declined) ", row), row
+    if columns >= 160:  # the width is used: products are not cut
+        assert not any("…" in row for row in rows)
+    assert re.search(r"20 of \d+ orders; --limit 0 for all", shown.text)
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_late_orders_say_late(home, columns: int) -> None:
+    shown = screen(home, "orders", "--late-delivery", "--with-ticket", columns=columns)
+    rows = [line for line in shown.lines if re.match(r"[0-9a-f]{10}\s", line)]
+    assert rows and all(re.search(r" late \d+[mhdw] ", row) for row in rows)
+    first = rows[0].split()[0]
+    panel = screen(home, "orders", "show", first, columns=columns)
+    assert "CST" in panel.row_with("Delivery by") and "late" in panel.row_with("Delivery by")
+    assert "about this order" in panel.text and "Reason" in panel.text
+
+
 @pytest.mark.parametrize("columns", WIDTHS)
 def test_sla_calendar_uses_iso_dates(home, columns: int) -> None:
     shown = screen(home, "sla", "calendar", "--year", "2026", columns=columns)

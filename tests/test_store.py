@@ -75,6 +75,10 @@ EXPECTED_COLUMNS = {
         "fulfillment",
         "shipping_address",
         "refunds",
+        "buyer_name",  # m007: what `orders` filters on
+        "country_code",
+        "shipped_at",
+        "delivered_at",
     ],
     "ticket_orders": ["ticket_num", "ticket_id", "order_id", "position"],
     "settings": ["key", "value"],
@@ -124,6 +128,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
         "m004_current_tracking_first",
         "m005_attachments",
         "m006_ticket_first_order",
+        "m007_order_listing",
         "m008_notes_and_snooze",
     ]
 

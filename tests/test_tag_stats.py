@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import json
 
-from wishdata import ticket, write_jsonl
+from wishdata import order, ticket, write_jsonl
 
 T1 = "5f0000000000000000000001"
 
@@ -65,8 +65,47 @@ def test_stats_counts_weeks_replies_sla_and_reasons(run, tmp_path) -> None:
         "median_first_reply_bd": 2.0,
         "within_sla": 0.5,
         "escalations": 1,
+        "late_to_ship": 0,
+        "late_to_deliver": 0,
     }
     assert week2["opened"] == 1 and week2["within_sla"] == 0.0 and week2["escalations"] == 1
     assert sum(data["reasons"].values()) == 3
     table = run("stats", "--format", "table").stdout
     assert "Service by week" in table and "Tickets by reason" in table
+
+
+def test_stats_counts_orders_late_to_ship_and_to_deliver_in_their_deadline_week(
+    run, tmp_path
+) -> None:
+    def due(ship: str, delivery: str) -> dict[str, str]:
+        return {"expected_ship_time": ship, "expected_delivery_time": delivery}
+
+    def events(*pairs: tuple[str, str]) -> list[dict[str, str]]:
+        return [{"event_type": e, "event_time": t} for e, t in pairs]
+
+    week1, week2 = "2026-11-17T00:00:00Z", "2026-11-24T00:00:00Z"
+    records = [
+        # not shipped by its deadline in week 1: late to ship
+        order("a00000000000000000000001", state="APPROVED", tracking=None,
+              fulfillment_requirements=due(week1, "2026-12-20T00:00:00Z")),
+        # shipped two days after its deadline: late to ship; arrived on time
+        order("a00000000000000000000002", fulfillment_requirements=due(week1, week2),
+              fulfillment_records=events(("MARK_SHIPPED", "2026-11-19T00:00:00Z"),
+                                         ("CONFIRMED_DELIVERED", "2026-11-23T00:00:00Z"))),
+        # delivered a day late, and one still on its way: late to deliver in week 2
+        order("a00000000000000000000003", fulfillment_requirements=due("2026-11-10", week2),
+              fulfillment_records=events(("CONFIRMED_DELIVERED", "2026-11-25T00:00:00Z"))),
+        order("a00000000000000000000004", fulfillment_requirements=due("2026-11-10", week2)),
+        # refunded: neither
+        order("a00000000000000000000005", state="REFUNDED", tracking=None,
+              fulfillment_requirements=due(week1, week2)),
+        # due later this week, not yet: neither
+        order("a00000000000000000000006", state="APPROVED", tracking=None,
+              fulfillment_requirements=due("2026-11-27T00:00:00Z", "2026-11-28T00:00:00Z")),
+    ]  # fmt: skip
+    run("import", str(write_jsonl(tmp_path / "o.jsonl", records)))
+    weeks = json.loads(run("stats", "--weeks", "2").stdout)["weeks"]
+    assert [(w["late_to_ship"], w["late_to_deliver"]) for w in weeks] == [(2, 0), (0, 2)]
+    csv_header = run("stats", "--weeks", "2", "--format", "csv").stdout.splitlines()[0]
+    assert csv_header.endswith(",escalations,late_to_ship,late_to_deliver")
+    assert "Late" in run("stats", "--format", "table").stdout

@@ -77,7 +77,7 @@ def test_list_order_takes_a_prefix_and_show_knows_an_order(run, store) -> None:
     assert [t["id"] for t in by_prefix] == [T1]
     assert json.loads(run("list", "--order", "ffff", "--json").stdout) == []  # no failure
     shown = run("show", O1[:10])
-    assert shown.exit_code == 2 and "is an order" in shown.stderr and "--order" in shown.stderr
+    assert shown.exit_code == 2 and "is an order" in shown.stderr and "orders show" in shown.stderr
 
 
 def test_findings_in_a_pipe_keep_their_gutter(run, store) -> None:

@@ -113,6 +113,19 @@ ALLOWED = {
     "_FACT_SELECT",
     "_JOINED_SELECT",
     "_JOINED_FACT_SELECT",
+    # store/order_listing.py and schema.py m007: fixed fragments of the orders listing (the
+    # open ticket states, the unshipped and undelivered conditions, the column lists)
+    "_OPEN",
+    "_OPEN_TICKET",
+    "_UNSHIPPED",
+    "_UNDELIVERED",
+    "UNSHIPPED",
+    "UNDELIVERED",
+    "_SHIPPED",
+    "_CANCELLED",
+    "_DELIVERED",
+    "event",  # schema.py: _event_time's fixed event names
+    "TEXT_COLUMNS if text else COLUMNS",
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import quote
 
 UNIVERSAL = "https://t.17track.net/en#nums={number}"
@@ -46,10 +47,22 @@ _PAGES: tuple[tuple[str, str], ...] = (
 _COMPILED = tuple((re.compile(p), url) for p, url in _PAGES)
 
 
+@lru_cache(maxsize=256)
+def _page(carrier: str | None) -> tuple[str, str]:
+    """The tracking page of a carrier, as the text before and after the number (a listing
+    of many orders asks for the same few carriers again and again)."""
+    name = (carrier or "").lower()
+    template = next((url for pattern, url in _COMPILED if pattern.search(name)), UNIVERSAL)
+    before, _, after = template.partition("{number}")
+    return before, after
+
+
 def tracking_url(carrier: str | None, number: str | None) -> str | None:
     """The carrier's tracking page for ``number``, or the universal tracker."""
     if not number:
         return None
-    name = (carrier or "").lower()
-    template = next((url for pattern, url in _COMPILED if pattern.search(name)), UNIVERSAL)
-    return template.format(number=quote(number.strip(), safe=""))
+    number = number.strip()
+    if not (number.isascii() and number.isalnum()):
+        number = quote(number, safe="")
+    before, after = _page(carrier)
+    return before + number + after

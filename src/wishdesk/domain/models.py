@@ -112,6 +112,22 @@ class Order:
     def carrier(self) -> str | None:
         return self.tracking[0].carrier if self.tracking else None
 
+    def _last(self, event: str) -> datetime | None:
+        return max((t for e, t in self.fulfillment if e == event), default=None)
+
+    @property
+    def shipped_at(self) -> datetime | None:
+        """When it was last marked shipped; None when its tracking was cancelled since."""
+        shipped, cancelled = self._last("MARK_SHIPPED"), self._last("TRACKING_CANCELLED")
+        if shipped is None or (cancelled is not None and cancelled >= shipped):
+            return None
+        return shipped
+
+    @property
+    def delivered_at(self) -> datetime | None:
+        """When Wish last confirmed it delivered (``CONFIRMED_DELIVERED``)."""
+        return self._last("CONFIRMED_DELIVERED")
+
 
 @dataclass(frozen=True)
 class OrderFacts:

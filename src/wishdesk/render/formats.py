@@ -65,13 +65,23 @@ def write_tsv_rows(out: IO[str], rows: Iterable[Iterable[Any]]) -> None:
 
 
 def write_tsv_cells(out: IO[str], rows: Iterable[Sequence[str]]) -> None:
-    """Rows that are already text cells (no ``None``): the streaming fast path."""
-    write = out.write
-    for row in rows:
-        if needs_escaping("".join(row)):  # rare: only then look at each cell
-            row = [tsv_cell(c) for c in row]
-        write("\t".join(row))
-        write("\n")
+    """Rows that are already text cells (no ``None``): the streaming fast path, written
+    ``_LINES`` rows at a time. A chunk is looked at as a whole; only one holding text that
+    needs escaping (rare) is looked at again row by row, and cell by cell."""
+    from itertools import chain, islice
+
+    it = iter(rows)
+    tab = "\t".join
+    while chunk := list(islice(it, _LINES)):
+        if needs_escaping("".join(chain.from_iterable(chunk))):
+            chunk = [
+                [tsv_cell(c) for c in row] if needs_escaping("".join(row)) else row for row in chunk
+            ]
+        out.write("\n".join(map(tab, chunk)))
+        out.write("\n")
+
+
+_LINES = 256
 
 
 _BOM = [False]  # ``--bom``: set once per command by the option's callback
@@ -82,15 +92,21 @@ def use_bom(on: bool) -> None:
     _BOM[0] = on
 
 
-def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Sequence[str]) -> None:
-    """A header row, then one row a record. Times are UTC ISO-8601 text, as everywhere in
-    machine output; cells that a spreadsheet would read as a formula are neutralised."""
+def write_csv(
+    out: IO[str],
+    records: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    header: Sequence[str] | None = None,
+) -> None:
+    """A header row (``header``, else the column names), then one row a record. Times are
+    UTC ISO-8601 text, as everywhere in machine output; cells that a spreadsheet would read
+    as a formula are neutralised."""
     import csv
 
     if _BOM[0]:
         out.write("\ufeff")
     writer = csv.writer(out, lineterminator="\n")
-    writer.writerow(columns)
+    writer.writerow(header or columns)
     for record in records:
         writer.writerow(
             [
@@ -103,16 +119,21 @@ def write_csv(out: IO[str], records: Iterable[Mapping[str, Any]], columns: Seque
 
 
 def write_records(
-    out: IO[str], fmt: str, records: Iterable[Mapping[str, Any]], columns: Sequence[str]
+    out: IO[str],
+    fmt: str,
+    records: Iterable[Mapping[str, Any]],
+    columns: Sequence[str],
+    csv_header: Sequence[str] | None = None,
 ) -> None:
     """Write records in a machine format (``table`` is the renderer's job), streaming them:
-    ``records`` may be a generator."""
+    ``records`` may be a generator. ``csv_header`` names the csv columns where they are not
+    called by their field names."""
     if fmt == "json":
         write_json_list(out, records)
     elif fmt == "jsonl":
         write_jsonl(out, records)
     elif fmt == "csv":
-        write_csv(out, records, columns)
+        write_csv(out, records, columns, csv_header)
     elif fmt == "tsv":
         write_tsv(out, records, columns)
     else:

@@ -18,8 +18,10 @@ from rich.table import Table
 from rich.text import Text
 
 from wishdesk.domain.outbox import TICKET_STATE_FOR
+from wishdesk.render.order import field_table as _field_table
+from wishdesk.render.order import order_panel
 from wishdesk.render.reason import BAND_STYLES, confidence_words
-from wishdesk.render.safe import address_lines, clean
+from wishdesk.render.safe import clean
 from wishdesk.render.timefmt import ago, labelled, readable, until
 
 STATE_LABELS = {
@@ -120,49 +122,6 @@ def print_ticket_table(
         console.print(Text("No tickets to show.", style="dim"))
         return
     console.print(ticket_table(records, now, title, console.width))
-
-
-def _field_table() -> Table:
-    table = Table.grid(padding=(0, 2))
-    table.add_column(style="dim", no_wrap=True)
-    table.add_column()
-    return table
-
-
-def _address(address: Mapping[str, str]) -> Text:
-    return Text("\n".join(address_lines(address)))
-
-
-def order_panel(
-    order: Mapping[str, Any], tz: str, now: datetime, tracking_url: str | None
-) -> Panel:
-    grid = _field_table()
-    grid.add_row("Product", _t(order["product"]))
-    variant = " / ".join(clean(str(v), one_line=True) for v in (order["size"], order["color"]) if v)
-    grid.add_row("Size / colour", Text(variant or "-"))
-    grid.add_row("Quantity", _t(order["quantity"] if order["quantity"] is not None else "-"))
-    grid.add_row("Order state", _t(order["state"] or "-"))
-    grid.add_row("Ship to", _address(order["shipping_address"]))
-    if order["tracking_number"]:
-        grid.add_row("Tracking", _t(f"{order['tracking_number']}  ({order['carrier'] or '?'})"))
-        if tracking_url:
-            grid.add_row("Tracking link", _t(tracking_url, "underline"))
-        for old in order.get("tracking", [])[1:]:  # newest first: the rest were replaced
-            grid.add_row(
-                "Replaced tracking",
-                _t(f"{old['tracking_number']}  ({old['carrier'] or '?'})", "dim"),
-            )
-    else:
-        grid.add_row("Tracking", Text("none yet", style="yellow"))
-    for label, key in (("Ships by", "expected_ship_at"), ("Delivery by", "expected_delivery_at")):
-        stamp = order[key]
-        grid.add_row(label, Text(f"{labelled(stamp, tz)} ({until(stamp, now)})" if stamp else "-"))
-    return Panel(
-        grid,
-        title=Text(f"Order {clean(order['id'], one_line=True)}"),
-        title_align="left",
-        box=box.ROUNDED,
-    )
 
 
 def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:

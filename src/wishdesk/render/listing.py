@@ -25,11 +25,13 @@ def write_listing(
     *,
     quiet_if_none: bool = False,
     cut: Callable[[int, int], str] | None = None,
+    table: Callable[..., None] | None = None,
 ) -> bool:
     """Write the listing in ``fmt``; returns whether any ticket was listed. With
     ``quiet_if_none`` nothing at all is written when there is none (``overdue``). A table
     that ``--limit`` cut says so in its title (``title(shown, total)``) and on stderr
-    (``cut(shown, total)``); a machine format never does."""
+    (``cut(shown, total)``); a machine format never does. ``table`` prints the table
+    (``table(console, records, now, title)``; default: the ticket table)."""
     if fmt == "tsv":
         from wishdesk.render.formats import write_tsv_cells
 
@@ -40,14 +42,16 @@ def write_listing(
         return first is not None
     records = listing.records()
     if fmt == "table":
-        from wishdesk.render.inbox import print_ticket_table
+        if table is None:
+            from wishdesk.render.inbox import print_ticket_table
 
+            table = print_ticket_table
         tickets = list(records)
         shown = total = len(tickets)
         if listing.limit and shown == listing.limit:
             total = listing.total()
         if tickets or not quiet_if_none:
-            print_ticket_table(console(), tickets, now, title(shown, total))
+            table(console(), tickets, now, title(shown, total))
         if cut is not None and total > shown:
             print(cut(shown, total), file=sys.stderr)
         return bool(tickets)
@@ -56,5 +60,5 @@ def write_listing(
     head = next(records, None)
     if head is not None or not quiet_if_none:
         rest = itertools.chain([head], records) if head is not None else records
-        write_records(sys.stdout, fmt, rest, listing.fields)
+        write_records(sys.stdout, fmt, rest, listing.fields, listing.csv_fields or None)
     return head is not None

@@ -14,11 +14,12 @@ from wishdesk.render.safe import clean
 BAR = 16  # the widest bar
 # Every other column of the weekly table, with its width, and what the gaps take.
 _WEEK_COLUMNS = (("Week", 10), ("Opened", 6), ("Replies", 7), ("1st reply", 9), ("In SLA", 6),
-                 ("Escalated", 9))  # fmt: skip
+                 ("Escalated", 9), ("Late", 7))  # fmt: skip
 _NOTE = (
     "Opened: tickets opened that week (the bar: against the busiest week). 1st reply: "
     "median business days (bd) from opening to the first reply. In SLA: share answered "
-    "by the deadline. Escalated: not answered within the escalation hours."
+    "by the deadline. Escalated: not answered within the escalation hours. Late: "
+    "orders due to ship / to arrive that week that did so late, or not yet (ship / arrive)."
 )
 
 
@@ -32,6 +33,13 @@ def _share(share: float | None) -> Text:
         return Text("-")
     style = "green" if share >= 0.9 else "yellow" if share >= 0.7 else "red"
     return Text(f"{share:.0%}", style=style)
+
+
+def _late_orders(ship: int, deliver: int) -> Text:
+    text = Text(str(ship), style="red" if ship else "dim")
+    text.append(" / ", style="dim")
+    text.append(str(deliver), style="red" if deliver else "dim")
+    return text
 
 
 def print_stats(console: Console, stats: dict[str, Any]) -> None:
@@ -66,6 +74,7 @@ def print_stats(console: Console, stats: dict[str, Any]) -> None:
             "-" if median is None else f"{median:g} bd",
             _share(w["within_sla"]),
             Text(str(w["escalations"]), style="red" if w["escalations"] else "dim"),
+            _late_orders(w["late_to_ship"], w["late_to_deliver"]),
         )
     console.print(table)
     reasons = stats["reasons"]

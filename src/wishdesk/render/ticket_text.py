@@ -12,52 +12,52 @@ from wishdesk.render.reason import confidence_words
 from wishdesk.render.safe import address_lines, clean
 
 
-def _field(name: str, value: Any) -> str:
+def field(name: str, value: Any) -> str:
     text = "" if value is None else clean(str(value), one_line=True)
     return f"{name}:\t{text}"
 
 
-def _order(order: Mapping[str, Any], tracking_url: str | None) -> Iterator[str]:
-    yield _field("order", order["id"])
-    yield _field("product", order["product"])
-    yield _field("size", order["size"])
-    yield _field("color", order["color"])
-    yield _field("quantity", order["quantity"])
-    yield _field("order state", order["state"])
-    yield _field("ship to", ", ".join(address_lines(order["shipping_address"] or {})))
-    yield _field("tracking", order["tracking_number"])
-    yield _field("carrier", order["carrier"])
-    yield _field("tracking link", tracking_url)
+def order_lines(order: Mapping[str, Any], tracking_url: str | None) -> Iterator[str]:
+    yield field("order", order["id"])
+    yield field("product", order["product"])
+    yield field("size", order["size"])
+    yield field("color", order["color"])
+    yield field("quantity", order["quantity"])
+    yield field("order state", order["state"])
+    yield field("ship to", ", ".join(address_lines(order["shipping_address"] or {})))
+    yield field("tracking", order["tracking_number"])
+    yield field("carrier", order["carrier"])
+    yield field("tracking link", tracking_url)
     for old in (order.get("tracking") or [])[1:]:  # newest first: the rest were replaced
-        yield _field("replaced tracking", f"{old['tracking_number']} ({old['carrier'] or '?'})")
-    yield _field("ships by", order["expected_ship_at"])
-    yield _field("delivery by", order["expected_delivery_at"])
+        yield field("replaced tracking", f"{old['tracking_number']} ({old['carrier'] or '?'})")
+    yield field("ships by", order["expected_ship_at"])
+    yield field("delivery by", order["expected_delivery_at"])
 
 
 def lines(t: Mapping[str, Any], tracking_urls: Mapping[str, str]) -> Iterator[str]:
-    yield _field("title", t["subject"])
-    yield _field("id", t["id"])
-    yield _field("state", t["state"])
-    yield _field("reason", f"{t['reason']} ({t['reason_source']})")
-    yield _field("reason confidence", confidence_words(t))
-    yield _field("buyer", t["buyer_name"])
-    yield _field("locale", t["buyer_locale"])
-    yield _field("opened", t["opened_at"])
-    yield _field("due", t["due_at"])
-    yield _field("escalates", t["escalates_at"])
-    yield _field("overdue", "yes" if t["overdue"] else "no")
+    yield field("title", t["subject"])
+    yield field("id", t["id"])
+    yield field("state", t["state"])
+    yield field("reason", f"{t['reason']} ({t['reason_source']})")
+    yield field("reason confidence", confidence_words(t))
+    yield field("buyer", t["buyer_name"])
+    yield field("locale", t["buyer_locale"])
+    yield field("opened", t["opened_at"])
+    yield field("due", t["due_at"])
+    yield field("escalates", t["escalates_at"])
+    yield field("overdue", "yes" if t["overdue"] else "no")
     if t.get("snoozed_until"):
-        yield _field("snoozed until", t["snoozed_until"])
-    yield _field("orders", ", ".join(t["order_ids"]))
+        yield field("snoozed until", t["snoozed_until"])
+    yield field("orders", ", ".join(t["order_ids"]))
     for order in t["orders"]:
         yield ""
-        yield from _order(order, tracking_urls.get(order["id"]))
+        yield from order_lines(order, tracking_urls.get(order["id"]))
     for item in t["outbox"]:
-        yield _field("outbox", f"#{item['id']} {item['kind']} {item['status']}")
+        yield field("outbox", f"#{item['id']} {item['kind']} {item['status']}")
     for draft in t["drafts"]:
-        yield _field("draft", f"{draft['created_at']} {draft['text']}")
+        yield field("draft", f"{draft['created_at']} {draft['text']}")
     for note in t.get("notes") or []:  # internal: apart from the thread, never sent
-        yield _field("note", f"{note['created_at']} {note['author']}: {note['text']}")
+        yield field("note", f"{note['created_at']} {note['author']}: {note['text']}")
     yield "--"
     for i, m in enumerate(t["messages"]):
         if i:

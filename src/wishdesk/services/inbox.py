@@ -21,7 +21,6 @@ from wishdesk.store import tickets
 from wishdesk.store.db import Store
 from wishdesk.store.orders import OrderRow
 
-# The JSON/TSV fields of a listed ticket: the stored columns plus the two computed flags.
 # The JSON/TSV fields of a listed ticket: the stored columns plus the two computed flags,
 # before the last message (the first order's product and tracking come last).
 _FLAGS_AT = tickets.LIST_COLUMNS.index("last_message")
@@ -249,6 +248,7 @@ class Listing:
     total: Callable[[], int]  # how many there are, the limit aside
     limit: int = 0
     fields: tuple[str, ...] = LIST_FIELDS
+    csv_fields: tuple[str, ...] = ()  # the csv header, where it names a field otherwise
 
 
 def listing(store: Store, query: queries.TicketQuery, now: datetime) -> Listing:
@@ -299,8 +299,8 @@ def resolve(store: Store, ref: str) -> str:
 
         if orders.ids_with_prefix(store, ref, limit=1):
             raise NotFoundError(
-                f"{ref!r} is an order, not a ticket: "
-                f"`wishdesk list --order {ref} --state any` lists its tickets"
+                f"{ref!r} is an order, not a ticket: `wishdesk orders show {ref}` shows it "
+                "and its tickets"
             )
         raise NotFoundError(f"no ticket {ref!r}")
     _refuse_ambiguous("ticket", ref, found)

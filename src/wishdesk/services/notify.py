@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING, Any
 from wishdesk.clock import iso
 from wishdesk.errors import UsageError
 from wishdesk.services.inbox import order_record
+from wishdesk.services.orders_file import own_data_removed
 from wishdesk.store import orders, tickets
 from wishdesk.store import outbox as outbox_rows
 from wishdesk.store.db import Store
@@ -263,6 +264,8 @@ def _plan(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str
     row = basis[0]
     if row is None:
         return _result(order_id, "not_found")
+    if per_order:
+        per_order = own_data_removed(per_order, _listed(store, order_id, ctx.now))
     variables = {**ctx.body.variables, **per_order}
     key = dedup_key(order_id, ctx.body, variables)
     skipped = _earlier(ctx, order_id, key)
@@ -303,6 +306,13 @@ def _plan(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str
     if ctx.dry_run:
         return _result(order_id, "dry_run", ticket_id=ticket_id, findings=findings, body=text)
     return _Plan(order_id, key, text, findings, basis)
+
+
+def _listed(store: Store, order_id: str, now: datetime) -> dict[str, Any]:
+    """The order as ``wishdesk orders`` lists it."""
+    from wishdesk.services.orders import listed
+
+    return listed(store, order_id, now) or {}
 
 
 def _queue(ctx: Context, plan: _Plan) -> dict[str, Any] | None:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Mapping
 
 from wishdesk.errors import InputError
 
@@ -71,4 +72,40 @@ def _csv_orders(text: str, name: str) -> Orders:
         if "field limit" in problem:
             problem = f"a cell is longer than {MAX_CELL} characters"
         raise InputError(f"{name}, line {reader.line_num}: not valid CSV: {problem}") from None
+    return out
+
+
+# The fields of ``wishdesk orders`` that a template fills from the order itself (its
+# product, tracking, buyer...); every other field of that listing (state, times, flags, open
+# tickets) is the order's own data and never a variable.
+_FILLED_FROM_ORDER = frozenset(
+    {"product", "size", "color", "quantity", "tracking_number", "carrier", "tracking_url"}
+    | {"buyer_name"}
+)
+
+
+def own_data_removed(cells: Mapping[str, str], order: Mapping[str, object]) -> dict[str, str]:
+    """The variables an orders file gives one order, without what the order already says.
+
+    A file that ``wishdesk orders --format csv`` wrote repeats each order's data; that copy
+    must not spoil the message: an empty cell never erases the order's own value, a copy of
+    it (also one a spreadsheet guard prefixed with ``'``) gives way to the store's current
+    data (the ticket's buyer name, say), and the listing's other columns (``state``,
+    ``updated_at``, ``late_delivery``, ...) are not variables at all, so they never tell a
+    re-run's message from the one queued before. A different value in a column a template
+    fills (a shorter product name, say) is the merchant's choice and wins."""
+    from wishdesk.services.orders import ORDER_FIELDS
+
+    out: dict[str, str] = {}
+    for key, value in cells.items():
+        if not value.strip():
+            continue
+        if key not in _FILLED_FROM_ORDER:
+            if key not in ORDER_FIELDS:
+                out[key] = value
+            continue
+        own = order.get(key)
+        own_text = "" if own is None else str(own)
+        if value.strip() not in (own_text, "'" + own_text):
+            out[key] = value
     return out

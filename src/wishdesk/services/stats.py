@@ -7,6 +7,10 @@
 - ``within_sla``: of the tickets opened that week that were answered or whose deadline has
   passed, the share answered by their SLA deadline (counted from the opening).
 - ``escalations``: tickets opened that week not answered within the escalation hours.
+- ``late_to_ship``: orders whose expected ship time fell that week and has passed, shipped
+  after it or not yet (approved, no tracking); ``late_to_deliver``: orders whose expected
+  delivery time fell that week and has passed, confirmed delivered after it or not yet
+  (approved or shipped).
 """
 
 from __future__ import annotations
@@ -19,7 +23,7 @@ from typing import Any, NamedTuple
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.settings import sla_settings
 from wishdesk.errors import UsageError
-from wishdesk.store import messages, tickets
+from wishdesk.store import messages, orders, tickets
 from wishdesk.store import settings as stored
 from wishdesk.store.db import Store
 
@@ -30,6 +34,8 @@ WEEK_FIELDS = (
     "median_first_reply_bd",
     "within_sla",
     "escalations",
+    "late_to_ship",
+    "late_to_deliver",
 )
 
 
@@ -64,6 +70,8 @@ def weekly(store: Store, now: datetime, weeks: int) -> Weekly:
             "_judged": 0,
             "_within": 0,
             "escalations": 0,
+            "late_to_ship": 0,
+            "late_to_deliver": 0,
         }
         for i in range(weeks)
     }
@@ -103,6 +111,7 @@ def weekly(store: Store, now: datetime, weeks: int) -> Weekly:
             continue
         if week is not None:
             week["replies"] += 1
+    damaged += _late_orders(store, since, now, week_of, table)
     out_weeks = []
     for monday, w in sorted(table.items()):
         out_weeks.append(
@@ -115,6 +124,41 @@ def weekly(store: Store, now: datetime, weeks: int) -> Weekly:
                 ),
                 "within_sla": round(w["_within"] / w["_judged"], 3) if w["_judged"] else None,
                 "escalations": w["escalations"],
+                "late_to_ship": w["late_to_ship"],
+                "late_to_deliver": w["late_to_deliver"],
             }
         )
     return Weekly({"weeks": out_weeks, "reasons": dict(reasons.most_common())}, damaged)
+
+
+def _late(due: str | None, done: str | None, pending: bool, now_iso: str) -> bool:
+    """A deadline that has passed, met late, or not met yet while still ``pending``."""
+    if not due or due >= now_iso:
+        return False
+    return done > due if done else pending
+
+
+def _late_orders(
+    store: Store, since: str, now: datetime, week_of: Any, table: dict[date, dict[str, Any]]
+) -> int:
+    """Count the orders late to ship and to deliver into the week of their deadline;
+    returns how many had a time that cannot be read."""
+    now_iso, damaged = iso(now), 0
+    for state, number, ship_at, shipped, delivery_at, delivered in orders.deadlines_since(
+        store, since
+    ):
+        unshipped = state == "APPROVED" and not number
+        for key, due, done, pending in (
+            ("late_to_ship", ship_at, shipped, unshipped),
+            ("late_to_deliver", delivery_at, delivered, state in ("APPROVED", "SHIPPED")),
+        ):
+            if not _late(due, done, pending, now_iso):
+                continue
+            try:
+                week = table.get(week_of(due))
+            except (ValueError, OverflowError):
+                damaged += 1
+                continue
+            if week is not None:
+                week[key] += 1
+    return damaged

@@ -21,6 +21,10 @@ DEFERRABLE_INDEXES = (
     "idx_tickets_updated_at",
     "idx_tickets_opened_at",
     "idx_ticket_orders_order_id",
+    "idx_orders_updated_at",
+    "idx_orders_carrier",
+    "idx_orders_unshipped",
+    "idx_orders_undelivered",
 )
 
 SORT_CACHE_KIB = 8 * 1024

@@ -42,7 +42,7 @@ _WORD = re.compile(r"\w+", re.UNICODE)
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 
 
-def _like(term: str) -> str:
+def like_pattern(term: str) -> str:
     return "%" + term.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%"
 
 
@@ -58,7 +58,7 @@ def _search_clause(text: str, params: list[Any]) -> str:
                 "(t.subject LIKE ? ESCAPE '\\' OR t.num IN "
                 "(SELECT ticket_num FROM messages WHERE text LIKE ? ESCAPE '\\'))"
             )
-            params += [_like(word), _like(word)]
+            params += [like_pattern(word), like_pattern(word)]
         else:
             fts = '"' + word.replace('"', '""') + '"*'
             clauses.append(

@@ -38,6 +38,10 @@ class OrderRow:
     fulfillment: str | None
     shipping_address: str | None
     refunds: str | None
+    buyer_name: str | None  # m007: the shipping name and country, the last shipping and
+    country_code: str | None  # delivery events (see ``Order.shipped_at``, ``delivered_at``)
+    shipped_at: str | None
+    delivered_at: str | None
 
 
 _COLUMNS = tuple(f.name for f in fields(OrderRow))
@@ -190,6 +194,10 @@ def upsert(store: Store, order: Order, updated_at: str) -> None:
             _json(fulfillment),
             _json(order.shipping_address),
             _json(list(order.refunds)),
+            order.shipping_address.get("name"),
+            (order.shipping_address.get("country_code") or "").upper() or None,
+            _opt(order.shipped_at),
+            _opt(order.delivered_at),
         ),
     )
 
@@ -205,3 +213,15 @@ def with_prefix(
     if last:
         return store.all(_WITH_PREFIX + " DESC LIMIT 1", (prefix, prefix + "\U0010ffff"))
     return store.all(_WITH_PREFIX + " LIMIT ?", (prefix, prefix + "\U0010ffff", limit))
+
+
+_DEADLINES = (
+    "SELECT state, tracking_number, expected_ship_at, shipped_at, expected_delivery_at, "
+    "delivered_at FROM orders WHERE expected_ship_at >= ? OR expected_delivery_at >= ?"
+)
+
+
+def deadlines_since(store: Store, since: str) -> list[tuple[Any, ...]]:
+    """``(state, tracking number, expected ship, shipped, expected delivery, delivered)`` of
+    the orders with an expected ship or delivery time at or after ``since``."""
+    return store.all(_DEADLINES, (since, since))

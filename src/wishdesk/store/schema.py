@@ -12,6 +12,8 @@ from typing import TYPE_CHECKING, Any
 if TYPE_CHECKING:
     from sqlite_utils import Database
 
+from wishdesk.store.schema_orders import m007_order_listing
+
 MIGRATION_SET = "wishdesk"
 
 # Unicode-aware tokenizer that folds accents, so "envío" matches "envio".
@@ -346,6 +348,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m004_current_tracking_first,
     m005_attachments,
     m006_ticket_first_order,
+    m007_order_listing,
     m008_notes_and_snooze,
 ]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)

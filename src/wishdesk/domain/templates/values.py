@@ -13,7 +13,11 @@ from wishdesk.domain.templates.dates import DATE_LANGUAGES, format_date
 from wishdesk.domain.templates.model import Template, pick_language
 from wishdesk.domain.templates.syntax import fill
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+# A date, or a time whose date is what a buyer reads (``2026-12-20T00:00:00Z``: machine
+# output, a column of ``wishdesk orders --format csv``): written out as the date it names.
+_ISO_DATE = re.compile(
+    r"\d{4}-\d{2}-\d{2}(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?"
+)
 # placeholder name -> key of the order record (``wishdesk.services.inbox.order_record``)
 _ORDER_KEYS = {
     "order_id": "id",
@@ -65,7 +69,8 @@ def template_values(
 ) -> dict[str, str]:
     """Placeholder values for one message. Unknown or empty values are left out, so that
     a template needing them fails with a clear message. ``extra`` (``--var``) wins; an
-    ``extra`` value that is an ISO date (``2026-12-20``) is written out in the language."""
+    ``extra`` value that is an ISO date (``2026-12-20``, or a time on that date) is written
+    out in the language."""
     lang = pick_language(locale, DATE_LANGUAGES)
     found: dict[str, str | None] = {"buyer_name": _data(buyer_name)}
     if order:
@@ -78,7 +83,7 @@ def template_values(
     for key, value in extra.items():
         text = _text(value)
         if text and _ISO_DATE.fullmatch(text):
-            text = _date(text, lang) or text
+            text = _date(text[:10], lang) or text
         found[key] = text
     return {key: value for key, value in found.items() if value}
 
