@@ -155,6 +155,7 @@ def test_sorts_and_reverse(run, shop) -> None:
 def test_limit_and_the_cut_note_on_the_table_only(run, shop) -> None:
     assert ids(run("orders", "-n", "2")) == [A4, A5]
     assert len(ids(run("orders", "--limit", "0"))) == 6
+    assert len(ids(run("orders"))) == 6  # a script gets every order by default
     tsv = run("orders", "-n", "2")
     assert tsv.stderr == ""
     table = run("orders", "-n", "2", "--format", "table")

@@ -10,7 +10,7 @@ import typer
 from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
-from wishdesk.cli.options import BomOption, FormatOption, JsonOption, LimitOption, resolve_format
+from wishdesk.cli.options import HUMAN, BomOption, FormatOption, JsonOption, resolve_format, within
 
 
 class Sort(str, enum.Enum):
@@ -70,6 +70,18 @@ SortOption = Annotated[
     Sort, typer.Option(help="Last update (newest first), expected ship or delivery (soonest).")
 ]
 Reverse = Annotated[bool, _flag("--reverse", "Reverse the sort.")]
+# A table shows the first 50; a script gets every order, so that the documented pipeline
+# `orders --late-delivery --format csv | notify --orders-file -` tells every late buyer.
+TABLE_LIMIT = 50
+Limit = Annotated[
+    Optional[int],
+    typer.Option(
+        "--limit",
+        "-n",
+        help="At most N; 0 for all. Default: 50 in a table, all in tsv/csv/json/jsonl.",
+        callback=within(0),
+    ),
+]
 Order = Annotated[
     str,
     typer.Argument(
@@ -82,10 +94,11 @@ orders_app = typer.Typer(
     invoke_without_command=True,
     epilog=epilog(
         "wishdesk orders --late-ship --with-ticket",
-        "wishdesk orders --carrier YunExpress -n 0 --format csv > yun.csv",
-        "wishdesk orders --late-delivery -n 0 --format csv > late.csv",
+        "wishdesk orders --carrier YunExpress --format csv > yun.csv",
+        "wishdesk orders --late-delivery --format csv > late.csv",
         note="The csv's order_id column is what notify reads from an orders file "
-        "(docs/orders.md). Machine formats are cut by --limit too: a script wants -n 0.",
+        "(docs/orders.md). A table shows 50 orders unless --limit says otherwise; "
+        "tsv, csv, json and jsonl give them all.",
     ),
 )
 
@@ -109,7 +122,7 @@ def orders(
     with_ticket: WithTicket = None,
     updated_since: UpdatedSince = None,
     search: Search = None,
-    limit: LimitOption = 50,
+    limit: Limit = None,
     sort: SortOption = Sort.updated,
     reverse: Reverse = False,
     fmt: FormatOption = None,
@@ -125,6 +138,8 @@ def orders(
 
     app = app_context(ctx)
     out_format = resolve_format(fmt, as_json)
+    if limit is None:
+        limit = TABLE_LIMIT if out_format == HUMAN else 0
     filters = (state, unshipped, late_ship, late_delivery, no_tracking, carrier, with_ticket)
     request = OrdersRequest(*filters, updated_since, search, limit, sort.value, reverse)
     moment = now()
