@@ -175,12 +175,16 @@ def _create(path: Path) -> None:
     try:
         conn = sqlite3.connect(name, isolation_level=None)
         try:
-            conn.execute("PRAGMA journal_mode = WAL")
+            # A rollback journal while it is made: each migration is in the file once it
+            # commits, or fails with SQLite's error (a full disk says so). In WAL mode the
+            # schema would sit in the -wal file until the checkpoint at close, which fails
+            # without a word on a full disk; the store is switched to WAL when opened.
+            conn.execute("PRAGMA journal_mode = DELETE")
             from sqlite_utils import Database
 
             schema.apply(Database(conn))
         finally:
-            conn.close()  # checkpoints: the whole store is in the file now
+            conn.close()
         _link(aside, path)
     finally:
         for leftover in (aside, Path(f"{name}-wal"), Path(f"{name}-shm")):
