@@ -21,6 +21,7 @@ from functools import lru_cache
 from typing import Any
 
 from wishdesk.domain.policy.plan import plan
+from wishdesk.domain.policy.wordlist import WordList
 
 # Where a lexicon pattern may start: a word start, or any CJK character.
 _STARTS = re.compile(
@@ -177,6 +178,7 @@ class Lexicon:
     html_tags: frozenset[str]
     bracket_words: str
     index: dict[str, tuple[str, ...]]
+    abuse_words: WordList
     short: tuple[str, ...]
     short_ascii: tuple[str, ...]
 
@@ -242,6 +244,7 @@ def lexicon() -> Lexicon:
         html_tags=frozenset(data["html_tags"]),
         bracket_words=data["bracket_words"],
         index=data["index"],
+        abuse_words=WordList(data["abuse_words"]["terms"], data["abuse_words"]["allow"]),
         short=data["short"],
         short_ascii=tuple(t for t in data["short"] if t.isascii()),
     )

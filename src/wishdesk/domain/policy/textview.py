@@ -73,6 +73,11 @@ def _fold(ch: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+def fold(text: str) -> str:
+    """``text`` normalised as the view normalises it, character by character (for data)."""
+    return "".join(_fold(ch) for ch in text)
+
+
 class TextView:
     """The original text, its normalised view ``norm`` and a leetspeak-decoded ``leet``
     (same length as ``norm``), with the offset map between them."""

@@ -1,0 +1,139 @@
+"""Word lists matched with an Aho-Corasick automaton (pyahocorasick): ``respect.abuse``'s
+insults, profanity, slurs and threats, a few thousand entries in every language at once.
+
+An entry is a word or a phrase of the normalised text (``textview``: lower case, accents
+removed). It matches at word boundaries: the characters around it are not letters or digits
+of a spaced script. A ``*`` at either end lets the word go on that side ("fuck*" is
+"fucking" too, "*arschloch*" is "riesenarschloch"). CJK characters need no boundary: Chinese
+has no spaces. An *allowlist* entry (found with the same rules) that covers a match cancels
+it: "妈妈的" (mother's) contains "妈的", "cazzuola" (a trowel) continues "cazz*".
+
+The automata are built the first time a message is checked, from the plan (``plan.py``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any
+
+import ahocorasick
+
+OPEN_START = 1
+OPEN_END = 2
+_REST = 40  # how far a match of an open entry is extended to show the whole word
+
+
+def _unspaced(ch: str) -> bool:
+    """A character of a script written without spaces between words (CJK, kana, hangul)."""
+    code = ord(ch)
+    return (
+        0x3040 <= code <= 0x30FF
+        or 0x3400 <= code <= 0x9FFF
+        or 0xF900 <= code <= 0xFAFF
+        or 0xAC00 <= code <= 0xD7AF
+        or code >= 0x20000
+    )
+
+
+def _joins(ch: str) -> bool:
+    """Whether ``ch`` continues a word of a spaced script (a letter or digit, not CJK)."""
+    return ch.isalnum() and not _unspaced(ch)
+
+
+def parse_entry(line: str) -> tuple[str, int] | None:
+    """One line of a word list file as ``(term, flags)``; ``None`` for comments and blanks."""
+    line = line.strip()
+    if not line or line.startswith("#"):
+        return None
+    flags = 0
+    if line.startswith("*"):
+        flags |= OPEN_START
+        line = line[1:]
+    if line.endswith("*"):
+        flags |= OPEN_END
+        line = line[:-1]
+    return (line, flags) if line.strip() else None
+
+
+class WordList:
+    """Entries and allowlist entries, each ``(term, flags)``; ``find(text)`` gives the spans
+    of ``text`` where an entry matches and no allowlist entry covers it."""
+
+    __slots__ = ("_allow", "_automata", "_terms")
+
+    def __init__(self, terms: Sequence[Sequence[Any]], allow: Sequence[Sequence[Any]]) -> None:
+        self._terms = terms
+        self._allow = allow
+        self._automata: tuple[Any, Any] | None = None
+
+    @staticmethod
+    def _build(entries: Sequence[Sequence[Any]]) -> Any:
+        automaton = ahocorasick.Automaton()
+        for term, flags in entries:
+            previous = automaton.get(term, None)
+            # The same term listed twice (in two languages): the more open one wins.
+            automaton.add_word(term, (len(term), flags | (previous[1] if previous else 0)))
+        if len(automaton):
+            automaton.make_automaton()
+        return automaton
+
+    def automata(self) -> tuple[Any, Any]:
+        if self._automata is None:
+            self._automata = (self._build(self._terms), self._build(self._allow))
+        return self._automata
+
+    def find(self, text: str) -> list[tuple[int, int]]:
+        terms, allow = self.automata()
+        if not len(terms):
+            return []
+        found = _matches(terms, text)
+        if found and len(allow):
+            covers = _matches(allow, text)
+            if covers:
+                found = _uncovered(found, covers)
+        return found
+
+
+def _uncovered(
+    found: list[tuple[int, int]], covers: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The spans of ``found`` that no span of ``covers`` contains (both sorted by start)."""
+    kept: list[tuple[int, int]] = []
+    reach, k = -1, 0  # the furthest end of the covers that start at or before a span
+    for a, b in found:
+        while k < len(covers) and covers[k][0] <= a:
+            reach = max(reach, covers[k][1])
+            k += 1
+        if b > reach:
+            kept.append((a, b))
+    return kept
+
+
+def _matches(automaton: Any, text: str) -> list[tuple[int, int]]:
+    """Spans of the automaton's words in ``text`` that respect word boundaries, the longest
+    at each start, in order of start."""
+    size = len(text)
+    best: dict[int, int] = {}
+    for last, (length, flags) in automaton.iter(text):
+        end = last + 1
+        start = end - length
+        if (
+            not flags & OPEN_START
+            and start > 0
+            and not _unspaced(text[start])
+            and _joins(text[start - 1])
+        ):
+            continue
+        if not flags & OPEN_END and end < size and not _unspaced(text[last]) and _joins(text[end]):
+            continue
+        if flags & OPEN_END:  # the rest of the word, within reason (a hostile 1 MB word)
+            limit = min(size, end + _REST)
+            while end < limit and _joins(text[end]):
+                end += 1
+        if flags & OPEN_START:
+            limit = max(0, start - _REST)
+            while start > limit and _joins(text[start - 1]):
+                start -= 1
+        if end > best.get(start, -1):
+            best[start] = end
+    return sorted(best.items())
