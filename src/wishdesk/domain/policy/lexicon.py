@@ -6,7 +6,8 @@ Every lexicon is applied to every message, so a message in any supported languag
 mix) is checked against all of them.
 
 Speed. Each regex comes with its *triggers* (``triggers.py``): literals one of which must
-occur in any text it matches. A message's triggers are looked up once (``Lexicon.present``);
+occur in any text it matches. A message's triggers are looked up once (``Lexicon.present``,
+one pass of an Aho-Corasick automaton of all the literals);
 a regex none of whose triggers occur is not run, and a regex is compiled the first time it
 has to run. The data itself comes from ``plan.py``, which reads the TOML files and works out
 the triggers (``wishdesk.services.plan_cache`` keeps the result between runs).
@@ -132,6 +133,36 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
                 nexts[k] = _next_at_start(active[k][1], text, end)
 
 
+class Literals:
+    """Every gate's trigger literals, found in a text in one pass of an Aho-Corasick
+    automaton (built on first use)."""
+
+    __slots__ = ("_automaton", "_literals")
+
+    def __init__(self, literals: list[str]) -> None:
+        self._literals = literals
+        self._automaton: Any = None
+
+    def present(self, text: str) -> frozenset[str]:
+        automaton = self._automaton
+        if automaton is None:
+            automaton = self._automaton = _automaton(self._literals)
+        if not len(automaton):
+            return frozenset()
+        return frozenset([literal for _, literal in automaton.iter(text)])
+
+
+def _automaton(literals: list[str]) -> Any:
+    import ahocorasick
+
+    automaton = ahocorasick.Automaton()
+    for literal in literals:
+        automaton.add_word(literal, literal)
+    if len(automaton):
+        automaton.make_automaton()
+    return automaton
+
+
 # -- the compiled lexicon -----------------------------------------------------------------
 
 
@@ -177,25 +208,12 @@ class Lexicon:
     iban_lengths: dict[str, int]
     html_tags: frozenset[str]
     bracket_words: str
-    index: dict[str, tuple[str, ...]]
+    literals: Literals
     abuse_words: WordList
-    short: tuple[str, ...]
-    short_ascii: tuple[str, ...]
 
     def present(self, text: str) -> frozenset[str]:
         """The trigger literals that occur in ``text`` (a normalised, lower-case text)."""
-        short = self.short if not text.isascii() else self.short_ascii
-        found = {t for t in short if t in text}
-        index = self.index
-        # Look each of the text's trigrams up (about one per character), rather than
-        # intersecting with the index's keys, which builds a set of all of them every time.
-        for gram in {text[i : i + 3] for i in range(len(text) - 2)}:
-            literals = index.get(gram)
-            if literals:
-                for literal in literals:
-                    if len(literal) == 3 or literal in text:
-                        found.add(literal)
-        return frozenset(found)
+        return self.literals.present(text)
 
 
 def _g(item: list[Any]) -> Gate:
@@ -243,8 +261,6 @@ def lexicon() -> Lexicon:
         iban_lengths=dict(data["iban_lengths"]),
         html_tags=frozenset(data["html_tags"]),
         bracket_words=data["bracket_words"],
-        index=data["index"],
+        literals=Literals(data["literals"]),
         abuse_words=WordList(data["abuse_words"]["terms"], data["abuse_words"]["allow"]),
-        short=data["short"],
-        short_ascii=tuple(t for t in data["short"] if t.isascii()),
     )

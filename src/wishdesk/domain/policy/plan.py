@@ -51,7 +51,7 @@ WORD_RULES = (
     "respect.abuse",
     "respect.tone",
 )
-PLAN_VERSION = 3
+PLAN_VERSION = 4
 _MACRO = re.compile(r"%([A-Z]+)%")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA_DIR = os.path.join(_HERE, "data")
@@ -253,12 +253,7 @@ def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
                 collect(value)
 
     collect({k: v for k, v in plan.items() if k != "rules"})
-    index: dict[str, list[str]] = {}
-    for literal in sorted(literals):
-        if len(literal) >= 3:
-            index.setdefault(literal[:3], []).append(literal)
-    plan["index"] = {k: tuple(v) for k, v in index.items()}
-    plan["short"] = tuple(sorted(x for x in literals if len(x) < 3))
+    plan["literals"] = sorted(literals)
     return plan
 
 
