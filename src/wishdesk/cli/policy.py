@@ -123,7 +123,13 @@ def _write(
             failed |= not result.ok(strict=strict)
             yield result
 
-    if fmt == "table":
+    if fmt == "table" and not batch:
+        (result,) = checked()  # one message
+        if result.findings:
+            render.print_results(app.console(), [result], headers=False, empty=None)
+        else:
+            render.print_clean(sys.stdout, color=app.plain_color())
+    elif fmt == "table":
         empty = "No policy problems in the store." if batch else None
         render.print_results(app.console(), checked(), headers=batch, empty=empty)
     elif fmt == "json" and not batch:
