@@ -86,7 +86,7 @@ class Gates:
     """An ordered list of gates, indexed by trigger: ``active(present)`` finds the gates that
     may match a text from its triggers, without looking at every gate."""
 
-    __slots__ = ("always", "by_literal", "gates")
+    __slots__ = ("always", "by_literal", "gates", "literals")
 
     def __init__(self, gates: tuple[Gate, ...]) -> None:
         self.gates = gates
@@ -95,15 +95,17 @@ class Gates:
         for i, gate in enumerate(gates):
             for literal in gate.triggers or ():
                 self.by_literal.setdefault(literal, []).append(i)
+        self.literals = frozenset(self.by_literal)
 
     def __len__(self) -> int:
         return len(self.gates)
 
     def active(self, present: frozenset[str]) -> list[int]:
-        by_literal = self.by_literal
-        hits = [i for literal in present if (hit := by_literal.get(literal)) for i in hit]
-        if not hits:  # the common case: only the gates without triggers (already sorted)
+        common = self.literals & present  # a set intersection walks the smaller side
+        if not common:  # the common case: only the gates without triggers (already sorted)
             return self.always
+        by_literal = self.by_literal
+        hits = [i for literal in common for i in by_literal[literal]]
         return sorted(set(self.always).union(hits))
 
 
