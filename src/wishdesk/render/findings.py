@@ -14,8 +14,6 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator, Sequence
 from typing import TYPE_CHECKING, TextIO
 
-from wishdesk.render.safe import clean
-
 if TYPE_CHECKING:
     from rich.console import Console
     from rich.text import Text
@@ -29,6 +27,8 @@ MARKED = 80  # characters of the span shown
 
 
 def _display(text: str) -> str:
+    from wishdesk.render.safe import clean  # not needed for a clean result (start-up)
+
     return clean(text, one_line=True)
 
 
