@@ -89,6 +89,9 @@ SENTENCES = [
     ("eres un payaso", "un disfraz de payaso para niños"),
     ("você é um lixo", "o lixo reciclável vai em outra caixa"),
     ("你真蠢", "这款蠢萌的玩偶很可爱"),
+    ("è un bugiardo", "il bugiardino è nella scatola"),
+    ("ci prendete per il c..o", "il c.o.d. non è disponibile"),
+    ("essa prostituta", "esta prova de compra"),
 ]
 
 
