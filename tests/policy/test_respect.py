@@ -141,3 +141,22 @@ def test_open_entries_take_the_whole_word() -> None:
     assert respect("So ein Riesenarschloch!")["respect.abuse"] == ["Riesenarschloch"]
     assert respect("go fucking away")["respect.abuse"] == ["fucking"]
     assert respect("a shiitake and shitake risotto") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every list applies to every message: words of one language that are an insult in
+        # another, and delays, which several languages call "retard-"
+        "Votre colis a du retard.",
+        "Su pedido está retrasado una semana.",
+        "La spedizione è ritardata di due giorni.",
+        "Der Stoff ist dick und weich.",
+        "Mosquito bite relief patches, a jerk chicken seasoning and a soap scum remover.",
+        "我们会送去你的地址，请注意查收。",
+        "Le enviaremos el paquete y que te den el recibo en la oficina.",
+        "Il cono gelato e la batteria debole sono in garanzia.",
+    ],
+)
+def test_words_of_other_languages_stay_clean(text: str) -> None:
+    assert "respect.abuse" not in respect(text), text
