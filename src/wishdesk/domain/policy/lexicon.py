@@ -21,12 +21,22 @@ from functools import lru_cache
 from typing import Any, NamedTuple
 
 from wishdesk.domain.policy.plan import plan
-from wishdesk.domain.policy.wordlist import WordList
+from wishdesk.domain.policy.wordlist import Matcher, WordList, unspaced
 
-# Where a lexicon pattern may start: a word start, or any CJK character.
-_STARTS = re.compile(
-    r"(?<![^\W_])[^\W_]|(?<!\d)\d|[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff\uac00-\ud7af]"
-)
+
+def is_start(text: str, i: int) -> bool:
+    r"""Whether a lexicon pattern may start at ``text[i]``: a word start (a letter or digit
+    after none), a number start (a digit after a letter: "abc123"), or a CJK character. The
+    regex ``(?<![^\W_])[^\W_]|(?<!\d)\d|[CJK ranges]`` says the same, but compiling its
+    Unicode classes costs every start-up 2.5 ms."""
+    ch = text[i]
+    if ch.isalnum():
+        if i == 0:
+            return True
+        before = text[i - 1]
+        if not before.isalnum() or (ch.isdecimal() and not before.isdecimal()):
+            return True
+    return unspaced(ch)
 
 
 # -- gates: a regex, its triggers, compiled on first use ---------------------------------
@@ -70,7 +80,6 @@ class Gate:
 def _next_at_start(gate: Gate, text: str, pos: int) -> re.Match[str] | None:
     """The first non-empty match at or after ``pos`` that starts where a word may start."""
     search = gate.regex.search
-    is_start = _STARTS.match
     while True:
         m = search(text, pos)
         if m is None:
@@ -136,32 +145,15 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
 
 class Literals:
     """Every gate's trigger literals, found in a text in one pass of an Aho-Corasick
-    automaton (built on first use)."""
+    automaton (``wordlist.Matcher``)."""
 
-    __slots__ = ("_automaton", "_literals")
+    __slots__ = ("_matcher",)
 
     def __init__(self, literals: list[str]) -> None:
-        self._literals = literals
-        self._automaton: Any = None
+        self._matcher = Matcher({literal: literal for literal in literals})
 
     def present(self, text: str) -> frozenset[str]:
-        automaton = self._automaton
-        if automaton is None:
-            automaton = self._automaton = _automaton(self._literals)
-        if not len(automaton):
-            return frozenset()
-        return frozenset([literal for _, literal in automaton.iter(text)])
-
-
-def _automaton(literals: list[str]) -> Any:
-    import ahocorasick
-
-    automaton = ahocorasick.Automaton()
-    for literal in literals:
-        automaton.add_word(literal, literal)
-    if len(automaton):
-        automaton.make_automaton()
-    return automaton
+        return frozenset([literal for _, literal in self._matcher.iter(text)])
 
 
 # -- the compiled lexicon -----------------------------------------------------------------
