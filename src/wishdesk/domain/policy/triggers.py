@@ -17,7 +17,8 @@ _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 1
 _LITERAL: Any = _parser.LITERAL
 
 _MAX_SET = 8  # give up on a cross product larger than this
-_GOOD = 3  # literals this long are selective enough: prefer fewer of them
+_GOOD = 8  # literals this long are selective enough: prefer fewer of them (the automaton
+# finds any number of literals in one pass, so a longer literal is worth more than fewer)
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT", "GROUPREF_EXISTS"}
 _IGNORECASE = 2
 
