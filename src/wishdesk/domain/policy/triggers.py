@@ -16,7 +16,7 @@ from typing import Any
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _LITERAL: Any = _parser.LITERAL
 
-_MAX_SET = 8  # give up on a cross product larger than this
+_MAX_SET = 32  # give up on a set of literals larger than this (the automaton takes any)
 _GOOD = 8  # literals this long are selective enough: prefer fewer of them (the automaton
 # finds any number of literals in one pass, so a longer literal is worth more than fewer)
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT", "GROUPREF_EXISTS"}
