@@ -155,6 +155,7 @@ def test_open_entries_take_the_whole_word() -> None:
         "Mosquito bite relief patches, a jerk chicken seasoning and a soap scum remover.",
         "我们会送去你的地址，请注意查收。",
         "Le enviaremos el paquete y que te den el recibo en la oficina.",
+        "I will find you a replacement in the right size today.",
         "Il cono gelato e la batteria debole sono in garanzia.",
     ],
 )
