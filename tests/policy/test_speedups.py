@@ -29,12 +29,30 @@ TEXTS = [row["text"] for row in corpus()] + [
         (r"(?:\d[ -]?){12,18}\d", "4539 1488 0343 6467"),
         (r"\bsh[i\*]+t+(?:ty|head|s)?\b", "sh**t"),
         (r"(?i)PayPal", "paypal"),
+        (r"\bf[\*\.#]+c?k\w*", "f#*k"),
+        (r"(?:ab)+c", "abababc"),
+        (r"x(?:a|)+y", "xy"),
     ],
 )
 def test_triggers_occur_in_every_match(pattern: str, sample: str) -> None:
     found = triggers(pattern)
     assert re.search(pattern, sample)
     assert found is None or any(t in sample for t in found)
+
+
+@pytest.mark.parametrize(
+    ("pattern", "expected"),
+    [
+        # a repeat that occurs at least once joins the literals around it
+        (r"\bf+u+c+k+\w*", {"fu"}),
+        (r"\bf[\*\.#]+c?k\w*", {"f*", "f.", "f#"}),
+        (r"(?:ab)+c", {"abc"}),
+        (r"x(?:a|)+y", {"x"}),  # a body that may be empty joins nothing
+        (r"a*b", {"b"}),  # nor does a repeat that may not occur
+    ],
+)
+def test_repeats_join_their_neighbours(pattern: str, expected: set[str]) -> None:
+    assert triggers(pattern) == expected
 
 
 def test_gated_patterns_match_like_ungated_ones() -> None:
@@ -56,7 +74,8 @@ def test_plan_cache_is_keyed_by_the_data() -> None:
     assert cache_key(files) == cache_key(dict(files))
     fresh = build_plan(files)
     assert fresh["dispatch"] == plan()["dispatch"]
-    assert fresh["index"] == plan()["index"]
+    assert fresh["literals"] == plan()["literals"]
+    assert fresh["abuse_words"] == plan()["abuse_words"]
 
 
 USPS = "9400111899223197428490"

@@ -57,13 +57,14 @@ ISSUE_PHRASES = [
 
 
 def _linter_words() -> list[str]:
-    """Every literal the linter's patterns need (what its triggers look for)."""
+    """Every literal the linter's patterns need (what its triggers look for) and the entries
+    of its word lists."""
     from wishdesk.domain.policy.plan import plan
 
     data = plan()
-    words = set(data["short"])
-    for literals in data["index"].values():
-        words.update(literals)
+    words = set(data["literals"])
+    for kind in ("terms", "allow"):
+        words.update(term for term, _ in data["abuse_words"][kind])
     return sorted(words)
 
 

@@ -67,6 +67,11 @@ class AppContext:
     def color(self) -> bool:
         return not (self.no_color or "NO_COLOR" in os.environ)
 
+    def plain_color(self) -> bool:
+        """Whether text written without a console may be coloured: as rich decides it for
+        standard output (a terminal that is not "dumb", colour not switched off)."""
+        return self.color() and stdout_is_tty() and os.environ.get("TERM") != "dumb"
+
     def console(self, *, stderr: bool = False, **kwargs: Any) -> Console:
         from rich.console import Console
 

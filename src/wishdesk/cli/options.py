@@ -9,6 +9,7 @@ a pipe (``tsv`` for listings).
 from __future__ import annotations
 
 import enum
+import sys
 from collections.abc import Callable
 from typing import Annotated, Any, Optional
 
@@ -60,9 +61,11 @@ JsonOption = Annotated[bool, typer.Option("--json", help="Short for --format jso
 
 
 def _bom(value: bool) -> bool:
-    from wishdesk.render.formats import use_bom
+    # Not loaded yet means no mark is set: a command that prints no csv never imports it.
+    if value or "wishdesk.render.formats" in sys.modules:
+        from wishdesk.render.formats import use_bom
 
-    use_bom(value)
+        use_bom(value)
     return value
 
 

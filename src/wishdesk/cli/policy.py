@@ -113,7 +113,6 @@ def _write(
 ) -> int:
     """Write results as they come; returns the exit code (1 if any has an error)."""
     from wishdesk.render import findings as render
-    from wishdesk.render.formats import write_json, write_json_list, write_jsonl, write_records
 
     failed = False
 
@@ -124,9 +123,19 @@ def _write(
             yield result
 
     if fmt == "table":
-        empty = "No policy problems in the store." if batch else None
-        render.print_results(app.console(), checked(), headers=batch, empty=empty)
-    elif fmt == "json" and not batch:
+        if batch:
+            empty = "No policy problems in the store."
+            render.print_results(app.console(), checked(), headers=True, empty=empty)
+        else:
+            (result,) = checked()  # one message
+            if result.findings:
+                render.print_results(app.console(), [result], headers=False, empty=None)
+            else:  # no console needed (rich is slow to import)
+                render.print_clean(sys.stdout, color=app.plain_color())
+        return 1 if failed else 0
+    from wishdesk.render.formats import write_json, write_json_list, write_jsonl, write_records
+
+    if fmt == "json" and not batch:
         write_json(sys.stdout, next(checked()).to_dict(strict=strict))
     elif fmt == "json":
         write_json_list(sys.stdout, (r.to_dict(strict=strict) for r in checked()))

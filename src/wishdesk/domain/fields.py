@@ -25,6 +25,7 @@ from wishdesk.clock import EARLIEST, LATEST, parse_time
 
 ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_TEXT = 100_000  # characters in one message, subject or name
+MAX_MESSAGE_CHARS = 2000  # characters in one reply: the Wish API refuses longer ones
 MAX_IDS = 1_000  # orders (or products) one ticket is about
 MAX_DIGITS = 100  # digits of a JSON number
 MAX_DEPTH = 20  # levels of nested data kept as it came

@@ -18,6 +18,7 @@ from wishdesk.clock import EARLIEST, LATEST, UTC, parse_time
 from wishdesk.domain.fields import (
     ID_RE,
     MAX_IDS,
+    MAX_MESSAGE_CHARS,
     MAX_TEXT,
     RecordError,
     check_data,
@@ -36,7 +37,6 @@ from wishdesk.domain.models import (
 
 __all__ = ["ID_RE", "MAX_MESSAGE_CHARS", "MAX_TEXT", "RecordError", "kind_of", "parse_record"]
 
-MAX_MESSAGE_CHARS = 2000  # characters in one reply: the Wish API refuses longer ones
 UNKNOWN_TIME = datetime(1970, 1, 1, tzinfo=UTC)  # a record with no time at all: any dated copy wins
 ADDRESS_KEYS = (
     *("name", "street_address1", "street_address2", "street_address3", "city", "state"),

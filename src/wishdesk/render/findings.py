@@ -12,9 +12,7 @@ ever put in ``rich.text.Text`` objects, never interpreted as markup.
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING
-
-from wishdesk.render.safe import clean
+from typing import TYPE_CHECKING, TextIO
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -29,6 +27,8 @@ MARKED = 80  # characters of the span shown
 
 
 def _display(text: str) -> str:
+    from wishdesk.render.safe import clean  # not needed for a clean result (start-up)
+
     return clean(text, one_line=True)
 
 
@@ -96,13 +96,23 @@ def finding_block(text: str, finding: Finding, lines: _Lines | None = None) -> T
     return out
 
 
+CLEAN = "No policy problems found."
+
+
+def print_clean(stream: TextIO, *, color: bool) -> None:
+    """The report of a message with no finding, written without a console (rich is slow to
+    import, and a single ``wishdesk lint`` is often a script's check): the same line rich
+    would print, green on a colour terminal."""
+    stream.write(f"\x1b[32m{CLEAN}\x1b[0m\n" if color else f"{CLEAN}\n")
+
+
 def summary(findings: Sequence[Finding]) -> Text:
     from rich.text import Text
 
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     if not findings:
-        return Text("No policy problems found.", style="green")
+        return Text(CLEAN, style="green")
     parts = []
     if errors:
         parts.append(f"{errors} error{'s' * (errors != 1)}")

@@ -5,13 +5,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from wishdesk.domain.fields import MAX_MESSAGE_CHARS
 from wishdesk.domain.policy.clauses import negated
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon, scan
 from wishdesk.domain.policy.plan import LEET_RULES, NEGATABLE, WORD_RULES
 from wishdesk.domain.policy.ruleset import RuleSet
 from wishdesk.domain.policy.textview import TextView
-from wishdesk.domain.wish import MAX_MESSAGE_CHARS
 
 _CAPS_WORD = r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]+"
 _CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[!?.,:]*\s+{_CAPS_WORD}){{3,}}\b")

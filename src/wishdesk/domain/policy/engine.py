@@ -19,6 +19,7 @@ from wishdesk.domain.policy.detect_truth import (
     order_ids,
     tracking_tokens,
 )
+from wishdesk.domain.policy.detect_words import detect_words
 from wishdesk.domain.policy.finding import Finding, Hit
 from wishdesk.domain.policy.lexicon import lexicon
 from wishdesk.domain.policy.ruleset import RuleMeta, RuleSet, default_rules
@@ -96,6 +97,7 @@ def lint(
         data_hits, _ = detect_data(view, lex, reserved, present)
         hits += data_hits
         hits += detect_patterns(view, lex, rules, present)
+        hits += detect_words(view, lex, rules)
         hits += detect_shouting(text)
         hits += detect_tracking(view, lex, orders, tokens, present)
         today = now.astimezone(timezone.utc).date()

@@ -23,7 +23,19 @@ from typing import Any
 from wishdesk.domain import toml
 from wishdesk.domain.languages import LANGUAGES
 
-DATA_FILES = ("rules.toml", "common.toml", *(f"{code}.toml" for code in LANGUAGES))
+# respect.abuse's word lists (``wordlist.py``): entries and allowlist per language, and the
+# insults that need a sentence around them.
+ABUSE_FILES = (
+    *(f"abuse/{code}.txt" for code in LANGUAGES),
+    *(f"abuse/{code}.allow.txt" for code in LANGUAGES),
+    "abuse/sentences.toml",
+)
+DATA_FILES = (
+    "rules.toml",
+    "common.toml",
+    *(f"{code}.toml" for code in LANGUAGES),
+    *ABUSE_FILES,
+)
 # Rules whose patterns describe an intent that a negation in the same clause cancels.
 NEGATABLE = frozenset(
     {"payment.account-request", "payment.off-platform", "contact.off-platform", "truth.shipped"}
@@ -39,11 +51,11 @@ WORD_RULES = (
     "respect.abuse",
     "respect.tone",
 )
-PLAN_VERSION = 2
+PLAN_VERSION = 4
 _MACRO = re.compile(r"%([A-Z]+)%")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA_DIR = os.path.join(_HERE, "data")
-_BUILDER = ("plan.py", "triggers.py")  # the code whose output a plan is
+_BUILDER = ("plan.py", "triggers.py", "wordlist.py")  # the code whose output a plan is
 
 _installed: dict[str, Any] | None = None
 
@@ -156,9 +168,28 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
     }
 
 
+def _word_entries(files: Mapping[str, bytes], suffix: str) -> list[list[Any]]:
+    """The entries of every language's word list ``abuse/<code><suffix>``, normalised like
+    the text they are matched against, as ``[term, flags]``."""
+    from wishdesk.domain.policy.textview import fold
+    from wishdesk.domain.policy.wordlist import parse_entry
+
+    entries: list[list[Any]] = []
+    for code in LANGUAGES:
+        for line in files[f"abuse/{code}{suffix}"].decode("utf-8").splitlines():
+            entry = parse_entry(line)
+            if entry is not None:
+                entries.append([fold(entry[0]), entry[1]])
+    return entries
+
+
 def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
     """The plan from the data files' contents (``DATA_FILES`` -> bytes)."""
-    data = {name: toml.loads(raw.decode("utf-8")) for name, raw in files.items()}
+    data = {
+        name: toml.loads(raw.decode("utf-8"))
+        for name, raw in files.items()
+        if name.endswith(".toml")
+    }
     common = data["common.toml"]
     langs = [data[f"{code}.toml"] for code in LANGUAGES]
     by_rule: dict[str, list[str]] = {}
@@ -179,6 +210,9 @@ def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
         lists["tracking"].append(track.get("keywords", ""))
         lists["orders"].append(track.get("order_keywords", ""))
         phones.append(track.get("phone_keywords", ""))
+    sentences = data["abuse/sentences.toml"].get("patterns", {})
+    for code in LANGUAGES:
+        by_rule.setdefault("respect.abuse", []).extend(sentences.get(code, []))
     placeholders = common.get("placeholders", {})
     plan: dict[str, Any] = {
         "version": PLAN_VERSION,
@@ -201,6 +235,10 @@ def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
         "iban_lengths": {k: int(v) for k, v in common["iban_lengths"].items()},
         "html_tags": list(placeholders.get("html_tags", [])),
         "bracket_words": placeholders.get("bracket_words", "(?!)"),
+        "abuse_words": {
+            "terms": _word_entries(files, ".txt"),
+            "allow": _word_entries(files, ".allow.txt"),
+        },
     }
     literals: set[str] = set()
 
@@ -215,12 +253,7 @@ def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
                 collect(value)
 
     collect({k: v for k, v in plan.items() if k != "rules"})
-    index: dict[str, list[str]] = {}
-    for literal in sorted(literals):
-        if len(literal) >= 3:
-            index.setdefault(literal[:3], []).append(literal)
-    plan["index"] = {k: tuple(v) for k, v in index.items()}
-    plan["short"] = tuple(sorted(x for x in literals if len(x) < 3))
+    plan["literals"] = sorted(literals)
     return plan
 
 

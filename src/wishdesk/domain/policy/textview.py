@@ -73,6 +73,28 @@ def _fold(ch: str) -> str:
     return unicodedata.normalize("NFC", stripped)
 
 
+class _FoldTable(dict[int, str]):
+    """``str.translate`` table of ``_fold``, filled on demand; the characters whose fold is
+    not exactly one character are kept in ``_IRREGULAR``."""
+
+    def __missing__(self, code: int) -> str:
+        folded = _fold(chr(code))
+        if len(folded) != 1:
+            _IRREGULAR.add(chr(code))
+        self[code] = folded
+        return folded
+
+
+_TABLE = _FoldTable()
+_IRREGULAR: set[str] = set()
+_TABLE_LIMIT = 65_536  # code points remembered (a hostile text may use every one)
+
+
+def fold(text: str) -> str:
+    """``text`` normalised as the view normalises it, character by character (for data)."""
+    return "".join(_fold(ch) for ch in text)
+
+
 class TextView:
     """The original text, its normalised view ``norm`` and a leetspeak-decoded ``leet``
     (same length as ``norm``), with the offset map between them."""
@@ -87,6 +109,14 @@ class TextView:
         if original.isascii():
             norm = original.lower()
         else:
+            if len(_TABLE) > _TABLE_LIMIT:
+                _TABLE.clear()
+                _IRREGULAR.clear()
+            norm = original.translate(_TABLE)
+            if _IRREGULAR.isdisjoint(original):  # one character for one: no offset map
+                self.norm = norm
+                self._deobfuscate()
+                return
             pieces: list[str] = []
             starts: list[int] = []
             for index, ch in enumerate(original):

@@ -16,8 +16,9 @@ from typing import Any
 _parser: Any = importlib.import_module("re._parser" if sys.version_info >= (3, 11) else "sre_parse")
 _LITERAL: Any = _parser.LITERAL
 
-_MAX_SET = 8  # give up on a cross product larger than this
-_GOOD = 3  # literals this long are selective enough: prefer fewer of them
+_MAX_SET = 32  # give up on a set of literals larger than this (the automaton takes any)
+_GOOD = 8  # literals this long are selective enough: prefer fewer of them (the automaton
+# finds any number of literals in one pass, so a longer literal is worth more than fewer)
 _ZERO_WIDTH = {"AT", "ASSERT", "ASSERT_NOT", "GROUPREF_EXISTS"}
 _IGNORECASE = 2
 
@@ -99,6 +100,15 @@ def _seq_exact(items: Any) -> Strings | None:
     return _append(out, chars) if chars else out
 
 
+def _repeated(op: str, arg: Any) -> Strings | None:
+    """Every string one repetition of a repeat that occurs at least once can match, when
+    there are few of them and none is empty (else ``None``)."""
+    if op not in ("MAX_REPEAT", "MIN_REPEAT", "POSSESSIVE_REPEAT") or arg[0] < 1:
+        return None
+    body = _seq_exact(arg[2])
+    return body if body and "" not in body else None
+
+
 def _item(op: str, arg: Any) -> Strings | None:
     """A trigger set of one item, or ``None``."""
     if op == "SUBPATTERN":
@@ -144,6 +154,14 @@ def _seq(items: Any) -> Strings | None:
             if len(grown) <= _MAX_SET:
                 run = grown
                 continue
+        body = _repeated(name, arg) if exact is None else None
+        if body is not None:
+            # X+ (or X{2,}): the run so far is followed by a first X, and the last X by
+            # what comes next ("f+u+ck" holds "fu" and "uck").
+            grown = frozenset(a + b for a in run for b in body)
+            best = _better(best, close(grown) if len(grown) <= _MAX_SET else body)
+            run = body
+            continue
         best = _better(best, close(run))
         run = exact if exact is not None else frozenset({""})
         if exact is None:

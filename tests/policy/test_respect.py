@@ -1,0 +1,163 @@
+"""respect.abuse (word lists, sentence insults, threats) and respect.tone in every language:
+for each, the positive, the neutral or negated use, and the look-alike that must stay clean."""
+
+from __future__ import annotations
+
+import pytest
+from policy_helpers import NOW
+
+from wishdesk.domain.policy import lint
+
+
+def respect(text: str) -> dict[str, list[str]]:
+    found: dict[str, list[str]] = {}
+    for f in lint(text, now=NOW):
+        if f.rule.startswith("respect."):
+            found.setdefault(f.rule, []).append(f.match)
+    return found
+
+
+ABUSE = [
+    # language, insult or profanity, threat, neutral or negated use, look-alikes
+    (
+        "en",
+        "Listen, you dumbass, the size is on the page.",
+        "Keep writing and I'll hurt you.",
+        "We would never call a customer names; sorry for the wait.",
+        "Our assistant sends a cocktail shaker and a Dickens novel; we analyse the scrap.",
+    ),
+    (
+        "es",
+        "Eres un gilipollas, la talla está en la ficha.",
+        "Si vuelve a escribir, te voy a matar.",
+        "No queremos que se sienta mal: el paquete sale con la factura.",
+        "Con su computadora recibirá la disputa resuelta; la reputación de la tienda importa.",
+    ),
+    (
+        "fr",
+        "Quel connard, ce client.",
+        "Je sais où tu habites.",
+        "Le colis est parti avec un léger retard, merci de votre patience.",
+        "Un pastis offert avec la commande, con un petit mot en italien; le débit est nickel.",
+    ),
+    (
+        "de",
+        "Du bist ein Vollidiot, lies die Beschreibung.",
+        "Ich bringe dich um, wenn du noch einmal schreibst.",
+        "Der Pullover ist dick und warm; wir entschuldigen uns für die Verzögerung.",
+        "Das Ballett Schwanensee auf DVD, der Marsch der Musikkapelle als Noten.",
+    ),
+    (
+        "pt",
+        "Que cliente babaca, vai tomar no cu.",
+        "Eu sei onde você mora.",
+        "A embalagem foi feita com cuidado e o pedido sai com o código de rastreio.",
+        "Este computador vem com a reputação da loja e sem disputa.",
+    ),
+    (
+        "it",
+        "Sei un coglione, la taglia era scritta.",
+        "Ti spacco la faccia se scrivi ancora.",
+        "La batteria è debole, le mandiamo un ricambio con la spedizione gratuita.",
+        "La cazzuola da muratore arriva con il corno portafortuna.",
+    ),
+    (
+        "zh",
+        "你是个傻逼吧，描述写着尺码。",
+        "再发消息我就弄死你。",
+        "我们绝不会辱骂顾客，给您带来不便非常抱歉。",
+        "祝您妈妈的生日快乐，请靠近门口签收；去死皮膏已经发货。",
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "insult", "threat", "neutral", "alike"), ABUSE)
+def test_abuse_in_every_language(
+    lang: str, insult: str, threat: str, neutral: str, alike: str
+) -> None:
+    assert "respect.abuse" in respect(insult), insult
+    assert "respect.abuse" in respect(threat), threat
+    assert respect(neutral) == {}, neutral
+    assert respect(alike) == {}, alike
+
+
+SENTENCES = [
+    # an insult said of the reader, the same word used of a thing
+    ("vous êtes nul, relisez la fiche", "match nul, le colis est reparti"),
+    ("du bist so dumm", "eine dumme Verzögerung der Post, verzeihen Sie"),
+    ("sei proprio inutile", "questo cavo è inutile senza adattatore"),
+    ("eres un payaso", "un disfraz de payaso para niños"),
+    ("você é um lixo", "o lixo reciclável vai em outra caixa"),
+    ("你真蠢", "这款蠢萌的玩偶很可爱"),
+    ("è un bugiardo", "il bugiardino è nella scatola"),
+    ("ci prendete per il c..o", "il c.o.d. non è disponibile"),
+    ("essa prostituta", "esta prova de compra"),
+]
+
+
+@pytest.mark.parametrize(("insult", "neutral"), SENTENCES)
+def test_insults_need_the_sentence(insult: str, neutral: str) -> None:
+    assert "respect.abuse" in respect(insult), insult
+    assert "respect.abuse" not in respect(neutral), neutral
+
+
+TONE = [
+    # language, condescending or blaming, neutral
+    ("en", "As stated in the description, it is a size S.", "The description lists size S."),
+    ("en", "Please read the description.", "You can read the description for the sizes."),
+    ("es", "Como se indica en la descripción, es talla S.", "La descripción indica la talla S."),
+    ("fr", "Comme indiqué dans la description, c'est un S.", "La description indique un S."),
+    ("de", "Wie bereits gesagt, der Artikel ist unterwegs.", "Der Artikel ist unterwegs."),
+    ("pt", "Como já foi dito, o prazo é de 20 dias.", "O prazo é de 20 dias."),
+    ("it", "Come già detto, la spedizione è gratuita.", "La spedizione è gratuita."),
+    ("zh", "没看描述吗？尺码写着呢。", "尺码请参考描述，谢谢。"),
+    ("zh", "描述里写得很清楚。", "描述里有尺码表。"),
+    ("de", "Das ist Ihr Problem.", "Das Problem lösen wir für Sie."),
+    ("es", "ESTO ES INACEPTABLE PARA NOSOTROS DE VERDAD", "Esto es inaceptable para nosotros."),
+]
+
+
+@pytest.mark.parametrize(("lang", "rude", "neutral"), TONE)
+def test_tone_in_every_language(lang: str, rude: str, neutral: str) -> None:
+    assert respect(rude).keys() == {"respect.tone"}, rude
+    assert respect(neutral) == {}, neutral
+
+
+def test_leetspeak_and_spacing_are_read() -> None:
+    assert respect("what a sh1t service")["respect.abuse"] == ["sh1t"]
+    assert respect("what an a$$hole")["respect.abuse"] == ["a$$hole"]
+    assert respect("@sshole!")["respect.abuse"] == ["@sshole"]
+    assert respect("i d i o t")["respect.abuse"] == ["i d i o t"]
+    assert respect("Order 10 of 12 shipped, 3 left") == {}
+
+
+def test_spans_point_at_the_original_text() -> None:
+    text = "Ｓｏｒｒｙ, but you are an ＩＤＩＯＴ!!"
+    (match,) = respect(text)["respect.abuse"]
+    assert match in text and "ＩＤＩＯＴ" in match and not match.endswith("!")
+
+
+def test_open_entries_take_the_whole_word() -> None:
+    assert respect("So ein Riesenarschloch!")["respect.abuse"] == ["Riesenarschloch"]
+    assert respect("go fucking away")["respect.abuse"] == ["fucking"]
+    assert respect("a shiitake and shitake risotto") == {}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # every list applies to every message: words of one language that are an insult in
+        # another, and delays, which several languages call "retard-"
+        "Votre colis a du retard.",
+        "Su pedido está retrasado una semana.",
+        "La spedizione è ritardata di due giorni.",
+        "Der Stoff ist dick und weich.",
+        "Mosquito bite relief patches, a jerk chicken seasoning and a soap scum remover.",
+        "我们会送去你的地址，请注意查收。",
+        "Le enviaremos el paquete y que te den el recibo en la oficina.",
+        "I will find you a replacement in the right size today.",
+        "Il cono gelato e la batteria debole sono in garanzia.",
+    ],
+)
+def test_words_of_other_languages_stay_clean(text: str) -> None:
+    assert "respect.abuse" not in respect(text), text
