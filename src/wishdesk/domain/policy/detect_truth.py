@@ -201,6 +201,9 @@ def detect_eta(
     for promise in found:
         a, b = view.span(promise.start, promise.end)
         promised = promise.latest.isoformat()
+        if promise.passed:
+            hits.append(Hit("truth.eta-past", a, b, (("promised", promised),)))
+            continue
         if not expected:
             hits.append(Hit("truth.eta-unverified", a, b, (("promised", promised),)))
             continue
