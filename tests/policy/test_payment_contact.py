@@ -1,0 +1,160 @@
+"""Payment and contact patterns in every language: the positive, the negated or reassuring
+form, and a harmless look-alike, one triple per pattern family."""
+
+from __future__ import annotations
+
+import pytest
+from policy_helpers import NOW
+
+from wishdesk.domain.policy import lint
+
+OFF = "payment.off-platform"
+ASKS = "payment.account-request"
+SHARED = "payment.details-shared"
+CONTACT = "contact.off-platform"
+
+CASES = [
+    # fees or customs duties to pay through a link or a code
+    (
+        OFF,
+        "Please pay the customs fee at the link below to release your parcel.",
+        "You do not have to pay any customs fees: Wish covers them.",
+        "We will pay the shipping fees for you.",
+    ),
+    (OFF, "Your parcel is on hold: there is an outstanding customs fee.", "", ""),
+    (
+        OFF,
+        "Pague las tasas de aduana en el siguiente enlace.",
+        "No tiene que pagar tasas de aduana: Wish se encarga.",
+        "Wish paga los gastos de envío.",
+    ),
+    (
+        OFF,
+        "Payez les frais de douane ici pour recevoir votre colis.",
+        "Vous n'avez aucun frais de douane à payer.",
+        "Les frais de livraison sont offerts.",
+    ),
+    (
+        OFF,
+        "Bitte bezahlen Sie die Zollgebühren über den folgenden Link.",
+        "Sie müssen keine Zollgebühren bezahlen.",
+        "Die Versandkosten sind im Preis enthalten.",
+    ),
+    (
+        OFF,
+        "Pague as taxas alfandegárias neste link para liberar a encomenda.",
+        "Você não precisa pagar taxas de importação.",
+        "As taxas estão incluídas no preço.",
+    ),
+    (
+        OFF,
+        "Paghi le tasse doganali tramite questo link.",
+        "Non deve pagare nessuna tassa doganale.",
+        "Le spese di spedizione sono incluse.",
+    ),
+    (OFF, "请支付关税后我们再发货。", "您无需另外付款，关税由我们承担。", "我们已支付运费。"),
+    # a notice that fees were not paid is not a reassurance
+    (OFF, "Su paquete está retenido porque no se han pagado las tasas de aduana.", "", ""),
+    (OFF, "Die Zollgebühren wurden noch nicht bezahlt: bitte jetzt begleichen.", "", ""),
+    # instant payment systems
+    (
+        OFF,
+        "You can pay with Bizum or Pix if you prefer.",
+        "We never accept Pix or Bizum: pay only on Wish.",
+        "Send me pix of the damaged item please.",
+    ),
+    (OFF, "Faça o pagamento via Pix e enviamos hoje.", "Não aceitamos Pix, só a Wish.", ""),
+    (OFF, "Puoi pagare con Satispay.", "Non usi Satispay: paghi solo su Wish.", ""),
+    # bank transfers in Chinese
+    (OFF, "请转账到以下账户。", "请不要转账给任何人。", "转账记录显示退款已到账。"),
+    # crypto wallets
+    (OFF, "Send USDT to this wallet address.", "We never ask for crypto.", ""),
+    # "verify your account details"
+    (
+        ASKS,
+        "Please verify your account details to receive the refund.",
+        "Wish will never ask you to verify your account details.",
+        "You can verify the delivery address in your Wish account.",
+    ),
+    (ASKS, "Verifique sus datos bancarios para el reembolso.", "", ""),
+    (ASKS, "Veuillez confirmer vos coordonnées bancaires.", "", ""),
+    (ASKS, "Bitte bestätigen Sie Ihre Kontodaten.", "", ""),
+    (ASKS, "Confirme os seus dados bancários.", "", ""),
+    (ASKS, "Verifichi i suoi dati di pagamento.", "", ""),
+    (ASKS, "请您验证您的账户信息。", "我们不会要求您验证账户信息。", ""),
+    # accounts written out
+    (SHARED, "支付宝账号：zhangsan_2024", "", "支付宝退款已经处理。"),
+    (SHARED, "Chave Pix: 11987654321", "", ""),
+    (SHARED, "Account number: 12345678, sort code 12-34-56", "", ""),
+    # handles written around filters
+    (CONTACT, "加vx聊", "", "他的威信很高。"),
+    (CONTACT, "请加微-信 abc123", "", "退款会退回微信零钱。"),
+    (CONTACT, "薇信同号", "", ""),
+    (CONTACT, "contact me on tele gram", "Please do not use tele gram.", "a 500 gram telescope"),
+    (CONTACT, "add me on whats app", "We can't talk on whats app.", ""),
+    (CONTACT, "WhatsApp: +1 415 555 0199", "", ""),
+    (CONTACT, "Text STOP to 81303", "", "Text us here on Wish."),
+    # asking the buyer for an e-mail, a phone number or a messenger id
+    (
+        CONTACT,
+        "Send me your WhatsApp number.",
+        "We will never ask for your phone number.",
+        "Your phone will be delivered tomorrow.",
+    ),
+    (CONTACT, "Dame tu correo y te escribo.", "No necesitamos su teléfono.", ""),
+    (
+        CONTACT,
+        "Pouvez-vous me donner votre numéro de téléphone ?",
+        "Nous ne vous demanderons jamais votre numéro de téléphone.",
+        "",
+    ),
+    (
+        CONTACT,
+        "Schicken Sie mir Ihre Telefonnummer.",
+        "Wir fragen nie nach Ihrer Telefonnummer.",
+        "",
+    ),
+    (CONTACT, "Mande o seu WhatsApp.", "Não precisamos do seu telefone.", ""),
+    (CONTACT, "Mi dica il suo numero di telefono.", "Non ci serve il suo telefono.", ""),
+    (CONTACT, "请留个电话。", "我们不会要您的电话。", "电话壳已经发货了。"),
+    # a reply off Wish
+    (
+        CONTACT,
+        "Please reply to this email.",
+        "",
+        "If you did not ask for this, ignore this e-mail.",
+    ),
+    (CONTACT, "Si tiene dudas, responda a este correo electrónico.", "", ""),
+]
+
+
+def errors(text: str) -> set[str]:
+    return {f.rule for f in lint(text, now=NOW) if f.is_error}
+
+
+@pytest.mark.parametrize(("rule", "positive", "negated", "lookalike"), CASES)
+def test_pattern(rule: str, positive: str, negated: str, lookalike: str) -> None:
+    assert rule in errors(positive), positive
+    for clean in (negated, lookalike):
+        if clean:
+            assert not errors(clean), clean
+
+
+def test_payment_account_is_not_a_contact_request() -> None:
+    """Asking for the PayPal e-mail is a payment request, not (also) a contact one."""
+    assert errors("Envíenos su correo de PayPal.") == {ASKS}
+    assert errors("Send us your PayPal email.") == {ASKS}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We sent the tracking link by e-mail.",
+        "Track it here: https://www.yuntrack.com/parcelTracking?id=YT2433112345678901",
+        "Please do not pay anyone outside Wish.",
+        "Don't hesitate to write to us here.",
+        "The parcel could not be delivered yesterday; the courier will try again.",
+    ],
+)
+def test_existing_decisions_stay_clean(text: str) -> None:
+    assert not errors(text)
