@@ -86,6 +86,29 @@ CASES = [
     (SHARED, "支付宝账号：zhangsan_2024", "", "支付宝退款已经处理。"),
     (SHARED, "Chave Pix: 11987654321", "", ""),
     (SHARED, "Account number: 12345678, sort code 12-34-56", "", ""),
+    # a card or account said to be blocked: phishing for the payment account
+    (
+        ASKS,
+        "Your card has been blocked: confirm it at the link we sent.",
+        "Your card is not blocked, everything is fine.",
+        "The card reader in the box is blocked by packaging foam.",
+    ),
+    (ASKS, "Su tarjeta ha sido bloqueada, reactívela aquí.", "Su tarjeta no está bloqueada.", ""),
+    (ASKS, "Votre compte est suspendu, réactivez-le ici.", "Votre compte n'est pas suspendu.", ""),
+    (ASKS, "Ihr Konto wurde gesperrt, klicken Sie hier.", "Ihr Konto ist nicht gesperrt.", ""),
+    (ASKS, "La sua carta è stata bloccata, la riattivi qui.", "La sua carta non è bloccata.", ""),
+    (ASKS, "O seu cartão foi bloqueado, clique aqui.", "O seu cartão não foi bloqueado.", ""),
+    (ASKS, "您的银行卡已被冻结，请点击链接。", "您的银行卡没有被冻结。", "冻结的水果已经发货。"),
+    # an amount to pay now, decimals and all
+    (
+        OFF,
+        "We could not deliver your parcel today: you must pay 1.99 EUR here.",
+        "You must not pay 1.99 EUR to anyone.",
+        "The parcel weighs 1.99 kg.",
+    ),
+    (OFF, "Vous devez payer 2.99 € de frais pour recevoir le colis.", "", ""),
+    (OFF, "Sie müssen 2,99 EUR Zollgebühren bezahlen.", "", ""),
+    (OFF, "Debe pagar 1,99 € de IVA.", "", ""),
     # handles written around filters
     (CONTACT, "加vx聊", "", "他的威信很高。"),
     (CONTACT, "请加微-信 abc123", "", "退款会退回微信零钱。"),
@@ -144,6 +167,20 @@ def test_payment_account_is_not_a_contact_request() -> None:
     """Asking for the PayPal e-mail is a payment request, not (also) a contact one."""
     assert errors("Envíenos su correo de PayPal.") == {ASKS}
     assert errors("Send us your PayPal email.") == {ASKS}
+
+
+def test_links_written_around_filters() -> None:
+    assert CONTACT in errors("Track your order at http //bit.ly/abc")
+    assert CONTACT in errors("hxxps://shop-outlet.example.com/pay")
+    assert not errors("Track it at http //www.17track.net")
+
+
+def test_a_negation_reaches_only_its_neighbourhood() -> None:
+    """In a long unpunctuated text, a negation far before a request is about something else."""
+    far = "We could not reach the courier about the parcel that was left at the wrong door "
+    assert errors(far + "and to get it you pay the customs fee here") == {OFF}
+    assert not errors("Paying by PayPal is not possible, please use Wish.")
+    assert not errors("We will never, under any circumstances, ask you to pay customs fees.")
 
 
 @pytest.mark.parametrize(
