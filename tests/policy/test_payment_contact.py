@@ -99,6 +99,10 @@ CASES = [
     (ASKS, "La sua carta è stata bloccata, la riattivi qui.", "La sua carta non è bloccata.", ""),
     (ASKS, "O seu cartão foi bloqueado, clique aqui.", "O seu cartão não foi bloqueado.", ""),
     (ASKS, "您的银行卡已被冻结，请点击链接。", "您的银行卡没有被冻结。", "冻结的水果已经发货。"),
+    # "refusé" (fr) and "no" (pt: "in the") are not negations
+    (ASKS, "Votre paiement a été refusé : votre compte sera suspendu.", "", ""),
+    (ASKS, "Falha no pagamento: o seu cartão foi bloqueado.", "", ""),
+    (ASKS, "Cartão e PIN desactivados, aceda ao link.", "O cartão não foi desactivado.", ""),
     # an amount to pay now, decimals and all
     (
         OFF,
