@@ -22,6 +22,7 @@ CASES = [
         "We will pay the shipping fees for you.",
     ),
     (OFF, "Your parcel is on hold: there is an outstanding customs fee.", "", ""),
+    (OFF, "Kindly pay the delivery fee of R1750.00 to release the prize.", "", ""),
     (
         OFF,
         "Pague las tasas de aduana en el siguiente enlace.",
@@ -82,6 +83,8 @@ CASES = [
     (ASKS, "Confirme os seus dados bancários.", "", ""),
     (ASKS, "Verifichi i suoi dati di pagamento.", "", ""),
     (ASKS, "请您验证您的账户信息。", "我们不会要求您验证账户信息。", ""),
+    # a request (the noun) to change a password is a notice, not an ask
+    (ASKS, "Solicitamos su contraseña de pago.", "", "Hubo una solicitud de cambio de contraseña."),
     # accounts written out
     (SHARED, "支付宝账号：zhangsan_2024", "", "支付宝退款已经处理。"),
     (SHARED, "Chave Pix: 11987654321", "", ""),
@@ -144,6 +147,18 @@ CASES = [
     (CONTACT, "Mande o seu WhatsApp.", "Não precisamos do seu telefone.", ""),
     (CONTACT, "Mi dica il suo numero di telefono.", "Non ci serve il suo telefono.", ""),
     (CONTACT, "请留个电话。", "我们不会要您的电话。", "电话壳已经发货了。"),
+    # "contact us at ..." (an address or a placeholder for one)
+    (
+        CONTACT,
+        "If this was not you, contact us at support@example.com",
+        "",
+        "Contact us here on Wish: we answer within a day.",
+    ),
+    (CONTACT, "Si tiene dudas, contáctenos en %1", "", ""),
+    (CONTACT, "Pour toute question, contactez-nous au %1", "", ""),
+    (CONTACT, "Kontaktieren Sie uns bitte unter %1", "", ""),
+    (CONTACT, "Per domande, contattaci a %1", "", ""),
+    (CONTACT, "Em caso de dúvida, contacte-nos em %1", "", ""),
     # a reply off Wish
     (
         CONTACT,
