@@ -68,6 +68,7 @@ CASES = [
     (OFF, "Puoi pagare con Satispay.", "Non usi Satispay: paghi solo su Wish.", ""),
     # bank transfers in Chinese
     (OFF, "请转账到以下账户。", "请不要转账给任何人。", "转账记录显示退款已到账。"),
+    (OFF, "请您先转账，我们再发货。", "请不要向任何人转账。", ""),
     # crypto wallets
     (OFF, "Send USDT to this wallet address.", "We never ask for crypto.", ""),
     # "verify your account details"
@@ -87,6 +88,7 @@ CASES = [
     (ASKS, "Solicitamos su contraseña de pago.", "", "Hubo una solicitud de cambio de contraseña."),
     # accounts written out
     (SHARED, "支付宝账号：zhangsan_2024", "", "支付宝退款已经处理。"),
+    (SHARED, "卡号：6222 0212 3456 7890 123", "", "订单号：123456789012345"),
     (SHARED, "Chave Pix: 11987654321", "", ""),
     (SHARED, "Account number: 12345678, sort code 12-34-56", "", ""),
     # a card or account said to be blocked: phishing for the payment account
