@@ -104,6 +104,32 @@ CASES = [
     (ASKS, "La sua carta è stata bloccata, la riattivi qui.", "La sua carta non è bloccata.", ""),
     (ASKS, "O seu cartão foi bloqueado, clique aqui.", "O seu cartão não foi bloqueado.", ""),
     (ASKS, "您的银行卡已被冻结，请点击链接。", "您的银行卡没有被冻结。", "冻结的水果已经发货。"),
+    # English phishing for the payment account, and prize fees
+    (
+        ASKS,
+        "Please verify your credit card detail to receive your refund.",
+        "We will never ask you to verify your card.",
+        "You can update your payment method in the Wish app.",
+    ),
+    (
+        ASKS,
+        "Your account have be suspend, update now.",
+        "Your account is not suspended.",
+        "Your subscription box is on hold until the new stock arrives.",
+    ),
+    (
+        ASKS,
+        "We could not process your payment, please update your card.",
+        "",
+        "Please confirm your shipping address details.",
+    ),
+    (ASKS, "Your card has expired, update it at the link.", "", "Your card was charged by Wish."),
+    (
+        OFF,
+        "Congratulations, you won a prize! Pay the delivery fee to claim it.",
+        "",
+        "We won't charge you anything extra.",
+    ),
     # "refusé" (fr) and "no" (pt: "in the") are not negations
     (ASKS, "Votre paiement a été refusé : votre compte sera suspendu.", "", ""),
     (ASKS, "Falha no pagamento: o seu cartão foi bloqueado.", "", ""),
