@@ -130,6 +130,28 @@ CASES = [
         "",
         "We won't charge you anything extra.",
     ),
+    # "confirm your card / bank details", not the address, the order or Wish
+    (
+        ASKS,
+        "Confirme el pago de su tarjeta en este enlace.",
+        "",
+        "Confirmamos el pago de su pedido.",
+    ),
+    (ASKS, "Veuillez confirmer votre carte bancaire ici.", "", "Veuillez confirmer votre adresse."),
+    (
+        ASKS,
+        "Bitte bestätigen Sie Ihre Bankverbindung hier.",
+        "",
+        "Bitte bestätigen Sie Ihre Lieferadresse.",
+    ),
+    (ASKS, "Verifichi la sua carta qui.", "", "Confermi il suo indirizzo di spedizione."),
+    (ASKS, "Confirme o seu cartão neste link.", "", "Confirme o seu endereço de entrega."),
+    (
+        OFF,
+        "Confirme el pago de los gastos de envío aquí.",
+        "",
+        "Puede confirmar el pago en la app de Wish.",
+    ),
     # "refusé" (fr) and "no" (pt: "in the") are not negations
     (ASKS, "Votre paiement a été refusé : votre compte sera suspendu.", "", ""),
     (ASKS, "Falha no pagamento: o seu cartão foi bloqueado.", "", ""),
