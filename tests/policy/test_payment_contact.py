@@ -209,6 +209,9 @@ CASES = [
     (CONTACT, "Kontaktieren Sie uns bitte unter %1", "", ""),
     (CONTACT, "Per domande, contattaci a %1", "", ""),
     (CONTACT, "Em caso de dúvida, contacte-nos em %1", "", ""),
+    # a link or a website to go to, in Chinese
+    (CONTACT, "请点击下方链接领取奖品。", "请不要点击陌生链接。", "请点击下方链接查看物流。"),
+    (CONTACT, "请于3月5日前至网站完善信息。", "", "物流信息可以在Wish上查看。"),
     # a reply off Wish
     (
         CONTACT,
