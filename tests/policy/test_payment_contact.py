@@ -247,6 +247,13 @@ def test_links_written_around_filters() -> None:
     assert not errors("Track it at http //www.17track.net")
 
 
+def test_avoiding_a_suspension_is_not_a_negation() -> None:
+    assert errors("Pour éviter la suspension, payez les frais ici.") == {OFF}
+    assert errors("Para evitar la suspensión, pague las tasas aquí.") == {OFF}
+    assert not errors("Pour éviter la suspension, ne payez rien en dehors de Wish.")
+    assert not errors("Para evitar la suspensión de su cuenta, no pague fuera de Wish.")
+
+
 def test_a_negation_reaches_only_its_neighbourhood() -> None:
     """In a long unpunctuated text, a negation far before a request is about something else."""
     far = "We could not reach the courier about the parcel that was left at the wrong door "
