@@ -79,6 +79,8 @@ def test_eta_past_in_every_language(lang: str, positive: str, negated: str, look
         "Your refund is expected by 20 November.",  # no delivery
         "We shipped it on 20 November and you will receive it soon.",  # a ship date
         "It was due on 20 November, so it is overdue now.",
+        "The estimated delivery date was 20 November.",  # said in the past tense
+        "La fecha estimada era el 20 de noviembre.",
     ],
 )
 def test_not_an_expectation(text: str) -> None:
