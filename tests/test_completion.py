@@ -175,3 +175,19 @@ def test_version_builds_no_completion_and_no_pager(env) -> None:
     assert done.returncode == 0 and done.stdout.startswith("wishdesk ")
     assert "wishdesk.cli.completion" not in done.stderr
     assert "wishdesk.cli.pager" not in done.stderr
+
+
+def test_close_appeal_and_unsnooze_offer_the_tickets_they_can_act_on(run, tmp_path) -> None:
+    states = ["AWAITING_MERCHANT", "AWAITING_WISH", "CLOSED", "PERMANENTLY_CLOSED"]
+    records = [ticket(f"7b00000000000000000000{i:02d}", state=s) for i, s in enumerate(states)]
+    assert run("import", str(write_jsonl(tmp_path / "s.jsonl", records))).exit_code == 0
+    ids = [f"plain,7b00000000000000000000{i:02d}" for i in range(4)]
+    assert complete(run, "wishdesk show 7b") == ids
+    assert complete(run, "wishdesk close 7b") == ids[:2]
+    assert complete(run, "wishdesk appeal 7b") == ids[:1]
+    assert complete(run, "wishdesk snooze 7b") == ids
+    assert complete(run, "wishdesk snooze --unsnooze 7b") == []
+    assert run("snooze", ids[1].removeprefix("plain,"), "--until", "1d").exit_code == 0
+    assert complete(run, "wishdesk snooze --unsnooze 7b") == [ids[1]]
+    zsh = complete(run, "wishdesk snooze --unsnooze 7b", shell="zsh")
+    assert zsh[-1] == "until 2026-11-27T07\\:00\\:00Z  Where is my order?"  # zsh escapes ":"

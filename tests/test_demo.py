@@ -6,6 +6,7 @@ import json
 import sqlite3
 from pathlib import Path
 
+import pytest
 from wishdata import ticket, write_jsonl
 
 
@@ -66,3 +67,16 @@ def test_demo_refuses_a_store_with_real_tickets(run, tmp_path, db_path) -> None:
     assert result.exit_code == 2
     assert "holds real tickets" in result.stderr
     assert len(dump(db_path)) == 1
+
+
+@pytest.mark.parametrize(
+    "work",
+    [("note", "-m", "Ask the warehouse."), ("snooze", "--until", "2d"), ("close",)],
+    ids=["note", "snooze", "close"],
+)
+def test_demo_refuses_a_demo_store_you_have_worked_in(run, db_path, work) -> None:
+    assert run("demo", "--tickets", "10", "--quiet").exit_code == 0
+    first = run("list", "-n", "1").stdout.split("\t")[0]
+    assert run(work[0], first, *work[1:]).exit_code == 0
+    result = run("demo", "--tickets", "10", "--quiet")
+    assert result.exit_code == 2 and "holds real tickets" in result.stderr

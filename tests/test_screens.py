@@ -21,6 +21,7 @@ from wishdesk.domain.models import REASONS
 NOW = "2026-12-01T09:00:00Z"
 HOSTILE = "5f00000000000000000000ee"
 WIDTHS = (80, 160)
+NOTE = "Carrier says lost \x1b[2J[bold]call[/bold] them Monday; a long note " + "x" * 150
 CLOCK = re.compile(r"(late \d+[mhdw]|in \d+[mhdw]|since \d+[mhdw])")
 
 
@@ -63,6 +64,11 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     first = run("list", "-n", "1", "--format", "tsv").split("\t")[0]
     run("reply", first, "-m", "Thank you for waiting: we are checking with the carrier now.")
     env["FIRST"] = first
+    # the merchant's own workflow on the hostile ticket: a note, a snooze, an appeal
+    run("config", "set", "user.name", "Ana [i]Li[/i]")
+    run("note", HOSTILE, "-m", NOTE)
+    run("snooze", HOSTILE, "--until", "3bd")
+    run("appeal", HOSTILE, "--reason", "The buyer [red]insults[/red] us.")
     return env
 
 
@@ -163,10 +169,28 @@ def test_buyer_text_cannot_drive_the_terminal(home, columns: int) -> None:
     no cleared screen (the title line is still first), no colour from the buyer."""
     for args in (("list", "--state", "any", "-n", "0"), ("show", HOSTILE)):
         shown = screen(home, *args, columns=columns)
-        assert shown.lines[0].startswith(("201 tickets", "┏")), shown.lines[:3]  # not cleared
+        assert re.match(r"\d+ tickets|┏", shown.lines[0]), shown.lines[:3]  # not cleared
         assert b"\x1b]0;" not in shown.raw and b"\x1b[2J" not in shown.raw
         assert b"\x1b[41m" not in shown.raw and b"\x1b[5m" not in shown.raw
     assert "RED[bold]x[/bold]" in screen(home, "show", HOSTILE, columns=columns).text
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_show_keeps_notes_apart_and_says_the_snooze_and_the_appeal(home, columns: int) -> None:
+    shown = screen(home, "show", HOSTILE, columns=columns)
+    text = shown.text
+    snoozed = shown.row_with("Snoozed")
+    assert re.search(r"until 2026-12-0\d 17:00 CST \(in \d+d\)", snoozed), snoozed
+    assert "State" in text and "AWAITING_WISH" in shown.row_with("State")
+    notes = text.index("Notes (internal, never sent)")
+    assert notes < text.index("Thread")  # apart from the thread, before it
+    assert "Ana [i]Li[/i]" in text  # the author, as typed
+    assert "[bold]call[/bold]" in text  # shown as typed, never interpreted
+    assert "xxxxxxxx" in text  # a long note wraps inside its panel
+    outbox = shown.row_with("#2 appeal")
+    assert "[queued]" in outbox and "asks Wish for AWAITING_WISH" in outbox
+    assert "appeal: The buyer [red]insults[/red] us." in shown.row_with("appeal:")
+    assert b"\x1b[31m" not in shown.raw and b"\x1b[2J" not in shown.raw
 
 
 def test_the_emulator_sees_what_a_terminal_would(home) -> None:

@@ -40,6 +40,8 @@ EXPECTED_COLUMNS = {
         "product",  # m006: of the ticket's first order
         "tracking_number",
         "carrier",
+        "snoozed_until",  # m008
+        "snoozed_at",
     ],
     "messages": [
         "id",
@@ -91,8 +93,10 @@ EXPECTED_COLUMNS = {
         "attempts",
         "request_id",
         "updated_at",
+        "prior_state",  # m008: what a queued close or appeal found
     ],
     "drafts": ["id", "ticket_id", "text", "created_at", "findings"],
+    "notes": ["id", "ticket_id", "text", "author", "created_at"],
     "audit_log": ["id", "at", "action", "ticket_id", "outbox_id", "rule", "reason", "detail"],
     "attachments": [
         *("id", "message_id", "ticket_num", "ticket_id", "position", "file_name", "url"),
@@ -120,6 +124,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
         "m004_current_tracking_first",
         "m005_attachments",
         "m006_ticket_first_order",
+        "m008_notes_and_snooze",
     ]
 
 

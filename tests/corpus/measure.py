@@ -1,35 +1,25 @@
-"""Measure the real linter and the real reason classifier on the real-text corpus.
+"""Print how the real linter and the real reason classifier do on the real-text corpus.
 
-Not a test (pytest does not collect it: the name does not start with ``test_``). Run it with the
-project installed::
+Not a test (pytest does not collect it: the name does not start with ``test_``; the test that
+holds the held-out figures to their thresholds is ``tests/test_corpus_quality.py``). Run it
+with the project installed::
 
     python tests/corpus/measure.py --split dev
-    python tests/corpus/measure.py --split test
-    python tests/corpus/measure.py --split all --misses 20
+    python tests/corpus/measure.py --split dev --misses 20
+    python tests/corpus/measure.py --split test --markdown   # the tables of docs/
 
-A linter item "blocks" when ``lint`` reports at least one error (warnings do not block). Per
-family, an item is a positive when its label names a rule of that family; the linter's answer is
-positive when it reports an error of that family. No order context is given to ``lint``, so the
-``truth.*`` errors cannot fire (none of the items is labelled with them).
+How items are counted: ``scores.py``. Tune on ``dev``; read ``test`` only for its totals.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
-from collections import Counter, defaultdict
-from datetime import datetime, timezone
-from pathlib import Path
-from typing import Any
 
-from wishdesk.domain.languages import LANGUAGES as LANGS
+from scores import FAMILIES, LinterScores, ReasonScores, linter_scores, load, reason_scores
+
+from wishdesk.domain.languages import LANGUAGES
 from wishdesk.domain.models import REASONS
-from wishdesk.domain.policy import lint, load_rules
-from wishdesk.domain.reasons import classify
 
-HERE = Path(__file__).parent
-NOW = datetime(2026, 12, 1, 12, 0, 0, tzinfo=timezone.utc)
-FAMILIES = ("payment", "contact", "truth", "respect", "format")
 SHORT = {
     "remove-item": "remove",
     "change-variant": "variant",
@@ -42,120 +32,104 @@ SHORT = {
 }
 
 
-def load(name: str, split: str) -> list[dict[str, Any]]:
-    rows = [
-        json.loads(line)
-        for line in (HERE / name).read_text(encoding="utf-8").splitlines()
-        if line.strip()
-    ]
-    return [r for r in rows if split == "all" or r["split"] == split]
-
-
-def prf(tp: int, fp: int, fn: int) -> str:
-    p = tp / (tp + fp) if tp + fp else float("nan")
-    r = tp / (tp + fn) if tp + fn else float("nan")
-    return f"precision {p:5.3f}  recall {r:5.3f}  (tp {tp}, fp {fp}, fn {fn})"
-
-
-def measure_linter(rows: list[dict[str, Any]], misses: int) -> None:
-    rules = load_rules()
-    overall = Counter()
-    fam = defaultdict(Counter)
-    lang = defaultdict(Counter)
-    wrong: list[str] = []
-    for row in rows:
-        findings = lint(row["text"], now=NOW, rules=rules)
-        got_fams = {f.family for f in findings if f.is_error}
-        want_fams = {
-            r.split(".")[0]
-            for r in row["label"]["rules"]
-            if not r.startswith("truth.eta-unverified")
-        }
-        got, want = bool(got_fams), bool(row["label"]["block"])
-        key = {(True, True): "tp", (True, False): "fp", (False, True): "fn", (False, False): "tn"}[
-            (got, want)
-        ]
-        overall[key] += 1
-        lang[row["lang"]][key] += 1
-        for f in FAMILIES:
-            k = {
-                (True, True): "tp",
-                (True, False): "fp",
-                (False, True): "fn",
-                (False, False): "tn",
-            }[(f in got_fams, f in want_fams)]
-            fam[f][k] += 1
-        if got != want or (want and not want_fams <= got_fams):
-            wrong.append(
-                f"  {row['id']}: want {sorted(want_fams) or 'clean'} "
-                f"got {sorted(got_fams) or 'clean'}: "
-                f"{row['text'][:110]!r}"
-            )
-    print(f"linter: {len(rows)} messages ({sum(r['label']['block'] for r in rows)} should block)")
-    print(f"  block decision overall   {prf(overall['tp'], overall['fp'], overall['fn'])}")
-    for f in FAMILIES:
-        c = fam[f]
-        if c["tp"] + c["fn"] + c["fp"]:
-            print(f"  family {f:9}         {prf(c['tp'], c['fp'], c['fn'])}")
-    for code in LANGS:
-        c = lang[code]
-        n = sum(c.values())
+def print_linter(s: LinterScores, misses: int) -> None:
+    print(f"linter: {s.messages} messages ({s.overall.positives} should block)")
+    print(f"  block decision overall   {s.overall.line()}")
+    for fam in FAMILIES:
+        t = s.family[fam]
+        if t.tp + t.fn + t.fp:
+            print(f"  family {fam:9}         {t.line()}")
+    for code in LANGUAGES:
+        t = s.language[code]
+        n = t.tp + t.fp + t.fn + t.tn
         if n:
-            print(f"  lang {code} (n={n:3})        {prf(c['tp'], c['fp'], c['fn'])}")
+            print(f"  lang {code} (n={n:3})        {t.line()}")
+    w = s.word_list
+    print(f"  word-list entries (n={w.tp + w.fp + w.fn + w.tn}, apart)  {w.line()}")
     if misses:
-        print(f"  first {min(misses, len(wrong))} of {len(wrong)} disagreements:")
-        print("\n".join(wrong[:misses]))
+        print(f"  first {min(misses, len(s.misses))} of {len(s.misses)} disagreements:")
+        for ident, want, got, text in s.misses[:misses]:
+            print(f"  {ident}: want {want or 'clean'} got {got or 'clean'}: {text[:110]!r}")
 
 
-def measure_reasons(rows: list[dict[str, Any]], misses: int) -> None:
-    confusion: dict[str, Counter[str]] = defaultdict(Counter)
-    by_lang = defaultdict(Counter)
-    wrong: list[str] = []
-    for row in rows:
-        got = classify("", row["text"]).reason
-        confusion[row["label"]][got] += 1
-        by_lang[row["lang"]]["n"] += 1
-        by_lang[row["lang"]]["ok"] += got == row["label"]
-        if got != row["label"]:
-            wrong.append(f"  {row['id']}: want {row['label']} got {got}: {row['text'][:110]!r}")
-    n = len(rows)
-    ok = sum(c["ok"] for c in by_lang.values())
-    print(
-        f"\nreasons: {n} buyer messages, accuracy {ok / n if n else float('nan'):.3f} "
-        "(body only, no subject)"
-    )
+def print_reasons(s: ReasonScores, misses: int) -> None:
+    print(f"\nreasons: {s.total} buyer messages, accuracy {s.accuracy:.3f} (body only, no subject)")
     print(
         "  by language: "
         + "  ".join(
-            f"{code} {by_lang[code]['ok'] / by_lang[code]['n']:.3f} (n={by_lang[code]['n']})"
-            for code in LANGS
-            if by_lang[code]["n"]
+            f"{code} {s.language_accuracy(code):.3f} (n={s.language[code][1]})"
+            for code in LANGUAGES
+            if s.language[code][1]
         )
     )
     print("  expected \\ predicted  " + " ".join(f"{SHORT[r]:>7}" for r in REASONS) + "  recall")
     for want in REASONS:
-        row = confusion[want]
+        row = s.confusion[want]
         total = sum(row.values())
-        if not total:
-            continue
-        print(
-            f"  {want:19} "
-            + " ".join(f"{row[r]:7}" for r in REASONS)
-            + f"  {row[want] / total:6.2f}"
-        )
+        if total:
+            cells = " ".join(f"{row[r]:7}" for r in REASONS)
+            print(f"  {want:19} {cells}  {row[want] / total:6.2f}")
     if misses:
-        print(f"  first {min(misses, len(wrong))} of {len(wrong)} misses:")
-        print("\n".join(wrong[:misses]))
+        print(f"  first {min(misses, len(s.misses))} of {len(s.misses)} misses:")
+        for ident, want, got, text in s.misses[:misses]:
+            print(f"  {ident}: want {want} got {got}: {text[:110]!r}")
+
+
+def markdown_linter(s: LinterScores) -> None:
+    print("| part | messages | should block | precision | recall |")
+    print("|---|---|---|---|---|")
+    t = s.overall
+    print(f"| all | {s.messages} | {t.positives} | {t.precision:.3f} | {t.recall:.3f} |")
+    for fam in FAMILIES:
+        t = s.family[fam]
+        if t.positives:
+            print(f"| {fam} | | {t.positives} | {t.precision:.3f} | {t.recall:.3f} |")
+    for code in LANGUAGES:
+        t = s.language[code]
+        n = t.tp + t.fp + t.fn + t.tn
+        if n:
+            print(f"| {code} | {n} | {t.positives} | {t.precision:.3f} | {t.recall:.3f} |")
+    w = s.word_list
+    n = w.tp + w.fp + w.fn + w.tn
+    print(
+        f"| word-list entries (apart) | {n} | {w.positives} | {w.precision:.3f} | {w.recall:.3f} |"
+    )
+
+
+def markdown_reasons(s: ReasonScores) -> None:
+    print("| language | messages | accuracy |")
+    print("|---|---|---|")
+    print(f"| all | {s.total} | {s.accuracy:.3f} |")
+    for code in LANGUAGES:
+        if s.language[code][1]:
+            print(f"| {code} | {s.language[code][1]} | {s.language_accuracy(code):.3f} |")
+    print()
+    print("| expected \\ predicted | " + " | ".join(SHORT[r] for r in REASONS) + " | recall |")
+    print("|---" * (len(REASONS) + 2) + "|")
+    for want in REASONS:
+        row = s.confusion[want]
+        total = sum(row.values())
+        if total:
+            cells = " | ".join(str(row[r]) for r in REASONS)
+            print(f"| {want} | {cells} | {row[want] / total:.2f} |")
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--misses", type=int, default=0, help="print this many disagreements")
+    parser.add_argument("--markdown", action="store_true", help="print the tables of docs/")
     args = parser.parse_args()
+    lint_s = linter_scores(load("linter.jsonl", args.split))
+    reason_s = reason_scores(load("reasons.jsonl", args.split))
+    if args.markdown:
+        markdown_linter(lint_s)
+        print()
+        markdown_reasons(reason_s)
+        return
     print(f"split: {args.split}")
-    measure_linter(load("linter.jsonl", args.split), args.misses)
-    measure_reasons(load("reasons.jsonl", args.split), args.misses)
+    print_linter(lint_s, args.misses)
+    print_reasons(reason_s, args.misses)
 
 
 if __name__ == "__main__":

@@ -217,6 +217,34 @@ def ticket(ctx: Any, incomplete: str) -> Candidates:
     return _from_store(ctx, lambda store: ticket_ids(store, incomplete))
 
 
+def closable(ctx: Any, incomplete: str) -> Candidates:
+    """Tickets ``close`` can close."""
+    from wishdesk.domain.outbox import CHANGES_FROM
+    from wishdesk.services.completion import ticket_ids
+
+    states = CHANGES_FROM["close"]
+    return _from_store(ctx, lambda store: ticket_ids(store, incomplete, states))
+
+
+def appealable(ctx: Any, incomplete: str) -> Candidates:
+    """Tickets ``appeal`` can hand to Wish support."""
+    from wishdesk.domain.outbox import CHANGES_FROM
+    from wishdesk.services.completion import ticket_ids
+
+    states = CHANGES_FROM["appeal"]
+    return _from_store(ctx, lambda store: ticket_ids(store, incomplete, states))
+
+
+def snoozed(ctx: Any, incomplete: str) -> Candidates:
+    """``snooze TICKET``: open tickets; after ``--unsnooze``, the snoozed ones."""
+    from wishdesk.clock import iso, now
+    from wishdesk.services.completion import snoozed_ids, ticket_ids
+
+    if getattr(ctx, "params", {}).get("unsnooze"):
+        return _from_store(ctx, lambda store: snoozed_ids(store, incomplete, iso(now())))
+    return _from_store(ctx, lambda store: ticket_ids(store, incomplete))
+
+
 def order(ctx: Any, incomplete: str) -> Candidates:
     """Order ids starting with what was typed (``--order``, ``notify ORDER...``)."""
     from wishdesk.services.completion import order_ids

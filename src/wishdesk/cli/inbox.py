@@ -59,6 +59,7 @@ Search = Annotated[
 Order = Annotated[Optional[str], order_option("Tickets about this order.")]
 SortOption = Annotated[Sort, typer.Option(help="Sort by SLA due time, last update or opening.")]
 Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the sort.")]
+Snoozed = Annotated[bool, typer.Option("--snoozed", help="The snoozed tickets (hidden otherwise).")]
 Within = Annotated[
     Optional[str], typer.Option("--within", help="Also tickets due within 12h, 1d, 2bd...")
 ]
@@ -88,11 +89,14 @@ def list_(
     limit: Limit = 50,
     sort: SortOption = Sort.due,
     reverse: Reverse = False,
+    snoozed: Snoozed = False,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
     bom: BomOption = False,
 ) -> None:
-    """List tickets: by default those awaiting you, most urgent first."""
+    """List tickets: by default those awaiting you, most urgent first.
+
+    Snoozed tickets are left out until their snooze ends; --snoozed lists them instead."""
     from wishdesk.clock import now
     from wishdesk.render.listing import write_listing
     from wishdesk.services.inbox import ListRequest, list_query, listing
@@ -100,7 +104,7 @@ def list_(
     app = app_context(ctx)
     out_format = resolve_format(fmt, as_json)
     request = ListRequest(
-        state, reason, overdue, due_within, search, order, limit, sort.value, reverse
+        state, reason, overdue, due_within, search, order, limit, sort.value, reverse, snoozed
     )
     moment = now()
     store = app.store()
@@ -110,7 +114,9 @@ def list_(
     def title(shown: int, total: int) -> str:
         count = f"{shown} of {total}" if total > shown else f"{shown}"
         plural = "s" if total != 1 else ""
-        return f"Awaiting you: {count} ticket{plural}" if mine else f"{count} ticket{plural}"
+        if mine:
+            return f"Awaiting you: {count} ticket{plural}"
+        return f"Snoozed: {count} ticket{plural}" if snoozed else f"{count} ticket{plural}"
 
     def cut(shown: int, total: int) -> str:
         return f"{shown} of {total}{' awaiting you' if mine else ''}; --limit 0 for all"

@@ -79,14 +79,17 @@ LimitOption = Annotated[
     typer.Option("--limit", "-n", help="At most N; 0 for all.", callback=within(0)),
 ]
 Vars = Annotated[list[str], typer.Option("--var", help="Template value, key=value.")]
-Ticket = Annotated[
-    str,
-    typer.Argument(
-        metavar="TICKET",
-        help="Ticket id or a unique prefix of it.",
-        autocompletion=completion.ticket,
-    ),
-]
+
+
+def ticket_argument(complete: Callable[..., Any] = completion.ticket) -> Any:
+    """``TICKET``, completing the ticket ids ``complete`` offers (those a command can act
+    on; by default every ticket)."""
+    return typer.Argument(
+        metavar="TICKET", help="Ticket id or a unique prefix of it.", autocompletion=complete
+    )
+
+
+Ticket = Annotated[str, ticket_argument()]
 
 
 def ticket_option(help: str) -> Any:

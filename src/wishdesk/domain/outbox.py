@@ -17,3 +17,23 @@ CANCELLABLE = ("queued", "failed", "manual")
 RETRYABLE = ("failed", "manual")
 # The ticket state each state-change kind asks Wish for.
 TICKET_STATE_FOR = {"close": "CLOSED", "appeal": "AWAITING_WISH"}
+# The ticket states Wish moves with each state change (PUT /api/v3/tickets/{id}): a closed
+# ticket is only re-opened, never appealed; a permanently closed one never moves.
+CHANGES_FROM = {
+    "close": ("AWAITING_MERCHANT", "AWAITING_USER", "AWAITING_WISH"),
+    "appeal": ("AWAITING_MERCHANT", "AWAITING_USER"),
+}
+
+
+def change_refused(kind: str, ticket_id: str, state: str) -> str | None:
+    """Why Wish would refuse this state change of a ticket in ``state``; None if it takes it."""
+    if state in CHANGES_FROM[kind]:
+        return None
+    if state == "PERMANENTLY_CLOSED":
+        return f"ticket {ticket_id} is PERMANENTLY_CLOSED: Wish never changes it again"
+    if state == TICKET_STATE_FOR[kind]:
+        already = "closed" if kind == "close" else "with Wish support"
+        return f"ticket {ticket_id} is already {already} ({state})"
+    if state == "CLOSED":
+        return f"ticket {ticket_id} is CLOSED: Wish takes an appeal only for an open ticket"
+    return f"ticket {ticket_id} is {state}: Wish does not say it can be moved from there"

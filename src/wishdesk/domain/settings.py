@@ -113,6 +113,15 @@ def _text(value: str) -> str:
     return value.strip()
 
 
+def _one_line(value: str) -> str:
+    value = value.strip()
+    if any(ord(c) < 0x20 or 0x7F <= ord(c) < 0xA0 for c in value):
+        raise UsageError("a name is one line of text, without control characters")
+    if len(value) > 100:
+        raise UsageError("a name has at most 100 characters")
+    return value
+
+
 def _command(value: str) -> str:
     """A command line as a shell would split it (empty: none)."""
     import shlex
@@ -158,6 +167,13 @@ KEYS: dict[str, Key] = {
             "",
             _command,
             "pager for long output; empty: none (unset: $PAGER, else less -FRX)",
+            machine=True,
+        ),
+        Key(
+            "user.name",
+            "",
+            _one_line,
+            "your name on notes (empty: the login name)",
             machine=True,
         ),
     )

@@ -17,6 +17,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
+from wishdesk.domain.outbox import TICKET_STATE_FOR
 from wishdesk.render.safe import address_lines, clean
 from wishdesk.render.timefmt import ago, labelled, readable, until
 
@@ -185,6 +186,11 @@ def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
                 f"{labelled(t['escalates_at'], tz)}  ", _clock(t["escalates_at"], now, "since")
             ),
         )
+    if t.get("snoozed_until"):
+        ends = t["snoozed_until"]
+        grid.add_row(
+            "Snoozed", Text(f"until {labelled(ends, tz)} ({until(ends, now)})", style="cyan")
+        )
     return Panel(
         grid, title=_t(t["subject"] or "(no subject)", "bold"), title_align="left", box=box.HEAVY
     )
@@ -208,6 +214,24 @@ def _thread(messages: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Gr
     return Group(*parts)
 
 
+def notes_panel(notes: Sequence[Mapping[str, Any]], tz: str, now: datetime) -> Panel:
+    """The merchant's internal notes, apart from the thread: never sent to the buyer."""
+    parts: list[Any] = []
+    for n in notes:
+        if parts:
+            parts.append(Text(""))
+        head = _t(n["author"], "bold")
+        head.append(f"  {labelled(n['created_at'], tz)} ({ago(n['created_at'], now)})", style="dim")
+        parts += [head, Padding(_t(n["text"], one_line=False), (0, 0, 0, 2))]
+    return Panel(
+        Group(*parts),
+        title=Text("Notes (internal, never sent)"),
+        title_align="left",
+        box=box.ROUNDED,
+        border_style="yellow",
+    )
+
+
 def print_ticket(
     console: Console, t: Mapping[str, Any], tz: str, now: datetime, tracking_urls: Mapping[str, str]
 ) -> None:
@@ -217,17 +241,21 @@ def print_ticket(
     missing = [o for o in t["order_ids"] if o not in {x["id"] for x in t["orders"]}]
     if missing:
         console.print(_t(f"Orders not in the store yet: {', '.join(missing)}", "yellow"))
+    if t.get("notes"):
+        console.print(notes_panel(t["notes"], tz, now))
     console.print(_thread(t["messages"], tz, now))
     if t["outbox"]:
         console.print(Text("\nOutbox", style="bold underline"))
         for item in t["outbox"]:
             line = Text(f"#{item['id']} {item['kind']} [{item['status']}] ", style="bold")
-            line.append(_t(item["body"] or ""))
+            asks = TICKET_STATE_FOR.get(item["kind"])
+            line.append(_t(f"asks Wish for {asks}" if asks else item["body"] or ""))
             console.print(line)
     if t.get("audit_log"):
         console.print(Text("\nAudit log", style="bold underline"))
         for entry in t["audit_log"]:
-            line = Text(f"{labelled(entry['at'], tz)}  {entry['action']} {entry['rule'] or ''}: ")
+            what = " ".join(filter(None, (entry["action"], entry["rule"])))
+            line = Text(f"{labelled(entry['at'], tz)}  {what}: ")
             line.append(_t(entry["reason"] or ""))
             console.print(line)
     if t["drafts"]:

@@ -44,6 +44,8 @@ def lines(t: Mapping[str, Any], tracking_urls: Mapping[str, str]) -> Iterator[st
     yield _field("due", t["due_at"])
     yield _field("escalates", t["escalates_at"])
     yield _field("overdue", "yes" if t["overdue"] else "no")
+    if t.get("snoozed_until"):
+        yield _field("snoozed until", t["snoozed_until"])
     yield _field("orders", ", ".join(t["order_ids"]))
     for order in t["orders"]:
         yield ""
@@ -52,6 +54,8 @@ def lines(t: Mapping[str, Any], tracking_urls: Mapping[str, str]) -> Iterator[st
         yield _field("outbox", f"#{item['id']} {item['kind']} {item['status']}")
     for draft in t["drafts"]:
         yield _field("draft", f"{draft['created_at']} {draft['text']}")
+    for note in t.get("notes") or []:  # internal: apart from the thread, never sent
+        yield _field("note", f"{note['created_at']} {note['author']}: {note['text']}")
     yield "--"
     for i, m in enumerate(t["messages"]):
         if i:

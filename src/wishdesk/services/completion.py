@@ -3,7 +3,8 @@ typed, each with a few words to show beside it (zsh and fish show them; bash doe
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from functools import partial
 from typing import TypeVar
 
 from wishdesk.store import orders, tickets
@@ -14,13 +15,20 @@ Row = TypeVar("Row")
 LIMIT = 50  # enough to choose from; more would scroll the terminal away
 
 
-def ticket_ids(store: Store, prefix: str) -> list[tuple[str, str]]:
+def ticket_ids(store: Store, prefix: str, states: Sequence[str] = ()) -> list[tuple[str, str]]:
     """``(id, "awaiting-merchant  Where is my order?")`` for the tickets whose id starts
-    with ``prefix``."""
-    rows = _bounded(tickets.with_prefix, store, prefix)
+    with ``prefix`` (in one of ``states``, when given: those a command can act on)."""
+    rows = _bounded(partial(tickets.with_prefix, states=states), store, prefix)
     return [
         (i, f"{state.lower().replace('_', '-')}  {subject or ''}") for i, state, subject in rows
     ]
+
+
+def snoozed_ids(store: Store, prefix: str, now: str) -> list[tuple[str, str]]:
+    """``(id, "until 2026-12-05T01:00:00Z  subject")`` for the snoozed tickets whose id
+    starts with ``prefix`` (``snooze --unsnooze``)."""
+    rows = tickets.snoozed_with_prefix(store, prefix, now, LIMIT)
+    return [(i, f"until {until}  {subject or ''}") for i, until, subject in rows]
 
 
 def order_ids(store: Store, prefix: str) -> list[tuple[str, str]]:

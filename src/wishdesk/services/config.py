@@ -78,10 +78,26 @@ def machine_value(key: str) -> str | None:
 def machine_settings() -> dict[str, str]:
     """Every per-machine setting, defaults filled in."""
     found = _read_machine()
-    return {
+    values = {
         name: found[name] if isinstance(found.get(name), str) else keys.KEYS[name].default
         for name in keys.MACHINE_KEYS
     }
+    values["user.name"] = values["user.name"] or _login_name()
+    return values
+
+
+def user_name() -> str:
+    """Who is at this machine: ``user.name``, else the login name."""
+    return machine_settings()["user.name"]
+
+
+def _login_name() -> str:
+    import getpass
+
+    try:
+        return getpass.getuser()
+    except (OSError, KeyError, ImportError):  # no login name to be found (a bare container)
+        return "unknown"
 
 
 def _read_machine() -> dict[str, Any]:

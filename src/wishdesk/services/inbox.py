@@ -108,10 +108,11 @@ class ListRequest:
     limit: int = 50
     sort: str = "due"
     reverse: bool = False
+    snoozed: bool = False  # the snoozed tickets instead of the rest
 
     @property
     def awaiting_merchant(self) -> bool:
-        return not self.states or list(self.states) == ["awaiting-merchant"]
+        return not self.snoozed and (not self.states or list(self.states) == ["awaiting-merchant"])
 
 
 @dataclass(frozen=True)
@@ -153,6 +154,8 @@ def list_query(store: Store, req: ListRequest, now: datetime) -> queries.TicketQ
         limit=req.limit,
         sort=req.sort,
         reverse=req.reverse,
+        snoozed="only" if req.snoozed else "hide",
+        now=iso(now),
     )
     if req.due_within is not None:
         query.due_before = iso(_window_end(store, req.due_within, now))
@@ -167,7 +170,8 @@ def overdue_query(store: Store, req: OverdueRequest, now: datetime) -> queries.T
     if req.clock not in CLOCKS:
         raise UsageError(f"unknown clock {req.clock!r}: use {', '.join(CLOCKS)}")
     cutoff = iso(now if req.within is None else _window_end(store, req.within, now))
-    query = queries.TicketQuery(limit=req.limit, either_clock=req.clock == "any")
+    # a snoozed ticket is still reported: its clocks keep running
+    query = queries.TicketQuery(limit=req.limit, either_clock=req.clock == "any", snoozed="any")
     if req.clock in ("sla", "any"):
         query.due_before = cutoff
     if req.clock in ("escalation", "any"):
@@ -196,6 +200,7 @@ def ticket_values(row: Sequence[Any], now_iso: str) -> tuple[Any, ...]:
         product,
         tracking_number,
         carrier,
+        snoozed_until,
     ) = row
     return (
         id_,
@@ -217,6 +222,7 @@ def ticket_values(row: Sequence[Any], now_iso: str) -> tuple[Any, ...]:
         product,
         tracking_number,
         carrier,
+        snoozed_until if snoozed_until is not None and snoozed_until > now_iso else None,
     )
 
 
@@ -333,7 +339,7 @@ def order_record(row: OrderRow) -> dict[str, Any]:
 def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     """The ``list`` record plus messages, orders, outbox items and drafts."""
     from wishdesk.services import attachments as photos
-    from wishdesk.store import audit_log, drafts, messages, orders, outbox
+    from wishdesk.store import audit_log, drafts, messages, notes, orders, outbox
 
     ticket_id = resolve(store, ref)
     row = tickets.get(store, ticket_id)
@@ -365,6 +371,7 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     out["outbox"] = [item.record() for item in items]
     out["audit_log"] = [entry.record() for entry in audit_log.for_ticket(store, ticket_id)]
     out["drafts"] = [draft.record() for draft in drafts.for_ticket(store, ticket_id)]
+    out["notes"] = [note.record() for note in notes.for_ticket(store, ticket_id)]
     return out
 
 

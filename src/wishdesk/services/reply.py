@@ -305,9 +305,8 @@ def _keep_draft(store: Store, composed: Composed, now: datetime, declined: bool 
 def send(store: Store, composed: Composed, now: datetime) -> list[int]:
     """Queue the reply (and a close): thread, state, clock, outbox, audit log; one transaction.
     Returns the outbox item ids."""
-    from wishdesk.services.outbox import queue_reply
+    from wishdesk.services.outbox import queue_reply, queue_state_change
     from wishdesk.store import audit_log
-    from wishdesk.store import outbox as outbox_rows
 
     at = iso(now)
     target_ = composed.target
@@ -318,12 +317,7 @@ def send(store: Store, composed: Composed, now: datetime) -> list[int]:
             raise UsageError(f"ticket {target_.ticket_id} is now {state}: nothing was sent")
         ids = [queue_reply(store, target_.ticket_id, order_id, composed.body, at)]
         if composed.close:
-            ids.append(
-                outbox_rows.add(
-                    store, kind="close", ticket_id=target_.ticket_id, order_id=order_id,
-                    body=None, at=at,
-                )
-            )  # fmt: skip
+            ids.append(queue_state_change(store, target_.ticket_id, "close", order_id, at))
         for finding in composed.verdict.overridden:
             audit_log.add(
                 store,

@@ -6,7 +6,8 @@ The rules live here; ``store.tickets``, ``store.messages`` and ``store.orders`` 
 - Wish's copy of a reply written here takes over the local message (whitespace-insensitive
   match), so the thread shows it once;
 - a ticket Wish still shows as awaiting the merchant, with a reply of ours not yet sent,
-  awaits the buyer here;
+  awaits the buyer here; one with a close or appeal of ours not yet sent has that state;
+- a new message from the buyer ends the ticket's snooze;
 - a reason set by hand (source ``manual``) survives every re-import and recompute.
 Callers hold the transaction.
 """
@@ -20,6 +21,7 @@ from typing import TYPE_CHECKING
 
 from wishdesk.clock import iso, parse_time
 from wishdesk.domain.models import REASONS, Message, Order, Ticket
+from wishdesk.domain.outbox import TICKET_STATE_FOR
 from wishdesk.domain.settings import CalendarSettings, SlaSettings, sla_settings
 from wishdesk.domain.text import squash
 from wishdesk.errors import StoreError, UsageError
@@ -152,21 +154,41 @@ class RecordWriter:
             num = self._insert(ticket, updated_at)
             tickets.link_orders(store, num, ticket)
             return "new", messages.insert_from_wish(store, num, ticket.id, ticket.messages)
-        num, stored_at = stored
+        num, stored_at, snoozed = stored
+        buyer_wrote = messages.count_from(store, num, BUYER) if snoozed else 0
         added = messages.insert_from_wish(
             store, num, ticket.id, self._reconcile(num, ticket.messages)
         )
         newer = updated_at > stored_at
         if not newer and not added:
             return "unchanged", 0
+        if snoozed and added and messages.count_from(store, num, BUYER) > buyer_wrote:
+            tickets.set_snooze(store, ticket.id, None, None)  # the buyer wrote again
         if newer:
             tickets.update(store, ticket, updated_at)
             tickets.link_orders(store, num, ticket, replace=True)
-            if ticket.state == "AWAITING_MERCHANT" and outbox_rows.reply_pending(store, ticket.id):
-                # Wish has not seen the reply queued here yet: the ticket waits on the buyer.
-                tickets.set_state(store, ticket.id, "AWAITING_USER")
+            self._hold_local_state(ticket)
         self.refresh(ticket.id)
         return "updated", added
+
+    def _hold_local_state(self, ticket: Ticket) -> None:
+        """Work queued here that Wish has not seen yet keeps the state it gave the ticket: a
+        reply keeps a ticket Wish shows awaiting the merchant with the buyer, a close or an
+        appeal keeps its own state. What Wish says now is what cancelling that close or
+        appeal puts back."""
+        pending = outbox_rows.pending_for_ticket(self.store, ticket.id)
+        if not pending:
+            return
+        state = ticket.state
+        if state == "AWAITING_MERCHANT" and any(kind == "reply" for _, kind in pending):
+            state = "AWAITING_USER"  # Wish has not seen the reply queued here yet
+        changes = [(item_id, kind) for item_id, kind in pending if kind in TICKET_STATE_FOR]
+        if changes and state != "PERMANENTLY_CLOSED":
+            item_id, kind = changes[-1]
+            outbox_rows.set_prior_state(self.store, item_id, state)
+            state = TICKET_STATE_FOR[kind]
+        if state != ticket.state:
+            tickets.set_state(self.store, ticket.id, state)
 
     def _reconcile(self, num: int, incoming: Sequence[Message]) -> Sequence[Message]:
         """Wish's copy of a reply written here takes over the local message (its time becomes

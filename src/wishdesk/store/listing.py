@@ -25,6 +25,8 @@ class TicketQuery:
     either_clock: bool = False  # due_before OR escalates_before (``overdue --clock any``)
     search: str | None = None
     order_id: str | None = None
+    snoozed: str = "hide"  # hide, only or any: tickets snoozed beyond ``now``
+    now: str = ""  # ISO UTC, for ``snoozed``
     limit: int = 50  # 0: all
     sort: str = "due"
     reverse: bool = False
@@ -83,15 +85,21 @@ _TEXT_CELLS = (
     "CASE WHEN t.due_at < ? THEN 'true' ELSE 'false' END, "
     "CASE WHEN t.escalates_at < ? THEN 'true' ELSE 'false' END, "
     "coalesce(t.last_message, ''), coalesce(t.product, ''), coalesce(t.tracking_number, ''), "
-    "coalesce(t.carrier, '')"
+    "coalesce(t.carrier, ''), CASE WHEN t.snoozed_until > ? THEN t.snoozed_until ELSE '' END"
 )
+# The snoozed tickets are few: found through their partial index, by row number, so that
+# the listing's own index still orders (and counts) the rest.
+_SNOOZED = {
+    "hide": "t.num NOT IN (SELECT num FROM tickets WHERE snoozed_until > ?)",
+    "only": "t.num IN (SELECT num FROM tickets WHERE snoozed_until > ?)",
+}
 
 
 def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, list[Any]]:
     """The listing query. With ``text_cells_at`` (the ISO "now" for the overdue flags) it
     selects TSV-ready text cells instead of the stored columns."""
     where: list[str] = []
-    params: list[Any] = [] if text_cells_at is None else [text_cells_at, text_cells_at]
+    params: list[Any] = [] if text_cells_at is None else [text_cells_at] * 3
     if q.states:
         where.append(f"t.state IN ({', '.join('?' for _ in q.states)})")
         params += list(q.states)
@@ -107,6 +115,9 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
         params.append(q.escalates_before)
     if clock:
         where.append("(" + (" OR " if q.either_clock else " AND ").join(clock) + ")")
+    if q.snoozed in _SNOOZED:
+        where.append(_SNOOZED[q.snoozed])
+        params.append(q.now)
     if q.order_id is not None:
         where.append("t.num IN (SELECT ticket_num FROM ticket_orders WHERE order_id = ?)")
         params.append(q.order_id)

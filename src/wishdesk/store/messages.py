@@ -86,6 +86,14 @@ def insert_from_wish(store: Store, num: int, ticket_id: str, messages: Iterable[
     return store.conn.executemany(_INSERT_WISH, rows).rowcount
 
 
+def count_from(store: Store, num: int, sender: str) -> int:
+    """How many messages of a ticket this sender wrote."""
+    row = store.conn.execute(
+        "SELECT count(*) FROM messages WHERE ticket_num = ? AND sender = ?", (num, sender)
+    ).fetchone()
+    return int(row[0])
+
+
 def local_replies(store: Store, num: int) -> list[tuple[int, str]]:
     """(id, text) of a ticket's replies written here and not seen back from Wish, oldest
     first."""

@@ -31,6 +31,7 @@ class OutboxItem:
     error: str | None
     attempts: int
     message_id: int | None  # the thread message a reply put there
+    prior_state: str | None = None  # the ticket state a close or appeal found (cancel: back)
 
     def record(self) -> dict[str, Any]:
         """The documented JSON record."""
@@ -56,12 +57,13 @@ def add(
     at: str,
     dedup_key: str | None = None,
     message_id: int | None = None,
+    prior_state: str | None = None,
 ) -> int:
     """Queue an item; returns its id."""
     cursor = store.execute(
         "INSERT INTO outbox (kind, ticket_id, order_id, body, status, created_at, updated_at, "
-        "dedup_key, message_id) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
-        (kind, ticket_id, order_id, body, at, at, dedup_key, message_id),
+        "dedup_key, message_id, prior_state) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?, ?)",
+        (kind, ticket_id, order_id, body, at, at, dedup_key, message_id, prior_state),
     )
     return int(cursor.lastrowid or 0)
 
@@ -103,14 +105,19 @@ def first_with_key(store: Store, dedup_key: str) -> OutboxItem | None:
     return found[0] if found else None
 
 
-def reply_pending(store: Store, ticket_id: str) -> bool:
-    """Does a reply to this ticket still wait to reach Wish?"""
-    row = store.conn.execute(
-        "SELECT 1 FROM outbox WHERE ticket_id = ? AND kind = 'reply' "
-        "AND status IN ('queued', 'sending') LIMIT 1",
+def pending_for_ticket(store: Store, ticket_id: str) -> list[tuple[int, str]]:
+    """(id, kind) of the replies, closes and appeals of this ticket that still wait to reach
+    Wish (queued or being sent), oldest first."""
+    return store.conn.execute(
+        "SELECT id, kind FROM outbox WHERE ticket_id = ? AND status IN ('queued', 'sending') "
+        "AND kind IN ('reply', 'close', 'appeal') ORDER BY id",
         (ticket_id,),
-    ).fetchone()
-    return row is not None
+    ).fetchall()
+
+
+def set_prior_state(store: Store, item_id: int, state: str) -> None:
+    """What the ticket's state would be without this close or appeal (Wish's newer word)."""
+    store.execute("UPDATE outbox SET prior_state = ? WHERE id = ?", (state, item_id))
 
 
 def sent_reply_bodies(store: Store, ticket_id: str, exclude: int) -> list[str]:

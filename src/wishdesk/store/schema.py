@@ -315,6 +315,30 @@ FIRST_ORDER_BACKFILL = (
     "WHERE l.ticket_num = tickets.num AND l.position = 0)"
 )
 
+
+def m008_notes_and_snooze(db: Database) -> None:
+    """The merchant's own workflow: internal notes on a ticket (``notes``: never sent, never
+    linted); a snooze on a ticket (``snoozed_until``, and ``snoozed_at`` when it was set),
+    which hides it from ``list`` until then or until the buyer writes again; and on each
+    queued close or appeal the ticket state it found (``prior_state``), which ``outbox
+    cancel`` puts back."""
+    notes: Any = db["notes"]
+    notes.create(
+        {"id": int, "ticket_id": str, "text": str, "author": str, "created_at": str},
+        pk="id",
+        not_null={"ticket_id", "text", "author", "created_at"},
+    )
+    notes.create_index(["ticket_id"])
+    for column in ("snoozed_until", "snoozed_at"):
+        db.execute(f"ALTER TABLE tickets ADD COLUMN {column} TEXT")  # fixed names
+    # the few snoozed tickets, which the listing leaves out (or keeps) by row number
+    db.execute(
+        "CREATE INDEX idx_tickets_snoozed_until ON tickets (snoozed_until) "
+        "WHERE snoozed_until IS NOT NULL"
+    )
+    db.execute("ALTER TABLE outbox ADD COLUMN prior_state TEXT")
+
+
 MIGRATIONS: list[Callable[[Database], None]] = [
     m001_initial,
     m002_messages_by_ticket_num,
@@ -322,6 +346,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m004_current_tracking_first,
     m005_attachments,
     m006_ticket_first_order,
+    m008_notes_and_snooze,
 ]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 

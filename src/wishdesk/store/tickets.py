@@ -33,6 +33,7 @@ LIST_COLUMNS = (
     "product",  # of the first order (position 0), where the store holds it
     "tracking_number",
     "carrier",
+    "snoozed_until",  # the listing shows it only while it lies ahead
 )
 
 
@@ -68,6 +69,8 @@ class TicketRow:
     product: str | None
     tracking_number: str | None
     carrier: str | None
+    snoozed_until: str | None
+    snoozed_at: str | None  # when the snooze was set
 
     def listing_row(self) -> tuple[Any, ...]:
         """The row as the listing selects it (``LIST_COLUMNS``)."""
@@ -232,12 +235,13 @@ def _wish_values(t: Ticket, updated_at: str) -> tuple[object, ...]:
     )
 
 
-def version(store: Store, ticket_id: str) -> tuple[int, str] | None:
-    """(row number, stored updated_at) of a ticket, or None when it is new."""
+def version(store: Store, ticket_id: str) -> tuple[int, str, bool] | None:
+    """(row number, stored updated_at, has a snooze) of a ticket, or None when it is new."""
     row = store.conn.execute(
-        "SELECT num, updated_at FROM tickets WHERE id = ?", (ticket_id,)
+        "SELECT num, updated_at, snoozed_until IS NOT NULL FROM tickets WHERE id = ?",
+        (ticket_id,),
     ).fetchone()
-    return None if row is None else (row[0], row[1])
+    return None if row is None else (row[0], row[1], bool(row[2]))
 
 
 def insert(store: Store, t: Ticket, updated_at: str, reason: Reason, derived: Derived) -> int:
@@ -265,6 +269,15 @@ def set_reason(store: Store, ticket_id: str, reason: Reason) -> None:
     store.conn.execute(
         "UPDATE tickets SET reason = ?, reason_source = ?, reason_confidence = ? WHERE id = ?",
         (*reason, ticket_id),
+    )
+
+
+def set_snooze(store: Store, ticket_id: str, until: str | None, at: str | None) -> None:
+    """Snooze a ticket until ``until`` (set at ``at``), or end its snooze (None)."""
+    store.execute(
+        "UPDATE tickets SET snoozed_until = ?, snoozed_at = ? WHERE id = ? "
+        "AND (snoozed_until IS NOT NULL OR ? IS NOT NULL)",
+        (until, at, ticket_id, until),
     )
 
 
@@ -313,14 +326,31 @@ def order_changed(store: Store, order_id: str, fields: tuple[str | None, ...]) -
         store.conn.execute(_ORDER_CHANGED, (*fields, order_id))
 
 
-_WITH_PREFIX = "SELECT id, state, subject FROM tickets WHERE id >= ? AND id < ? ORDER BY id"
+_WITH_PREFIX = "SELECT id, state, subject FROM tickets WHERE id >= ? AND id < ?"
 
 
 def with_prefix(
-    store: Store, prefix: str, limit: int, *, last: bool = False
+    store: Store, prefix: str, limit: int, *, last: bool = False, states: Sequence[str] = ()
 ) -> list[tuple[str, str, str | None]]:
     """``(id, state, subject)`` of the first ``limit`` tickets whose id starts with
-    ``prefix``, by id (``last``: the last one alone)."""
+    ``prefix`` (and whose state is one of ``states``, when given), by id (``last``: the
+    last one alone)."""
+    sql, params = _WITH_PREFIX, [prefix, prefix + "\U0010ffff"]
+    if states:
+        sql += f" AND state IN ({', '.join('?' for _ in states)})"
+        params += states
     if last:
-        return store.all(_WITH_PREFIX + " DESC LIMIT 1", (prefix, prefix + "\U0010ffff"))
-    return store.all(_WITH_PREFIX + " LIMIT ?", (prefix, prefix + "\U0010ffff", limit))
+        return store.all(sql + " ORDER BY id DESC LIMIT 1", params)
+    return store.all(sql + " ORDER BY id LIMIT ?", [*params, limit])
+
+
+def snoozed_with_prefix(
+    store: Store, prefix: str, now: str, limit: int
+) -> list[tuple[str, str, str | None]]:
+    """``(id, snoozed_until, subject)`` of the tickets snoozed beyond ``now`` whose id starts
+    with ``prefix``, by id."""
+    return store.all(
+        "SELECT id, snoozed_until, subject FROM tickets WHERE snoozed_until > ? "
+        "AND id >= ? AND id < ? ORDER BY id LIMIT ?",
+        (now, prefix, prefix + "\U0010ffff", limit),
+    )

@@ -72,7 +72,8 @@ def _other(store: Store) -> str:
 
 def inbox_preview(store: Store, now: datetime) -> Listing:
     """What ``demo`` shows afterwards: the 20 most urgent tickets awaiting the merchant."""
+    from wishdesk.clock import iso
     from wishdesk.services.inbox import listing
     from wishdesk.store.listing import TicketQuery
 
-    return listing(store, TicketQuery(limit=20), now)
+    return listing(store, TicketQuery(limit=20, now=iso(now)), now)

@@ -9,7 +9,8 @@ An item still ``sending`` is ambiguous: a crash, or a reply whose answer never c
 Replies are then checked on Wish: the ticket is read back, and if it holds more MERCHANT
 replies with the same text (whitespace-normalised) than the outbox has already marked sent for
 that ticket, this one arrived: ``sent``; otherwise it goes back to ``queued``. Closes and
-appeals set a state, which is harmless to repeat: they go back to ``queued``.
+appeals set a state, which is harmless to repeat: they go back to ``queued``. A close or
+appeal Wish refuses puts its ticket back in the state it had before it was queued.
 
 ``notification`` items (a message about an order with no ticket awaiting the merchant) have
 no API: they become ``manual``.
@@ -245,6 +246,11 @@ class Pusher:
             raise
         except ApiError as exc:
             self.settle(item, "failed", error=exc.message, request_id=exc.request_id)
+            if item.kind in TICKET_STATE_FOR:  # Wish said no: the ticket is as it was
+                from wishdesk.services.outbox import release_state
+
+                with self.store.transaction():
+                    release_state(self.store, item)
             result.failed += 1
             result.lines.append(f"{_describe(item)} failed: {exc.message}")
             return

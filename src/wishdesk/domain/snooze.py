@@ -1,0 +1,90 @@
+"""When a snooze ends: ``snooze --until WHEN`` read in the merchant's time zone.
+
+WHEN is a date (``2026-12-05``: the start of that day), a date and a time
+(``2026-12-05 9:00``, ``2026-12-05T09:00``; with ``Z`` or an offset it is that moment),
+``today`` or ``tomorrow`` with an optional time (``tomorrow 9:00``), or a span from now:
+``30m``, ``4h``, ``2d``, ``1w``, or ``3bd`` (business days: the same local time on the
+third working day after today, by the store's calendar).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from datetime import date, datetime, time, timedelta, timezone
+from zoneinfo import ZoneInfo
+
+from wishdesk.errors import UsageError
+
+UTC = timezone.utc
+
+# (local date, n) -> the n-th working day after it
+NthWorkingDay = Callable[[date, int], date]
+
+_SPAN = re.compile(r"(\d{1,4})\s*(m|h|d|w|bd)", re.IGNORECASE)
+_DAY_TIME = re.compile(
+    r"(today|tomorrow|\d{4}-\d{2}-\d{2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.IGNORECASE
+)
+_MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080}
+LONGEST = timedelta(days=366 * 2)
+HELP = "use e.g. 2026-12-05, 'tomorrow 9:00', '2026-12-05 14:30', 4h, 2d or 3bd"
+
+
+def snooze_end(text: str, now: datetime, tz: ZoneInfo, nth_working_day: NthWorkingDay) -> datetime:
+    """The moment (UTC) that WHEN names; refused when it is not after ``now`` or more than
+    two years ahead."""
+    when = text.strip()
+    moment = _span(when, now, tz, nth_working_day) or _day_time(when, now, tz)
+    if moment is None:
+        raise UsageError(f"cannot read the time {when[:40]!r}: {HELP}")
+    if moment <= now:
+        raise UsageError(f"{when[:40]!r} is in the past: a snooze ends later than now")
+    if moment - now > LONGEST:
+        raise UsageError(f"{when[:40]!r} is more than two years ahead")
+    return moment
+
+
+def _span(when: str, now: datetime, tz: ZoneInfo, nth: NthWorkingDay) -> datetime | None:
+    match = _SPAN.fullmatch(when)
+    if match is None:
+        return None
+    amount, unit = int(match.group(1)), match.group(2).lower()
+    if unit != "bd":
+        return now + timedelta(minutes=amount * _MINUTES[unit])
+    if amount > 520:
+        raise UsageError(f"{when!r} is more than two years ahead")
+    local = now.astimezone(tz)
+    day = nth(local.date(), amount) if amount else local.date()
+    return _at(day, local.time().replace(tzinfo=None), tz)
+
+
+def _day_time(when: str, now: datetime, tz: ZoneInfo) -> datetime | None:
+    if re.search(r"(Z|[+-]\d{2}:?\d{2})$", when) and re.match(r"\d{4}-\d{2}-\d{2}[T ]", when):
+        from wishdesk.clock import parse_time
+
+        try:
+            return parse_time(when)
+        except ValueError:
+            return None
+    match = _DAY_TIME.fullmatch(when)
+    if match is None:
+        return None
+    word, hour, minute, second = match.groups()
+    today = now.astimezone(tz).date()
+    try:
+        if word.lower() in ("today", "tomorrow"):
+            day = today + timedelta(days=word.lower() == "tomorrow")
+        else:
+            day = date.fromisoformat(word)
+        clock = time(int(hour or 0), int(minute or 0), int(second or 0))
+    except ValueError as exc:
+        raise UsageError(f"bad time {when[:40]!r}: {exc}") from None
+    return _at(day, clock, tz)
+
+
+def _at(day: date, clock: time, tz: ZoneInfo) -> datetime:
+    """A local wall-clock time as a UTC moment (a time a DST change skips: the later one)."""
+    try:
+        return datetime.combine(day, clock, tzinfo=tz).astimezone(UTC)
+    except OverflowError:
+        raise UsageError(f"{day.isoformat()} is out of range") from None
