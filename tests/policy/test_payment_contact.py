@@ -255,11 +255,19 @@ def test_avoiding_a_suspension_is_not_a_negation() -> None:
 
 
 def test_a_negation_reaches_only_its_neighbourhood() -> None:
-    """In a long unpunctuated text, a negation far before a request is about something else."""
-    far = "We could not reach the courier about the parcel that was left at the wrong door "
-    assert errors(far + "and to get it you pay the customs fee here") == {OFF}
+    """A negation after a request reaches it only from a few words away; before it, from a
+    long sentence away, but not from the far end of an unpunctuated text."""
+    assert errors(
+        "Pay the customs fee here so that the courier brings the parcel with no delay"
+    ) == {OFF}
     assert not errors("Paying by PayPal is not possible, please use Wish.")
-    assert not errors("We will never, under any circumstances, ask you to pay customs fees.")
+    long_reassurance = (
+        "Wir werden Sie niemals, weder telefonisch noch per SMS oder E-Mail, auch wenn die "
+        "Nachricht dringend wirkt, bitten, Ihre Bankverbindung zu bestätigen."
+    )
+    assert not errors(long_reassurance)
+    far = "We could not reach the courier " + "about the parcel left at the wrong door " * 5
+    assert errors(far + "and to get it you pay the customs fee here") == {OFF}
 
 
 @pytest.mark.parametrize(

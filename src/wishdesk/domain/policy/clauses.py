@@ -110,11 +110,11 @@ def negation_end(
     return memo[key]  # type: ignore[no-any-return]
 
 
-# How far from a match a negation of its clause still reaches: "we will never, under any
-# circumstances, ask for ..." (before it), "payment by PayPal is not possible" (after it).
-# Further away, in a long clause (an SMS without punctuation), the negation is about
-# something else: "we could not deliver ... you must pay the fee here".
-NEGATION_BEFORE = 80
+# How far from a match a negation of its clause still reaches. Before it, a long sentence:
+# "we will never, by phone, by SMS or by e-mail, however urgent it looks, ask you to ...".
+# After it, only a few words: "payment by PayPal is not possible", while in an SMS without
+# punctuation a later "no" is about something else ("pay the fee here, no delay").
+NEGATION_BEFORE = 200
 NEGATION_AFTER = 30
 
 
