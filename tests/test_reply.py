@@ -141,6 +141,17 @@ def test_truth_errors_can_be_overridden_with_a_reason_in_the_audit_log(run, stor
     assert row == ("override", T1, "truth.eta", "carrier confirmed a local delivery")
 
 
+def test_a_passed_delivery_date_blocks_and_can_be_overridden(run, store, db_path) -> None:
+    gone_by = "Your LED strip is expected to arrive by 20 November."  # the clock: 26 November
+    blocked = run("reply", T1, "-m", gone_by)
+    assert blocked.exit_code == 1 and "truth.eta-past" in blocked.stderr
+    reason = "buyer asked what the original estimate was"
+    sent = run("reply", T1, "--draft", "--override", "truth.eta-past", "--reason", reason)
+    assert sent.exit_code == 0, sent.stderr
+    row = sqlite3.connect(db_path).execute("SELECT rule, reason FROM audit_log").fetchone()
+    assert row == ("truth.eta-past", reason)
+
+
 def test_warnings_block_without_a_terminal_unless_yes(run, store) -> None:
     unverified = "AS I ALREADY TOLD YOU, READ THE DESCRIPTION BEFORE ORDERING."
     result = run("reply", T1, "-m", unverified)

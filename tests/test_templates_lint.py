@@ -8,7 +8,13 @@ import pytest
 
 from wishdesk.domain.models import OrderFacts
 from wishdesk.domain.policy import lint
-from wishdesk.domain.templates import LANGUAGES, builtin_templates, render, template_values
+from wishdesk.domain.templates import (
+    LANGUAGES,
+    Template,
+    builtin_templates,
+    render,
+    template_values,
+)
 
 NOW = datetime(2026, 11, 26, 7, 0, tzinfo=timezone.utc)
 ETA = NOW + timedelta(days=20)
@@ -51,7 +57,7 @@ EXTRA = {"new_date": (ETA + timedelta(days=7)).date().isoformat()}
 CASES = [(name, lang) for name in builtin_templates().names() for lang in LANGUAGES]
 
 
-def _render(name: str, lang: str, order: dict[str, object]) -> str:
+def _fill(template: Template, lang: str, order: dict[str, object]) -> str:
     values = template_values(
         buyer_name="María José",
         locale=lang,
@@ -59,7 +65,11 @@ def _render(name: str, lang: str, order: dict[str, object]) -> str:
         merchant_name="Trailhead Outfitters",
         extra=EXTRA,
     )
-    return render(builtin_templates().get(name, lang), values)
+    return render(template, values)
+
+
+def _render(name: str, lang: str, order: dict[str, object]) -> str:
+    return _fill(builtin_templates().get(name, lang), lang, order)
 
 
 def _describe(text: str, findings: list[object]) -> str:
@@ -132,14 +142,18 @@ def test_late_text_passes_the_linter_and_promises_no_date(name: str, lang: str) 
     gone by is given as the expectation."""
     template = builtin_templates().for_locale(name, lang, late=True)
     assert template.variant == "late" and "eta" not in template.placeholders
-    values = template_values(
-        buyer_name="María José",
-        locale=lang,
-        order=LATE_ORDER,
-        merchant_name="Trailhead Outfitters",
-        extra=EXTRA,
-    )
-    text = render(template, values)
+    text = _fill(template, lang, LATE_ORDER)
     assert PAST.strftime("%Y") not in text.replace(ORDER_ID, "")
     findings = lint(text, orders=[LATE_FACTS], now=NOW)
     assert findings == [], _describe(text, list(findings))
+
+
+@pytest.mark.parametrize(("name", "lang"), LATE_CASES)
+def test_the_on_time_text_with_a_date_gone_by_is_caught(name: str, lang: str) -> None:
+    """Why the late texts exist: the on-time text would give the passed date as the
+    expected delivery, which truth.eta-past blocks."""
+    template = builtin_templates().for_locale(name, lang)
+    assert "eta" in template.placeholders
+    text = _fill(template, lang, LATE_ORDER)
+    rules = [f.rule for f in lint(text, orders=[LATE_FACTS], now=NOW)]
+    assert rules == ["truth.eta-past"], _describe(text, rules)

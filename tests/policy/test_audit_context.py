@@ -11,8 +11,9 @@ from wishdata import order, ticket, write_jsonl
 from wishdesk.services import policy as service
 
 CLAIM = "Good news: your order will arrive tomorrow."
-# ticket id -> the expected delivery of its order; "tomorrow" (2026-11-27) is false for A, C
-DELIVERY = {"A": "2026-12-10T00:00:00Z", "B": "2026-11-27T12:00:00Z", "C": "2026-12-20T00:00:00Z"}
+# ticket id -> the expected delivery of its order; "tomorrow" (the day after each reply, sent
+# on 21 and 22 November) is false for A and C
+DELIVERY = {"A": "2026-12-10T00:00:00Z", "B": "2026-11-22T12:00:00Z", "C": "2026-12-20T00:00:00Z"}
 
 
 def _tid(name: str) -> str:
@@ -52,3 +53,25 @@ def test_each_message_is_judged_by_its_own_orders(run, store, monkeypatch, kept)
         (_tid("A"), "truth.eta"),
         (_tid("C"), "truth.eta"),
     ]
+
+
+def test_a_date_is_judged_by_when_the_message_was_sent(run, tmp_path) -> None:
+    """A delivery date that was still ahead when the reply went out is not a passed date now
+    (the clock: 26 November); the same text still waiting in the outbox is."""
+    text = "Your parcel is expected to arrive by 24 November."
+    oid, tid = "a00000000000000000000009", "5f0000000000000000000009"
+    records = [
+        order(oid, delivery="2026-11-24T00:00:00Z"),
+        ticket(tid, replies=[("MERCHANT", "2026-11-20T08:00:00Z", text)], orders=[oid]),
+    ]
+    assert run("import", str(write_jsonl(tmp_path / "p.jsonl", records))).exit_code == 0
+    assert run("audit", "--format", "jsonl").exit_code == 0
+    assert run("reply", tid, "-m", text).exit_code == 1  # blocked now: the date has passed
+    queued = run("reply", tid, "--draft", "--override", "truth.eta-past", "--reason", "asked")
+    assert queued.exit_code == 0, queued.stderr
+    result = run("audit", "--format", "jsonl")
+    assert result.exit_code == 1
+    flagged = [json.loads(line) for line in result.stdout.splitlines()]
+    # the new reply (its thread message and its outbox body), not the one of 20 November
+    assert sorted(f["id"].split(":")[0] for f in flagged) == ["message", "outbox"]
+    assert {f["findings"][0]["rule"] for f in flagged} == {"truth.eta-past"}

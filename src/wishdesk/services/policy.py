@@ -190,6 +190,17 @@ def lint_batch(
         )
 
 
+def _written_at(at: str, now: datetime) -> datetime:
+    """The clock a stored message is judged by: when it was sent ("tomorrow", a date that
+    had not yet passed, mean what they meant then); ``now`` for one still to go out."""
+    from wishdesk.clock import parse_time
+
+    try:
+        return min(parse_time(at), now) if at else now
+    except ValueError:
+        return now
+
+
 def audit(
     store: Store, *, now: datetime, rules: RuleSet, since: str | None = None
 ) -> Iterator[LintResult]:
@@ -217,5 +228,5 @@ def audit(
         if not orders and item.order_id:
             facts = order_rows.facts(store, item.order_id)
             orders = [facts] if facts else []
-        findings = lint(item.text, orders=orders, now=now, rules=rules)
+        findings = lint(item.text, orders=orders, now=_written_at(item.at, now), rules=rules)
         yield LintResult(id=item.id, findings=findings, ticket_id=item.ticket_id, text=item.text)

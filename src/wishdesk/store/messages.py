@@ -38,7 +38,7 @@ class MerchantText:
     ticket_id: str | None
     order_id: str | None
     text: str
-    at: str
+    at: str  # when it was sent; "" for an outbox body still queued
 
 
 _THREAD = (

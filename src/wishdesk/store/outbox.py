@@ -133,14 +133,15 @@ def sent_reply_bodies(store: Store, ticket_id: str, exclude: int) -> list[str]:
 
 
 def bodies_since(store: Store, since: str | None = None) -> Iterator[MerchantText]:
-    """Queued and sent bodies, oldest first (``since``: a store timestamp)."""
+    """Queued and sent bodies, oldest first (``since``: a store timestamp); ``at`` is when a
+    sent body went out, "" for one still queued."""
     for row in store.rows(
-        "SELECT id, ticket_id, order_id, body, COALESCE(sent_at, created_at) AS at FROM outbox "
-        "WHERE status IN ('queued', 'sent') AND body IS NOT NULL "
-        "AND COALESCE(sent_at, created_at) >= ? ORDER BY at, id",
+        "SELECT id, ticket_id, order_id, body, CASE WHEN status = 'sent' THEN sent_at END "
+        "FROM outbox WHERE status IN ('queued', 'sent') AND body IS NOT NULL "
+        "AND COALESCE(sent_at, created_at) >= ? ORDER BY COALESCE(sent_at, created_at), id",
         (since or "",),
     ):
-        yield MerchantText(f"outbox:{row[0]}", row[1], row[2], row[3] or "", row[4])
+        yield MerchantText(f"outbox:{row[0]}", row[1], row[2], row[3] or "", row[4] or "")
 
 
 def delivered(store: Store, message_id: int, sent_at: str) -> None:

@@ -110,10 +110,39 @@ def negation_end(
     return memo[key]  # type: ignore[no-any-return]
 
 
+# How far from a match a negation of its clause still reaches. Before it, a long sentence:
+# "we will never, by phone, by SMS or by e-mail, however urgent it looks, ask you to ...".
+# After it, only a few words: "payment by PayPal is not possible", while in an SMS without
+# punctuation a later "no" is about something else ("pay the fee here, no delay").
+NEGATION_BEFORE = 200
+NEGATION_AFTER = 30
+
+
+def _cues(text: str, left: int, right: int, lex: Lexicon, present: frozenset[str] | None) -> Any:
+    """Starts and ends of the negations in the clause ``text[left:right]`` (searched once)."""
+    memo = _index(text).of(lex)
+    key = ("cues", left, right)
+    found = memo.get(key)
+    if found is None:
+        clause = text[left:right]
+        if present is None or lex.negation_exceptions.live(present):
+            clause = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), clause)
+        spans = [(left + m.start(), left + m.end()) for m in lex.negation_cues.finditer(clause)]
+        found = memo[key] = ([a for a, _ in spans], [b for _, b in spans])
+    return found
+
+
 def negated(
     text: str, start: int, end: int, lex: Lexicon, present: frozenset[str] | None = None
 ) -> bool:
     """True when the clause holding ``text[start:end]`` is negated or a warning about fraud
-    ("never", "do not", "nunca", "ne ... jamais", "nicht", "不要", "scam"). ``present``
-    (the triggers found in ``text``) only lets it skip work."""
-    return negation_end(text, start, end, lex, present) is not None
+    ("never", "do not", "nunca", "ne ... jamais", "nicht", "不要", "scam") near the match:
+    ending at most ``NEGATION_BEFORE`` characters before it, inside it, or starting at most
+    ``NEGATION_AFTER`` after it. ``present`` (the triggers found in ``text``) only lets it
+    skip work."""
+    if negation_end(text, start, end, lex, present) is None:
+        return False
+    left, right = clause_bounds(text, start, end, lex, present)
+    starts, ends = _cues(text, left, right, lex, present)
+    first = bisect_left(ends, start - NEGATION_BEFORE)  # cues ending near or after the start
+    return first < len(starts) and starts[first] <= end + NEGATION_AFTER

@@ -16,7 +16,9 @@ Span = tuple[int, int]
 _EMAIL = re.compile(
     r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9-])"
 )
-_URL = re.compile(r"(?:https?://|www\.)[^\s<>\"'\])}]+")
+# "http://", also written around link filters: "http //", "hxxps: // host"
+_URL = re.compile(r"(?:h(?:tt|xx)ps?(?::\s?//|\s?:?\s?//\s?)|www\.)[^\s<>\"'\])}]+")
+_SCHEME = re.compile(r"^h\w+\s?:?\s?//\s?")
 _CARD = re.compile(r"(?<![\d.,])(?:\d[ -]?){12,18}\d(?![ -]?\d)")
 _IBAN_START = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?=[ -]?[a-z0-9])")
 _PHONE = re.compile(r"(?<![\w+/.,-])(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\w])")
@@ -43,7 +45,7 @@ def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     urls = Taken(len(text))
     for m in _URL.finditer(text):
         url = m.group().rstrip(_TRAILING)
-        rest = url.split("://", 1)[-1]
+        rest = _SCHEME.sub("", url)
         host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
         found.append((m.start(), m.start() + len(url), host))
         urls.add(m.start(), m.start() + len(url))

@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
-from wishdesk.domain.policy.clauses import negated
+from wishdesk.domain.policy.clauses import negated, sentence_bounds
 from wishdesk.domain.policy.eta import promises
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
@@ -27,6 +27,10 @@ _STRONG_TRACKING = re.compile(
     r"[a-z]{2}\d{9}[a-z]{2}"  # UPU S10: China Post LZ123456789CN, LX..., RR...
     r"|1z[0-9a-z]{16}"  # UPS
     r"|(?:yt|sf|lp|uh|ue|sy|jjd|ytd|cnaq|ys)\d{9,20}"  # YunExpress, SF, Cainiao, ...
+    r"|4px\d{10,16}(?:cn)?"  # 4PX
+    r"|(?:yw|wn|yd)\d{9,16}(?:cn|yw)?"  # Yanwen, ...
+    r"|(?:cn|cny)[a-z]{0,3}\d{11,16}"  # Cainiao CN..., CNGZS...
+    r"|gm\d{16,18}"  # DHL eCommerce
     r"|(?:420\d{5}(?:\d{4})?)?9[2-5]\d{2}(?: ?\d{4}){4} ?\d{2}"  # USPS (22 digits)
     r")(?![a-z0-9])"
 )
@@ -145,6 +149,18 @@ def _no_tracking_hint(orders: Sequence[OrderFacts]) -> tuple[tuple[str, str], ..
     )
 
 
+def _claimed(text: str, start: int, end: int, lex: Lexicon, present: frozenset[str] | None) -> bool:
+    """A shipping claim stands: its clause is not negated ("has not shipped yet") and no
+    condition or time to come leads up to it ("if it has shipped", "once it has shipped")."""
+    if negated(text, start, end, lex, present):
+        return False
+    conditional = lex.eta.conditional
+    if present is not None and not conditional.live(present):
+        return True
+    left, _ = sentence_bounds(text, start, end)
+    return conditional.search(text, left, start) is None
+
+
 def detect_tracking(
     view: TextView,
     lex: Lexicon,
@@ -163,9 +179,10 @@ def detect_tracking(
         pattern = lex.patterns.get("truth.shipped")
         if pattern is not None and (present is None or pattern.live(present)):
             for m in pattern.finditer(text):
-                if not negated(text, m.start(), m.end(), lex, present):
-                    a, b = view.span(*m.span())
-                    hits.append(Hit("truth.tracking", a, b, _no_tracking_hint(orders)))
+                if not _claimed(text, m.start(), m.end(), lex, present):
+                    continue
+                a, b = view.span(*m.span())
+                hits.append(Hit("truth.tracking", a, b, _no_tracking_hint(orders)))
     for start, end, token in tokens:
         if _is_known(token, known):
             continue
@@ -201,6 +218,9 @@ def detect_eta(
     for promise in found:
         a, b = view.span(promise.start, promise.end)
         promised = promise.latest.isoformat()
+        if promise.passed:
+            hits.append(Hit("truth.eta-past", a, b, (("promised", promised),)))
+            continue
         if not expected:
             hits.append(Hit("truth.eta-unverified", a, b, (("promised", promised),)))
             continue

@@ -2,7 +2,10 @@
 
 Every time expression in a sentence that talks about delivery (and is not conditional,
 negated, about a refund or in the past) is read as a date relative to today; the promise of
-the sentence is the latest of them ("between Dec 5 and Dec 20" promises Dec 20). Where a
+the sentence is the latest of them ("between Dec 5 and Dec 20" promises Dec 20). A date that
+has already gone by counts only when it is given as the expectation ("expected to arrive by
+22 November" on 1 December), not when the sentence admits it was missed ("should have
+arrived by", "was due on", "late"): such a promise is ``passed``. Where a
 reading is ambiguous (05/12, "by Friday" on a Friday) the later date is taken: the linter
 prefers a miss of a borderline case to crying wolf.
 """
@@ -15,7 +18,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from wishdesk.domain.policy.clauses import negation_end, sentence_bounds
+from wishdesk.domain.policy.clauses import clause_bounds, negation_end, sentence_bounds
 from wishdesk.domain.policy.lexicon import EtaLexicon, Lexicon, scan
 from wishdesk.domain.policy.spans import Taken
 
@@ -44,11 +47,13 @@ _CN_DIGITS = {
 
 @dataclass(frozen=True)
 class Promise:
-    """A delivery promise: the latest date it allows, and where it is (normalised offsets)."""
+    """A delivery promise: the latest date it allows, and where it is (normalised offsets).
+    ``passed``: that date is before today."""
 
     start: int
     end: int
     latest: date
+    passed: bool = False
 
 
 def _cn_number(text: str) -> int | None:
@@ -232,6 +237,9 @@ class _Sentences:
         index = bisect_left(points, left)
         return index < len(points) and points[index] < right
 
+    def has_delivery(self, left: int, right: int) -> bool:
+        return self._within(self.delivery, left, right)
+
     def promise_like(self, left: int, right: int) -> bool:
         return self._within(self.delivery, left, right) and not self._within(
             self.blocked, left, right
@@ -246,6 +254,35 @@ def _is_promise(
         return False
     negation = negation_end(text, start, end, lex, present)  # its clause's first negation
     return negation is None or negation > start  # none before the date
+
+
+_EXPECT_REACH = 48  # how far before a date gone by its "expected (to arrive) by" may be
+
+
+def _is_past_expectation(
+    text: str, start: int, end: int, lex: Lexicon, present: frozenset[str], where: _Sentences
+) -> bool:
+    """A date before today, given as when the parcel is expected: its clause says so just
+    before the date ("is expected by", "llegará el", "预计"), the sentence talks about
+    delivery, is not conditional and does not say the date was missed ("should have",
+    "late"), and nothing between the cue and the date is about a refund or a reply."""
+    eta = lex.eta
+    if not eta.expect.live(present):
+        return False
+    left, right = sentence_bounds(text, start, end)
+    if not where.has_delivery(left, right):
+        return False
+    for gate in (eta.conditional, eta.past, eta.late):
+        if gate.live(present) and gate.search(text, left, right):
+            return False
+    negation = negation_end(text, start, end, lex, present)
+    if negation is not None and negation <= start:
+        return False
+    clause_left, _ = clause_bounds(text, start, end, lex, present)
+    cue = eta.expect.search(text, max(clause_left, start - _EXPECT_REACH), start)
+    return cue is not None and not (
+        eta.exclude.live(present) and eta.exclude.search(text, cue.start(), end)
+    )
 
 
 def promises(text: str, lex: Lexicon, today: date, present: frozenset[str]) -> list[Promise]:
@@ -266,10 +303,16 @@ def promises(text: str, lex: Lexicon, today: date, present: frozenset[str]) -> l
     where = _Sentences(text, lex, present) if taken else None
     for start, end, value in sorted(taken):
         assert where is not None
-        if value < today or not _is_promise(text, start, end, lex, present, where):
+        if value < today:
+            if not _is_past_expectation(text, start, end, lex, present, where):
+                continue
+        elif not _is_promise(text, start, end, lex, present, where):
             continue
         by_sentence.setdefault(sentence_bounds(text, start, end), []).append((start, end, value))
-    return [
-        Promise(items[0][0], max(e for _, e, _ in items), max(v for _, _, v in items))
-        for items in by_sentence.values()
-    ]
+    found: list[Promise] = []
+    for items in by_sentence.values():
+        latest = max(v for _, _, v in items)
+        if latest >= today:  # a date gone by beside a later one is not the promise
+            items = [item for item in items if item[2] >= today]
+        found.append(Promise(items[0][0], max(e for _, e, _ in items), latest, latest < today))
+    return found

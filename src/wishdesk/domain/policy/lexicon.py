@@ -172,6 +172,8 @@ class EtaLexicon(NamedTuple):
     exclude: Gate
     conditional: Gate
     past: Gate
+    expect: Gate
+    late: Gate
     next_prefix: Gate
     numbers: dict[str, int]
     months: tuple[tuple[Gate, int], ...]
@@ -218,6 +220,8 @@ def _eta(data: dict[str, Any]) -> EtaLexicon:
         exclude=_g(data["exclude"]),
         conditional=_g(data["conditional"]),
         past=_g(data["past"]),
+        expect=_g(data["expect"]),
+        late=_g(data["late"]),
         next_prefix=_g(data["next_prefix"]),
         numbers=dict(data["numbers"]),
         months=tuple((_g(g), n) for g, n in data["months"]),
