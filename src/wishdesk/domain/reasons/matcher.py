@@ -19,6 +19,13 @@ CJK_NEGATION_WINDOW = 3
 _CACHE_LIMIT = 50_000
 
 
+def _a_not_a(text: str, at: int, length: int) -> bool:
+    """A Chinese "A-not-A" question (能不能, 可不可以, 有没有): the negator between a character
+    and its repeat asks, it does not deny."""
+    before, after = at - 1, at + length
+    return before >= 0 and after < len(text) and text[before] == text[after]
+
+
 class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self._lex = lexicon
@@ -99,12 +106,20 @@ class Matcher:
         return False
 
     def _cjk_negated(self, text: str, at: int) -> bool:
-        window = text[max(0, at - CJK_NEGATION_WINDOW) : at]
+        start = max(0, at - CJK_NEGATION_WINDOW)
+        window = text[start:at]
         for i in range(len(window) - 1, -1, -1):
             if window[i] in CLAUSE_MARKS or window[i] == " ":
+                start += i + 1
                 window = window[i + 1 :]
                 break
-        return any(n in window for n in self._lex.cjk_negators)
+        for negator in self._lex.cjk_negators:
+            found = window.find(negator)
+            while found >= 0:
+                if not _a_not_a(text, start + found, len(negator)):
+                    return True
+                found = window.find(negator, found + 1)
+        return False
 
     def scores(self, text: str) -> dict[str, float]:
         """Weight per reason of the cues found in ``text`` (already normalised)."""
