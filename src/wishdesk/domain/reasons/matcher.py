@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections import defaultdict
 
 from wishdesk.domain.reasons.fuzzy import TypoFolder
-from wishdesk.domain.reasons.lexicon import CjkCue, Cue, Element, Gap, Lexicon
+from wishdesk.domain.reasons.lexicon import CjkCue, Cue, Element, Gap, Lexicon, WordSpec
 from wishdesk.domain.reasons.normalise import CLAUSE_MARKS, has_cjk, tokenise
 
 NEGATION_WINDOW = 4
@@ -84,6 +84,15 @@ class Matcher:
         if not rest:
             return True
         head, tail = rest[0], rest[1:]
+        if isinstance(head, Gap) and tail and isinstance(tail[0], WordSpec):
+            word, after = tail[0], tail[1:]  # the word after the gap, tried at each place
+            for j in range(at, min(len(tokens), at + head.most + 1)):
+                token = tokens[j]
+                if word.matches(token) and self._rest_matches(tokens, j + 1, after):
+                    return True
+                if token in CLAUSE_MARKS:
+                    return False
+            return False
         if isinstance(head, Gap):
             for skip in range(head.most + 1):
                 if skip and (at + skip - 1 >= len(tokens) or tokens[at + skip - 1] in CLAUSE_MARKS):
@@ -126,6 +135,7 @@ class Matcher:
         totals: dict[str, float] = defaultdict(float)
         counted: set[int] = set()
         tokens = [self._fold(t) for t in tokenise(text)]
+        present = set(tokens)
         end = len(tokens)
         for i, token in enumerate(tokens):
             candidates = self._cues_starting_with(token)
@@ -133,7 +143,7 @@ class Matcher:
                 continue
             said: set[str] = set()  # reasons a one-word cue already found in this token
             for cue in candidates:
-                if cue.id in counted:
+                if cue.id in counted or (cue.needs and cue.needs.isdisjoint(present)):
                     continue
                 head = cue.second  # most cues fail on their second word: checked inline
                 if head is not None:
