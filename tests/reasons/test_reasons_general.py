@@ -151,3 +151,35 @@ def test_negated_and_questioned_forms(body: str, expected: str) -> None:
 )
 def test_look_alikes_of_the_general_forms(body: str, not_expected: str) -> None:
     assert reason(body) != not_expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("pedi três e vieram apenas 2", "damaged-missing"),
+        ("compré dos y llegó solo una", "damaged-missing"),
+        ("ne ho presi due, arrivato solo uno", "damaged-missing"),
+        ("mandaram outro produto no lugar", "return-refund"),
+        ("no era lo que esperaba", "return-refund"),
+        ("das ist nicht das, was ich erwartet habe", "return-refund"),
+        ("取消以后钱多久到账", "return-refund"),
+        ("la consegna è fallita due volte", "order-status"),
+        ("zustellung fehlgeschlagen, was nun?", "order-status"),
+        ("mi paquete lleva una semana en aduana", "order-status"),
+        ("llegó en mal estado", "damaged-missing"),
+    ],
+)
+def test_units_short_another_product_failed_delivery(body: str, expected: str) -> None:
+    assert reason(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "not_expected"),
+    [
+        ("pedi apenas um, perfeito", "damaged-missing"),  # no "received only"
+        ("eu queria o que pedi e foi o que veio", "return-refund"),
+        ("estado de la cuenta", "order-status"),
+    ],
+)
+def test_look_alikes_of_units_and_products(body: str, not_expected: str) -> None:
+    assert reason(body) != not_expected
