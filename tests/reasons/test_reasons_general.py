@@ -183,3 +183,32 @@ def test_units_short_another_product_failed_delivery(body: str, expected: str) -
 )
 def test_look_alikes_of_units_and_products(body: str, not_expected: str) -> None:
     assert reason(body) != not_expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("el paquete desapareció del seguimiento", "order-status"),
+        ("o pacote sumiu", "order-status"),
+        ("la spedizione è scomparsa", "order-status"),
+        ("mon colis a disparu", "order-status"),
+        ("die Sendung ist verschwunden", "order-status"),
+        ("the parcel never turned up", "order-status"),
+        ("la lampe ne s'allume plus", "damaged-missing"),  # "ne ... plus" is the cue itself
+        ("chegou sem a tampa", "damaged-missing"),
+        ("dejó de funcionar a la semana", "damaged-missing"),
+        ("es funktioniert seit gestern nicht mehr", "damaged-missing"),
+        ("on m'a livré un autre modèle", "return-refund"),
+        ("mi è arrivato un altro prodotto", "return-refund"),
+    ],
+)
+def test_vanished_parts_missing_stopped_working_another_model(body: str, expected: str) -> None:
+    assert reason(body) == expected
+
+
+@pytest.mark.parametrize(
+    "body",
+    ["chegou sem problemas, recomendo", "llegó sin problemas", "kam ohne Probleme an"],
+)
+def test_arrived_without_problems_is_not_a_missing_part(body: str) -> None:
+    assert reason(body) != "damaged-missing"
