@@ -212,3 +212,36 @@ def test_vanished_parts_missing_stopped_working_another_model(body: str, expecte
 )
 def test_arrived_without_problems_is_not_a_missing_part(body: str) -> None:
     assert reason(body) != "damaged-missing"
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("el rastreo sigue en camino desde hace dos semanas", "order-status"),
+        ("il tracciamento è fermo da settimane", "order-status"),
+        ("le suivi n'a pas bougé depuis lundi", "order-status"),
+        ("in der Sendungsverfolgung gibt es nichts Neues", "order-status"),
+        ("物流一直不动了", "order-status"),
+        ("¿qué día llega más o menos?", "shipping-eta"),
+        ("wie schnell liefern Sie?", "shipping-eta"),
+        ("lo quería en verde", "change-variant"),
+        ("je le voudrais plutôt en gris", "change-variant"),
+        ("nella scatola c'era solo il manuale", "damaged-missing"),
+        ("和描述差别太大", "return-refund"),
+    ],
+)
+def test_stuck_tracking_which_day_colour_wanted_only_one_thing_inside(
+    body: str, expected: str
+) -> None:
+    assert reason(body) == expected
+
+
+@pytest.mark.parametrize(
+    ("body", "not_expected"),
+    [
+        ("il pacco è passato in due giorni, ottimo", "order-status"),
+        ("no tengo nada que objetar, perfecto", "order-status"),
+    ],
+)
+def test_look_alikes_of_stuck_and_waiting(body: str, not_expected: str) -> None:
+    assert reason(body) != not_expected
