@@ -245,3 +245,21 @@ def test_stuck_tracking_which_day_colour_wanted_only_one_thing_inside(
 )
 def test_look_alikes_of_stuck_and_waiting(body: str, not_expected: str) -> None:
     assert reason(body) != not_expected
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ("我還沒收到貨", "order-status"),  # traditional characters
+        ("訂單甚麼時候發貨", "shipping-eta"),
+        ("可以換顏色嗎", "change-variant"),
+        ("ma commande est perdue", "order-status"),
+        ("mon colis a été retourné à l'expéditeur", "order-status"),
+        ("mi pedido fue devuelto al remitente", "order-status"),
+        ("o pedido foi devolvido ao remetente", "order-status"),
+        ("das Paket ging zurück an den Absender", "order-status"),
+        ("quiero devolver el producto", "return-refund"),  # a return, not a returned parcel
+    ],
+)
+def test_traditional_characters_lost_and_returned_to_sender(body: str, expected: str) -> None:
+    assert reason(body) == expected
