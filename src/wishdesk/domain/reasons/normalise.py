@@ -53,7 +53,9 @@ def normalise(text: object) -> str:
     text = text[:MAX_CHARS]
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
     if not text.isascii():
-        text = _fold_accents(text).translate(_TRADITIONAL)
+        text = _fold_accents(text)
+        if _CJK.search(text):
+            text = text.translate(_TRADITIONAL)
     text = _CONTROL.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
