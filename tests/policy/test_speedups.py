@@ -67,6 +67,36 @@ def test_gated_patterns_match_like_ungated_ones() -> None:
                         assert gate.live(present), (gate.source, text)
 
 
+def _alternations(lex: lexicon.Lexicon) -> list[lexicon.Gate]:
+    gates = [g for g in lex if isinstance(g, lexicon.Gate)]
+    gates += [g for g in lex.eta if isinstance(g, lexicon.Gate)]
+    gates += lex.patterns.values()
+    return [g for g in gates if g.branches]
+
+
+def test_narrowed_alternations_match_like_whole_ones() -> None:
+    lex = lexicon.lexicon()
+    alternations = _alternations(lex)
+    assert {lex.negation_cues, lex.eta.conditional, lex.eta.delivery} <= set(alternations)
+    for text in [*TEXTS, "we will not ship it if it is late", "si no llega, pero no"]:
+        source = TextView(text).norm
+        present = lex.present(source)
+        for gate in alternations:
+            whole = [m.span() for m in gate.regex.finditer(source)]
+            assert [m.span() for m in gate.narrow(present).finditer(source)] == whole
+            assert gate.narrow(None) is gate.regex
+
+
+def test_a_text_with_few_cues_is_searched_with_their_branches_only() -> None:
+    lex = lexicon.lexicon()
+    source = TextView("We will never ask for it.").norm
+    narrowed = lex.negation_cues.narrow(lex.present(source))
+    assert narrowed is not lex.negation_cues.regex
+    assert len(narrowed.pattern) < len(lex.negation_cues.source) / 4
+    assert narrowed.search(source) is not None
+    assert lex.negation_cues.narrow(lex.present("hello")).search("hello") is None
+
+
 def test_plan_cache_is_keyed_by_the_data() -> None:
     files = packaged_files()
     changed = dict(files, **{"en.toml": files["en.toml"] + b"\n# edited\n"})

@@ -158,7 +158,7 @@ def _claimed(text: str, start: int, end: int, lex: Lexicon, present: frozenset[s
     if present is not None and not conditional.live(present):
         return True
     left, _ = sentence_bounds(text, start, end)
-    return conditional.search(text, left, start) is None
+    return conditional.narrow(present).search(text, left, start) is None
 
 
 def detect_tracking(

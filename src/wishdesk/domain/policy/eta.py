@@ -174,6 +174,7 @@ def _weekdays(
     found: list[tuple[int, int, date]] = []
     if not eta.weekday.live(present):
         return found
+    past = eta.past.narrow(present)
     for m in eta.weekday.finditer(text):
         word = m["wd"]
         index = next((i for p, i in eta.weekdays if p.fullmatch(word)), None)
@@ -181,7 +182,7 @@ def _weekdays(
             continue
         before = text[max(0, m.start() - 14) : m.start()]
         if eta.past.live(present) and (
-            eta.past.search(before) or eta.past.search(text, m.end(), min(len(text), m.end() + 8))
+            past.search(before) or past.search(text, m.end(), min(len(text), m.end() + 8))
         ):
             continue
         ahead = (index - today.weekday()) % 7 or 7
@@ -200,7 +201,7 @@ def _durations(
         if count is None or count <= 0 or count > 365:
             continue
         window = text[max(0, m.start() - 12) : min(len(text), m.end() + 10)]
-        if eta.past.live(present) and eta.past.search(window):
+        if eta.past.live(present) and eta.past.narrow(present).search(window):
             continue
         unit = m["unit"]
         kind = next((k for p, k in eta.unit_kinds if p.fullmatch(unit)), "day")
@@ -224,11 +225,11 @@ class _Sentences:
 
     def __init__(self, text: str, lex: Lexicon, present: frozenset[str]) -> None:
         eta = lex.eta
-        self.delivery = [m.start() for m in eta.delivery.finditer(text)]
+        self.delivery = [m.start() for m in eta.delivery.narrow(present).finditer(text)]
         blocked: list[int] = []
         for gate in (eta.exclude, eta.conditional):
             if gate.live(present):
-                blocked += [m.start() for m in gate.finditer(text)]
+                blocked += [m.start() for m in gate.narrow(present).finditer(text)]
         self.blocked = sorted(blocked)
 
     @staticmethod
@@ -273,15 +274,15 @@ def _is_past_expectation(
     if not where.has_delivery(left, right):
         return False
     for gate in (eta.conditional, eta.past, eta.late):
-        if gate.live(present) and gate.search(text, left, right):
+        if gate.live(present) and gate.narrow(present).search(text, left, right):
             return False
     negation = negation_end(text, start, end, lex, present)
     if negation is not None and negation <= start:
         return False
     clause_left, _ = clause_bounds(text, start, end, lex, present)
-    cue = eta.expect.search(text, max(clause_left, start - _EXPECT_REACH), start)
+    cue = eta.expect.narrow(present).search(text, max(clause_left, start - _EXPECT_REACH), start)
     return cue is not None and not (
-        eta.exclude.live(present) and eta.exclude.search(text, cue.start(), end)
+        eta.exclude.live(present) and eta.exclude.narrow(present).search(text, cue.start(), end)
     )
 
 
@@ -290,7 +291,7 @@ def promises(text: str, lex: Lexicon, today: date, present: frozenset[str]) -> l
     ``present`` (the triggers found in ``text``) lets it skip the date parsers whose words
     and digits are not in the text."""
     eta = lex.eta
-    if not eta.delivery.live(present) or eta.delivery.search(text) is None:
+    if not eta.delivery.live(present) or eta.delivery.narrow(present).search(text) is None:
         return []
     taken: list[tuple[int, int, date]] = []
     covered = Taken(len(text))

@@ -42,22 +42,57 @@ def is_start(text: str, i: int) -> bool:
 # -- gates: a regex, its triggers, compiled on first use ---------------------------------
 
 
+_NARROWED = 256  # narrowed regexes kept per gate
+
+
 class Gate:
     """A regex source with its trigger literals, compiled the first time it is used.
     ``live(present)`` is False when none of its triggers occur in the text: it cannot match."""
 
-    __slots__ = ("_regex", "source", "triggers")
+    __slots__ = ("_narrowed", "_regex", "branches", "source", "triggers")
 
-    def __init__(self, source: str, triggers: frozenset[str] | None) -> None:
+    def __init__(
+        self,
+        source: str,
+        triggers: frozenset[str] | None,
+        branches: list[list[Any]] | None = None,
+    ) -> None:
         self.source = source or "(?!)"
         self.triggers = triggers if source else frozenset()
         self._regex: re.Pattern[str] | None = None
+        # an alternation's branches with their own triggers (``plan._alt_gate``)
+        self.branches: tuple[tuple[str, frozenset[str] | None], ...] = tuple(
+            (b[0], b[1]) for b in branches or ()
+        )
+        self._narrowed: dict[tuple[int, ...], re.Pattern[str]] = {}
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
             self._regex = re.compile(self.source)
         return self._regex
+
+    def narrow(self, present: frozenset[str] | None) -> re.Pattern[str]:
+        """The regex for a text whose triggers are ``present``: of an alternation, only the
+        branches that may match in it (the same matches, found without trying the others
+        at every position), else the whole regex."""
+        branches = self.branches
+        if not branches or present is None:
+            return self.regex
+        live = tuple(
+            i
+            for i, (_, found) in enumerate(branches)
+            if found is None or not found.isdisjoint(present)
+        )
+        if len(live) == len(branches):
+            return self.regex
+        regex = self._narrowed.get(live)
+        if regex is None:
+            if len(self._narrowed) >= _NARROWED:
+                self._narrowed.clear()
+            source = "|".join(f"(?:{branches[i][0]})" for i in live) or "(?!)"
+            regex = self._narrowed[live] = re.compile(source)
+        return regex
 
     def live(self, present: frozenset[str] | set[str]) -> bool:
         return self.triggers is None or not self.triggers.isdisjoint(present)
@@ -211,7 +246,7 @@ class Lexicon(NamedTuple):
 
 
 def _g(item: list[Any]) -> Gate:
-    return Gate(item[0], item[1])
+    return Gate(item[0], item[1], item[2] if len(item) > 2 else None)
 
 
 def _eta(data: dict[str, Any]) -> EtaLexicon:

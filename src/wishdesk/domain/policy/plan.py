@@ -51,7 +51,7 @@ WORD_RULES = (
     "respect.abuse",
     "respect.tone",
 )
-PLAN_VERSION = 4
+PLAN_VERSION = 5
 _MACRO = re.compile(r"%([A-Z]+)%")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA_DIR = os.path.join(_HERE, "data")
@@ -100,11 +100,27 @@ def _gate(source: str) -> list[Any]:
     return [source, found]
 
 
+def _alt_gate(patterns: list[str]) -> list[Any]:
+    """The gate of an alternation, with each branch's own triggers: a text holding the
+    triggers of a few branches only is searched with the alternation of those (the same
+    matches, since a branch none of whose triggers occur cannot match anywhere in it)."""
+    from wishdesk.domain.policy.triggers import triggers
+
+    gate = _gate(_alternation(patterns))
+    branches = [p for p in patterns if p]
+    if len(branches) > 1 and not any("(?P" in p for p in branches):
+        gate.append([[p, triggers(p)] for p in branches])
+    return gate
+
+
 def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, Any]:
     etas = [lang.get("eta", {}) for lang in langs]
 
     def merged(key: str) -> str:
         return _alternation([e[key] for e in etas if e.get(key)])
+
+    def merged_gate(key: str) -> list[Any]:
+        return _alt_gate([e[key] for e in etas if e.get(key)])
 
     numbers: dict[str, int] = {}
     months: list[list[Any]] = []
@@ -151,12 +167,12 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
     )
     weekday = rf"(?<![a-z])(?P<wd>{'|'.join(f'(?:{w})' for w in weekday_alts)})(?![a-z])"
     return {
-        "delivery": _gate(merged("delivery")),
-        "exclude": _gate(merged("exclude")),
-        "conditional": _gate(_alternation(conditional)),
-        "past": _gate(merged("past")),
-        "expect": _gate(merged("expect")),
-        "late": _gate(merged("late")),
+        "delivery": merged_gate("delivery"),
+        "exclude": merged_gate("exclude"),
+        "conditional": _alt_gate(conditional),
+        "past": merged_gate("past"),
+        "expect": merged_gate("expect"),
+        "late": merged_gate("late"),
         "next_prefix": _gate(merged("next")),
         "numbers": numbers,
         "months": months,
@@ -219,18 +235,18 @@ def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
     plan: dict[str, Any] = {
         "version": PLAN_VERSION,
         "rules": data["rules.toml"]["rules"],
-        "truth.shipped": _gate(_alternation(by_rule.get("truth.shipped", []))),
+        "truth.shipped": _alt_gate(by_rule.get("truth.shipped", [])),
         "dispatch": {
             rule: [_gate(p) for p in patterns]
             for rule, patterns in by_rule.items()
             if rule != "truth.shipped"
         },
-        "negation_cues": _gate(_alternation(lists["cues"])),
-        "negation_exceptions": _gate(_alternation(lists["exceptions"])),
-        "contrast": _gate(_alternation(lists["contrast"])),
-        "tracking_keywords": _gate(_alternation(lists["tracking"])),
-        "order_keywords": _gate(_alternation(lists["orders"])),
-        "phone_keywords": _gate(_alternation(phones)),
+        "negation_cues": _alt_gate(lists["cues"]),
+        "negation_exceptions": _alt_gate(lists["exceptions"]),
+        "contrast": _alt_gate(lists["contrast"]),
+        "tracking_keywords": _alt_gate(lists["tracking"]),
+        "order_keywords": _alt_gate(lists["orders"]),
+        "phone_keywords": _alt_gate(phones),
         "eta": _eta_plan(langs, lists["conditional"]),
         "carrier_hosts": list(common["carrier_hosts"]),
         "link_tlds": list(common["link_tlds"]),
