@@ -71,6 +71,7 @@ def _alternations(lex: lexicon.Lexicon) -> list[lexicon.Gate]:
     gates = [g for g in lex if isinstance(g, lexicon.Gate)]
     gates += [g for g in lex.eta if isinstance(g, lexicon.Gate)]
     gates += lex.patterns.values()
+    gates += lex.eta.duration.gates  # a template: the numerals are its branches
     return [g for g in gates if g.branches]
 
 
@@ -78,7 +79,9 @@ def test_narrowed_alternations_match_like_whole_ones() -> None:
     lex = lexicon.lexicon()
     alternations = _alternations(lex)
     assert {lex.negation_cues, lex.eta.conditional, lex.eta.delivery} <= set(alternations)
-    for text in [*TEXTS, "we will not ship it if it is late", "si no llega, pero no"]:
+    assert lex.eta.duration.gates[0] in alternations
+    samples = ["we will not ship it if it is late", "si no llega, pero no", "in two to three weeks"]
+    for text in [*TEXTS, *samples, "entre cinq et dix jours", "三到五个工作日", "in 3-5 Werktagen"]:
         source = TextView(text).norm
         present = lex.present(source)
         for gate in alternations:

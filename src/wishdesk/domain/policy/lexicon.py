@@ -20,7 +20,7 @@ from collections.abc import Callable, Iterator
 from functools import lru_cache
 from typing import Any, NamedTuple
 
-from wishdesk.domain.policy.plan import plan
+from wishdesk.domain.policy.plan import SLOT, plan
 from wishdesk.domain.policy.wordlist import Matcher, WordList, unspaced
 
 
@@ -44,27 +44,45 @@ def is_start(text: str, i: int) -> bool:
 
 _NARROWED = 256  # narrowed regexes kept per gate
 
+Branch = tuple[str, frozenset[str] | None]
+
 
 class Gate:
     """A regex source with its trigger literals, compiled the first time it is used.
-    ``live(present)`` is False when none of its triggers occur in the text: it cannot match."""
+    ``live(present)`` is False when none of its triggers occur in the text: it cannot match.
 
-    __slots__ = ("_narrowed", "_regex", "branches", "source", "triggers")
+    A gate may also know the *branches* of an alternation in it, each with its own
+    triggers: the whole regex is ``template`` with the alternation of every branch in place
+    of each ``SLOT`` (a template of just ``SLOT``: the gate is that alternation).
+    ``narrow(present)`` leaves out the branches none of whose triggers occur in the text:
+    the same matches, without trying every branch at every position."""
+
+    __slots__ = (
+        "_last",
+        "_literals",
+        "_narrowed",
+        "_regex",
+        "branches",
+        "source",
+        "template",
+        "triggers",
+    )
 
     def __init__(
         self,
         source: str,
         triggers: frozenset[str] | None,
         branches: list[list[Any]] | None = None,
+        template: str | None = None,
     ) -> None:
         self.source = source or "(?!)"
         self.triggers = triggers if source else frozenset()
         self._regex: re.Pattern[str] | None = None
-        # an alternation's branches with their own triggers (``plan._alt_gate``)
-        self.branches: tuple[tuple[str, frozenset[str] | None], ...] = tuple(
-            (b[0], b[1]) for b in branches or ()
-        )
-        self._narrowed: dict[tuple[int, ...], re.Pattern[str]] = {}
+        self.branches: tuple[Branch, ...] = tuple((b[0], b[1]) for b in branches or ())
+        self.template = template or SLOT
+        self._literals: frozenset[str] | None = None
+        self._narrowed: dict[frozenset[str], re.Pattern[str]] = {}
+        self._last: tuple[frozenset[str] | None, re.Pattern[str] | None] = (None, None)
 
     @property
     def regex(self) -> re.Pattern[str]:
@@ -73,25 +91,32 @@ class Gate:
         return self._regex
 
     def narrow(self, present: frozenset[str] | None) -> re.Pattern[str]:
-        """The regex for a text whose triggers are ``present``: of an alternation, only the
-        branches that may match in it (the same matches, found without trying the others
-        at every position), else the whole regex."""
-        branches = self.branches
-        if not branches or present is None:
+        """The regex for a text whose triggers are ``present`` (None: unknown, the whole
+        regex): only the branches that may match in it."""
+        if not self.branches or present is None:
             return self.regex
-        live = tuple(
-            i
-            for i, (_, found) in enumerate(branches)
-            if found is None or not found.isdisjoint(present)
-        )
-        if len(live) == len(branches):
-            return self.regex
-        regex = self._narrowed.get(live)
+        last, regex = self._last
+        if last is present and regex is not None:  # the same message asks again
+            return regex
+        if self._literals is None:
+            self._literals = frozenset().union(*(found or () for _, found in self.branches))
+        common = self._literals & present
+        regex = self._narrowed.get(common)
         if regex is None:
-            if len(self._narrowed) >= _NARROWED:
-                self._narrowed.clear()
-            source = "|".join(f"(?:{branches[i][0]})" for i in live) or "(?!)"
-            regex = self._narrowed[live] = re.compile(source)
+            regex = self._compile_narrowed(common)
+        self._last = (present, regex)
+        return regex
+
+    def _compile_narrowed(self, common: frozenset[str]) -> re.Pattern[str]:
+        live = [b for b, found in self.branches if found is None or not found.isdisjoint(common)]
+        if len(live) == len(self.branches):
+            regex = self.regex
+        else:
+            branches = "|".join(f"(?:{b})" for b in live) or "(?!)"
+            regex = re.compile(self.template.replace(SLOT, branches))
+        if len(self._narrowed) >= _NARROWED:
+            self._narrowed.clear()
+        self._narrowed[common] = regex
         return regex
 
     def live(self, present: frozenset[str] | set[str]) -> bool:
@@ -112,9 +137,11 @@ class Gate:
         return self.regex.sub(repl, text)
 
 
-def _next_at_start(gate: Gate, text: str, pos: int) -> re.Match[str] | None:
+def _next_at_start(
+    gate: Gate, text: str, pos: int, present: frozenset[str] | None = None
+) -> re.Match[str] | None:
     """The first non-empty match at or after ``pos`` that starts where a word may start."""
-    search = gate.regex.search
+    search = gate.narrow(present).search
     while True:
         m = search(text, pos)
         if m is None:
@@ -160,7 +187,7 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
     if not indices:
         return []
     active = [(i, gates.gates[i]) for i in indices]
-    nexts = [_next_at_start(g, text, 0) for _, g in active]
+    nexts = [_next_at_start(g, text, 0, present) for _, g in active]
     found: list[tuple[int, re.Match[str]]] = []
     while True:
         best = -1
@@ -175,7 +202,7 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
         end = chosen.end()
         for k, m in enumerate(nexts):
             if m is not None and m.start() < end:
-                nexts[k] = _next_at_start(active[k][1], text, end)
+                nexts[k] = _next_at_start(active[k][1], text, end, present)
 
 
 class Literals:
@@ -246,7 +273,7 @@ class Lexicon(NamedTuple):
 
 
 def _g(item: list[Any]) -> Gate:
-    return Gate(item[0], item[1], item[2] if len(item) > 2 else None)
+    return Gate(*item)
 
 
 def _eta(data: dict[str, Any]) -> EtaLexicon:

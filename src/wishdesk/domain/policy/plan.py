@@ -52,6 +52,7 @@ WORD_RULES = (
     "respect.tone",
 )
 PLAN_VERSION = 5
+SLOT = "(?#branches)"  # where a template gate's branches go (``lexicon.Gate``)
 _MACRO = re.compile(r"%([A-Z]+)%")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA_DIR = os.path.join(_HERE, "data")
@@ -113,6 +114,15 @@ def _alt_gate(patterns: list[str]) -> list[Any]:
     return gate
 
 
+def _template_gate(source: str, template: str, branches: list[str]) -> list[Any]:
+    """The gate of ``source``, which is ``template`` with the alternation of ``branches``
+    in place of each ``SLOT``: a text is searched with the branches that may match in it."""
+    from wishdesk.domain.policy.triggers import triggers
+
+    assert template.replace(SLOT, "|".join(branches)) == source
+    return [*_gate(source), [[b, triggers(b)] for b in branches], template]
+
+
 def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, Any]:
     etas = [lang.get("eta", {}) for lang in langs]
 
@@ -144,6 +154,12 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
     latin = "|".join(rf"\b{re.escape(w)}" for w in words if w.isascii())
     cjk = "|".join(re.escape(w) for w in words if not w.isascii())
     number = rf"(?:\d{{1,3}}|{latin}|[一二两三四五六七八九十]{{1,3}}|{cjk})"
+    numerals = [
+        r"\d{1,3}",
+        *(rf"\b{re.escape(w)}" for w in words if w.isascii()),
+        "[一二两三四五六七八九十]{1,3}",
+        *(re.escape(w) for w in words if not w.isascii()),
+    ]
     units = {
         "business": merged("business_units"),
         "day": merged("day_units"),
@@ -154,6 +170,11 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
     unit_alt = "|".join(f"(?:{u})" for u in units.values())
     duration = (
         rf"(?<![a-z0-9.,/])(?P<n1>{number})(?:\s*(?:{merged('range')})\s*(?P<n2>{number}))?"
+        rf"\s*-?\s*(?P<unit>{unit_alt})(?![a-z])"
+    )
+    slot = f"(?:{SLOT})"
+    duration_template = (
+        rf"(?<![a-z0-9.,/])(?P<n1>{slot})(?:\s*(?:{merged('range')})\s*(?P<n2>{slot}))?"
         rf"\s*-?\s*(?P<unit>{unit_alt})(?![a-z])"
     )
     month_alt = "|".join(f"(?:{m})" for m in month_alts)
@@ -177,7 +198,7 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
         "numbers": numbers,
         "months": months,
         "weekdays": weekdays,
-        "duration": _gate(duration),
+        "duration": _template_gate(duration, duration_template, numerals),
         "day_month": _gate(day_month),
         "month_day": _gate(month_day),
         "weekday": _gate(weekday),
