@@ -94,9 +94,9 @@ def _infer_year(month: int, day: int, year: str | None, today: date) -> date | N
     return found
 
 
-def _month(text: str, eta: EtaLexicon) -> int | None:
-    for pattern, number in eta.months:
-        if pattern.fullmatch(text):
+def _month(text: str, eta: EtaLexicon, present: frozenset[str]) -> int | None:
+    for pattern, number in eta.months:  # one whose triggers are not in the text cannot match
+        if pattern.live(present) and pattern.fullmatch(text):
             return number
     return None
 
@@ -126,21 +126,23 @@ def _absolute(
     found: list[tuple[int, int, date]] = []
     if _DIGIT_OR_MONTH.search(text) is None:
         return found
-    for m in _ZH_DATE.finditer(text):
+    for m in _ZH_DATE.finditer(text) if "月" in text else ():
         month, day = _cn_number(m["m"]), _cn_number(m["d"])
         if month and day and (value := _infer_year(month, day, m["y"], today)):
             found.append((m.start(), m.end(), value))
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if "-" in text or "/" in text else ():
         if value := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             found.append((m.start(), m.end(), value))
     for pattern in (eta.day_month, eta.month_day):
         if not pattern.live(present):
             continue
-        for m in pattern.finditer(text):
-            month = _month(m["mon"], eta)
+        for m in pattern.narrow(present).finditer(text):
+            month = _month(m["mon"], eta, present)
             if month and (value := _infer_year(month, int(m["d"]), m["y"], today)):
                 found.append((m.start(), m.end(), value))
-    for regex, both in ((_SLASH, True), (_DOTTED, False)):
+    for regex, both, cue in ((_SLASH, True, "/"), (_DOTTED, False, ".")):
+        if cue not in text:  # the separator every match holds
+            continue
         for m in regex.finditer(text):
             if m.group() == "24/7":
                 continue
@@ -175,9 +177,9 @@ def _weekdays(
     if not eta.weekday.live(present):
         return found
     past = eta.past.narrow(present)
-    for m in eta.weekday.finditer(text):
+    for m in eta.weekday.narrow(present).finditer(text):
         word = m["wd"]
-        index = next((i for p, i in eta.weekdays if p.fullmatch(word)), None)
+        index = next((i for p, i in eta.weekdays if p.live(present) and p.fullmatch(word)), None)
         if index is None:
             continue
         before = text[max(0, m.start() - 14) : m.start()]

@@ -138,10 +138,10 @@ class Gate:
 
 
 def _next_at_start(
-    gate: Gate, text: str, pos: int, present: frozenset[str] | None = None
+    search: Callable[[str, int], re.Match[str] | None], text: str, pos: int
 ) -> re.Match[str] | None:
-    """The first non-empty match at or after ``pos`` that starts where a word may start."""
-    search = gate.narrow(present).search
+    """The first non-empty match of ``search`` at or after ``pos`` that starts where a word
+    may start."""
     while True:
         m = search(text, pos)
         if m is None:
@@ -156,7 +156,7 @@ class Gates:
     """An ordered list of gates, indexed by trigger: ``active(present)`` finds the gates that
     may match a text from its triggers, without looking at every gate."""
 
-    __slots__ = ("always", "by_literal", "gates", "literals")
+    __slots__ = ("_active", "always", "by_literal", "gates", "literals")
 
     def __init__(self, gates: tuple[Gate, ...]) -> None:
         self.gates = gates
@@ -166,6 +166,7 @@ class Gates:
             for literal in gate.triggers or ():
                 self.by_literal.setdefault(literal, []).append(i)
         self.literals = frozenset(self.by_literal)
+        self._active: dict[frozenset[str], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.gates)
@@ -174,9 +175,15 @@ class Gates:
         common = self.literals & present  # a set intersection walks the smaller side
         if not common:  # the common case: only the gates without triggers (already sorted)
             return self.always
-        by_literal = self.by_literal
-        hits = [i for literal in common for i in by_literal[literal]]
-        return sorted(set(self.always).union(hits))
+        found = self._active.get(common)
+        if found is None:
+            by_literal = self.by_literal
+            hits = [i for literal in common for i in by_literal[literal]]
+            found = sorted(set(self.always).union(hits))
+            if len(self._active) >= _NARROWED:
+                self._active.clear()
+            self._active[common] = found
+        return found
 
 
 def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re.Match[str]]]:
@@ -186,9 +193,17 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
     indices = gates.active(present)
     if not indices:
         return []
-    active = [(i, gates.gates[i]) for i in indices]
-    nexts = [_next_at_start(g, text, 0, present) for _, g in active]
     found: list[tuple[int, re.Match[str]]] = []
+    if len(indices) == 1:  # one gate: its matches, one after the other
+        index = indices[0]
+        search = gates.gates[index].narrow(present).search
+        pos = 0
+        while (m := _next_at_start(search, text, pos)) is not None:
+            found.append((index, m))
+            pos = m.end()
+        return found
+    searches = [gates.gates[i].narrow(present).search for i in indices]
+    nexts = [_next_at_start(search, text, 0) for search in searches]
     while True:
         best = -1
         for k, m in enumerate(nexts):
@@ -198,11 +213,11 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
             return found
         chosen = nexts[best]
         assert chosen is not None
-        found.append((active[best][0], chosen))
+        found.append((indices[best], chosen))
         end = chosen.end()
         for k, m in enumerate(nexts):
             if m is not None and m.start() < end:
-                nexts[k] = _next_at_start(active[k][1], text, end, present)
+                nexts[k] = _next_at_start(searches[k], text, end)
 
 
 class Literals:

@@ -177,16 +177,24 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
         rf"(?<![a-z0-9.,/])(?P<n1>{slot})(?:\s*(?:{merged('range')})\s*(?P<n2>{slot}))?"
         rf"\s*-?\s*(?P<unit>{unit_alt})(?![a-z])"
     )
-    month_alt = "|".join(f"(?:{m})" for m in month_alts)
-    day_month = (
-        rf"(?<![\w.,/])(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|o|\.)?(?:\s+de|\s+of)?\s*"
-        rf"(?P<mon>{month_alt})(?![a-z])(?:,?\s*(?:de\s+)?(?P<y>\d{{4}}))?"
-    )
-    month_day = (
-        rf"(?<![a-z])(?P<mon>{month_alt})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])"
-        rf"(?:,?\s*(?P<y>\d{{4}}))?"
-    )
-    weekday = rf"(?<![a-z])(?P<wd>{'|'.join(f'(?:{w})' for w in weekday_alts)})(?![a-z])"
+    months_wrapped = [f"(?:{m})" for m in month_alts]
+    month_alt = "|".join(months_wrapped)
+
+    def day_month(mon: str) -> str:
+        return (
+            rf"(?<![\w.,/])(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|o|\.)?(?:\s+de|\s+of)?\s*"
+            rf"(?P<mon>{mon})(?![a-z])(?:,?\s*(?:de\s+)?(?P<y>\d{{4}}))?"
+        )
+
+    def month_day(mon: str) -> str:
+        return (
+            rf"(?<![a-z])(?P<mon>{mon})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])"
+            rf"(?:,?\s*(?P<y>\d{{4}}))?"
+        )
+
+    weekdays_wrapped = [f"(?:{w})" for w in weekday_alts]
+    weekday = rf"(?<![a-z])(?P<wd>{'|'.join(weekdays_wrapped)})(?![a-z])"
+    weekday_template = rf"(?<![a-z])(?P<wd>{SLOT})(?![a-z])"
     return {
         "delivery": merged_gate("delivery"),
         "exclude": merged_gate("exclude"),
@@ -199,9 +207,9 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
         "months": months,
         "weekdays": weekdays,
         "duration": _template_gate(duration, duration_template, numerals),
-        "day_month": _gate(day_month),
-        "month_day": _gate(month_day),
-        "weekday": _gate(weekday),
+        "day_month": _template_gate(day_month(month_alt), day_month(SLOT), months_wrapped),
+        "month_day": _template_gate(month_day(month_alt), month_day(SLOT), months_wrapped),
+        "weekday": _template_gate(weekday, weekday_template, weekdays_wrapped),
         "relative": relative,
         "unit_kinds": [[_gate(f"(?:{p})"), kind] for kind, p in units.items()],
     }
