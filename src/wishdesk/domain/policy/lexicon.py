@@ -44,8 +44,6 @@ def is_start(text: str, i: int) -> bool:
 
 _NARROWED = 256  # narrowed regexes kept per gate
 
-Branch = tuple[str, frozenset[str] | None]
-
 
 class Gate:
     """A regex source with its trigger literals, compiled the first time it is used.
@@ -75,13 +73,14 @@ class Gate:
         branches: list[list[Any]] | None = None,
         template: str | None = None,
     ) -> None:
+        # kept as the plan has them: a thousand gates are made at every start-up
         self.source = source or "(?!)"
         self.triggers = triggers if source else frozenset()
         self._regex: re.Pattern[str] | None = None
-        self.branches: tuple[Branch, ...] = tuple((b[0], b[1]) for b in branches or ())
-        self.template = template or SLOT
+        self.branches = branches
+        self.template = template
         self._literals: frozenset[str] | None = None
-        self._narrowed: dict[frozenset[str], re.Pattern[str]] = {}
+        self._narrowed: dict[frozenset[str], re.Pattern[str]] | None = None
         self._last: tuple[frozenset[str] | None, re.Pattern[str] | None] = (None, None)
 
     @property
@@ -98,25 +97,31 @@ class Gate:
         last, regex = self._last
         if last is present and regex is not None:  # the same message asks again
             return regex
-        if self._literals is None:
-            self._literals = frozenset().union(*(found or () for _, found in self.branches))
+        if self._literals is None or self._narrowed is None:
+            self._literals = frozenset().union(*(b[1] or () for b in self.branches))
+            self._narrowed = {}
         common = self._literals & present
         regex = self._narrowed.get(common)
         if regex is None:
-            regex = self._compile_narrowed(common)
+            regex = self._compile_narrowed(self.branches, common, self._narrowed)
         self._last = (present, regex)
         return regex
 
-    def _compile_narrowed(self, common: frozenset[str]) -> re.Pattern[str]:
-        live = [b for b, found in self.branches if found is None or not found.isdisjoint(common)]
-        if len(live) == len(self.branches):
+    def _compile_narrowed(
+        self,
+        branches: list[list[Any]],
+        common: frozenset[str],
+        narrowed: dict[frozenset[str], re.Pattern[str]],
+    ) -> re.Pattern[str]:
+        live = [b[0] for b in branches if b[1] is None or not b[1].isdisjoint(common)]
+        if len(live) == len(branches):
             regex = self.regex
         else:
-            branches = "|".join(f"(?:{b})" for b in live) or "(?!)"
-            regex = re.compile(self.template.replace(SLOT, branches))
-        if len(self._narrowed) >= _NARROWED:
-            self._narrowed.clear()
-        self._narrowed[common] = regex
+            alternation = "|".join(f"(?:{b})" for b in live) or "(?!)"
+            regex = re.compile((self.template or SLOT).replace(SLOT, alternation))
+        if len(narrowed) >= _NARROWED:
+            narrowed.clear()
+        narrowed[common] = regex
         return regex
 
     def live(self, present: frozenset[str] | set[str]) -> bool:
