@@ -186,3 +186,22 @@ def test_negation_stops_at_but(text: str) -> None:
 )
 def test_negated_or_later_promises_stay_clean(text: str) -> None:
     assert "truth.eta" not in {f.rule for f in lint(text, orders=(order(UNSHIPPED),), now=NOW)}
+
+
+def test_business_days_jump_whole_weeks_like_a_walk_day_by_day() -> None:
+    from datetime import date, timedelta
+
+    from wishdesk.domain.policy.eta import _add_business_days
+
+    def walk(start: date, days: int) -> date:
+        current = start
+        while days > 0:
+            current += timedelta(days=1)
+            if current.weekday() < 5:
+                days -= 1
+        return current
+
+    for offset in range(7):  # every weekday to start from, a Saturday and a Sunday too
+        start = date(2026, 11, 30) + timedelta(days=offset)
+        for days in range(-1, 60):
+            assert _add_business_days(start, days) == walk(start, days), (start, days)

@@ -112,7 +112,9 @@ def _add_months(start: date, months: int, *, month_end: bool = False) -> date:
 
 
 def _add_business_days(start: date, days: int) -> date:
-    current = start
+    weeks = (days - 1) // 5  # whole weeks while more than five days remain: 5 a week
+    current = start + timedelta(weeks=max(weeks, 0))
+    days -= 5 * max(weeks, 0)
     while days > 0:
         current += timedelta(days=1)
         if current.weekday() < 5:
@@ -206,7 +208,7 @@ def _durations(
         if eta.past.live(present) and eta.past.narrow(present).search(window):
             continue
         unit = m["unit"]
-        kind = next((k for p, k in eta.unit_kinds if p.fullmatch(unit)), "day")
+        kind = next((k for p, k in eta.unit_kinds if p.live(present) and p.fullmatch(unit)), "day")
         if kind == "business":
             value = _add_business_days(today, count)
         elif kind == "week":
