@@ -68,12 +68,14 @@ class Gate:
 
     def __init__(
         self,
-        source: str,
+        source: str | None,
         triggers: frozenset[str] | None,
         branches: list[list[Any]] | None = None,
         template: str | None = None,
     ) -> None:
         # kept as the plan has them: a thousand gates are made at every start-up
+        if source is None:  # the plan keeps the branches alone: the source is them joined
+            source = (template or SLOT).replace(SLOT, "|".join([b[0] for b in branches or ()]))
         self.source = source or "(?!)"
         self.triggers = triggers if source else frozenset()
         self._regex: re.Pattern[str] | None = None
@@ -117,7 +119,7 @@ class Gate:
         if len(live) == len(branches):
             regex = self.regex
         else:
-            alternation = "|".join(f"(?:{b})" for b in live) or "(?!)"
+            alternation = "|".join(live) or "(?!)"  # each branch is a whole alternative
             regex = re.compile((self.template or SLOT).replace(SLOT, alternation))
         if len(narrowed) >= _NARROWED:
             narrowed.clear()

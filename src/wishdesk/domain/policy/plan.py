@@ -108,9 +108,10 @@ def _alt_gate(patterns: list[str]) -> list[Any]:
     from wishdesk.domain.policy.triggers import triggers
 
     gate = _gate(_alternation(patterns))
-    branches = [p for p in patterns if p]
+    branches = [f"(?:{p})" for p in patterns if p]
     if len(branches) > 1 and not any("(?P" in p for p in branches):
-        gate.append([[p, triggers(p)] for p in branches])
+        # the source is left out: it is the branches joined (``lexicon.Gate``)
+        return [None, gate[1], [[b, triggers(b)] for b in branches]]
     return gate
 
 
@@ -120,7 +121,7 @@ def _template_gate(source: str, template: str, branches: list[str]) -> list[Any]
     from wishdesk.domain.policy.triggers import triggers
 
     assert template.replace(SLOT, "|".join(branches)) == source
-    return [*_gate(source), [[b, triggers(b)] for b in branches], template]
+    return [None, _gate(source)[1], [[b, triggers(b)] for b in branches], template]
 
 
 def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, Any]:
