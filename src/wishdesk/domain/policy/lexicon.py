@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
 from wishdesk.domain.policy.plan import SLOT, plan
@@ -227,6 +228,9 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
                 nexts[k] = _next_at_start(searches[k], text, end)
 
 
+_VALUE = itemgetter(1)  # of an automaton's ``(last, value)``
+
+
 class Literals:
     """Every gate's trigger literals, found in a text in one pass of an Aho-Corasick
     automaton (``wordlist.Matcher``)."""
@@ -237,7 +241,7 @@ class Literals:
         self._matcher = Matcher({literal: literal for literal in literals})
 
     def present(self, text: str) -> frozenset[str]:
-        return frozenset([literal for _, literal in self._matcher.iter(text)])
+        return frozenset(map(_VALUE, self._matcher.iter(text)))
 
 
 # -- the compiled lexicon -----------------------------------------------------------------
