@@ -75,6 +75,8 @@ def detect_patterns(
                 leet_present = lex.present(view.leet)
             texts.append((view.leet, leet_present))
         for text, found in texts:
+            if not gates.always and gates.literals.isdisjoint(found):
+                continue  # the common case: none of the rule's patterns can match
             for _, m in scan(gates, text, found):
                 if rule in NEGATABLE and negated(norm, m.start(), m.end(), lex, present):
                     continue
