@@ -67,6 +67,39 @@ def test_gated_patterns_match_like_ungated_ones() -> None:
                         assert gate.live(present), (gate.source, text)
 
 
+def _alternations(lex: lexicon.Lexicon) -> list[lexicon.Gate]:
+    gates = [g for g in lex if isinstance(g, lexicon.Gate)]
+    gates += [g for g in lex.eta if isinstance(g, lexicon.Gate)]
+    gates += lex.patterns.values()
+    gates += lex.eta.duration.gates  # a template: the numerals are its branches
+    return [g for g in gates if g.branches]
+
+
+def test_narrowed_alternations_match_like_whole_ones() -> None:
+    lex = lexicon.lexicon()
+    alternations = _alternations(lex)
+    assert {lex.negation_cues, lex.eta.conditional, lex.eta.delivery} <= set(alternations)
+    assert lex.eta.duration.gates[0] in alternations
+    samples = ["we will not ship it if it is late", "si no llega, pero no", "in two to three weeks"]
+    for text in [*TEXTS, *samples, "entre cinq et dix jours", "三到五个工作日", "in 3-5 Werktagen"]:
+        source = TextView(text).norm
+        present = lex.present(source)
+        for gate in alternations:
+            whole = [m.span() for m in gate.regex.finditer(source)]
+            assert [m.span() for m in gate.narrow(present).finditer(source)] == whole
+            assert gate.narrow(None) is gate.regex
+
+
+def test_a_text_with_few_cues_is_searched_with_their_branches_only() -> None:
+    lex = lexicon.lexicon()
+    source = TextView("We will never ask for it.").norm
+    narrowed = lex.negation_cues.narrow(lex.present(source))
+    assert narrowed is not lex.negation_cues.regex
+    assert len(narrowed.pattern) < len(lex.negation_cues.source) / 4
+    assert narrowed.search(source) is not None
+    assert lex.negation_cues.narrow(lex.present("hello")).search("hello") is None
+
+
 def test_plan_cache_is_keyed_by_the_data() -> None:
     files = packaged_files()
     changed = dict(files, **{"en.toml": files["en.toml"] + b"\n# edited\n"})
@@ -153,3 +186,22 @@ def test_negation_stops_at_but(text: str) -> None:
 )
 def test_negated_or_later_promises_stay_clean(text: str) -> None:
     assert "truth.eta" not in {f.rule for f in lint(text, orders=(order(UNSHIPPED),), now=NOW)}
+
+
+def test_business_days_jump_whole_weeks_like_a_walk_day_by_day() -> None:
+    from datetime import date, timedelta
+
+    from wishdesk.domain.policy.eta import _add_business_days
+
+    def walk(start: date, days: int) -> date:
+        current = start
+        while days > 0:
+            current += timedelta(days=1)
+            if current.weekday() < 5:
+                days -= 1
+        return current
+
+    for offset in range(7):  # every weekday to start from, a Saturday and a Sunday too
+        start = date(2026, 11, 30) + timedelta(days=offset)
+        for days in range(-1, 60):
+            assert _add_business_days(start, days) == walk(start, days), (start, days)

@@ -61,13 +61,15 @@ def sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return left, right
 
 
-def _cuts(text: str, left: int, right: int, lex: Lexicon) -> tuple[list[int], list[int]]:
+def _cuts(
+    text: str, left: int, right: int, lex: Lexicon, present: frozenset[str] | None
+) -> tuple[list[int], list[int]]:
     """Starts and ends of the contrast words in the sentence ``text[left:right]``."""
     memo = _index(text).of(lex)
     key = ("cuts", left, right)
     found = memo.get(key)
     if found is None:
-        spans = [m.span() for m in lex.contrast.finditer(text, left, right)]
+        spans = [m.span() for m in lex.contrast.narrow(present).finditer(text, left, right)]
         found = memo[key] = ([s for s, _ in spans], [e for _, e in spans])
     return found
 
@@ -79,7 +81,7 @@ def clause_bounds(
     left, right = sentence_bounds(text, start, end)
     if present is not None and not lex.contrast.live(present):
         return left, right
-    starts, ends = _cuts(text, left, right, lex)
+    starts, ends = _cuts(text, left, right, lex, present)
     if not starts:
         return left, right
     before = bisect_right(ends, start)  # cuts that end by the match's start
@@ -105,7 +107,7 @@ def negation_end(
         clause = text[left:right]
         if present is None or lex.negation_exceptions.live(present):
             clause = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), clause)
-        found = lex.negation_cues.search(clause)
+        found = lex.negation_cues.narrow(present).search(clause)
         memo[key] = None if found is None else left + found.end()
     return memo[key]  # type: ignore[no-any-return]
 
@@ -127,7 +129,10 @@ def _cues(text: str, left: int, right: int, lex: Lexicon, present: frozenset[str
         clause = text[left:right]
         if present is None or lex.negation_exceptions.live(present):
             clause = lex.negation_exceptions.sub(lambda m: " " * len(m.group()), clause)
-        spans = [(left + m.start(), left + m.end()) for m in lex.negation_cues.finditer(clause)]
+        spans = [
+            (left + m.start(), left + m.end())
+            for m in lex.negation_cues.narrow(present).finditer(clause)
+        ]
         found = memo[key] = ([a for a, _ in spans], [b for _, b in spans])
     return found
 

@@ -33,23 +33,30 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
 @lru_cache(maxsize=4)
-def _bare_link(link_tlds: frozenset[str]) -> re.Pattern[str]:
+def _bare_link(link_tlds: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A bare link ("shop.example.com/x"), and what every one holds: a dot before the
+    first character of a top-level domain (a quick test that most texts fail)."""
     tlds = "|".join(sorted(link_tlds, key=len, reverse=True))
-    return re.compile(
+    link = re.compile(
         rf"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{tlds})(?![a-z0-9-])(?:/[^\s<>\"']*)?"
     )
+    firsts = "".join(sorted({re.escape(t[0]) for t in link_tlds if t}))
+    return link, re.compile(rf"\.[{firsts}]" if firsts else "(?!)")
 
 
 def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     urls = Taken(len(text))
-    for m in _URL.finditer(text):
+    for m in _URL.finditer(text) if "//" in text or "www." in text else ():
         url = m.group().rstrip(_TRAILING)
         rest = _SCHEME.sub("", url)
         host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
         found.append((m.start(), m.start() + len(url), host))
         urls.add(m.start(), m.start() + len(url))
-    for m in _bare_link(lex.link_tlds).finditer(text):
+    link, dot_tld = _bare_link(lex.link_tlds)
+    if dot_tld.search(text) is None:
+        return found
+    for m in link.finditer(text):
         if not urls.free(m.start(), m.end()):
             continue
         url = m.group().rstrip(_TRAILING)

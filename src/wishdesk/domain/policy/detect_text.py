@@ -15,7 +15,8 @@ from wishdesk.domain.policy.textview import TextView
 
 _CAPS_WORD = r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]+"
 _CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[!?.,:]*\s+{_CAPS_WORD}){{3,}}\b")
-_INVISIBLE = re.compile(r"[\s\u200b-\u200d\u2060\ufeff\u00ad]+")
+_CAPS_PAIR = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]")  # in every capital word
+_VISIBLE = re.compile(r"[^\s\u200b-\u200d\u2060\ufeff\u00ad]")
 
 
 @lru_cache(maxsize=4)
@@ -41,7 +42,7 @@ def _placeholder_pattern(html: frozenset[str], bracket_words: str) -> re.Pattern
 
 
 def detect_format(text: str, lex: Lexicon) -> list[Hit]:
-    if not _INVISIBLE.sub("", text):
+    if _VISIBLE.search(text) is None:
         return [Hit("format.empty", 0, len(text))]
     hits: list[Hit] = []
     if len(text) > MAX_MESSAGE_CHARS:
@@ -74,6 +75,8 @@ def detect_patterns(
                 leet_present = lex.present(view.leet)
             texts.append((view.leet, leet_present))
         for text, found in texts:
+            if not gates.always and gates.literals.isdisjoint(found):
+                continue  # the common case: none of the rule's patterns can match
             for _, m in scan(gates, text, found):
                 if rule in NEGATABLE and negated(norm, m.start(), m.end(), lex, present):
                     continue
@@ -92,6 +95,8 @@ def detect_patterns(
 
 def detect_shouting(text: str) -> list[Hit]:
     hits: list[Hit] = []
+    if _CAPS_PAIR.search(text) is None:  # not one word in capitals
+        return hits
     for m in _CAPS_RUN.finditer(text):
         letters = sum(ch.isalpha() for ch in m.group())
         if letters >= 15:

@@ -8,7 +8,6 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from wishdesk.domain.policy.clauses import negated, sentence_bounds
-from wishdesk.domain.policy.eta import promises
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
 from wishdesk.domain.policy.spans import Taken
@@ -158,7 +157,7 @@ def _claimed(text: str, start: int, end: int, lex: Lexicon, present: frozenset[s
     if present is not None and not conditional.live(present):
         return True
     left, _ = sentence_bounds(text, start, end)
-    return conditional.search(text, left, start) is None
+    return conditional.narrow(present).search(text, left, start) is None
 
 
 def detect_tracking(
@@ -210,7 +209,12 @@ def detect_eta(
     today: date,
     present: frozenset[str] | None = None,
 ) -> list[Hit]:
-    found = promises(view.norm, lex, today, lex.present(view.norm) if present is None else present)
+    present = lex.present(view.norm) if present is None else present
+    if not lex.eta.delivery.live(present):  # no word of delivery: no promise to read
+        return []
+    from wishdesk.domain.policy.eta import promises  # only then: a short start-up
+
+    found = promises(view.norm, lex, today, present)
     if not found:
         return []
     expected = [o.expected_delivery_at.date() for o in orders if o.expected_delivery_at]

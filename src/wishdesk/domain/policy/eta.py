@@ -94,9 +94,9 @@ def _infer_year(month: int, day: int, year: str | None, today: date) -> date | N
     return found
 
 
-def _month(text: str, eta: EtaLexicon) -> int | None:
-    for pattern, number in eta.months:
-        if pattern.fullmatch(text):
+def _month(text: str, eta: EtaLexicon, present: frozenset[str]) -> int | None:
+    for pattern, number in eta.months:  # one whose triggers are not in the text cannot match
+        if pattern.live(present) and pattern.fullmatch(text):
             return number
     return None
 
@@ -112,7 +112,9 @@ def _add_months(start: date, months: int, *, month_end: bool = False) -> date:
 
 
 def _add_business_days(start: date, days: int) -> date:
-    current = start
+    weeks = (days - 1) // 5  # whole weeks while more than five days remain: 5 a week
+    current = start + timedelta(weeks=max(weeks, 0))
+    days -= 5 * max(weeks, 0)
     while days > 0:
         current += timedelta(days=1)
         if current.weekday() < 5:
@@ -126,21 +128,23 @@ def _absolute(
     found: list[tuple[int, int, date]] = []
     if _DIGIT_OR_MONTH.search(text) is None:
         return found
-    for m in _ZH_DATE.finditer(text):
+    for m in _ZH_DATE.finditer(text) if "月" in text else ():
         month, day = _cn_number(m["m"]), _cn_number(m["d"])
         if month and day and (value := _infer_year(month, day, m["y"], today)):
             found.append((m.start(), m.end(), value))
-    for m in _ISO.finditer(text):
+    for m in _ISO.finditer(text) if "-" in text or "/" in text else ():
         if value := _safe_date(int(m["y"]), int(m["m"]), int(m["d"])):
             found.append((m.start(), m.end(), value))
     for pattern in (eta.day_month, eta.month_day):
         if not pattern.live(present):
             continue
-        for m in pattern.finditer(text):
-            month = _month(m["mon"], eta)
+        for m in pattern.narrow(present).finditer(text):
+            month = _month(m["mon"], eta, present)
             if month and (value := _infer_year(month, int(m["d"]), m["y"], today)):
                 found.append((m.start(), m.end(), value))
-    for regex, both in ((_SLASH, True), (_DOTTED, False)):
+    for regex, both, cue in ((_SLASH, True, "/"), (_DOTTED, False, ".")):
+        if cue not in text:  # the separator every match holds
+            continue
         for m in regex.finditer(text):
             if m.group() == "24/7":
                 continue
@@ -174,14 +178,15 @@ def _weekdays(
     found: list[tuple[int, int, date]] = []
     if not eta.weekday.live(present):
         return found
-    for m in eta.weekday.finditer(text):
+    past = eta.past.narrow(present)
+    for m in eta.weekday.narrow(present).finditer(text):
         word = m["wd"]
-        index = next((i for p, i in eta.weekdays if p.fullmatch(word)), None)
+        index = next((i for p, i in eta.weekdays if p.live(present) and p.fullmatch(word)), None)
         if index is None:
             continue
         before = text[max(0, m.start() - 14) : m.start()]
         if eta.past.live(present) and (
-            eta.past.search(before) or eta.past.search(text, m.end(), min(len(text), m.end() + 8))
+            past.search(before) or past.search(text, m.end(), min(len(text), m.end() + 8))
         ):
             continue
         ahead = (index - today.weekday()) % 7 or 7
@@ -200,10 +205,10 @@ def _durations(
         if count is None or count <= 0 or count > 365:
             continue
         window = text[max(0, m.start() - 12) : min(len(text), m.end() + 10)]
-        if eta.past.live(present) and eta.past.search(window):
+        if eta.past.live(present) and eta.past.narrow(present).search(window):
             continue
         unit = m["unit"]
-        kind = next((k for p, k in eta.unit_kinds if p.fullmatch(unit)), "day")
+        kind = next((k for p, k in eta.unit_kinds if p.live(present) and p.fullmatch(unit)), "day")
         if kind == "business":
             value = _add_business_days(today, count)
         elif kind == "week":
@@ -224,11 +229,11 @@ class _Sentences:
 
     def __init__(self, text: str, lex: Lexicon, present: frozenset[str]) -> None:
         eta = lex.eta
-        self.delivery = [m.start() for m in eta.delivery.finditer(text)]
+        self.delivery = [m.start() for m in eta.delivery.narrow(present).finditer(text)]
         blocked: list[int] = []
         for gate in (eta.exclude, eta.conditional):
             if gate.live(present):
-                blocked += [m.start() for m in gate.finditer(text)]
+                blocked += [m.start() for m in gate.narrow(present).finditer(text)]
         self.blocked = sorted(blocked)
 
     @staticmethod
@@ -273,15 +278,15 @@ def _is_past_expectation(
     if not where.has_delivery(left, right):
         return False
     for gate in (eta.conditional, eta.past, eta.late):
-        if gate.live(present) and gate.search(text, left, right):
+        if gate.live(present) and gate.narrow(present).search(text, left, right):
             return False
     negation = negation_end(text, start, end, lex, present)
     if negation is not None and negation <= start:
         return False
     clause_left, _ = clause_bounds(text, start, end, lex, present)
-    cue = eta.expect.search(text, max(clause_left, start - _EXPECT_REACH), start)
+    cue = eta.expect.narrow(present).search(text, max(clause_left, start - _EXPECT_REACH), start)
     return cue is not None and not (
-        eta.exclude.live(present) and eta.exclude.search(text, cue.start(), end)
+        eta.exclude.live(present) and eta.exclude.narrow(present).search(text, cue.start(), end)
     )
 
 
@@ -290,7 +295,7 @@ def promises(text: str, lex: Lexicon, today: date, present: frozenset[str]) -> l
     ``present`` (the triggers found in ``text``) lets it skip the date parsers whose words
     and digits are not in the text."""
     eta = lex.eta
-    if not eta.delivery.live(present) or eta.delivery.search(text) is None:
+    if not eta.delivery.live(present) or eta.delivery.narrow(present).search(text) is None:
         return []
     taken: list[tuple[int, int, date]] = []
     covered = Taken(len(text))

@@ -18,9 +18,10 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator
 from functools import lru_cache
+from operator import itemgetter
 from typing import Any, NamedTuple
 
-from wishdesk.domain.policy.plan import plan
+from wishdesk.domain.policy.plan import SLOT, plan
 from wishdesk.domain.policy.wordlist import Matcher, WordList, unspaced
 
 
@@ -42,22 +43,89 @@ def is_start(text: str, i: int) -> bool:
 # -- gates: a regex, its triggers, compiled on first use ---------------------------------
 
 
+_NARROWED = 256  # narrowed regexes kept per gate
+
+
 class Gate:
     """A regex source with its trigger literals, compiled the first time it is used.
-    ``live(present)`` is False when none of its triggers occur in the text: it cannot match."""
+    ``live(present)`` is False when none of its triggers occur in the text: it cannot match.
 
-    __slots__ = ("_regex", "source", "triggers")
+    A gate may also know the *branches* of an alternation in it, each with its own
+    triggers: the whole regex is ``template`` with the alternation of every branch in place
+    of each ``SLOT`` (a template of just ``SLOT``: the gate is that alternation).
+    ``narrow(present)`` leaves out the branches none of whose triggers occur in the text:
+    the same matches, without trying every branch at every position."""
 
-    def __init__(self, source: str, triggers: frozenset[str] | None) -> None:
+    __slots__ = (
+        "_last",
+        "_literals",
+        "_narrowed",
+        "_regex",
+        "branches",
+        "source",
+        "template",
+        "triggers",
+    )
+
+    def __init__(
+        self,
+        source: str | None,
+        triggers: frozenset[str] | None,
+        branches: list[list[Any]] | None = None,
+        template: str | None = None,
+    ) -> None:
+        # kept as the plan has them: a thousand gates are made at every start-up
+        if source is None:  # the plan keeps the branches alone: the source is them joined
+            source = (template or SLOT).replace(SLOT, "|".join([b[0] for b in branches or ()]))
         self.source = source or "(?!)"
         self.triggers = triggers if source else frozenset()
         self._regex: re.Pattern[str] | None = None
+        self.branches = branches
+        self.template = template
+        self._literals: frozenset[str] | None = None
+        self._narrowed: dict[frozenset[str], re.Pattern[str]] | None = None
+        self._last: tuple[frozenset[str] | None, re.Pattern[str] | None] = (None, None)
 
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
             self._regex = re.compile(self.source)
         return self._regex
+
+    def narrow(self, present: frozenset[str] | None) -> re.Pattern[str]:
+        """The regex for a text whose triggers are ``present`` (None: unknown, the whole
+        regex): only the branches that may match in it."""
+        if not self.branches or present is None:
+            return self.regex
+        last, regex = self._last
+        if last is present and regex is not None:  # the same message asks again
+            return regex
+        if self._literals is None or self._narrowed is None:
+            self._literals = frozenset().union(*(b[1] or () for b in self.branches))
+            self._narrowed = {}
+        common = self._literals & present
+        regex = self._narrowed.get(common)
+        if regex is None:
+            regex = self._compile_narrowed(self.branches, common, self._narrowed)
+        self._last = (present, regex)
+        return regex
+
+    def _compile_narrowed(
+        self,
+        branches: list[list[Any]],
+        common: frozenset[str],
+        narrowed: dict[frozenset[str], re.Pattern[str]],
+    ) -> re.Pattern[str]:
+        live = [b[0] for b in branches if b[1] is None or not b[1].isdisjoint(common)]
+        if len(live) == len(branches):
+            regex = self.regex
+        else:
+            alternation = "|".join(live) or "(?!)"  # each branch is a whole alternative
+            regex = re.compile((self.template or SLOT).replace(SLOT, alternation))
+        if len(narrowed) >= _NARROWED:
+            narrowed.clear()
+        narrowed[common] = regex
+        return regex
 
     def live(self, present: frozenset[str] | set[str]) -> bool:
         return self.triggers is None or not self.triggers.isdisjoint(present)
@@ -77,9 +145,11 @@ class Gate:
         return self.regex.sub(repl, text)
 
 
-def _next_at_start(gate: Gate, text: str, pos: int) -> re.Match[str] | None:
-    """The first non-empty match at or after ``pos`` that starts where a word may start."""
-    search = gate.regex.search
+def _next_at_start(
+    search: Callable[[str, int], re.Match[str] | None], text: str, pos: int
+) -> re.Match[str] | None:
+    """The first non-empty match of ``search`` at or after ``pos`` that starts where a word
+    may start."""
     while True:
         m = search(text, pos)
         if m is None:
@@ -94,7 +164,7 @@ class Gates:
     """An ordered list of gates, indexed by trigger: ``active(present)`` finds the gates that
     may match a text from its triggers, without looking at every gate."""
 
-    __slots__ = ("always", "by_literal", "gates", "literals")
+    __slots__ = ("_active", "always", "by_literal", "gates", "literals")
 
     def __init__(self, gates: tuple[Gate, ...]) -> None:
         self.gates = gates
@@ -104,6 +174,7 @@ class Gates:
             for literal in gate.triggers or ():
                 self.by_literal.setdefault(literal, []).append(i)
         self.literals = frozenset(self.by_literal)
+        self._active: dict[frozenset[str], list[int]] = {}
 
     def __len__(self) -> int:
         return len(self.gates)
@@ -112,9 +183,15 @@ class Gates:
         common = self.literals & present  # a set intersection walks the smaller side
         if not common:  # the common case: only the gates without triggers (already sorted)
             return self.always
-        by_literal = self.by_literal
-        hits = [i for literal in common for i in by_literal[literal]]
-        return sorted(set(self.always).union(hits))
+        found = self._active.get(common)
+        if found is None:
+            by_literal = self.by_literal
+            hits = [i for literal in common for i in by_literal[literal]]
+            found = sorted(set(self.always).union(hits))
+            if len(self._active) >= _NARROWED:
+                self._active.clear()
+            self._active[common] = found
+        return found
 
 
 def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re.Match[str]]]:
@@ -124,9 +201,17 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
     indices = gates.active(present)
     if not indices:
         return []
-    active = [(i, gates.gates[i]) for i in indices]
-    nexts = [_next_at_start(g, text, 0) for _, g in active]
     found: list[tuple[int, re.Match[str]]] = []
+    if len(indices) == 1:  # one gate: its matches, one after the other
+        index = indices[0]
+        search = gates.gates[index].narrow(present).search
+        pos = 0
+        while (m := _next_at_start(search, text, pos)) is not None:
+            found.append((index, m))
+            pos = m.end()
+        return found
+    searches = [gates.gates[i].narrow(present).search for i in indices]
+    nexts = [_next_at_start(search, text, 0) for search in searches]
     while True:
         best = -1
         for k, m in enumerate(nexts):
@@ -136,11 +221,14 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
             return found
         chosen = nexts[best]
         assert chosen is not None
-        found.append((active[best][0], chosen))
+        found.append((indices[best], chosen))
         end = chosen.end()
         for k, m in enumerate(nexts):
             if m is not None and m.start() < end:
-                nexts[k] = _next_at_start(active[k][1], text, end)
+                nexts[k] = _next_at_start(searches[k], text, end)
+
+
+_VALUE = itemgetter(1)  # of an automaton's ``(last, value)``
 
 
 class Literals:
@@ -153,7 +241,7 @@ class Literals:
         self._matcher = Matcher({literal: literal for literal in literals})
 
     def present(self, text: str) -> frozenset[str]:
-        return frozenset([literal for _, literal in self._matcher.iter(text)])
+        return frozenset(map(_VALUE, self._matcher.iter(text)))
 
 
 # -- the compiled lexicon -----------------------------------------------------------------
@@ -211,7 +299,7 @@ class Lexicon(NamedTuple):
 
 
 def _g(item: list[Any]) -> Gate:
-    return Gate(item[0], item[1])
+    return Gate(*item)
 
 
 def _eta(data: dict[str, Any]) -> EtaLexicon:

@@ -51,7 +51,8 @@ WORD_RULES = (
     "respect.abuse",
     "respect.tone",
 )
-PLAN_VERSION = 4
+PLAN_VERSION = 5
+SLOT = "(?#branches)"  # where a template gate's branches go (``lexicon.Gate``)
 _MACRO = re.compile(r"%([A-Z]+)%")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA_DIR = os.path.join(_HERE, "data")
@@ -100,11 +101,37 @@ def _gate(source: str) -> list[Any]:
     return [source, found]
 
 
+def _alt_gate(patterns: list[str]) -> list[Any]:
+    """The gate of an alternation, with each branch's own triggers: a text holding the
+    triggers of a few branches only is searched with the alternation of those (the same
+    matches, since a branch none of whose triggers occur cannot match anywhere in it)."""
+    from wishdesk.domain.policy.triggers import triggers
+
+    gate = _gate(_alternation(patterns))
+    branches = [f"(?:{p})" for p in patterns if p]
+    if len(branches) > 1 and not any("(?P" in p for p in branches):
+        # the source is left out: it is the branches joined (``lexicon.Gate``)
+        return [None, gate[1], [[b, triggers(b)] for b in branches]]
+    return gate
+
+
+def _template_gate(source: str, template: str, branches: list[str]) -> list[Any]:
+    """The gate of ``source``, which is ``template`` with the alternation of ``branches``
+    in place of each ``SLOT``: a text is searched with the branches that may match in it."""
+    from wishdesk.domain.policy.triggers import triggers
+
+    assert template.replace(SLOT, "|".join(branches)) == source
+    return [None, _gate(source)[1], [[b, triggers(b)] for b in branches], template]
+
+
 def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, Any]:
     etas = [lang.get("eta", {}) for lang in langs]
 
     def merged(key: str) -> str:
         return _alternation([e[key] for e in etas if e.get(key)])
+
+    def merged_gate(key: str) -> list[Any]:
+        return _alt_gate([e[key] for e in etas if e.get(key)])
 
     numbers: dict[str, int] = {}
     months: list[list[Any]] = []
@@ -128,6 +155,12 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
     latin = "|".join(rf"\b{re.escape(w)}" for w in words if w.isascii())
     cjk = "|".join(re.escape(w) for w in words if not w.isascii())
     number = rf"(?:\d{{1,3}}|{latin}|[一二两三四五六七八九十]{{1,3}}|{cjk})"
+    numerals = [
+        r"\d{1,3}",
+        *(rf"\b{re.escape(w)}" for w in words if w.isascii()),
+        "[一二两三四五六七八九十]{1,3}",
+        *(re.escape(w) for w in words if not w.isascii()),
+    ]
     units = {
         "business": merged("business_units"),
         "day": merged("day_units"),
@@ -140,31 +173,44 @@ def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, 
         rf"(?<![a-z0-9.,/])(?P<n1>{number})(?:\s*(?:{merged('range')})\s*(?P<n2>{number}))?"
         rf"\s*-?\s*(?P<unit>{unit_alt})(?![a-z])"
     )
-    month_alt = "|".join(f"(?:{m})" for m in month_alts)
-    day_month = (
-        rf"(?<![\w.,/])(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|o|\.)?(?:\s+de|\s+of)?\s*"
-        rf"(?P<mon>{month_alt})(?![a-z])(?:,?\s*(?:de\s+)?(?P<y>\d{{4}}))?"
+    slot = f"(?:{SLOT})"
+    duration_template = (
+        rf"(?<![a-z0-9.,/])(?P<n1>{slot})(?:\s*(?:{merged('range')})\s*(?P<n2>{slot}))?"
+        rf"\s*-?\s*(?P<unit>{unit_alt})(?![a-z])"
     )
-    month_day = (
-        rf"(?<![a-z])(?P<mon>{month_alt})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])"
-        rf"(?:,?\s*(?P<y>\d{{4}}))?"
-    )
-    weekday = rf"(?<![a-z])(?P<wd>{'|'.join(f'(?:{w})' for w in weekday_alts)})(?![a-z])"
+    months_wrapped = [f"(?:{m})" for m in month_alts]
+    month_alt = "|".join(months_wrapped)
+
+    def day_month(mon: str) -> str:
+        return (
+            rf"(?<![\w.,/])(?P<d>\d{{1,2}})(?:st|nd|rd|th|er|o|\.)?(?:\s+de|\s+of)?\s*"
+            rf"(?P<mon>{mon})(?![a-z])(?:,?\s*(?:de\s+)?(?P<y>\d{{4}}))?"
+        )
+
+    def month_day(mon: str) -> str:
+        return (
+            rf"(?<![a-z])(?P<mon>{mon})\s*(?P<d>\d{{1,2}})(?:st|nd|rd|th)?(?![\d])"
+            rf"(?:,?\s*(?P<y>\d{{4}}))?"
+        )
+
+    weekdays_wrapped = [f"(?:{w})" for w in weekday_alts]
+    weekday = rf"(?<![a-z])(?P<wd>{'|'.join(weekdays_wrapped)})(?![a-z])"
+    weekday_template = rf"(?<![a-z])(?P<wd>{SLOT})(?![a-z])"
     return {
-        "delivery": _gate(merged("delivery")),
-        "exclude": _gate(merged("exclude")),
-        "conditional": _gate(_alternation(conditional)),
-        "past": _gate(merged("past")),
-        "expect": _gate(merged("expect")),
-        "late": _gate(merged("late")),
+        "delivery": merged_gate("delivery"),
+        "exclude": merged_gate("exclude"),
+        "conditional": _alt_gate(conditional),
+        "past": merged_gate("past"),
+        "expect": merged_gate("expect"),
+        "late": merged_gate("late"),
         "next_prefix": _gate(merged("next")),
         "numbers": numbers,
         "months": months,
         "weekdays": weekdays,
-        "duration": _gate(duration),
-        "day_month": _gate(day_month),
-        "month_day": _gate(month_day),
-        "weekday": _gate(weekday),
+        "duration": _template_gate(duration, duration_template, numerals),
+        "day_month": _template_gate(day_month(month_alt), day_month(SLOT), months_wrapped),
+        "month_day": _template_gate(month_day(month_alt), month_day(SLOT), months_wrapped),
+        "weekday": _template_gate(weekday, weekday_template, weekdays_wrapped),
         "relative": relative,
         "unit_kinds": [[_gate(f"(?:{p})"), kind] for kind, p in units.items()],
     }
@@ -219,18 +265,18 @@ def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
     plan: dict[str, Any] = {
         "version": PLAN_VERSION,
         "rules": data["rules.toml"]["rules"],
-        "truth.shipped": _gate(_alternation(by_rule.get("truth.shipped", []))),
+        "truth.shipped": _alt_gate(by_rule.get("truth.shipped", [])),
         "dispatch": {
             rule: [_gate(p) for p in patterns]
             for rule, patterns in by_rule.items()
             if rule != "truth.shipped"
         },
-        "negation_cues": _gate(_alternation(lists["cues"])),
-        "negation_exceptions": _gate(_alternation(lists["exceptions"])),
-        "contrast": _gate(_alternation(lists["contrast"])),
-        "tracking_keywords": _gate(_alternation(lists["tracking"])),
-        "order_keywords": _gate(_alternation(lists["orders"])),
-        "phone_keywords": _gate(_alternation(phones)),
+        "negation_cues": _alt_gate(lists["cues"]),
+        "negation_exceptions": _alt_gate(lists["exceptions"]),
+        "contrast": _alt_gate(lists["contrast"]),
+        "tracking_keywords": _alt_gate(lists["tracking"]),
+        "order_keywords": _alt_gate(lists["orders"]),
+        "phone_keywords": _alt_gate(phones),
         "eta": _eta_plan(langs, lists["conditional"]),
         "carrier_hosts": list(common["carrier_hosts"]),
         "link_tlds": list(common["link_tlds"]),
