@@ -99,7 +99,12 @@ CASES = [
         "The card reader in the box is blocked by packaging foam.",
     ),
     (ASKS, "Su tarjeta ha sido bloqueada, reactívela aquí.", "Su tarjeta no está bloqueada.", ""),
-    (ASKS, "Votre compte bancaire est suspendu, réactivez-le ici.", "Votre compte n'est pas suspendu.", ""),
+    (
+        ASKS,
+        "Votre compte bancaire est suspendu, réactivez-le ici.",
+        "Votre compte n'est pas suspendu.",
+        "",
+    ),
     (ASKS, "Ihr Bankkonto wurde gesperrt, klicken Sie hier.", "Ihr Konto ist nicht gesperrt.", ""),
     (ASKS, "La sua carta è stata bloccata, la riattivi qui.", "La sua carta non è bloccata.", ""),
     (ASKS, "O seu cartão foi bloqueado, clique aqui.", "O seu cartão não foi bloqueado.", ""),

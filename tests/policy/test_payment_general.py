@@ -123,6 +123,49 @@ CASES = [
         "您没有任何欠费，无需缴费。",
         "运费由我们承担。",
     ),
+    # a payment still to make, or an imperative to pay an amount
+    (
+        OFF,
+        "Your parcel is waiting: complete the pending payment to book a new slot.",
+        "There is no pending payment: you do not need to complete anything.",
+        "Your payment was received by Wish.",
+    ),
+    (
+        OFF,
+        "Su envío está pendiente de pago; abone 2,49 € para recibirlo.",
+        "Su envío no está pendiente de pago.",
+        "Le abonamos 2,49 € en su cuenta de Wish.",
+    ),
+    (
+        OFF,
+        "Votre colis est en attente de paiement : payez 1,99 € pour le recevoir.",
+        "Votre colis n'est pas en attente de paiement.",
+        "Votre colis est en attente de livraison.",
+    ),
+    (
+        OFF,
+        "Die Zahlung ist noch ausstehend, bitte überweisen Sie 3,50 EUR.",
+        "Es ist keine Zahlung ausstehend.",
+        "Wir überweisen Ihnen 3,50 EUR zurück.",
+    ),
+    (
+        OFF,
+        "A sua encomenda aguarda pagamento: pague 2,99 € para a receber.",
+        "A sua encomenda não aguarda pagamento.",
+        "Nós vamos pagar 2,99 € pelo reenvio.",
+    ),
+    (
+        OFF,
+        "Il pacco è in attesa di pagamento: paghi 1,99 € per la consegna.",
+        "Il pacco non è in attesa di pagamento.",
+        "Il pacco è in attesa di consegna.",
+    ),
+    (
+        OFF,
+        "您的包裹有待支付的费用，请支付15元。",
+        "您的包裹没有待支付的费用。",
+        "我们已支付15元运费。",
+    ),
     # a fee said to be missing or pending, in other words
     (
         OFF,
