@@ -166,6 +166,19 @@ CASES = [
         "您的包裹没有待支付的费用。",
         "我们已支付15元运费。",
     ),
+    # a word of paying followed by a link of the kind scams use
+    (
+        OFF,
+        "Customs clearance for your parcel: http //parcel-check.info/abc",
+        "There is no customs fee on this order: http //parcel-check.info/abc",
+        "Customs cleared; track it at https://t.17track.net/en#nums=LX123456789CN",
+    ),
+    (
+        OFF,
+        "Zollgebühr für Ihre Sendung: bit.ly/3xYzAbc",
+        "Für Ihre Sendung fällt keine Zollgebühr an.",
+        "Ihre Sendung ist verzollt, Verfolgung unter https://www.dhl.de/de/privatkunden.html",
+    ),
     # a fee said to be missing or pending, in other words
     (
         OFF,
