@@ -134,3 +134,23 @@ def test_online_abuse_in_every_language(
 )
 def test_other_languages_stay_clean(text: str) -> None:
     assert abuse(text) == [], text
+
+
+GROUPS = [
+    # insults of a group the reader belongs to, and the same words about things
+    ("en", "Your lazy ass should have read it.", "A kick ass price on the blender."),
+    ("en", "Quit it, you dumbfuck.", "The passenger seat cover is on its way."),
+    ("zh", "你们这些人都是垃圾", "这些都是垃圾袋，已补发。"),
+    ("zh", "你也配投诉？", "这款配件已发货。"),
+    ("de", "So ein Schwachsinn, Sie Kotzbrocken.", "Kakao und Kacheln sind unterwegs."),
+    ("it", "Vergognatevi, sciacalli.", "Maglia in lurex e il gioco La maledizione del faraone."),
+    ("it", "Che lurido verme.", "A lurid neon poster, framed."),
+    ("es", "Cállate, mujerzuela.", "La mujer que firmó el recibo."),
+    ("pt", "Que nojo dessa gentalha.", "A gente agradece o seu contato."),
+]
+
+
+@pytest.mark.parametrize(("lang", "insult", "alike"), GROUPS)
+def test_group_insults_and_their_look_alikes(lang: str, insult: str, alike: str) -> None:
+    assert abuse(insult), insult
+    assert abuse(alike) == [], alike
