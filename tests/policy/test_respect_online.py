@@ -154,3 +154,21 @@ GROUPS = [
 def test_group_insults_and_their_look_alikes(lang: str, insult: str, alike: str) -> None:
     assert abuse(insult), insult
     assert abuse(alike) == [], alike
+
+
+@pytest.mark.parametrize(
+    ("stretched", "alike"),
+    [
+        ("Que mieeerda de respuesta.", "Miramos la mercancía."),
+        ("P*ta tienda.", "La pauta de envío."),
+        ("Porraaaa, de novo.", "A porta está aberta."),
+        ("Che c*zzo vuole?", "Il cazzotto del pugile è un film."),
+        ("Str*nzo!", "La strofa della canzone."),
+        ("Meeeerde alors.", "Merci pour votre commande."),
+        ("Du Arschlooooch.", "Die Arche Noah als Bausatz."),
+        ("What a sh*tty b*tch.", "The shuttle and the batch shipped."),
+    ],
+)
+def test_stretched_and_starred_swear_words(stretched: str, alike: str) -> None:
+    assert abuse(stretched), stretched
+    assert abuse(alike) == [], alike
