@@ -172,3 +172,20 @@ def test_group_insults_and_their_look_alikes(lang: str, insult: str, alike: str)
 def test_stretched_and_starred_swear_words(stretched: str, alike: str) -> None:
     assert abuse(stretched), stretched
     assert abuse(alike) == [], alike
+
+
+@pytest.mark.parametrize(
+    ("threat", "alike"),
+    [
+        ("They all deserve to die.", "Hang them all on the wall: the frames ship today."),
+        ("Hay que matarlos a todos.", "Puede colgarlos en la pared o quemarlos en un CD."),
+        ("Il faut les tuer.", "Vous pouvez les pendre à la fenêtre."),
+        ("Bala neles.", "A bala de goma vai no pacote."),
+        ("Bisogna ammazzarli.", "Il programma aiuta a bruciarli, i grassi."),
+        ("Die gehören erschossen.", "Damit können Sie die Zeit totschlagen."),
+        ("你这种人禽兽不如", "动物纪录片已发货，不如换个颜色？"),
+    ],
+)
+def test_calls_to_violence_and_their_look_alikes(threat: str, alike: str) -> None:
+    assert abuse(threat), threat
+    assert abuse(alike) == [], alike
