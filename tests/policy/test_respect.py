@@ -92,6 +92,33 @@ SENTENCES = [
     ("è un bugiardo", "il bugiardino è nella scatola"),
     ("ci prendete per il c..o", "il c.o.d. non è disponibile"),
     ("essa prostituta", "esta prova de compra"),
+    # group insults
+    ("Your lazy ass should have read it.", "A kick ass price on the blender."),
+    ("Quit it, you dumbfuck.", "The passenger seat cover is on its way."),
+    ("你们这些人都是垃圾", "这些都是垃圾袋，已补发。"),
+    ("你也配投诉？", "这款配件已发货。"),
+    ("So ein Schwachsinn, Sie Kotzbrocken.", "Kakao und Kacheln sind unterwegs."),
+    ("Vergognatevi, sciacalli.", "Maglia in lurex e il gioco La maledizione del faraone."),
+    ("Che lurido verme.", "A lurid neon poster, framed."),
+    ("Cállate, mujerzuela.", "La mujer que firmó el recibo."),
+    ("Que nojo dessa gentalha.", "A gente agradece o seu contato."),
+    # stretched and starred-out swear words
+    ("Que mieeerda de respuesta.", "Miramos la mercancía."),
+    ("P*ta tienda.", "La pauta de envío."),
+    ("Porraaaa, de novo.", "A porta está aberta."),
+    ("Che c*zzo vuole?", "Il cazzotto del pugile è un film."),
+    ("Str*nzo!", "La strofa della canzone."),
+    ("Meeeerde alors.", "Merci pour votre commande."),
+    ("Du Arschlooooch.", "Die Arche Noah als Bausatz."),
+    ("What a sh*tty b*tch.", "The shuttle and the batch shipped."),
+    # calls to violence; "hang", "burn" and "kill time" of things stay clean
+    ("They all deserve to die.", "Hang them all on the wall: the frames ship today."),
+    ("Hay que matarlos a todos.", "Puede colgarlos en la pared o quemarlos en un CD."),
+    ("Il faut les tuer.", "Vous pouvez les pendre à la fenêtre."),
+    ("Bala neles.", "A bala de goma vai no pacote."),
+    ("Bisogna ammazzarli.", "Il programma aiuta a bruciarli, i grassi."),
+    ("Die gehören erschossen.", "Damit können Sie die Zeit totschlagen."),
+    ("你这种人禽兽不如", "动物纪录片已发货，不如换个颜色？"),
 ]
 
 
