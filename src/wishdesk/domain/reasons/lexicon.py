@@ -57,6 +57,7 @@ class Cue:
     first: WordSpec
     rest: tuple[Element, ...]
     second: WordSpec | None = None  # rest[0] when it is a word (no gap): the matcher's fast test
+    needs: frozenset[str] = frozenset()  # a gapped cue: one of these words must be in the text
 
 
 @dataclass(frozen=True)
@@ -117,6 +118,14 @@ def parse_phrase(phrase: str) -> tuple[WordSpec, tuple[Element, ...]]:
     return first, tuple(elements[1:])
 
 
+def _needs(rest: tuple[Element, ...]) -> frozenset[str]:
+    """The words of the cue's last exact-only element: a text with none of them cannot match."""
+    for element in reversed(rest):
+        if isinstance(element, WordSpec) and element.exact_only:
+            return element.exact
+    return frozenset()
+
+
 def _words(data: dict[str, Any], key: str) -> set[str]:
     return {normalise(w) for w in data.get(key, [])}
 
@@ -160,7 +169,8 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
             first, rest = parse_phrase(phrase)
             negatable = negatable and not first.exact & negators
             second = rest[0] if rest and isinstance(rest[0], WordSpec) else None
-            cues.append(Cue(cue_id, reason, weight, negatable, first, rest, second))
+            needs = _needs(rest) if second is None else frozenset()
+            cues.append(Cue(cue_id, reason, weight, negatable, first, rest, second, needs))
     return Lexicon(
         cues=tuple(cues),
         cjk_cues=tuple(cjk_cues),

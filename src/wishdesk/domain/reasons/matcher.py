@@ -11,12 +11,19 @@ from __future__ import annotations
 from collections import defaultdict
 
 from wishdesk.domain.reasons.fuzzy import TypoFolder
-from wishdesk.domain.reasons.lexicon import CjkCue, Cue, Element, Gap, Lexicon
+from wishdesk.domain.reasons.lexicon import CjkCue, Cue, Element, Gap, Lexicon, WordSpec
 from wishdesk.domain.reasons.normalise import CLAUSE_MARKS, has_cjk, tokenise
 
 NEGATION_WINDOW = 4
 CJK_NEGATION_WINDOW = 3
 _CACHE_LIMIT = 50_000
+
+
+def _a_not_a(text: str, at: int, length: int) -> bool:
+    """A Chinese "A-not-A" question (能不能, 可不可以, 有没有): the negator between a character
+    and its repeat asks, it does not deny."""
+    before, after = at - 1, at + length
+    return before >= 0 and after < len(text) and text[before] == text[after]
 
 
 class Matcher:
@@ -77,6 +84,15 @@ class Matcher:
         if not rest:
             return True
         head, tail = rest[0], rest[1:]
+        if isinstance(head, Gap) and tail and isinstance(tail[0], WordSpec):
+            word, after = tail[0], tail[1:]  # the word after the gap, tried at each place
+            for j in range(at, min(len(tokens), at + head.most + 1)):
+                token = tokens[j]
+                if word.matches(token) and self._rest_matches(tokens, j + 1, after):
+                    return True
+                if token in CLAUSE_MARKS:
+                    return False
+            return False
         if isinstance(head, Gap):
             for skip in range(head.most + 1):
                 if skip and (at + skip - 1 >= len(tokens) or tokens[at + skip - 1] in CLAUSE_MARKS):
@@ -99,18 +115,27 @@ class Matcher:
         return False
 
     def _cjk_negated(self, text: str, at: int) -> bool:
-        window = text[max(0, at - CJK_NEGATION_WINDOW) : at]
+        start = max(0, at - CJK_NEGATION_WINDOW)
+        window = text[start:at]
         for i in range(len(window) - 1, -1, -1):
             if window[i] in CLAUSE_MARKS or window[i] == " ":
+                start += i + 1
                 window = window[i + 1 :]
                 break
-        return any(n in window for n in self._lex.cjk_negators)
+        for negator in self._lex.cjk_negators:
+            found = window.find(negator)
+            while found >= 0:
+                if not _a_not_a(text, start + found, len(negator)):
+                    return True
+                found = window.find(negator, found + 1)
+        return False
 
     def scores(self, text: str) -> dict[str, float]:
         """Weight per reason of the cues found in ``text`` (already normalised)."""
         totals: dict[str, float] = defaultdict(float)
         counted: set[int] = set()
         tokens = [self._fold(t) for t in tokenise(text)]
+        present = set(tokens)
         end = len(tokens)
         for i, token in enumerate(tokens):
             candidates = self._cues_starting_with(token)
@@ -118,7 +143,7 @@ class Matcher:
                 continue
             said: set[str] = set()  # reasons a one-word cue already found in this token
             for cue in candidates:
-                if cue.id in counted:
+                if cue.id in counted or (cue.needs and cue.needs.isdisjoint(present)):
                     continue
                 head = cue.second  # most cues fail on their second word: checked inline
                 if head is not None:

@@ -2,7 +2,8 @@
 
 ``normalise`` folds the ways buyers write the same thing: NFKC (full-width letters and
 digits, ligatures), case, accents on Latin letters ("tamaño" -> "tamano", "größe" ->
-"grosse"), typographic apostrophes, control characters and runs of whitespace.
+"grosse"), the traditional forms of common Chinese characters (訂單 -> 订单), typographic
+apostrophes, control characters and runs of whitespace.
 ``tokenise`` splits the result into words and clause marks; CJK runs stay whole (the Chinese
 cues are matched as substrings, see ``matcher``).
 """
@@ -26,6 +27,15 @@ _ELISION = re.compile(
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]+")
 _CJK = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 
+# Traditional characters of the words the Chinese cues are made of, read as their simplified
+# forms (Taiwan and Hong Kong buyers write 沒收到貨, 訂單, 甚麼時候).
+_TRADITIONAL = str.maketrans(
+    "貨訂單發還沒運遞費換號碼顏壞郵時麼為個幾達處狀態錯誤損問題說書買賣價錢帳賬戶蹤跡詢準確認嗎裡裏"
+    "這樣會從們給讓聯繫係寶網遲過後龍",
+    "货订单发还没运递费换号码颜坏邮时么为个几达处状态错误损问题说书买卖价钱账账户踪迹询准确认吗里里"
+    "这样会从们给让联系系宝网迟过后龙",
+)
+
 CLAUSE_MARKS = frozenset(".,;:!?¿¡()\n\u3001\u3002\uff01\uff0c\uff1b\uff1f")
 
 
@@ -44,6 +54,8 @@ def normalise(text: object) -> str:
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
     if not text.isascii():
         text = _fold_accents(text)
+        if _CJK.search(text):
+            text = text.translate(_TRADITIONAL)
     text = _CONTROL.sub(" ", text)
     return _SPACES.sub(" ", text).strip()
 
