@@ -92,6 +92,10 @@ SENTENCES = [
     ("è un bugiardo", "il bugiardino è nella scatola"),
     ("ci prendete per il c..o", "il c.o.d. non è disponibile"),
     ("essa prostituta", "esta prova de compra"),
+    ("esse time é um lixo", "descarte em um lixo eletrônico"),
+    ("me das asco", "el casco llega mañana"),
+    ("fai pena", "mi fa pena vederlo rotto, lo sostituiamo"),
+    ("c'est dégueulasse", "le dégradé est joli"),
     # group insults
     ("Your lazy ass should have read it.", "A kick ass price on the blender."),
     ("Quit it, you dumbfuck.", "The passenger seat cover is on its way."),
