@@ -92,6 +92,8 @@ SENTENCES = [
     ("è un bugiardo", "il bugiardino è nella scatola"),
     ("ci prendete per il c..o", "il c.o.d. non è disponibile"),
     ("essa prostituta", "esta prova de compra"),
+    ("ces débiles ne lisent rien", "las pilas débiles se cambian gratis"),
+    ("sale bande, tous des pédés", "o cliente pede um reembolso"),
     ("esse time é um lixo", "descarte em um lixo eletrônico"),
     ("me das asco", "el casco llega mañana"),
     ("fai pena", "mi fa pena vederlo rotto, lo sostituiamo"),
