@@ -78,7 +78,7 @@ Limit = Annotated[
     typer.Option(
         "--limit",
         "-n",
-        help="At most N; 0 for all. Default: 50 in a table, all in tsv/csv/json/jsonl.",
+        help="At most N; 0 for all. Default: 50 in a table, all in tsv, csv, json and jsonl.",
         callback=within(0),
     ),
 ]
