@@ -14,6 +14,7 @@ from collections.abc import Callable
 from datetime import date, datetime, time, timedelta, timezone
 from zoneinfo import ZoneInfo
 
+from wishdesk.domain.durations import read_duration
 from wishdesk.errors import UsageError
 
 UTC = timezone.utc
@@ -21,11 +22,9 @@ UTC = timezone.utc
 # (local date, n) -> the n-th working day after it
 NthWorkingDay = Callable[[date, int], date]
 
-_SPAN = re.compile(r"(\d{1,4})\s*(m|h|d|w|bd)", re.IGNORECASE)
 _DAY_TIME = re.compile(
     r"(today|tomorrow|\d{4}-\d{2}-\d{2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.IGNORECASE
 )
-_MINUTES = {"m": 1, "h": 60, "d": 1440, "w": 10080}
 LONGEST = timedelta(days=366 * 2)
 HELP = "use e.g. 2026-12-05, 'tomorrow 9:00', '2026-12-05 14:30', 4h, 2d or 3bd"
 
@@ -45,12 +44,15 @@ def snooze_end(text: str, now: datetime, tz: ZoneInfo, nth_working_day: NthWorki
 
 
 def _span(when: str, now: datetime, tz: ZoneInfo, nth: NthWorkingDay) -> datetime | None:
-    match = _SPAN.fullmatch(when)
-    if match is None:
+    try:
+        span = read_duration(when)
+    except UsageError:
+        raise UsageError(f"{when!r} is more than two years ahead") from None
+    if span is None:
         return None
-    amount, unit = int(match.group(1)), match.group(2).lower()
-    if unit != "bd":
-        return now + timedelta(minutes=amount * _MINUTES[unit])
+    if span.unit != "bd":
+        return now + span.span()
+    amount = span.amount
     if amount > 520:
         raise UsageError(f"{when!r} is more than two years ahead")
     local = now.astimezone(tz)

@@ -7,13 +7,13 @@ command line only parses options; the listing streams from the store.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
 from typing import Any
 
 from wishdesk.clock import iso
+from wishdesk.domain.durations import parse_duration
 from wishdesk.domain.outbox import PENDING
 from wishdesk.errors import AmbiguousError, NotFoundError, UsageError
 from wishdesk.store import listing as queries
@@ -39,40 +39,6 @@ STATE_NAMES = {
 SORTS = ("due", "updated", "opened")
 
 CLOCKS = ("sla", "escalation", "any")
-_DURATION = re.compile(r"\s*(\d+)\s*(m|h|d|w|bd)\s*", re.IGNORECASE)
-# The longest window a duration may name, per unit: ten years.
-_MAX_DURATION = {"m": 10 * 366 * 1440, "h": 10 * 366 * 24, "d": 10 * 366, "w": 10 * 53, "bd": 2610}
-
-
-@dataclass(frozen=True)
-class Duration:
-    amount: int
-    unit: str  # m, h, d, w, bd
-
-    def deadline(self, now: datetime, business_days: Any = None) -> datetime:
-        """``now`` plus this duration; ``bd`` needs a calendar with ``due_at``.
-        Callers list what falls due *before* this moment (overdue: now > due_at)."""
-        if self.unit == "bd":
-            if self.amount == 0:
-                return now
-            # a deadline at 23:59:59 on the last business day is inside the window
-            end: datetime = business_days.due_at(now, self.amount)
-            return end + timedelta(seconds=1)
-        minutes = {"m": 1, "h": 60, "d": 1440, "w": 10080}[self.unit]
-        return now + timedelta(minutes=self.amount * minutes)
-
-
-def parse_duration(text: str) -> Duration:
-    """``30m``, ``12h``, ``1d``, ``1w`` or ``2bd`` (business days)."""
-    match = _DURATION.fullmatch(text)
-    if not match:
-        raise UsageError(f"bad duration {text!r}: use e.g. 30m, 12h, 1d, 1w or 2bd")
-    amount, unit = int(match.group(1)), match.group(2).lower()
-    if amount > _MAX_DURATION[unit]:
-        raise UsageError(
-            f"duration {text.strip()!r} is too long: at most {_MAX_DURATION[unit]}{unit}"
-        )
-    return Duration(amount, unit)
 
 
 def states_for(names: Sequence[str]) -> tuple[str, ...]:

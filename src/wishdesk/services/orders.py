@@ -13,8 +13,9 @@ from datetime import datetime
 from typing import Any
 
 from wishdesk.clock import iso, parse_time
+from wishdesk.domain.durations import read_duration
 from wishdesk.errors import NotFoundError, UsageError
-from wishdesk.services.inbox import Listing, parse_duration, resolve_order
+from wishdesk.services.inbox import Listing, resolve_order
 from wishdesk.store import order_listing as queries
 from wishdesk.store.db import Store
 
@@ -94,15 +95,15 @@ def since(text: str, now: datetime) -> str:
     except ValueError:
         pass
     try:
-        window = parse_duration(text)
-    except UsageError:
+        window = read_duration(text)
+    except UsageError:  # longer than any store's history: said as a bad value here
         window = None
     if window is None or window.unit == "bd":
         raise UsageError(
             f"bad --updated-since {text!r}: use a date or time (2026-11-20, "
             "2026-11-20T08:00Z) or a duration back from now (12h, 7d, 2w)"
         )
-    return iso(now - (window.deadline(now) - now))
+    return iso(now - window.span())
 
 
 def orders_query(req: OrdersRequest, now: datetime) -> queries.OrderQuery:
