@@ -6,7 +6,7 @@ import json
 import sqlite3
 
 import pytest
-from wishdata import order, ticket, write_jsonl
+from wishdata import order, ticket, wish_copy, write_jsonl
 
 T1 = "5f0000000000000000000001"
 O1 = "a00000000000000000000001"
@@ -81,16 +81,7 @@ def test_cancelling_a_reply_cancels_its_close_and_stays_cancelled_for_notify(run
 
 
 def test_a_reply_whose_copy_came_back_cannot_be_cancelled(run, store, tmp_path) -> None:
-    pulled = ticket(
-        T1,
-        state="AWAITING_USER",
-        orders=[O1],
-        updated_at="2026-11-26T07:05:00Z",
-        replies=[
-            ("USER", "2026-11-23T08:00:00Z", "Hi, where is my package? It has been three weeks."),
-            ("MERCHANT", "2026-11-26T07:04:00Z", CLEAN),
-        ],
-    )
+    pulled = wish_copy(T1, O1, CLEAN, "2026-11-26T07:04:00Z")
     run("import", str(write_jsonl(tmp_path / "p.jsonl", [pulled])))
     result = run("outbox", "cancel", "1")
     assert result.exit_code == 2 and "already on Wish" in result.stderr

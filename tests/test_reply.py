@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from wishdata import order, ticket, write_jsonl
+from wishdata import order, ticket, wish_copy, write_jsonl
 
 T1 = "5f0000000000000000000001"
 T2 = "5f1000000000000000000002"
@@ -169,16 +169,7 @@ def test_dry_run_stores_nothing(run, store, db_path) -> None:
 
 def test_wishs_copy_of_a_sent_reply_shows_once(run, store, tmp_path) -> None:
     assert run("reply", T1, "-m", CLEAN).exit_code == 0
-    pulled = ticket(
-        T1,
-        state="AWAITING_USER",
-        orders=[O1],
-        updated_at="2026-11-26T07:05:00Z",
-        replies=[
-            ("USER", "2026-11-23T08:00:00Z", "Hi, where is my package? It has been three weeks."),
-            ("MERCHANT", "2026-11-26T07:04:31Z", CLEAN + "\n"),
-        ],
-    )
+    pulled = wish_copy(T1, O1, CLEAN + "\n", "2026-11-26T07:04:31Z")
     run("import", str(write_jsonl(tmp_path / "p.jsonl", [pulled])))
     messages = shown(run)["messages"]
     assert [m["sender"] for m in messages] == ["USER", "MERCHANT"]
@@ -189,16 +180,7 @@ def test_a_queued_reply_whose_copy_came_back_is_never_sent_again(run, store, tmp
     """Wish already has it (the copy came back in an import or a pull while the item still
     waited): the item is marked sent, so sync cannot post it a second time."""
     assert run("reply", T1, "-m", CLEAN).exit_code == 0
-    pulled = ticket(
-        T1,
-        state="AWAITING_USER",
-        orders=[O1],
-        updated_at="2026-11-26T07:05:00Z",
-        replies=[
-            ("USER", "2026-11-23T08:00:00Z", "Hi, where is my package? It has been three weeks."),
-            ("MERCHANT", "2026-11-26T07:04:31Z", CLEAN),
-        ],
-    )
+    pulled = wish_copy(T1, O1, CLEAN, "2026-11-26T07:04:31Z")
     run("import", str(write_jsonl(tmp_path / "p.jsonl", [pulled])))
     item = shown(run)["outbox"][0]
     assert (item["status"], item["sent_at"]) == ("sent", "2026-11-26T07:04:31Z")

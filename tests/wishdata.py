@@ -95,6 +95,21 @@ def order(
     }
 
 
+def wish_copy(ticket_id: str, order_id: str, merchant_text: str, replied_at: str) -> dict[str, Any]:
+    """Wish's copy of a ticket after the merchant's reply reached it: the buyer's question, then
+    that reply, and the ticket with the buyer (what an import or a pull brings back)."""
+    return ticket(
+        ticket_id,
+        state="AWAITING_USER",
+        orders=[order_id],
+        updated_at="2026-11-26T07:05:00Z",
+        replies=[
+            ("USER", "2026-11-23T08:00:00Z", "Hi, where is my package? It has been three weeks."),
+            ("MERCHANT", replied_at, merchant_text),
+        ],
+    )
+
+
 def write_jsonl(path: Path, records: Iterable[Any]) -> Path:
     path.write_text(
         "".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8"
