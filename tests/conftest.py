@@ -20,6 +20,17 @@ def plan_cache(tmp_path_factory: pytest.TempPathFactory) -> None:
     os.environ["WISHDESK_CACHE_DIR"] = str(tmp_path_factory.mktemp("cache"))
 
 
+@pytest.fixture(scope="session", autouse=True)
+def english_locale() -> None:
+    """The suite speaks English whatever the machine's locale (a test asking for Chinese
+    sets ``LANG`` or ``ui.language`` itself); ``C.UTF-8`` keeps the terminal in UTF-8."""
+    import os
+
+    for name in ("LC_ALL", "LC_MESSAGES", "LANGUAGE"):
+        os.environ.pop(name, None)
+    os.environ["LANG"] = "C.UTF-8"
+
+
 @pytest.fixture
 def env(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> dict[str, str]:
     values = {

@@ -18,7 +18,7 @@ import typer
 
 from wishdesk import __version__
 from wishdesk.cli.context import NO_PAGER, AppContext, pager_off, truthy
-from wishdesk.cli.errors import WishdeskGroup, epilog
+from wishdesk.cli.errors import _CLICK_ERROR, WishdeskGroup, epilog
 
 # command name -> the cli module that defines it, in the order help lists them
 COMMANDS = {
@@ -75,8 +75,10 @@ class PagedContext(typer.Context):
     all of them, so that no command has to remember it."""
 
     def get_help(self) -> str:
+        from wishdesk.cli.help_text import localize_help
         from wishdesk.cli.pager import paged
 
+        localize_help(self.command, self)
         with paged(off=pager_off(self)):
             return super().get_help()
 
@@ -119,6 +121,21 @@ class LazyGroup(WishdeskGroup):
 
     def list_commands(self, ctx: Any) -> list[str]:
         return list(COMMANDS)
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        from wishdesk import i18n
+
+        i18n.reset()  # each command line decides its language again (settings, environment)
+        return super().main(*args, **kwargs)
+
+    def make_context(self, *args: Any, **kwargs: Any) -> Any:
+        try:
+            return super().make_context(*args, **kwargs)
+        except _CLICK_ERROR:  # a usage error on the root's own line: said in the language
+            from wishdesk.cli.help_text import localize_framework
+
+            localize_framework()
+            raise
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:
         # --show-completion and --install-completion are built only when the command line

@@ -12,6 +12,7 @@ from typer.core import TyperGroup
 
 from wishdesk.cli.context import debugging, store_failure
 from wishdesk.errors import WishdeskError
+from wishdesk.i18n import N_, _
 
 # click's own errors (a usage error raised inside a command) go on to click, which prints
 # them. typer 0.25+ vendors click and has no click.ClickException to name, 0.24 has no
@@ -20,17 +21,47 @@ _CLICK_ERROR: type[Exception] = next(
     c for c in typer.BadParameter.__mro__ if c.__name__ == "ClickException"
 )
 
-EXIT_CODES_EPILOG = (
+EXIT_CODES_EPILOG = N_(
     'Exit codes: 0 success; 1 the answer is "no" (overdue tickets, policy errors, '
     "a blocked message); 2 trouble (usage, unknown ticket, bad input, store, network)."
 )
+EXAMPLES = N_("Examples:")
 
 
-def epilog(*examples: str, codes: str = EXIT_CODES_EPILOG, note: str = "") -> str:
-    """A command's epilog: a note, its examples, then its exit codes. One paragraph per
-    example, so that every typer version in range keeps one example a line (0.24 joins the
-    lines of a paragraph)."""
-    return "\n\n".join([*filter(None, [note]), "Examples:", *(f"  {e}" for e in examples), codes])
+class Epilog(str):
+    """A command's epilog as click shows it (English), keeping its parts so that help in
+    another language can be put together again from their translations (cli/help_text.py)."""
+
+    note: str
+    examples: tuple[str, ...]
+    codes: str
+
+    def __new__(cls, note: str, examples: tuple[str, ...], codes: str) -> Epilog:
+        made = super().__new__(cls, _join(note, EXAMPLES, examples, codes))
+        made.note, made.examples, made.codes = note, examples, codes
+        return made
+
+
+def _join(note: str, title: str, examples: tuple[str, ...], codes: str) -> str:
+    # One paragraph per example, so that every typer version in range keeps one example a
+    # line (0.24 joins the lines of a paragraph).
+    return "\n\n".join([*filter(None, [note]), title, *(f"  {e}" for e in examples), codes])
+
+
+def epilog(*examples: str, codes: str = EXIT_CODES_EPILOG, note: str = "") -> Epilog:
+    """A command's epilog: a note, its examples, then its exit codes. An example's comment
+    (after ``  # ``) is translated with the help; the command is shown as typed."""
+    return Epilog(note, examples, codes)
+
+
+def translated_epilog(text: Epilog) -> str:
+    """The epilog in the interface's language."""
+    examples = []
+    for example in text.examples:
+        command, sep, comment = example.partition("  # ")
+        examples.append(f"{command}{sep}{_(comment.strip())}" if sep else example)
+    note = _(text.note) if text.note else ""
+    return _join(note, _(EXAMPLES), tuple(examples), _(text.codes))
 
 
 def _fail(ctx: Any, message: str, details: list[str], code: int) -> None:
@@ -58,28 +89,29 @@ class WishdeskGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except WishdeskError as exc:
-            _fail(ctx, exc.message, exc.details, exc.exit_code)
+            _fail(ctx, exc.localized(), exc.details, exc.exit_code)
         except BrokenPipeError:
             # The reader went away (`wishdesk list | head`): not an error worth a word.
             devnull = os.open(os.devnull, os.O_WRONLY)
             os.dup2(devnull, sys.stdout.fileno())
             raise typer.Exit(0) from None
         except KeyboardInterrupt:
-            print("wishdesk: interrupted", file=sys.stderr)
+            print(f"wishdesk: {_('interrupted')}", file=sys.stderr)
             raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort, _CLICK_ERROR):
+        except (typer.Exit, typer.Abort):
+            raise
+        except _CLICK_ERROR:  # click says it (a usage error): in the interface's language
+            from wishdesk.cli.help_text import localize_framework
+
+            localize_framework()
             raise
         except Exception as exc:
             known = store_failure(exc)  # the store's error, should one escape its module
             if isinstance(known, WishdeskError):
-                _fail(ctx, known.message, known.details, known.exit_code)
+                _fail(ctx, known.localized(), known.details, known.exit_code)
             # a bug: one line for the user, the traceback with --debug
-            _fail(
-                ctx,
-                f"internal error: {type(exc).__name__}: {exc} (run with --debug for the traceback)",
-                [],
-                2,
-            )
+            text = _("internal error: {error} (run with --debug for the traceback)")
+            _fail(ctx, text.format(error=f"{type(exc).__name__}: {exc}"), [], 2)
         finally:
             obj = ctx.find_root().obj
             if obj is not None and hasattr(obj, "close"):

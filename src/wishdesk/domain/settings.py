@@ -134,6 +134,15 @@ def _command(value: str) -> str:
     return value
 
 
+def _language(value: str) -> str:
+    text = value.strip().lower()
+    if text not in ("", "en", "zh"):
+        raise UsageError(
+            "bad ui.language {value!r}: en, zh, or empty for the environment's", value=value
+        )
+    return text
+
+
 @dataclass(frozen=True)
 class Key:
     name: str
@@ -162,6 +171,13 @@ KEYS: dict[str, Key] = {
             "sla.escalation_hours", "48", _positive_int(24 * 60), "hours before Wish steps in", True
         ),
         Key("merchant.name", "", _text, "store name used in templates"),
+        Key(
+            "ui.language",
+            "",
+            _language,
+            "interface language: en or zh (empty: from LC_ALL, LC_MESSAGES, LANG)",
+            machine=True,
+        ),
         Key(
             "ui.pager",
             "",

@@ -1,0 +1,114 @@
+"""Babel extraction methods for wishdesk's catalog (``babel.cfg``; not used at run time).
+
+``python``: what Babel's own Python extractor finds (``_``, ``N_``, ``ngettext``), plus the
+texts Typer shows without a call to mark them: every ``help="..."`` given to a command, an
+option, an argument or a Typer; the docstring of a function decorated as a command or a
+callback (its help when no ``help=`` is given); and in ``epilog(...)`` the ``note=``, the
+``codes=`` and the comment after ``#`` in an example (the command itself stays as typed).
+``rules``: the ``message``, ``explanation`` and ``suggestion`` of each linter rule in a
+rules TOML file, and the text values of its ``defaults``.
+
+The help texts are translated where help is shown (cli/help_text.py), so the code declares
+them as plain text.
+"""
+
+from __future__ import annotations
+
+import ast
+import io
+from collections.abc import Collection, Iterator, Mapping
+from typing import IO, Any
+
+# (line, function name, message, translator comments), as Babel's extractors yield them
+Found = tuple[int, str | None, str, list[str]]
+
+EXAMPLE_COMMENT = "  # "
+RULE_FIELDS = ("message", "explanation", "suggestion")
+
+
+def extract_python(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[Any]:
+    from babel.messages.extract import extract_python as babel_python
+
+    source = fileobj.read()
+    yield from babel_python(io.BytesIO(source), keywords, comment_tags, dict(options))  # type: ignore[arg-type]
+    yield from typer_texts(source.decode(options.get("encoding", "utf-8")))
+
+
+def typer_texts(source: str) -> Iterator[Found]:
+    """The help texts, docstrings and epilog notes of a module (see the module's doc)."""
+    for node in ast.walk(ast.parse(source)):
+        if isinstance(node, ast.Call):
+            yield from _call_texts(node)
+        elif isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)) and _is_command(node):
+            doc = ast.get_docstring(node, clean=True)
+            if doc and not _has_help(node):
+                yield node.body[0].lineno, None, doc, []
+
+
+def _call_texts(call: ast.Call) -> Iterator[Found]:
+    for keyword in call.keywords:
+        if keyword.arg == "help" and _text(keyword.value):
+            yield keyword.value.lineno, None, _text(keyword.value), []
+    if _name(call.func) != "epilog":
+        return
+    for keyword in call.keywords:
+        if keyword.arg in ("note", "codes") and _text(keyword.value):
+            yield keyword.value.lineno, None, _text(keyword.value), []
+    for arg in call.args:
+        text = _text(arg)
+        if EXAMPLE_COMMENT in text:
+            comment = text.split(EXAMPLE_COMMENT, 1)[1].strip()
+            if comment:
+                yield arg.lineno, None, comment, []
+
+
+def _is_command(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    for decorator in node.decorator_list:
+        target = decorator.func if isinstance(decorator, ast.Call) else decorator
+        if _name(target) in ("command", "callback"):
+            return True
+    return False
+
+
+def _has_help(node: ast.FunctionDef | ast.AsyncFunctionDef) -> bool:
+    return any(
+        keyword.arg == "help"
+        for decorator in node.decorator_list
+        if isinstance(decorator, ast.Call)
+        for keyword in decorator.keywords
+    )
+
+
+def _name(node: ast.expr) -> str:
+    if isinstance(node, ast.Attribute):
+        return node.attr
+    return node.id if isinstance(node, ast.Name) else ""
+
+
+def _text(node: ast.expr) -> str:
+    return node.value if isinstance(node, ast.Constant) and isinstance(node.value, str) else ""
+
+
+def extract_rules(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[Found]:
+    """The linter rules' texts (``[rules."id"]`` tables of a rules TOML file)."""
+    from wishdesk.domain.toml import loads
+
+    text = fileobj.read().decode("utf-8")
+    lines = text.splitlines()
+    for rule, entry in loads(text).get("rules", {}).items():
+        line = next((n for n, t in enumerate(lines, 1) if t.strip() == f'[rules."{rule}"]'), 0)
+        values = [entry.get(name) for name in RULE_FIELDS]
+        values += list(entry.get("defaults", {}).values())
+        for value in values:
+            if isinstance(value, str) and value.strip():
+                yield line, None, value, [f"linter rule {rule}"]
