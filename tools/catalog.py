@@ -4,7 +4,8 @@
   ``src/wishdesk/locale/zh/LC_MESSAGES/wishdesk.po`` with exactly those texts, sorted, each
   keeping its translation (from the catalog itself, else from a ``--from`` catalog: another
   branch's copy when two branches are merged); texts no longer in the code are dropped.
-- ``missing``: the texts that have no translation yet (exit 1 if any).
+- ``missing [--under PATH]``: the texts that have no translation yet (exit 1 if any), or
+  only those found under PATH (``src/wishdesk/render``).
 - ``compile``: build the ``.mo`` (``hatch_build.py`` does it on every install).
 
 The catalog test (tests/test_i18n_catalog.py) uses ``extracted`` and ``translations``.
@@ -121,7 +122,8 @@ def main(argv: list[str] | None = None) -> int:
     sub = parser.add_subparsers(dest="command", required=True)
     up = sub.add_parser("update")
     up.add_argument("--from", dest="sources", type=Path, nargs="*", default=[])
-    sub.add_parser("missing")
+    miss = sub.add_parser("missing")
+    miss.add_argument("--under", default="", help="only texts found under this path")
     sub.add_parser("compile")
     args = parser.parse_args(argv)
     if args.command == "update":
@@ -130,7 +132,11 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     if args.command == "missing":
         done = translations()
-        todo = [key for key in extracted() if key not in done]
+        todo = [
+            key
+            for key, places in extracted().items()
+            if key not in done and any(place.startswith(args.under) for place in places)
+        ]
         for key in todo:
             print(key if isinstance(key, str) else " | ".join(key))
         return 1 if todo else 0
