@@ -65,6 +65,12 @@ def test_builtin_catalog_has_every_template_in_seven_languages() -> None:
         assert templates.for_reason(reason) == reason
 
 
+def test_every_buyer_language_has_the_builtin_templates() -> None:
+    from wishdesk.domain import languages
+
+    assert LANGUAGES == languages.LANGUAGES
+
+
 def test_render_fills_placeholders_from_the_order() -> None:
     text = render(builtin_templates().get("tracking", "en"), values())
     assert "Hi Ana," in text
