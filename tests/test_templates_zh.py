@@ -145,3 +145,34 @@ def test_lint_reads_the_dates_the_zh_texts_write(run, store) -> None:
     gone = "您的订单预计将于2026年11月20日前送达。"
     found = json.loads(run("lint", "--order", LATE, "--json", gone).stdout)["findings"]
     assert [f["rule"] for f in found] == ["truth.eta-past"]
+
+
+def test_an_order_shipped_to_china_with_no_ticket_gets_the_chinese_text(run, tmp_path) -> None:
+    """No ticket says the buyer's locale: the shipping country decides (CN, TW, HK, MO: zh)."""
+    shipping = order()["full_address"]["shipping_detail"]
+    records = [
+        order(
+            oid,
+            full_address={"shipping_detail": {**shipping, "country_code": code, "name": "王芳"}},
+        )
+        for oid, code in (
+            ("a00000000000000000000011", "CN"),
+            ("a00000000000000000000012", "TW"),
+            ("a00000000000000000000013", "SG"),
+        )
+    ]
+    assert run("import", str(write_jsonl(tmp_path / "cn.jsonl", records))).exit_code == 0
+    assert run("config", "set", "merchant.name", MERCHANT).exit_code == 0
+    result = run(
+        "notify",
+        *(r["id"] for r in records),
+        "--template",
+        "shipped",
+        "--dry-run",
+        "--format",
+        "jsonl",
+    )
+    assert result.exit_code == 0, result.stdout
+    cn, tw, sg = (json.loads(line)["body"] for line in result.stdout.splitlines())
+    assert cn.startswith("亲爱的王芳，您好！") and tw.startswith("亲爱的王芳，您好！")
+    assert sg.startswith("Hi ")  # Singapore writes English first
