@@ -100,10 +100,10 @@ class WishdeskGroup(TyperGroup):
             raise typer.Exit(130) from None
         except (typer.Exit, typer.Abort):
             raise
-        except _CLICK_ERROR:  # click says it (a usage error): in the interface's language
+        except _CLICK_ERROR as exc:  # click says it (a usage error): in the interface's language
             from wishdesk.cli.help_text import localize_framework
 
-            localize_framework()
+            localize_framework(exc)
             raise
         except Exception as exc:
             known = store_failure(exc)  # the store's error, should one escape its module
