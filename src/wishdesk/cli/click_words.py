@@ -72,6 +72,11 @@ def _plurals(count: int) -> dict[str, tuple[str, str]]:
     }
 
 
+# a form typer's copy of click puts together from pieces (what its source holds)
+PIECES = {
+    "Option {name!r} requires an argument.": ("Option {name!r} requires {msg}", "an argument.")
+}
+
 _FIELD = re.compile(r"\{(\w+)(?:![rsa])?\}")
 
 
