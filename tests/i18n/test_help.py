@@ -82,7 +82,13 @@ def test_one_process_shows_help_in_either_language(run) -> None:
 @pytest.mark.parametrize(
     ("args", "said", "english"),
     [
-        (("list", "--bogus"), "没有这个选项：--bogus （您是不是要用：--bom？）", "No such option"),
+        (("list", "--bogus"), "没有这个选项：--bogus（您是不是要用：--bom？）", "No such option"),
+        (
+            ("config", "lst"),
+            "没有这个命令：'lst'。（您是不是要用：'list', 'set'？）",
+            "No such command 'lst'. Did you mean 'list', 'set'?",
+        ),
+        (("auth", "login"), "缺少选项 '--client-id'。", "Missing option '--client-id'."),
         (("nosuch",), "没有这个命令：'nosuch'。", "No such command 'nosuch'."),
         (("reply",), "缺少参数 'TICKET'。", "Missing argument 'TICKET'."),
         (

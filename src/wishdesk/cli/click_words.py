@@ -39,6 +39,7 @@ FORMS = {
 INTEGER, FLOAT = N_("integer"), N_("float")  # {number_type} above, as typer or click names it
 TYPE_NAMES = {"int": INTEGER, "integer": INTEGER, "float": FLOAT}
 SENTENCE = N_("{missing}{param_hint}.")  # "Missing option '--x'."
+SUGGESTED = N_("{message} {suggestion}")  # a message, then what was perhaps meant
 
 
 def _plurals(count: int) -> dict[str, tuple[str, str]]:
@@ -134,11 +135,12 @@ def _suggested(message: str) -> str | None:
         many = names.count(", ") + 1
         hint = _plurals(many)["possible"][1]
         values = {"possibility": names, "possibilities": names}
-        return f"{translated(found['head'])} {fill(hint, values)}"
+        said = {"message": translated(found["head"]), "suggestion": fill(hint, values)}
+        return fill(_(SUGGESTED), said)
     found = re.fullmatch(r"(?P<head>.*)\. Did you mean (?P<names>.+)\?", message, re.DOTALL)
     if found:
         hint = fill(_plurals(1)["possible"][1], {"possibility": found["names"]})
-        return f"{translated(found['head'] + '.')} {hint}"
+        return fill(_(SUGGESTED), {"message": translated(found["head"] + "."), "suggestion": hint})
     return None
 
 
