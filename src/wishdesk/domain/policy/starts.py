@@ -16,33 +16,12 @@ were taken from the pattern as written.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 
 # the word-start tests a pattern may open with, and the same test one character later
 _GUARDS = ((r"\b", r"(?<!\w.)"), (r"(?<![^\W\d_])", r"(?<![^\W\d_].)"))
 _WORD = re.compile(r"\w")
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
-
-
-def _close(source: str, start: int) -> int:
-    """The index of the ``)`` that closes the group opened at ``source[start]``, or -1."""
-    depth, i, size = 0, start, len(source)
-    while i < size:
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(source, i)
-            if i < 0:
-                return -1
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
-        i += 1
-    return -1
 
 
 def _class_end(source: str, start: int) -> int:
@@ -58,37 +37,57 @@ def _class_end(source: str, start: int) -> int:
             i += 2
             continue
         if ch == "[":
-            return -1  # a nested set (a FutureWarning in ``re``): not ours to read
+            break  # a nested set (a FutureWarning in ``re``): not ours to read
         if ch == "]":
             return i
         i += 1
+    raise ValueError("a character class not read plainly")
+
+
+def _structure(source: str) -> Iterator[tuple[int, str]]:
+    """The characters of ``source`` outside escapes and character classes, with their
+    indices (``ValueError`` for a class it cannot read)."""
+    i, size = 0, len(source)
+    while i < size:
+        ch = source[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if ch == "[":
+            i = _class_end(source, i) + 1
+            continue
+        yield i, ch
+        i += 1
+
+
+def _close(source: str) -> int:
+    """The index of the ``)`` that closes the group ``source`` opens with, or -1."""
+    depth = 0
+    try:
+        for i, ch in _structure(source):
+            depth += (ch == "(") - (ch == ")")
+            if depth == 0:
+                return i
+    except ValueError:
+        pass
     return -1
 
 
 def _branches(source: str) -> list[str] | None:
     """``source`` split at its top-level ``|`` (None when it cannot be read plainly)."""
     parts: list[str] = []
-    depth, last, i = 0, 0, 0
-    while i < len(source):
-        ch = source[i]
-        if ch == "\\":
-            i += 2
-            continue
-        if ch == "[":
-            i = _class_end(source, i)
-            if i < 0:
-                return None
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
+    depth, last = 0, 0
+    try:
+        for i, ch in _structure(source):
+            depth += (ch == "(") - (ch == ")")
             if depth < 0:
                 return None
-        elif ch == "|" and depth == 0:
-            parts.append(source[last:i])
-            last = i + 1
-        i += 1
-    if depth != 0 or i > len(source):
+            if ch == "|" and depth == 0:
+                parts.append(source[last:i])
+                last = i + 1
+    except ValueError:
+        return None
+    if depth != 0:
         return None
     parts.append(source[last:])
     return parts
@@ -108,7 +107,7 @@ def _after_first(rest: str, behind: str) -> str | None:
             return None
         return f"{first}{behind}{rest[1:]}"
     if rest.startswith("(?:"):
-        end = _close(rest, 0)
+        end = _close(rest)
         if end < 0 or rest[end + 1 : end + 2] in ("?", "*", "+", "{"):
             return None
         parts = _branches(rest[3:end])
@@ -125,7 +124,7 @@ def _lead_branch(branch: str) -> str:
     for guard, behind in _GUARDS:
         if branch.startswith(guard):
             return _after_first(branch[len(guard) :], behind) or branch
-    if branch.startswith("(?:") and _close(branch, 0) == len(branch) - 1:
+    if branch.startswith("(?:") and _close(branch) == len(branch) - 1:
         return "(?:" + lead(branch[3:-1]) + ")"
     return branch
 
