@@ -30,6 +30,8 @@ class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self._lex = lexicon
         self._candidates: dict[str, tuple[Cue, ...]] = {}
+        self._pairs: dict[tuple[str, str | None], tuple[tuple[Cue, int, tuple[Element, ...]], ...]]
+        self._pairs = {}
         self._folder = TypoFolder(lexicon)
         self._folded: dict[str, str] = dict(lexicon.typos)
         self._exact: dict[str, list[Cue]] = defaultdict(list)
@@ -68,6 +70,30 @@ class Matcher:
             hits.extend(cue for word, cue in self._infix if word in token)
             found = tuple(dict.fromkeys(hits))
             self._candidates[token] = found
+        return found
+
+    def _cues_before(
+        self, token: str, after: str | None
+    ) -> tuple[tuple[Cue, int, tuple[Element, ...]], ...]:
+        """The cues that may start at ``token`` when ``after`` follows it (None: nothing
+        does): those whose second word, when they have one, is ``after``. Each comes with
+        how many words its start takes and the elements left to match after them."""
+        key = (token, after)
+        found = self._pairs.get(key)
+        if found is None:
+            if len(self._pairs) >= _CACHE_LIMIT:
+                self._pairs.clear()
+            kept: list[tuple[Cue, int, tuple[Element, ...]]] = []
+            for cue in self._cues_starting_with(token):
+                head = cue.second
+                if head is None:
+                    kept.append((cue, 1, cue.rest))
+                elif after is not None and (
+                    after in head.exact or (not head.exact_only and head.matches(after))
+                ):
+                    kept.append((cue, 2, cue.rest[1:]))
+            found = tuple(kept)
+            self._pairs[key] = found
         return found
 
     def _fold(self, token: str) -> str:
@@ -137,22 +163,19 @@ class Matcher:
         tokens = [self._fold(t) for t in tokenise(text)]
         present = set(tokens)
         end = len(tokens)
+        pairs, before = self._pairs, self._cues_before
         for i, token in enumerate(tokens):
-            candidates = self._cues_starting_with(token)
+            key = (token, tokens[i + 1] if i + 1 < end else None)
+            candidates = pairs.get(key)
+            if candidates is None:
+                candidates = before(*key)
             if not candidates:
                 continue
             said: set[str] = set()  # reasons a one-word cue already found in this token
-            for cue in candidates:
+            for cue, taken, rest in candidates:
                 if cue.id in counted or (cue.needs and cue.needs.isdisjoint(present)):
                     continue
-                head = cue.second  # most cues fail on their second word: checked inline
-                if head is not None:
-                    if i + 1 == end:
-                        continue
-                    after = tokens[i + 1]
-                    if after not in head.exact and (head.exact_only or not head.matches(after)):
-                        continue
-                if not self._rest_matches(tokens, i + 1, cue.rest):
+                if rest and not self._rest_matches(tokens, i + taken, rest):
                     continue
                 if cue.negatable and self._negated(tokens, i):
                     continue

@@ -51,6 +51,15 @@ def normalise(text: object) -> str:
     if not isinstance(text, str) or not text:
         return ""
     text = text[:MAX_CHARS]
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower
+        text = text.lower()
+        if "`" in text:
+            text = text.replace("`", "'")
+        if not text.isprintable():  # a control character, a tab or a line break
+            text = _CONTROL.sub(" ", text)
+        if "  " in text or "\t" in text:
+            text = _SPACES.sub(" ", text)
+        return text.strip()
     text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
     if not text.isascii():
         text = _fold_accents(text)
