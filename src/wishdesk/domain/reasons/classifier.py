@@ -80,7 +80,10 @@ def text_scores(subject: object, body: object) -> dict[str, float]:
     conf, match = scoring(), _matcher()
     totals: dict[str, float] = {}
     for text, factor in ((subject, conf.subject_weight), (body, conf.body_weight)):
-        for reason, score in match.scores(normalise(text)).items():
+        folded = normalise(text)
+        if not folded:
+            continue
+        for reason, score in match.scores(folded).items():
             totals[reason] = totals.get(reason, 0.0) + factor * score
     return totals
 

@@ -160,12 +160,12 @@ class Matcher:
         """Weight per reason of the cues found in ``text`` (already normalised)."""
         totals: dict[str, float] = defaultdict(float)
         counted: set[int] = set()
-        tokens = [self._fold(t) for t in tokenise(text)]
+        folded, fold = self._folded, self._fold
+        tokens = [folded.get(t) or fold(t) for t in tokenise(text)]
         present = set(tokens)
-        end = len(tokens)
         pairs, before = self._pairs, self._cues_before
-        for i, token in enumerate(tokens):
-            key = (token, tokens[i + 1] if i + 1 < end else None)
+        nexts: list[str | None] = [*tokens[1:], None]
+        for i, key in enumerate(zip(tokens, nexts, strict=True)):
             candidates = pairs.get(key)
             if candidates is None:
                 candidates = before(*key)
@@ -185,7 +185,7 @@ class Matcher:
                     said.add(cue.reason)
                 counted.add(cue.id)
                 totals[cue.reason] += cue.weight
-        if has_cjk(text):
+        if not text.isascii() and has_cjk(text):
             by_first = self._cjk_by_first
             for char in set(text).intersection(by_first):
                 self._cjk_scores(text, by_first[char], totals)
