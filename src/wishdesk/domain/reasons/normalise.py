@@ -72,7 +72,7 @@ def normalise(text: object) -> str:
 def tokenise(text: str) -> list[str]:
     """Words (French/Italian elisions split off: "l'adresse" -> "l'", "adresse") and marks."""
     if "'" not in text:
-        return _TOKEN.findall(text)  # type: ignore[no-any-return]
+        return _TOKEN.findall(text)
     tokens: list[str] = []
     for token in _TOKEN.findall(text):
         if "'" in token:
