@@ -24,6 +24,8 @@ SAMPLES = [
     "shitx",
     "give, send, share",
     "pay me directly",
+    "resend, give",
+    "a, give",
 ]
 
 
@@ -41,6 +43,14 @@ SAMPLES = [
         (r"\b(?:a|b)+c", r"\b(?:a|b)+c"),  # a repeated group
         (r"\b[ab]c", r"\b[ab]c"),
         (r"(?i)\bsend", r"(?i)\bsend"),
+        (r"(?<!we )\bpay", r"p(?<!we .)(?<!\w.)ay"),  # a look-behind moves too
+        (r"(?<=a|b)x", r"x(?<=(?:a|b).)"),
+        (
+            r"(?:\b(?:already|has been) shipped)",
+            r"(?:(?:a(?<!\w.)lready|h(?<!\w.)as been) shipped)",
+        ),
+        (r"\b-\d", r"\b-\d"),  # before a character that is not a word character
+        (r"(?=x)\bx", r"(?=x)\bx"),  # a look-ahead stays where it is
     ],
 )
 def test_lead(pattern: str, expected: str) -> None:
@@ -55,6 +65,8 @@ def test_lead(pattern: str, expected: str) -> None:
         r"\bpay (?:me|us) directly",
         r"\b(?:s+e+n+d+|p(?:a|e)y)",
         r"(?:\bsend)|(?:\bgive)|x",
+        r"(?<!re)(?<!_)\b(?:send|give)",
+        r"(?<=, )(?:give|send)",
     ],
 )
 def test_led_pattern_matches_the_same(pattern: str) -> None:

@@ -1,12 +1,13 @@
-r"""A pattern's word-start test moved after its first character, so the regex engine can
-skip ahead to the characters a match may start with.
+r"""A pattern's word-start test (and any look-behind it opens with) moved after its first
+character, so the regex engine can skip ahead to the characters a match may start with.
 
 Python's ``re`` looks for where a match may begin with a fast scan only when the pattern
 opens with a literal or a set of them. A lexicon pattern opens with a word start instead
 (``\b(?:send|give) ...`` or ``(?<![^\W\d_])(?:s+h+...)``), so every position of the text
 is tried. ``lead(r"\b(?:send|give)")`` is ``r"(?:s(?<!\w.)end|g(?<!\w.)ive)"``: the same
 matches (at the first character, a word character, ``\b`` says the character before is
-not one; after it, ``(?<!\w.)`` says the same), found from the first letters.
+not one; after it, ``(?<!\w.)`` says the same), found from the first letters. A
+look-behind moves the same way: ``(?<!we )pay`` is ``p(?<!we .)ay``.
 
 Only shapes whose rewriting is plainly the same regex are touched; anything else is
 returned as it is. Used when the plan is built (``plan.py``), on sources whose triggers
@@ -18,8 +19,6 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-# the word-start tests a pattern may open with, and the same test one character later
-_GUARDS = ((r"\b", r"(?<!\w.)"), (r"(?<![^\W\d_])", r"(?<![^\W\d_].)"))
 _WORD = re.compile(r"\w")
 _SPECIAL = frozenset("\\.^$*+?{}[]()|")
 
@@ -93,46 +92,81 @@ def _branches(source: str) -> list[str] | None:
     return parts
 
 
-def _after_first(rest: str, behind: str) -> str | None:
-    """``rest`` with ``behind`` put after the first character of every way it can begin,
-    when each begins with a plain word character (None otherwise)."""
-    if not rest:
+def _guards(seq: str) -> tuple[list[tuple[str, str]], str] | None:
+    """The word-start tests and look-behinds ``seq`` opens with, and what follows them."""
+    found: list[tuple[str, str]] = []
+    while True:
+        if seq.startswith("\\b"):
+            found.append(("b", ""))
+            seq = seq[2:]
+        elif seq.startswith(("(?<!", "(?<=")):
+            end = _close(seq)
+            if end < 0:
+                return None
+            found.append((seq[3], seq[4:end]))
+            seq = seq[end + 1 :]
+        else:
+            return found, seq
+
+
+def _behind(guards: list[tuple[str, str]], first: str) -> str | None:
+    """The tests ``guards`` made one character later, after ``first`` (None: not possible)."""
+    out = []
+    for kind, body in guards:
+        if kind == "b":  # before a word character: the one before it is not one
+            if not _WORD.fullmatch(first):
+                return None
+            out.append("(?<!\\w.)")
+        else:
+            parts = _branches(body)
+            if parts is None:
+                return None
+            inner = body if len(parts) == 1 else f"(?:{body})"
+            out.append(f"(?<{kind}{inner}.)")
+    return "".join(out)
+
+
+def _after_first(seq: str, pending: list[tuple[str, str]]) -> str | None:
+    """``seq`` with the tests ``pending`` and those it opens with put after the first
+    character of every way it can begin (None when that is not plainly the same regex)."""
+    read = _guards(seq)
+    if read is None:
         return None
-    first = rest[0]
-    if first not in _SPECIAL and _WORD.fullmatch(first):
+    guards, rest = read
+    guards = pending + guards
+    if not guards:  # nothing to move here; the branches of a group may have their own
+        return (_after_group(seq, guards) if seq.startswith("(?:") else None) or seq
+    first = rest[:1]
+    if first and first not in _SPECIAL and first != "\n":
+        behind = _behind(guards, first)
         after = rest[1:2]
+        if behind is None or after in ("?", "*", "{"):
+            return None
         if after == "+":
             return f"{first}{behind}{first}*{rest[2:]}"
-        if after in ("?", "*", "{"):
-            return None
         return f"{first}{behind}{rest[1:]}"
-    if rest.startswith("(?:"):
-        end = _close(rest)
-        if end < 0 or rest[end + 1 : end + 2] in ("?", "*", "+", "{"):
-            return None
-        parts = _branches(rest[3:end])
-        if parts is None:
-            return None
-        led = [_after_first(part, behind) for part in parts]
-        if any(part is None for part in led):
-            return None
-        return "(?:" + "|".join(led) + ")" + rest[end + 1 :]  # type: ignore[arg-type]
-    return None
+    return _after_group(rest, guards) if rest.startswith("(?:") else None
 
 
-def _lead_branch(branch: str) -> str:
-    for guard, behind in _GUARDS:
-        if branch.startswith(guard):
-            return _after_first(branch[len(guard) :], behind) or branch
-    if branch.startswith("(?:") and _close(branch) == len(branch) - 1:
-        return "(?:" + lead(branch[3:-1]) + ")"
-    return branch
+def _after_group(rest: str, guards: list[tuple[str, str]]) -> str | None:
+    """``_after_first`` of a ``rest`` that opens with a group: each of its branches led."""
+    end = _close(rest)
+    if end < 0 or rest[end + 1 : end + 2] in ("?", "*", "+", "{"):
+        return None
+    parts = _branches(rest[3:end])
+    if parts is None:
+        return None
+    led = [_after_first(part, guards) for part in parts]
+    if any(part is None for part in led):
+        return None
+    return "(?:" + "|".join(led) + ")" + rest[end + 1 :]  # type: ignore[arg-type]
 
 
 def lead(source: str) -> str:
-    """``source`` with each top-level branch's word-start test after its first character
-    (see the module's docstring); ``source`` itself when it has none or is not plain."""
+    """``source`` with the word-start tests and look-behinds each of its branches opens
+    with put after the first character (see the module's docstring); ``source`` itself
+    when it has none or is not plainly read."""
     parts = _branches(source)
     if parts is None:
         return source
-    return "|".join(_lead_branch(part) for part in parts)
+    return "|".join(_after_first(part, []) or part for part in parts)
