@@ -9,6 +9,7 @@ comes between them: "not damaged, just want another size" drops "damaged" only.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from wishdesk.domain.reasons.fuzzy import TypoFolder
 from wishdesk.domain.reasons.lexicon import CjkCue, Cue, Element, Gap, Lexicon, WordSpec
@@ -26,12 +27,41 @@ def _a_not_a(text: str, at: int, length: int) -> bool:
     return before >= 0 and after < len(text) and text[before] == text[after]
 
 
+class _GapWord(NamedTuple):
+    """What is left of a cue after its first words when it is a gap and then a word."""
+
+    most: int
+    word: WordSpec
+
+
+# a cue that may start at a word: the cue, how many words its start takes, what is left
+_Start = tuple[Cue, int, "tuple[Element, ...] | _GapWord"]
+
+
+def _ahead(rest: tuple[Element, ...]) -> tuple[Element, ...] | _GapWord:
+    if len(rest) == 2 and isinstance(rest[0], Gap) and isinstance(rest[1], WordSpec):
+        return _GapWord(rest[0].most, rest[1])
+    return rest
+
+
+def _gap_word(tokens: list[str], at: int, rest: _GapWord) -> bool:
+    """``Matcher._rest_matches`` of a gap and then a word: the word within ``most`` words
+    of ``at``, no clause mark before it."""
+    word = rest.word
+    for j in range(at, min(len(tokens), at + rest.most + 1)):
+        token = tokens[j]
+        if word.matches(token):
+            return True
+        if token in CLAUSE_MARKS:
+            return False
+    return False
+
+
 class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self._lex = lexicon
         self._candidates: dict[str, tuple[Cue, ...]] = {}
-        self._pairs: dict[tuple[str, str | None], tuple[tuple[Cue, int, tuple[Element, ...]], ...]]
-        self._pairs = {}
+        self._pairs: dict[tuple[str, str | None], tuple[_Start, ...]] = {}
         self._folder = TypoFolder(lexicon)
         self._folded: dict[str, str] = dict(lexicon.typos)
         self._exact: dict[str, list[Cue]] = defaultdict(list)
@@ -72,9 +102,7 @@ class Matcher:
             self._candidates[token] = found
         return found
 
-    def _cues_before(
-        self, token: str, after: str | None
-    ) -> tuple[tuple[Cue, int, tuple[Element, ...]], ...]:
+    def _cues_before(self, token: str, after: str | None) -> tuple[_Start, ...]:
         """The cues that may start at ``token`` when ``after`` follows it (None: nothing
         does): those whose second word, when they have one, is ``after``. Each comes with
         how many words its start takes and the elements left to match after them."""
@@ -83,15 +111,15 @@ class Matcher:
         if found is None:
             if len(self._pairs) >= _CACHE_LIMIT:
                 self._pairs.clear()
-            kept: list[tuple[Cue, int, tuple[Element, ...]]] = []
+            kept: list[_Start] = []
             for cue in self._cues_starting_with(token):
                 head = cue.second
                 if head is None:
-                    kept.append((cue, 1, cue.rest))
+                    kept.append((cue, 1, _ahead(cue.rest)))
                 elif after is not None and (
                     after in head.exact or (not head.exact_only and head.matches(after))
                 ):
-                    kept.append((cue, 2, cue.rest[1:]))
+                    kept.append((cue, 2, _ahead(cue.rest[1:])))
             found = tuple(kept)
             self._pairs[key] = found
         return found
@@ -175,7 +203,10 @@ class Matcher:
             for cue, taken, rest in candidates:
                 if cue.id in counted or (cue.needs and cue.needs.isdisjoint(present)):
                     continue
-                if rest and not self._rest_matches(tokens, i + taken, rest):
+                if isinstance(rest, _GapWord):  # the commonest: "X ~ Y"
+                    if not _gap_word(tokens, i + taken, rest):
+                        continue
+                elif rest and not self._rest_matches(tokens, i + taken, rest):
                     continue
                 if cue.negatable and self._negated(tokens, i):
                     continue
