@@ -55,18 +55,17 @@ def normalise(text: object) -> str:
         text = text.lower()
         if "`" in text:
             text = text.replace("`", "'")
-        if not text.isprintable():  # a control character, a tab or a line break
-            text = _CONTROL.sub(" ", text)
-        if "  " in text or "\t" in text:
-            text = _SPACES.sub(" ", text)
-        return text.strip()
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    if not text.isascii():
-        text = _fold_accents(text)
-        if _CJK.search(text):
-            text = text.translate(_TRADITIONAL)
-    text = _CONTROL.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+        if not text.isascii():
+            text = _fold_accents(text)
+            if _CJK.search(text):
+                text = text.translate(_TRADITIONAL)
+    if not text.isprintable():  # every character _CONTROL removes is not printable
+        text = _CONTROL.sub(" ", text)
+    if "  " in text or "\t" in text or "\u00a0" in text:  # \r \f \v: removed just above
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def tokenise(text: str) -> list[str]:
