@@ -6,6 +6,56 @@ Every expected failure is exit code 2 ("trouble") unless a subclass says otherwi
 
 from __future__ import annotations
 
+from collections.abc import Mapping, Sequence
+from typing import Any
+
+
+def localize(template: str, params: Mapping[str, object], english: str) -> str:
+    """``template`` in the interface's language, filled with ``params`` (those that can be
+    localized, a ``Phrase`` or an error, are); ``english`` where the catalog has no
+    translation, or one that does not fit the template's fields."""
+    from wishdesk.i18n import _
+
+    text = _(template)
+    if text == template and not any(hasattr(value, "localized") for value in params.values()):
+        return english
+    filled = {
+        name: value.localized() if hasattr(value, "localized") else value
+        for name, value in params.items()
+    }
+    try:
+        return text.format(**filled) if filled else text
+    except (KeyError, IndexError, ValueError):
+        return english
+
+
+class Phrase:
+    """A part of a message, or a line said with one, that is translated with it: a
+    ``str.format`` template (a literal, so that the catalog finds it) and its fields.
+    ``str()`` is the English text, filled in; ``localized()`` the interface's language."""
+
+    __slots__ = ("params", "template", "text")
+
+    def __init__(self, template: str, **params: Any) -> None:
+        self.template = template
+        self.params = params
+        self.text = template.format(**params) if params else template
+
+    def __str__(self) -> str:
+        return self.text
+
+    def __repr__(self) -> str:
+        return f"Phrase({self.text!r})"
+
+    def __eq__(self, other: object) -> bool:
+        return str(self) == str(other) if isinstance(other, (Phrase, str)) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self.text)
+
+    def localized(self) -> str:
+        return localize(self.template, self.params, self.text)
+
 
 class WishdeskError(Exception):
     """An expected failure with a message fit for the user.
@@ -13,37 +63,31 @@ class WishdeskError(Exception):
     ``message`` is English; with ``params`` it is a ``str.format`` template filled with
     them (``NotFoundError("no ticket {ticket}", ticket=...)``), so that the command line can
     say it in the merchant's language (``localized``) from the catalog's translation of the
-    template. ``message`` (the attribute) is always the English text, filled in.
+    template. ``message`` (the attribute) is always the English text, filled in. A field
+    that is a ``Phrase`` or another error is said in that language too. ``details`` are
+    lines of data (ids, record errors), or ``Phrase`` lines where they are sentences.
     """
 
     exit_code = 2
 
-    def __init__(self, message: str, *, details: list[str] | None = None, **params: object) -> None:
+    def __init__(
+        self, message: str, *, details: Sequence[str | Phrase] | None = None, **params: Any
+    ) -> None:
         filled = message.format(**params) if params else message
         super().__init__(filled)
         self.template = message
         self.params = params
         self.message = filled
-        self.details = details or []
+        self.details: list[str | Phrase] = list(details or [])
 
     def localized(self) -> str:
         """The message in the interface's language (English where the catalog has no
         translation, or a translation that does not fit the template's fields)."""
-        from wishdesk.i18n import _
+        return localize(self.template, self.params, self.message)
 
-        text = _(self.template)
-        if text == self.template and not any(
-            isinstance(value, WishdeskError) for value in self.params.values()
-        ):
-            return self.message
-        params = {
-            name: value.localized() if isinstance(value, WishdeskError) else value
-            for name, value in self.params.items()
-        }
-        try:
-            return text.format(**params) if params else text
-        except (KeyError, IndexError, ValueError):
-            return self.message
+    def localized_details(self) -> list[str]:
+        """The ``details`` lines in the interface's language."""
+        return [line.localized() if isinstance(line, Phrase) else line for line in self.details]
 
 
 class UsageError(WishdeskError):
@@ -64,3 +108,21 @@ class InputError(WishdeskError):
 
 class StoreError(WishdeskError):
     """The store cannot be opened, read or written."""
+
+
+class Joined:
+    """Phrases said one after another, as one field of a message (``"; "`` between them in
+    English)."""
+
+    __slots__ = ("parts",)
+
+    def __init__(self, parts: Sequence[Phrase]) -> None:
+        self.parts = list(parts)
+
+    def __str__(self) -> str:
+        return "; ".join(str(part) for part in self.parts)
+
+    def localized(self) -> str:
+        from wishdesk.i18n import _
+
+        return _("; ").join(part.localized() for part in self.parts)

@@ -113,7 +113,7 @@ def parse_vars(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"bad --var {pair!r}: use key=value")
+            raise UsageError("bad --var {pair!r}: use key=value", pair=pair)
         out[key.strip()] = value
     return out
 

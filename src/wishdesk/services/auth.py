@@ -40,8 +40,8 @@ class CredentialsError(AuthError):
     """No usable credentials, or Wish would not issue or renew the tokens (an auth failure:
     outbox items stay queued)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, renewable=False)
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message, renewable=False, **params)
 
 
 @dataclass(frozen=True)
@@ -91,16 +91,21 @@ def load(path: Path | None = None) -> Login | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise CredentialsError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise CredentialsError(
+            "cannot read {path}: {reason}", path=path, reason=exc.strerror or exc
+        ) from None
     with os.fdopen(fd, encoding="utf-8") as f:
         if os.fstat(f.fileno()).st_mode & 0o077:
-            raise CredentialsError(f"{path} is readable by others: `chmod 600 {path}` first")
+            raise CredentialsError(
+                "{path} is readable by others: `chmod 600 {path}` first", path=path
+            )
         try:
             doc = json.load(f)
             return Login(**{**doc, "scopes": tuple(doc.get("scopes") or ())})
         except (ValueError, TypeError):
             raise CredentialsError(
-                f"{path} is not a wishdesk credentials file: `wishdesk auth logout`, then log in"
+                "{path} is not a wishdesk credentials file: `wishdesk auth logout`, then log in",
+                path=path,
             ) from None
 
 
@@ -204,8 +209,10 @@ def login(client: WishClient, app: Login, code: str) -> Login:
         resp = client.request("POST", "/api/v3/oauth/access_token", body=body, authorized=False)
     except ApiError as exc:
         raise CredentialsError(
-            f"Wish would not exchange the code: {_reason(exc)}; check the client id, secret "
-            "and redirect URI, and use a fresh code (a code works once, for a few minutes)"
+            "Wish would not exchange the code: {reason}; check the client id, secret "
+            "and redirect URI, and use a fresh code (a code works once, for a few "
+            "minutes)",
+            reason=_reason(exc),
         ) from None
     fresh = _issued(resp.data, app)
     save(fresh)
@@ -238,7 +245,9 @@ def refresh(client: WishClient, current: Login) -> Login:
             )
         except ApiError as exc:
             raise CredentialsError(
-                f"Wish would not renew the access token ({_reason(exc)}): {current.relogin()}"
+                "Wish would not renew the access token ({reason}): {fix}",
+                reason=_reason(exc),
+                fix=current.relogin(),
             ) from None
         fresh = _issued(resp.data, current)
         client.tokens.keep_secret(*fresh.secrets())
@@ -282,8 +291,10 @@ def for_url(base_url: str) -> Login | None:
         return None
     if stored.base_url.rstrip("/") != base_url.rstrip("/"):
         raise UsageError(
-            f"the stored credentials are for {stored.base_url}, not {base_url}: "
-            f"`wishdesk auth login` with the same --base-url/--sandbox, or use WISH_ACCESS_TOKEN"
+            "the stored credentials are for {stored}, not {base_url}: `wishdesk auth "
+            "login` with the same --base-url/--sandbox, or use WISH_ACCESS_TOKEN",
+            stored=stored.base_url,
+            base_url=base_url,
         )
     return stored
 

@@ -204,8 +204,9 @@ def _batch(
         from wishdesk.errors import StoreError
 
         raise StoreError(
-            f"order {batch[waiting[0]][0]} kept changing while notify ran; run it again "
-            "(what was queued stays queued, and is skipped the next time)"
+            "order {order} kept changing while notify ran; run it again (what was "
+            "queued stays queued, and is skipped the next time)",
+            order=batch[waiting[0]][0],
         )
     if progress is not None:
         progress(len(batch))

@@ -117,8 +117,10 @@ def _stored(stamp: str, what: str) -> datetime:
         return parse_time(stamp)
     except ValueError:
         raise StoreError(
-            f"the store holds a damaged time in {what}: {stamp[:40]!r}; correct that row "
-            "(see docs/store.md) or restore a backup"
+            "the store holds a damaged time in {what}: {stamp!r}; correct that row (see "
+            "docs/store.md) or restore a backup",
+            what=what,
+            stamp=stamp[:40],
         ) from None
 
 
@@ -271,7 +273,11 @@ def retag(store: Store, ref: str, reason: str | None) -> tickets.TicketRow:
     from wishdesk.services.inbox import resolve
 
     if reason is not None and reason not in REASONS:
-        raise UsageError(f"unknown reason {reason!r}: use one of {', '.join(REASONS)}")
+        raise UsageError(
+            "unknown reason {reason!r}: use one of {choices}",
+            reason=reason,
+            choices=", ".join(REASONS),
+        )
     ticket_id = resolve(store, ref)
     with store.transaction():
         if reason is not None:

@@ -54,7 +54,9 @@ class _Buffer:
             text = self.decoder.decode(raw, final=not raw)
         except UnicodeDecodeError as exc:
             offset = self.bytes_read - len(raw) + exc.start
-            raise InputError(f"{self.name}: not valid UTF-8 (byte {offset})") from None
+            raise InputError(
+                "{name}: not valid UTF-8 (byte {offset})", name=self.name, offset=offset
+            ) from None
         if not raw:
             self.eof = True
         if self.pos > CHUNK:
@@ -278,7 +280,11 @@ def _check_code(buf: _Buffer, fields: dict[str, Any], line: int) -> None:
     if code not in (0, None):
         message = str(fields.get("message") or "")[:200]
         raise InputError(
-            f"{buf.name}, line {line}: the file holds an API error (code {code}): {message}"
+            "{name}, line {line}: the file holds an API error (code {error_code}): {error_message}",
+            name=buf.name,
+            line=line,
+            error_code=code,
+            error_message=message,
         )
 
 

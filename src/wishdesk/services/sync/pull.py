@@ -160,8 +160,8 @@ class Puller:
                 following = self.after(last)
             if lower is not None and following <= lower:
                 raise ApiError(
-                    "GET /api/v3/tickets: Wish's paging made no progress "
-                    f"(updated_at_min {wire_time(lower)})"
+                    "GET /api/v3/tickets: Wish's paging made no progress (updated_at_min {since})",
+                    since=wire_time(lower),
                 )
             lower = following
         if self.photos is not None:

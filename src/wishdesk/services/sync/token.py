@@ -20,10 +20,14 @@ def read_token(env: Mapping[str, str], token_file: str | None) -> str:
                 token = f.read().strip()
         except OSError as exc:
             raise UsageError(
-                f"cannot read the token file {token_file}: {exc.strerror or exc}"
+                "cannot read the token file {token_file}: {reason}",
+                token_file=token_file,
+                reason=exc.strerror or exc,
             ) from None
         except UnicodeDecodeError:
-            raise UsageError(f"the token file {token_file} is not UTF-8 text") from None
+            raise UsageError(
+                "the token file {token_file} is not UTF-8 text", token_file=token_file
+            ) from None
         source = f"the token file {token_file}"
     else:
         token = env.get("WISH_ACCESS_TOKEN", "").strip()
@@ -36,7 +40,9 @@ def read_token(env: Mapping[str, str], token_file: str | None) -> str:
             else f"{source} is empty"
         )
     if any(c.isspace() or not c.isprintable() for c in token) or not token.isascii():
-        raise UsageError(f"{source} does not hold a valid access token (one line, no spaces)")
+        raise UsageError(
+            "{source} does not hold a valid access token (one line, no spaces)", source=source
+        )
     return token
 
 
