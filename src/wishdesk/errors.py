@@ -29,32 +29,51 @@ def localize(template: str, params: Mapping[str, object], english: str) -> str:
         return english
 
 
-class Phrase:
-    """A part of a message, or a line said with one, that is translated with it: a
-    ``str.format`` template (a literal, so that the catalog finds it) and its fields.
-    ``str()`` is the English text, filled in; ``localized()`` the interface's language."""
+class Phrase(str):
+    """A part of a message, or a line said with one, translated with it: a ``str.format``
+    template (a literal, so that the catalog finds it) and its fields. As a ``str`` it is
+    the English text, filled in (what is stored, logged and compared); ``localized()`` says
+    it in the interface's language (``said``)."""
 
-    __slots__ = ("params", "template", "text")
+    template: str
+    params: dict[str, Any]
 
-    def __init__(self, template: str, **params: Any) -> None:
-        self.template = template
-        self.params = params
-        self.text = template.format(**params) if params else template
+    def __new__(cls, template: str, **params: Any) -> Phrase:
+        return cls.english(template.format(**params) if params else template, template, params)
 
-    def __str__(self) -> str:
-        return self.text
-
-    def __repr__(self) -> str:
-        return f"Phrase({self.text!r})"
-
-    def __eq__(self, other: object) -> bool:
-        return str(self) == str(other) if isinstance(other, (Phrase, str)) else NotImplemented
-
-    def __hash__(self) -> int:
-        return hash(self.text)
+    @classmethod
+    def english(cls, text: str, template: str, params: dict[str, Any]) -> Phrase:
+        """A phrase whose English is ``text`` (the template's, shortened or redacted)."""
+        made = super().__new__(cls, text)
+        made.template, made.params = template, params
+        return made
 
     def localized(self) -> str:
-        return localize(self.template, self.params, self.text)
+        return localize(self.template, self.params, str(self))
+
+
+class Joined(str):
+    """Phrases said one after another, as one field of a message (``"; "`` between them in
+    English)."""
+
+    parts: tuple[str, ...]
+
+    def __new__(cls, parts: Sequence[str]) -> Joined:
+        made = super().__new__(cls, "; ".join(parts))
+        made.parts = tuple(parts)
+        return made
+
+    def localized(self) -> str:
+        from wishdesk.i18n import _
+
+        return _("; ").join(said(part) for part in self.parts)
+
+
+def said(text: str) -> str:
+    """``text`` in the interface's language when it is a ``Phrase`` (or an error's message
+    kept with its template), as it is otherwise: data, or English kept as it was."""
+    localized = getattr(text, "localized", None)
+    return localized() if callable(localized) else text
 
 
 class WishdeskError(Exception):
@@ -71,14 +90,14 @@ class WishdeskError(Exception):
     exit_code = 2
 
     def __init__(
-        self, message: str, *, details: Sequence[str | Phrase] | None = None, **params: Any
+        self, message: str, *, details: Sequence[str] | None = None, **params: Any
     ) -> None:
         filled = message.format(**params) if params else message
         super().__init__(filled)
         self.template = message
         self.params = params
         self.message = filled
-        self.details: list[str | Phrase] = list(details or [])
+        self.details: list[str] = list(details or [])
 
     def localized(self) -> str:
         """The message in the interface's language (English where the catalog has no
@@ -87,7 +106,7 @@ class WishdeskError(Exception):
 
     def localized_details(self) -> list[str]:
         """The ``details`` lines in the interface's language."""
-        return [line.localized() if isinstance(line, Phrase) else line for line in self.details]
+        return [said(line) for line in self.details]
 
 
 class UsageError(WishdeskError):
@@ -108,21 +127,3 @@ class InputError(WishdeskError):
 
 class StoreError(WishdeskError):
     """The store cannot be opened, read or written."""
-
-
-class Joined:
-    """Phrases said one after another, as one field of a message (``"; "`` between them in
-    English)."""
-
-    __slots__ = ("parts",)
-
-    def __init__(self, parts: Sequence[Phrase]) -> None:
-        self.parts = list(parts)
-
-    def __str__(self) -> str:
-        return "; ".join(str(part) for part in self.parts)
-
-    def localized(self) -> str:
-        from wishdesk.i18n import _
-
-        return _("; ").join(part.localized() for part in self.parts)

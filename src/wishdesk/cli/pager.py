@@ -21,6 +21,8 @@ import sys
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
+from wishdesk.errors import Phrase
+
 if TYPE_CHECKING:
     import subprocess
 
@@ -42,7 +44,9 @@ def pager_command() -> list[str] | None:
     try:
         argv = shlex.split(text)
     except ValueError as exc:
-        _warn(f"bad pager command {text!r} ({exc}); printing directly")
+        _warn(
+            Phrase("bad pager command {text!r} ({error}); printing directly", text=text, error=exc)
+        )
         return None
     return None if not argv or argv == ["cat"] else argv
 
@@ -56,14 +60,14 @@ def _configured() -> str | None:
     try:
         return machine_value("ui.pager")
     except WishdeskError as exc:
-        _warn(f"{exc.message}; ui.pager ignored")
+        _warn(Phrase("{error}; ui.pager ignored", error=exc))
         return None
 
 
-def _warn(message: str) -> None:
+def _warn(message: Phrase) -> None:
     from wishdesk.render.safe import clean
 
-    print(f"wishdesk: {clean(message, one_line=True)}", file=sys.stderr)
+    print(f"wishdesk: {clean(message.localized(), one_line=True)}", file=sys.stderr)
 
 
 def _is_terminal(stream: IO[str]) -> bool:
@@ -197,7 +201,13 @@ class _Session:
         try:
             self.proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE, env=env)
         except OSError as exc:
-            _warn(f"cannot start the pager {self.argv[0]!r}: {exc.strerror or exc}")
+            _warn(
+                Phrase(
+                    "cannot start the pager {command!r}: {reason}",
+                    command=self.argv[0],
+                    reason=exc.strerror or exc,
+                )
+            )
             self.direct = True
             self._direct(b"".join(self.held))
         else:

@@ -26,7 +26,6 @@ _DAY_TIME = re.compile(
     r"(today|tomorrow|\d{4}-\d{2}-\d{2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.IGNORECASE
 )
 LONGEST = timedelta(days=366 * 2)
-HELP = "use e.g. 2026-12-05, 'tomorrow 9:00', '2026-12-05 14:30', 4h, 2d or 3bd"
 
 
 def snooze_end(text: str, now: datetime, tz: ZoneInfo, nth_working_day: NthWorkingDay) -> datetime:
@@ -35,7 +34,11 @@ def snooze_end(text: str, now: datetime, tz: ZoneInfo, nth_working_day: NthWorki
     when = text.strip()
     moment = _span(when, now, tz, nth_working_day) or _day_time(when, now, tz)
     if moment is None:
-        raise UsageError("cannot read the time {when!r}: {HELP}", when=when[:40], HELP=HELP)
+        raise UsageError(
+            "cannot read the time {when!r}: use e.g. 2026-12-05, 'tomorrow 9:00', "
+            "'2026-12-05 14:30', 4h, 2d or 3bd",
+            when=when[:40],
+        )
     if moment <= now:
         raise UsageError("{when!r} is in the past: a snooze ends later than now", when=when[:40])
     if moment - now > LONGEST:

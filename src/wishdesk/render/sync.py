@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING
 
+from wishdesk.errors import said
 from wishdesk.render.safe import clean
 
 if TYPE_CHECKING:
@@ -20,14 +21,14 @@ def debug_log(line: str) -> None:
 
 def plan(result: SyncResult, out: IO[str]) -> None:
     for line in result.push.lines:
-        print(clean(line, one_line=True), file=out)
+        print(clean(said(line), one_line=True), file=out)
     print(f"dry run: {len(result.push.lines)} outbox item(s); nothing sent or changed", file=out)
 
 
 def report(result: SyncResult, err: IO[str]) -> None:
     """Item failures, skipped records and warnings."""
     for line in result.push.lines:
-        print(f"wishdesk: {clean(line, one_line=True)}", file=err)
+        print(f"wishdesk: {clean(said(line), one_line=True)}", file=err)
     pulled = result.pull
     for line in pulled.skipped:
         print(f"wishdesk: skipped {clean(line, one_line=True)}", file=err)
@@ -35,7 +36,7 @@ def report(result: SyncResult, err: IO[str]) -> None:
         more = pulled.skipped_total - len(pulled.skipped)
         print(f"wishdesk: ... and {more} more skipped", file=err)
     for line in pulled.warnings:
-        print(f"wishdesk: warning: {clean(line, one_line=True)}", file=err)
+        print(f"wishdesk: warning: {clean(said(line), one_line=True)}", file=err)
 
 
 def stopped(result: SyncResult, exc: WishdeskError, out: IO[str], err: IO[str]) -> None:

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from wishdesk import clock
-from wishdesk.errors import UsageError
+from wishdesk.errors import Phrase, UsageError
 from wishdesk.services.sync.errors import ApiError, AuthError
 
 if TYPE_CHECKING:
@@ -59,10 +59,11 @@ class Login:
     def secrets(self) -> tuple[str, ...]:
         return (self.client_secret, self.access_token, self.refresh_token)
 
-    def relogin(self) -> str:
-        return (
-            f"run `wishdesk auth login --client-id {self.client_id} "
-            f"--redirect-uri {self.redirect_uri}` again"
+    def relogin(self) -> Phrase:
+        return Phrase(
+            "run `wishdesk auth login --client-id {client_id} --redirect-uri {redirect_uri}` again",
+            client_id=self.client_id,
+            redirect_uri=self.redirect_uri,
         )
 
     def status(self) -> dict[str, Any]:
@@ -219,9 +220,9 @@ def login(client: WishClient, app: Login, code: str) -> Login:
     return fresh
 
 
-def _reason(exc: ApiError) -> str:
-    code = f"code {exc.code}: " if exc.code else ""
-    return f"{code}{exc.api_message or exc.message}"
+def _reason(exc: ApiError) -> str | ApiError:
+    said = exc.api_message or exc
+    return Phrase("code {wish_code}: {said}", wish_code=exc.code, said=said) if exc.code else said
 
 
 def refresh(client: WishClient, current: Login) -> Login:
@@ -280,7 +281,7 @@ def token_source(current: Login) -> TokenSource:
         current.access_token,
         renew,
         secrets=current.secrets(),
-        hint=f"the access token was refused after a renewal: {current.relogin()}",
+        hint=Phrase("the access token was refused after a renewal: {fix}", fix=current.relogin()),
     )
 
 
@@ -304,7 +305,7 @@ def _session(base_url: str, log: Callable[[str], None] | None) -> WishClient:
     from wishdesk.services.sync.client import WishClient
     from wishdesk.services.sync.token import TokenSource
 
-    return WishClient(TokenSource("", hint="run `wishdesk auth login`"), base_url, log=log)
+    return WishClient(TokenSource("", hint=Phrase("run `wishdesk auth login`")), base_url, log=log)
 
 
 def code_from(text: str) -> str:

@@ -203,12 +203,13 @@ def show_order(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     row = orders.get(store, order_id)
     if row is None:
         linked = queries.has_tickets(store, order_id)
-        hint = (
-            f": `wishdesk list --order {order_id} --state any` lists its tickets" if linked else ""
-        )
-        raise NotFoundError(
-            "no order {order_id!r} in the store{hint}", order_id=order_id, hint=hint
-        )
+        if linked:
+            raise NotFoundError(
+                "no order {order_id!r} in the store: `wishdesk list --order {order_id} --state "
+                "any` lists its tickets",
+                order_id=order_id,
+            )
+        raise NotFoundError("no order {order_id!r} in the store", order_id=order_id)
     out = listed(store, order_id, now)
     assert out is not None
     details = inbox.order_record(row)

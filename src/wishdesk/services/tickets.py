@@ -24,7 +24,7 @@ from wishdesk.domain.models import REASONS, Message, Order, Ticket
 from wishdesk.domain.outbox import TICKET_STATE_FOR
 from wishdesk.domain.settings import CalendarSettings, SlaSettings, sla_settings
 from wishdesk.domain.text import squash
-from wishdesk.errors import StoreError, UsageError
+from wishdesk.errors import Phrase, StoreError, UsageError
 from wishdesk.store import messages, orders, tickets
 from wishdesk.store import outbox as outbox_rows
 from wishdesk.store import settings as stored_settings
@@ -249,10 +249,14 @@ class RecordWriter:
             tickets.derive_inputs(store, ticket_id)
         )
         thread = [
-            Message(sender=s, sent_at=_stored(at, f"a message of ticket {ticket_id}"), text=text)
+            Message(
+                sender=s,
+                sent_at=_stored(at, Phrase("a message of ticket {ticket_id}", ticket_id=ticket_id)),
+                text=text,
+            )
             for s, at, text in messages.senders_and_texts(store, num)
         ]
-        opened = _stored(opened_at, f"ticket {ticket_id} (opened_at)")
+        opened = _stored(opened_at, Phrase("ticket {ticket_id} (opened_at)", ticket_id=ticket_id))
         derived, first_buyer = self._derive(state, opened, thread)
         tickets.set_derived(store, ticket_id, derived)
         if source != "manual":

@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from wishdesk.errors import StoreError
+from wishdesk.errors import Phrase, StoreError
 from wishdesk.store import schema
 
 BUSY_TIMEOUT_MS = 30_000
@@ -30,25 +30,26 @@ def failure(exc: BaseException) -> StoreError | None:
 
 
 def _store_error(exc: sqlite3.Error) -> StoreError:
-    return StoreError(f"store error: {_explain(exc)}")
+    return StoreError("store error: {reason}", reason=_explain(exc))
 
 
 def _explain(exc: sqlite3.Error) -> str:
-    """What a database exception means for the user, in words."""
+    """What a database exception means for the user, in words (SQLite's own, for what it
+    does not say better)."""
     text = str(exc)
     code = getattr(exc, "sqlite_errorname", "") or ""
     if code == "SQLITE_FULL" or "disk is full" in text:
-        text = (
+        return Phrase(
             "the disk is full (database or disk is full): the change being written was "
             "rolled back; free some space and try again"
         )
-    elif code.startswith("SQLITE_READONLY") or "readonly database" in text:
-        text = (
+    if code.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return Phrase(
             "the store is read-only (its file or its directory cannot be written), and this "
             "command needs to write to it"
         )
-    elif isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
-        text = "the store is busy (another wishdesk is writing); try again"
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        return Phrase("the store is busy (another wishdesk is writing); try again")
     return text
 
 
@@ -78,7 +79,9 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.read_only = ""  # why it was opened read-only ("the disk is full", ...), if it was
+        self.read_only: str | Phrase = (
+            ""  # why it was opened read-only ("the disk is full", ...), if it was
+        )
         self._write_cache = False
         self.bulk_loading = False  # inside ``bulk.deferred_indexes``: some indexes are gone
         self._transactions = 0
@@ -366,11 +369,11 @@ def open_store(path: Path, *, create: bool = False) -> Store:
 def _unwritable(path: Path) -> str:
     """Why the store cannot be written (so that it is opened for reading), or ""."""
     if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        return "its file or its directory cannot be written"
+        return Phrase("its file or its directory cannot be written")
     try:
         disk = os.statvfs(path.parent)
     except (OSError, AttributeError):  # no statvfs on Windows
         return ""
     if disk.f_bavail * disk.f_frsize < _ROOM_TO_WRITE:
-        return "the disk is full"
+        return Phrase("the disk is full")
     return ""

@@ -74,7 +74,9 @@ def _country_holidays(country: str, subdivision: str) -> HolidayBase | None:
 
 
 def _out_of_range() -> UsageError:
-    return UsageError(f"dates must lie between years {_MIN_YEAR} and {_MAX_YEAR}")
+    return UsageError(
+        "dates must lie between years {first} and {last}", first=_MIN_YEAR, last=_MAX_YEAR
+    )
 
 
 class BusinessCalendar:

@@ -93,8 +93,7 @@ def _redacted(text: Phrase, redact: Callable[[str], str]) -> Phrase:
         for name, value in text.params.items()
     }
     out = Phrase(text.template, **params)
-    out.text = redact(out.text)
-    return out
+    return Phrase.english(redact(out), text.template, params)
 
 
 def http_error_text(
