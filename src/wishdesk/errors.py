@@ -104,6 +104,10 @@ class WishdeskError(Exception):
         translation, or a translation that does not fit the template's fields)."""
         return localize(self.template, self.params, self.message)
 
+    def phrase(self) -> Phrase:
+        """The message as a ``Phrase``, to keep and say later (English as a ``str``)."""
+        return Phrase.english(self.message, self.template, self.params)
+
     def localized_details(self) -> list[str]:
         """The ``details`` lines in the interface's language."""
         return [said(line) for line in self.details]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from wishdesk.errors import said
 from wishdesk.render.safe import message_line
 
 if TYPE_CHECKING:
@@ -28,7 +29,8 @@ def report(result: ImportResult, skip_invalid: bool) -> None:
     print(summary(result.counts))
     for f in result.files:
         if f.error:
-            print(f"wishdesk: {message_line(f.error)}; nothing imported from it", file=sys.stderr)
+            error = message_line(said(f.error))
+            print(f"wishdesk: {error}; nothing imported from it", file=sys.stderr)
             continue
         if not f.bad_total:
             continue

@@ -15,7 +15,7 @@ from typing import Any
 from wishdesk.clock import iso
 from wishdesk.domain.durations import parse_duration
 from wishdesk.domain.outbox import PENDING
-from wishdesk.errors import AmbiguousError, NotFoundError, UsageError
+from wishdesk.errors import AmbiguousError, NotFoundError, Phrase, UsageError
 from wishdesk.store import listing as queries
 from wishdesk.store import tickets
 from wishdesk.store.db import Store
@@ -248,7 +248,7 @@ def resolve_order(store: Store, ref: str) -> str:
 
     ref = ref.strip()
     found = orders.ids_with_prefix(store, ref) if ref else []
-    _refuse_ambiguous("order", ref, found)
+    _refuse_ambiguous(Phrase("order"), ref, found)
     return found[0] if found else ref
 
 
@@ -280,7 +280,7 @@ def resolve(store: Store, ref: str) -> str:
                 ref=ref,
             )
         raise NotFoundError("no ticket {ref!r}", ref=ref)
-    _refuse_ambiguous("ticket", ref, found)
+    _refuse_ambiguous(Phrase("ticket"), ref, found)
     return found[0]
 
 

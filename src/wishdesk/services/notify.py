@@ -284,7 +284,7 @@ def _plan(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str
                 {
                     "rule": "format.placeholder",
                     "severity": "error",
-                    "message": exc.message,
+                    "message": exc.phrase(),
                     "explanation": "A template value this order does not have: the message "
                     "would go out with a hole in it.",
                     "match": "",
