@@ -85,10 +85,10 @@ def redacted_error(
 
 def _redacted(text: Phrase, redact: Callable[[str], str]) -> Phrase:
     params = {
-        name: redact(value)
-        if isinstance(value, str)
-        else _redacted(value, redact)
+        name: _redacted(value, redact)
         if isinstance(value, Phrase)
+        else redact(value)
+        if isinstance(value, str)
         else value
         for name, value in text.params.items()
     }
