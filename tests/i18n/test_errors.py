@@ -52,23 +52,27 @@ def one_line(stderr: str) -> str:
     return lines[0]
 
 
-def test_not_found(run, demo) -> None:  # type: ignore[no-untyped-def]
-    en, zh, code = both(run, "show", "nosuch")
+def says(run, args: tuple[str, ...], english: str, chinese: str) -> None:  # type: ignore[no-untyped-def]
+    """The command fails with exit code 2 and says ``english``, or in Chinese ``chinese``,
+    as one ``wishdesk: ...`` line."""
+    en, zh, code = both(run, *args)
     assert code == 2
-    assert one_line(en) == "wishdesk: no ticket 'nosuch'"
-    assert one_line(zh) == "wishdesk: 没有工单 'nosuch'"
+    assert one_line(en) == f"wishdesk: {english}"
+    assert one_line(zh) == f"wishdesk: {chinese}"
+
+
+def test_not_found(run, demo) -> None:  # type: ignore[no-untyped-def]
+    says(run, ("show", "nosuch"), "no ticket 'nosuch'", "没有工单 'nosuch'")
 
 
 def test_an_order_named_where_a_ticket_is_asked(run, demo) -> None:  # type: ignore[no-untyped-def]
     order = run("orders", "--format", "tsv").stdout.splitlines()[1].split("\t")[0]
-    en, zh, code = both(run, "show", order)
-    assert code == 2
-    assert one_line(en) == (
-        f"wishdesk: {order!r} is an order, not a ticket: `wishdesk orders show {order}` "
-        "shows it and its tickets"
-    )
-    assert one_line(zh) == (
-        f"wishdesk: {order!r} 是订单，不是工单：`wishdesk orders show {order}` 可查看该订单及其工单"
+    says(
+        run,
+        ("show", order),
+        f"{order!r} is an order, not a ticket: `wishdesk orders show {order}` shows it and "
+        "its tickets",
+        f"{order!r} 是订单，不是工单：`wishdesk orders show {order}` 可查看该订单及其工单",
     )
 
 
@@ -81,73 +85,70 @@ def test_ambiguous_prefix_keeps_its_matches_as_they_are(run, demo) -> None:  # t
 
 
 def test_usage(run, demo) -> None:  # type: ignore[no-untyped-def]
-    en, zh, code = both(run, "snooze", demo, "--until", "1999-01-01")
-    assert code == 2
-    assert one_line(en) == "wishdesk: '1999-01-01' is in the past: a snooze ends later than now"
-    assert one_line(zh) == "wishdesk: '1999-01-01' 已经过去：暂缓的结束时间必须晚于现在"
+    says(
+        run,
+        ("snooze", demo, "--until", "1999-01-01"),
+        "'1999-01-01' is in the past: a snooze ends later than now",
+        "'1999-01-01' 已经过去：暂缓的结束时间必须晚于现在",
+    )
 
 
 def test_a_state_change_wish_would_refuse(run, demo) -> None:  # type: ignore[no-untyped-def]
     assert run("close", demo).exit_code == 0
-    en, zh, code = both(run, "close", demo)
-    assert code == 2
-    assert one_line(en).startswith(f"wishdesk: a close of ticket {demo} already waits: outbox #")
-    assert one_line(zh).startswith(f"wishdesk: 工单 {demo} 的关闭请求已在等待：发件箱 #")
-    assert "`wishdesk outbox cancel " in one_line(zh)
+    says(
+        run,
+        ("appeal", demo),
+        f"a close of ticket {demo} waits first (one change at a time): outbox #1; "
+        "`wishdesk sync` sends it, `wishdesk outbox cancel 1` takes it back",
+        f"工单 {demo} 的关闭请求需先处理（一次只能有一项变更）：发件箱 #1；"
+        "`wishdesk sync` 会发送它，`wishdesk outbox cancel 1` 可撤回",
+    )
 
 
 def test_a_config_value_refused(run) -> None:  # type: ignore[no-untyped-def]
-    en, zh, code = both(run, "config", "set", "calendar.timezone", "Mars/Olympus")
-    assert code == 2
-    assert one_line(en) == (
-        "wishdesk: unknown time zone 'Mars/Olympus': use an IANA name like Asia/Shanghai"
-    )
-    assert one_line(zh) == (
-        "wishdesk: 未知的时区 'Mars/Olympus'：请使用 IANA 名称，例如 Asia/Shanghai"
+    says(
+        run,
+        ("config", "set", "calendar.timezone", "Mars/Olympus"),
+        "unknown time zone 'Mars/Olympus': use an IANA name like Asia/Shanghai",
+        "未知的时区 'Mars/Olympus'：请使用 IANA 名称，例如 Asia/Shanghai",
     )
 
 
 def test_store_that_cannot_be_opened(run, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     folder = tmp_path / "a folder"
     folder.mkdir()
-    en, zh, code = both(run, "--db", str(folder), "list")
-    assert code == 2
-    assert one_line(en) == f"wishdesk: {folder} is a directory, not a wishdesk store"
-    assert one_line(zh) == f"wishdesk: {folder} 是目录，不是 wishdesk 数据库"
-    missing = tmp_path / "none.db"
-    en, zh, code = both(run, "--db", str(missing), "list")
-    assert code == 2
-    assert one_line(en) == (
-        f"wishdesk: no store at {missing}: run `wishdesk init`, `wishdesk import` or "
-        "`wishdesk demo`"
+    says(
+        run,
+        ("--db", str(folder), "list"),
+        f"{folder} is a directory, not a wishdesk store",
+        f"{folder} 是目录，不是 wishdesk 数据库",
     )
-    assert one_line(zh) == (
-        f"wishdesk: {missing} 处没有数据库：请运行 `wishdesk init`、`wishdesk import` 或 "
-        "`wishdesk demo`"
+    missing = tmp_path / "none.db"
+    says(
+        run,
+        ("--db", str(missing), "list"),
+        f"no store at {missing}: run `wishdesk init`, `wishdesk import` or `wishdesk demo`",
+        f"{missing} 处没有数据库：请运行 `wishdesk init`、`wishdesk import` 或 `wishdesk demo`",
     )
 
 
 def test_bad_input_file(run, demo, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
     bad = tmp_path / "orders.txt"
     bad.write_bytes(b"69ab\xffcd\n")
-    en, zh, code = both(run, "notify", "--orders-file", str(bad), "-m", "hello")
-    assert code == 2
-    assert one_line(en) == (
-        f'wishdesk: {bad}: not UTF-8 text (byte 4): save it as UTF-8 ("CSV UTF-8" in a spreadsheet)'
-    )
-    assert one_line(zh) == (
-        f"wishdesk: {bad}：不是 UTF-8 文本（第 4 字节）：请另存为 UTF-8（电子表格中的“CSV UTF-8”）"
+    says(
+        run,
+        ("notify", "--orders-file", str(bad), "-m", "hello"),
+        f'{bad}: not UTF-8 text (byte 4): save it as UTF-8 ("CSV UTF-8" in a spreadsheet)',
+        f"{bad}：不是 UTF-8 文本（第 4 字节）：请另存为 UTF-8（电子表格中的“CSV UTF-8”）",
     )
 
 
 def test_a_template_that_misses_values_says_its_hints(run, demo) -> None:  # type: ignore[no-untyped-def]
-    en, zh, code = both(run, "reply", demo, "--template", "shipping-delay")
-    assert code == 2
-    assert one_line(en) == (
-        "wishdesk: template 'shipping-delay' needs new_date: pass --var new_date=VALUE"
-    )
-    assert (
-        one_line(zh) == "wishdesk: 模板 'shipping-delay' 需要 new_date：请传入 --var new_date=VALUE"
+    says(
+        run,
+        ("reply", demo, "--template", "shipping-delay"),
+        "template 'shipping-delay' needs new_date: pass --var new_date=VALUE",
+        "模板 'shipping-delay' 需要 new_date：请传入 --var new_date=VALUE",
     )
 
 
