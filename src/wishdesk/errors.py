@@ -12,13 +12,13 @@ from typing import Any
 
 def localize(template: str, params: Mapping[str, object], english: str) -> str:
     """``template`` in the interface's language, filled with ``params`` (those that can be
-    localized, a ``Phrase`` or an error, are); ``english`` where the catalog has no
-    translation, or one that does not fit the template's fields."""
-    from wishdesk.i18n import _
+    localized, a ``Phrase`` or an error, are); ``english`` (exactly) when the interface
+    speaks English, and where a translation does not fit the template's fields."""
+    from wishdesk.i18n import _, language
 
-    text = _(template)
-    if text == template and not any(hasattr(value, "localized") for value in params.values()):
+    if language() == "en":
         return english
+    text = _(template)
     filled = {
         name: value.localized() if hasattr(value, "localized") else value
         for name, value in params.items()
