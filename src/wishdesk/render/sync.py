@@ -6,7 +6,8 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING
 
-from wishdesk.errors import said
+from wishdesk import errors
+from wishdesk.i18n import _, ngettext
 from wishdesk.render.safe import clean
 
 if TYPE_CHECKING:
@@ -21,22 +22,29 @@ def debug_log(line: str) -> None:
 
 def plan(result: SyncResult, out: IO[str]) -> None:
     for line in result.push.lines:
-        print(clean(said(line), one_line=True), file=out)
-    print(f"dry run: {len(result.push.lines)} outbox item(s); nothing sent or changed", file=out)
+        print(clean(errors.said(line), one_line=True), file=out)
+    count = len(result.push.lines)
+    said = ngettext(
+        "dry run: {count} outbox item; nothing sent or changed",
+        "dry run: {count} outbox items; nothing sent or changed",
+        count,
+    )
+    print(said.format(count=count), file=out)
 
 
 def report(result: SyncResult, err: IO[str]) -> None:
     """Item failures, skipped records and warnings."""
     for line in result.push.lines:
-        print(f"wishdesk: {clean(said(line), one_line=True)}", file=err)
+        print(f"wishdesk: {clean(errors.said(line), one_line=True)}", file=err)
     pulled = result.pull
     for line in pulled.skipped:
-        print(f"wishdesk: skipped {clean(line, one_line=True)}", file=err)
+        print("wishdesk: " + _("skipped {what}").format(what=clean(line, one_line=True)), file=err)
     if pulled.skipped_total > len(pulled.skipped):
         more = pulled.skipped_total - len(pulled.skipped)
-        print(f"wishdesk: ... and {more} more skipped", file=err)
+        print("wishdesk: " + _("... and {count} more skipped").format(count=more), file=err)
     for line in pulled.warnings:
-        print(f"wishdesk: warning: {clean(said(line), one_line=True)}", file=err)
+        warning = _("warning: {message}").format(message=clean(errors.said(line), one_line=True))
+        print(f"wishdesk: {warning}", file=err)
 
 
 def stopped(result: SyncResult, exc: WishdeskError, out: IO[str], err: IO[str]) -> None:
@@ -46,6 +54,7 @@ def stopped(result: SyncResult, exc: WishdeskError, out: IO[str], err: IO[str]) 
     if result.pulled or result.pushed:
         print(result.summary(), file=out)
         if not concise:
-            exc.details = [*exc.details, f"done before stopping: {result.summary()}"]
+            done = _("done before stopping: {summary}").format(summary=result.summary())
+            exc.details = [*exc.details, done]
     if not concise:
         report(result, err)

@@ -16,6 +16,7 @@ from wishdesk.domain.outbox import (
     change_refused,
 )
 from wishdesk.errors import NotFoundError, Phrase, UsageError
+from wishdesk.i18n import N_
 from wishdesk.store import messages, tickets
 from wishdesk.store import outbox as rows
 from wishdesk.store.db import Store
@@ -62,6 +63,8 @@ def queue_reply(
 _A = {"close": Phrase("a close"), "appeal": Phrase("an appeal")}
 _ALREADY = Phrase("already waits")
 _FIRST = Phrase("waits first (one change at a time)")
+_NOT_CANCELLABLE = N_("outbox item #{item_id} is {status_now}: only {names} items can be cancelled")
+_NOT_RETRYABLE = N_("outbox item #{item_id} is {status_now}: only {names} items can be retried")
 
 
 def move(store: Store, ticket_id: str, state: str) -> None:
@@ -143,11 +146,9 @@ def list_items(store: Store, statuses: Sequence[str]) -> list[OutboxItem]:
     return rows.with_status(store, wanted)
 
 
-def _item(
-    store: Store, item_id: int, allowed: Sequence[str] = (), done: Phrase | None = None
-) -> OutboxItem:
-    """The item, which must be in one of the ``allowed`` statuses to be ``done`` (when
-    given)."""
+def _item(store: Store, item_id: int, allowed: Sequence[str] = (), refusal: str = "") -> OutboxItem:
+    """The item, which must be in one of the ``allowed`` statuses (when given); else
+    ``refusal`` (a template of ``item_id``, ``status_now`` and ``names``)."""
     found = rows.get(store, item_id)
     if found is None:
         raise NotFoundError("no outbox item #{item_id}", item_id=item_id)
@@ -155,13 +156,7 @@ def _item(
         names: object = allowed[0]
         if len(allowed) > 1:
             names = Phrase("{first} or {last}", first=", ".join(allowed[:-1]), last=allowed[-1])
-        raise UsageError(
-            "outbox item #{item_id} is {status_now}: only {names} items can be {done}",
-            item_id=item_id,
-            status_now=found.status,
-            names=names,
-            done=done,
-        )
+        raise UsageError(refusal, item_id=item_id, status_now=found.status, names=names)
     return found
 
 
@@ -178,7 +173,7 @@ def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
                 "or sync): there is nothing to cancel",
                 item_id=item_id,
             )
-        _item(store, item_id, CANCELLABLE, Phrase("cancelled"))
+        _item(store, item_id, CANCELLABLE, _NOT_CANCELLABLE)
         at = iso(now)
         rows.set_status(store, item_id, "cancelled", at, found.error)
         release_state(store, found)
@@ -198,7 +193,7 @@ def retry(store: Store, item_id: int, now: datetime) -> OutboxItem:
     """Queue a failed (or manual) item again; a close or appeal gives its ticket its state
     again, as when it was first queued (unless another one waits)."""
     with store.transaction():
-        found = _item(store, item_id, RETRYABLE, Phrase("retried"))
+        found = _item(store, item_id, RETRYABLE, _NOT_RETRYABLE)
         ticket_id, target = found.ticket_id, TICKET_STATE_FOR.get(found.kind)
         if ticket_id and target:
             _one_change_at_a_time(store, ticket_id, found.kind)
