@@ -83,11 +83,15 @@ def now() -> datetime:
         try:
             moment = parse_time(frozen)
         except ValueError:
-            raise UsageError(f"WISHDESK_NOW is not an ISO-8601 time: {frozen[:40]!r}") from None
+            raise UsageError(
+                "WISHDESK_NOW is not an ISO-8601 time: {frozen!r}", frozen=frozen[:40]
+            ) from None
         if not EARLIEST <= moment < LATEST:
             raise UsageError(
-                f"WISHDESK_NOW must lie between {EARLIEST.year} and {LATEST.year - 1}: "
-                f"{frozen[:40]!r}"
+                "WISHDESK_NOW must lie between {first} and {last}: {frozen!r}",
+                first=EARLIEST.year,
+                last=LATEST.year - 1,
+                frozen=frozen[:40],
             )
         return moment
     return datetime.now(UTC).replace(microsecond=0)

@@ -358,8 +358,11 @@ def _checked(value: str) -> str:
     if shell not in SHELLS:
         import typer
 
-        what = f"{value!r} is not" if value else "cannot tell which shell this is:"
-        raise typer.BadParameter(f"{what} one of bash, zsh, fish")
+        from wishdesk.i18n import _
+
+        if not value:
+            raise typer.BadParameter(_("cannot tell which shell this is: one of bash, zsh, fish"))
+        raise typer.BadParameter(_("{value!r} is not one of bash, zsh, fish").format(value=value))
     return shell
 
 

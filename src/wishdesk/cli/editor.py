@@ -71,9 +71,16 @@ def _edit_file(command: str, initial: str, comments: str) -> str:
         try:
             result = subprocess.run([*shlex.split(command), str(path)], check=False)
         except OSError as exc:
-            raise UsageError(f"cannot start the editor {command!r}: {exc.strerror}") from None
+            raise UsageError(
+                "cannot start the editor {command!r}: {reason}",
+                command=command,
+                reason=exc.strerror,
+            ) from None
         if result.returncode != 0:
-            raise UsageError(f"the editor exited with {result.returncode}; nothing was sent")
+            raise UsageError(
+                "the editor exited with {status_code}; nothing was sent",
+                status_code=result.returncode,
+            )
         text = path.read_text(encoding="utf-8", errors="replace")
     finally:
         path.unlink(missing_ok=True)

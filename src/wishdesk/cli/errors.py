@@ -89,7 +89,7 @@ class WishdeskGroup(TyperGroup):
         try:
             return super().invoke(ctx)
         except WishdeskError as exc:
-            _fail(ctx, exc.localized(), exc.details, exc.exit_code)
+            _fail(ctx, exc.localized(), exc.localized_details(), exc.exit_code)
         except BrokenPipeError:
             # The reader went away (`wishdesk list | head`): not an error worth a word.
             devnull = os.open(os.devnull, os.O_WRONLY)
@@ -113,7 +113,7 @@ class WishdeskGroup(TyperGroup):
         except Exception as exc:
             known = store_failure(exc)  # the store's error, should one escape its module
             if isinstance(known, WishdeskError):
-                _fail(ctx, known.localized(), known.details, known.exit_code)
+                _fail(ctx, known.localized(), known.localized_details(), known.exit_code)
             # a bug: one line for the user, the traceback with --debug
             text = _("internal error: {error} (run with --debug for the traceback)")
             _fail(ctx, text.format(error=f"{type(exc).__name__}: {exc}"), [], 2)

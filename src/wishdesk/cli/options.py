@@ -28,10 +28,14 @@ def within(low: int, high: int = SQLITE_MAX_INT) -> Callable[[Optional[int]], Op
     helps (``1-520``)."""
 
     def check(value: Optional[int]) -> Optional[int]:
+        from wishdesk.i18n import _
+
         if value is not None and value < low:
-            raise typer.BadParameter(f"{value} is less than {low}")
+            raise typer.BadParameter(_("{value} is less than {low}").format(value=value, low=low))
         if value is not None and value > high:
-            raise typer.BadParameter(f"{value} is more than {high}")
+            raise typer.BadParameter(
+                _("{value} is more than {high}").format(value=value, high=high)
+            )
         return value
 
     return check
@@ -113,7 +117,7 @@ def parse_vars(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         key, sep, value = pair.partition("=")
         if not sep or not key.strip():
-            raise UsageError(f"bad --var {pair!r}: use key=value")
+            raise UsageError("bad --var {pair!r}: use key=value", pair=pair)
         out[key.strip()] = value
     return out
 

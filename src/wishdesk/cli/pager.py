@@ -21,7 +21,7 @@ import sys
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
-from wishdesk.i18n import _
+from wishdesk.errors import Phrase
 
 if TYPE_CHECKING:
     import subprocess
@@ -45,9 +45,7 @@ def pager_command() -> list[str] | None:
         argv = shlex.split(text)
     except ValueError as exc:
         _warn(
-            _("bad pager command {command} ({error}); printing directly").format(
-                command=repr(text), error=exc
-            )
+            Phrase("bad pager command {text!r} ({error}); printing directly", text=text, error=exc)
         )
         return None
     return None if not argv or argv == ["cat"] else argv
@@ -62,14 +60,14 @@ def _configured() -> str | None:
     try:
         return machine_value("ui.pager")
     except WishdeskError as exc:
-        _warn(_("{error}; ui.pager ignored").format(error=exc.localized()))
+        _warn(Phrase("{error}; ui.pager ignored", error=exc))
         return None
 
 
-def _warn(message: str) -> None:
+def _warn(message: Phrase) -> None:
     from wishdesk.render.safe import clean
 
-    print(f"wishdesk: {clean(message, one_line=True)}", file=sys.stderr)
+    print(f"wishdesk: {clean(message.localized(), one_line=True)}", file=sys.stderr)
 
 
 def _is_terminal(stream: IO[str]) -> bool:
@@ -203,8 +201,13 @@ class _Session:
         try:
             self.proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE, env=env)
         except OSError as exc:
-            said = _("cannot start the pager {command}: {error}")
-            _warn(said.format(command=repr(self.argv[0]), error=exc.strerror or exc))
+            _warn(
+                Phrase(
+                    "cannot start the pager {command!r}: {reason}",
+                    command=self.argv[0],
+                    reason=exc.strerror or exc,
+                )
+            )
             self.direct = True
             self._direct(b"".join(self.held))
         else:

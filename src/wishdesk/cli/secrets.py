@@ -19,7 +19,9 @@ def read_secret(path: Path | None) -> str:
         try:
             return path.read_text(encoding="utf-8").strip()
         except (OSError, UnicodeDecodeError) as exc:
-            raise UsageError(f"cannot read the client secret file {path}: {exc}") from None
+            raise UsageError(
+                "cannot read the client secret file {path}: {error}", path=path, error=exc
+            ) from None
     if not sys.stdin.isatty():
         raise UsageError("no client secret: pass --client-secret-file PATH (or - for stdin)")
     return str(typer.prompt(_("Client secret"), hide_input=True)).strip()
@@ -28,7 +30,7 @@ def read_secret(path: Path | None) -> str:
 def ask_code(url: str) -> str:
     """The authorization code, asked for after printing where to get it."""
     if not sys.stdin.isatty():
-        raise UsageError(f"no --code: open {url} , grant access, then pass --code CODE")
+        raise UsageError("no --code: open {url} , grant access, then pass --code CODE", url=url)
     said = _("Open {url} , grant access, then paste the code (or the whole URL).")
     print(said.format(url=url), file=sys.stderr)
     return str(typer.prompt(_("Code")))

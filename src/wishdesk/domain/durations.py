@@ -47,7 +47,10 @@ def read_duration(text: str) -> Duration | None:
     amount, unit = int(match.group(1)), match.group(2).lower()
     if amount > _MAX_DURATION[unit]:
         raise UsageError(
-            f"duration {text.strip()!r} is too long: at most {_MAX_DURATION[unit]}{unit}"
+            "duration {text!r} is too long: at most {most}{unit}",
+            text=text.strip(),
+            most=_MAX_DURATION[unit],
+            unit=unit,
         )
     return Duration(amount, unit)
 
@@ -56,5 +59,5 @@ def parse_duration(text: str) -> Duration:
     """``30m``, ``12h``, ``1d``, ``1w`` or ``2bd`` (business days)."""
     duration = read_duration(text)
     if duration is None:
-        raise UsageError(f"bad duration {text!r}: use e.g. 30m, 12h, 1d, 1w or 2bd")
+        raise UsageError("bad duration {text!r}: use e.g. 30m, 12h, 1d, 1w or 2bd", text=text)
     return duration

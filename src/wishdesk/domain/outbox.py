@@ -8,6 +8,8 @@
 
 from __future__ import annotations
 
+from wishdesk.errors import UsageError
+
 KINDS = ("reply", "notification", "close", "appeal")
 STATUSES = ("queued", "sending", "sent", "failed", "manual", "cancelled")
 # What ``wishdesk outbox`` lists by default: what still waits, or needs the merchant.
@@ -25,15 +27,32 @@ CHANGES_FROM = {
 }
 
 
-def change_refused(kind: str, ticket_id: str, state: str) -> str | None:
+def change_refused(kind: str, ticket_id: str, state: str) -> UsageError | None:
     """Why Wish would refuse this state change of a ticket in ``state``; None if it takes it."""
     if state in CHANGES_FROM[kind]:
         return None
     if state == "PERMANENTLY_CLOSED":
-        return f"ticket {ticket_id} is PERMANENTLY_CLOSED: Wish never changes it again"
+        return UsageError(
+            "ticket {ticket_id} is PERMANENTLY_CLOSED: Wish never changes it again",
+            ticket_id=ticket_id,
+        )
     if state == TICKET_STATE_FOR[kind]:
-        already = "closed" if kind == "close" else "with Wish support"
-        return f"ticket {ticket_id} is already {already} ({state})"
+        if kind == "close":
+            return UsageError(
+                "ticket {ticket_id} is already closed ({state})", ticket_id=ticket_id, state=state
+            )
+        return UsageError(
+            "ticket {ticket_id} is already with Wish support ({state})",
+            ticket_id=ticket_id,
+            state=state,
+        )
     if state == "CLOSED":
-        return f"ticket {ticket_id} is CLOSED: Wish takes an appeal only for an open ticket"
-    return f"ticket {ticket_id} is {state}: Wish does not say it can be moved from there"
+        return UsageError(
+            "ticket {ticket_id} is CLOSED: Wish takes an appeal only for an open ticket",
+            ticket_id=ticket_id,
+        )
+    return UsageError(
+        "ticket {ticket_id} is {state}: Wish does not say it can be moved from there",
+        ticket_id=ticket_id,
+        state=state,
+    )

@@ -45,7 +45,7 @@ def parse_weekend(text: str) -> tuple[int, ...] | None:
     days = []
     for part in text.replace(" ", "").split(","):
         if part not in WEEKDAYS:
-            raise UsageError(f"bad weekend day {part!r}: use mon,tue,wed,thu,fri,sat,sun")
+            raise UsageError("bad weekend day {part!r}: use mon,tue,wed,thu,fri,sat,sun", part=part)
         days.append(WEEKDAYS.index(part))
     if len(set(days)) >= 7:
         raise UsageError("a weekend cannot cover the whole week")
@@ -60,7 +60,7 @@ def parse_dates(text: str) -> frozenset[date]:
         try:
             out.add(date.fromisoformat(part))
         except ValueError:
-            raise UsageError(f"bad date {part!r}: use YYYY-MM-DD") from None
+            raise UsageError("bad date {part!r}: use YYYY-MM-DD", part=part) from None
     return frozenset(out)
 
 
@@ -71,7 +71,9 @@ def _country(value: str) -> str:
     import holidays
 
     if value not in holidays.list_supported_countries():
-        raise UsageError(f"unknown country {value!r}: use an ISO 3166 code that holidays supports")
+        raise UsageError(
+            "unknown country {value!r}: use an ISO 3166 code that holidays supports", value=value
+        )
     return value
 
 
@@ -83,7 +85,7 @@ def _timezone(value: str) -> str:
         ZoneInfo(value)
     except (ZoneInfoNotFoundError, ValueError):
         raise UsageError(
-            f"unknown time zone {value!r}: use an IANA name like Asia/Shanghai"
+            "unknown time zone {value!r}: use an IANA name like Asia/Shanghai", value=value
         ) from None
     return value
 
@@ -93,9 +95,9 @@ def _positive_int(limit: int) -> Callable[[str], str]:
         try:
             number = int(value.strip())
         except ValueError:
-            raise UsageError(f"not a whole number: {value!r}") from None
+            raise UsageError("not a whole number: {value!r}", value=value) from None
         if not 0 < number <= limit:
-            raise UsageError(f"must be between 1 and {limit}: {value!r}")
+            raise UsageError("must be between 1 and {limit}: {value!r}", limit=limit, value=value)
         return str(number)
 
     return check
@@ -131,7 +133,7 @@ def _command(value: str) -> str:
     try:
         shlex.split(value)
     except ValueError as exc:
-        raise UsageError(f"bad command {value!r}: {exc}") from None
+        raise UsageError("bad command {value!r}: {error}", value=value, error=exc) from None
     return value
 
 
@@ -216,7 +218,7 @@ MACHINE_KEYS = tuple(name for name, key in KEYS.items() if key.machine)
 def validate(key: str, value: str) -> str:
     """Check one user-typed value; return its canonical text form."""
     if key not in KEYS:
-        raise UsageError(f"unknown setting {key!r}: see `wishdesk config list`")
+        raise UsageError("unknown setting {key!r}: see `wishdesk config list`", key=key)
     return KEYS[key].check(value)
 
 
@@ -233,7 +235,11 @@ def validate_calendar(values: Mapping[str, str]) -> str:
 
     known = {s.upper(): s for s in holidays.list_supported_countries().get(country, [])}
     if subdivision.upper() not in known:
-        raise UsageError(f"unknown subdivision {subdivision!r} for {country}")
+        raise UsageError(
+            "unknown subdivision {subdivision!r} for {country}",
+            subdivision=subdivision,
+            country=country,
+        )
     return str(known[subdivision.upper()])
 
 

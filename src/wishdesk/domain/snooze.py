@@ -26,7 +26,6 @@ _DAY_TIME = re.compile(
     r"(today|tomorrow|\d{4}-\d{2}-\d{2})(?:[T ]\s*(\d{1,2}):(\d{2})(?::(\d{2}))?)?", re.IGNORECASE
 )
 LONGEST = timedelta(days=366 * 2)
-HELP = "use e.g. 2026-12-05, 'tomorrow 9:00', '2026-12-05 14:30', 4h, 2d or 3bd"
 
 
 def snooze_end(text: str, now: datetime, tz: ZoneInfo, nth_working_day: NthWorkingDay) -> datetime:
@@ -35,11 +34,15 @@ def snooze_end(text: str, now: datetime, tz: ZoneInfo, nth_working_day: NthWorki
     when = text.strip()
     moment = _span(when, now, tz, nth_working_day) or _day_time(when, now, tz)
     if moment is None:
-        raise UsageError(f"cannot read the time {when[:40]!r}: {HELP}")
+        raise UsageError(
+            "cannot read the time {when!r}: use e.g. 2026-12-05, 'tomorrow 9:00', "
+            "'2026-12-05 14:30', 4h, 2d or 3bd",
+            when=when[:40],
+        )
     if moment <= now:
-        raise UsageError(f"{when[:40]!r} is in the past: a snooze ends later than now")
+        raise UsageError("{when!r} is in the past: a snooze ends later than now", when=when[:40])
     if moment - now > LONGEST:
-        raise UsageError(f"{when[:40]!r} is more than two years ahead")
+        raise UsageError("{when!r} is more than two years ahead", when=when[:40])
     return moment
 
 
@@ -47,14 +50,14 @@ def _span(when: str, now: datetime, tz: ZoneInfo, nth: NthWorkingDay) -> datetim
     try:
         span = read_duration(when)
     except UsageError:
-        raise UsageError(f"{when!r} is more than two years ahead") from None
+        raise UsageError("{when!r} is more than two years ahead", when=when) from None
     if span is None:
         return None
     if span.unit != "bd":
         return now + span.span()
     amount = span.amount
     if amount > 520:
-        raise UsageError(f"{when!r} is more than two years ahead")
+        raise UsageError("{when!r} is more than two years ahead", when=when)
     local = now.astimezone(tz)
     day = nth(local.date(), amount) if amount else local.date()
     return _at(day, local.time().replace(tzinfo=None), tz)
@@ -80,7 +83,7 @@ def _day_time(when: str, now: datetime, tz: ZoneInfo) -> datetime | None:
             day = date.fromisoformat(word)
         clock = time(int(hour or 0), int(minute or 0), int(second or 0))
     except ValueError as exc:
-        raise UsageError(f"bad time {when[:40]!r}: {exc}") from None
+        raise UsageError("bad time {when!r}: {error}", when=when[:40], error=exc) from None
     return _at(day, clock, tz)
 
 
@@ -89,4 +92,4 @@ def _at(day: date, clock: time, tz: ZoneInfo) -> datetime:
     try:
         return datetime.combine(day, clock, tzinfo=tz).astimezone(UTC)
     except OverflowError:
-        raise UsageError(f"{day.isoformat()} is out of range") from None
+        raise UsageError("{day} is out of range", day=day.isoformat()) from None

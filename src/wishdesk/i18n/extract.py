@@ -5,6 +5,9 @@ texts Typer shows without a call to mark them: every ``help="..."`` given to a c
 option, an argument or a Typer; the docstring of a function decorated as a command or a
 callback (its help when no ``help=`` is given); and in ``epilog(...)`` the ``note=``, the
 ``codes=`` and the comment after ``#`` in an example (the command itself stays as typed).
+The message template of an error (the literal first argument of ``XError(...)``: what the
+command line says, ``wishdesk.errors``) and of a ``Phrase(...)``, a part or a line said with
+one; not for Python's own exceptions, nor ``DATA_ERRORS``, whose text is data.
 ``rules``: the ``message``, ``explanation`` and ``suggestion`` of each linter rule in a
 rules TOML file, and the text values of its ``defaults``.
 
@@ -15,6 +18,7 @@ them as plain text.
 from __future__ import annotations
 
 import ast
+import builtins
 import io
 from collections.abc import Collection, Iterator, Mapping
 from typing import IO, Any
@@ -23,6 +27,10 @@ from typing import IO, Any
 Found = tuple[int, str | None, str, list[str]]
 
 EXAMPLE_COMMENT = "  # "
+# Exceptions named *Error whose first argument is not a message for the user: a record's
+# field and reason (reported as data), a TOML parser's own words.
+DATA_ERRORS = frozenset({"RecordError", "TOMLDecodeError"})
+MESSAGE_CALLS = frozenset({"Phrase"})
 RULE_FIELDS = ("message", "explanation", "suggestion")
 
 
@@ -50,7 +58,21 @@ def typer_texts(source: str) -> Iterator[Found]:
                 yield node.body[0].lineno, None, doc, []
 
 
+def is_message_call(name: str) -> bool:
+    """Is ``name(...)`` an error or a ``Phrase`` whose first argument is a template?"""
+    if name in MESSAGE_CALLS:
+        return True
+    builtin = getattr(builtins, name, None)
+    return (
+        name.endswith("Error")
+        and name not in DATA_ERRORS
+        and not (isinstance(builtin, type) and issubclass(builtin, BaseException))
+    )
+
+
 def _call_texts(call: ast.Call) -> Iterator[Found]:
+    if call.args and _text(call.args[0]) and is_message_call(_name(call.func)):
+        yield call.args[0].lineno, None, _text(call.args[0]), []
     for keyword in call.keywords:
         if keyword.arg == "help" and _text(keyword.value):
             yield keyword.value.lineno, None, _text(keyword.value), []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 from typing import TYPE_CHECKING
 
+from wishdesk import errors
 from wishdesk.i18n import _, ngettext
 from wishdesk.render.safe import message_line
 
@@ -37,7 +38,9 @@ def report(result: ImportResult, skip_invalid: bool) -> None:
     print(summary(result.counts))
     for f in result.files:
         if f.error:
-            said = _("{problem}; nothing imported from it").format(problem=message_line(f.error))
+            said = _("{problem}; nothing imported from it").format(
+                problem=message_line(errors.said(f.error))
+            )
             print(f"wishdesk: {said}", file=sys.stderr)
             continue
         if not f.bad_total:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING
 
+from wishdesk import errors
 from wishdesk.i18n import _, ngettext
 from wishdesk.render.safe import clean
 
@@ -21,7 +22,7 @@ def debug_log(line: str) -> None:
 
 def plan(result: SyncResult, out: IO[str]) -> None:
     for line in result.push.lines:
-        print(clean(line, one_line=True), file=out)
+        print(clean(errors.said(line), one_line=True), file=out)
     count = len(result.push.lines)
     said = ngettext(
         "dry run: {count} outbox item; nothing sent or changed",
@@ -34,7 +35,7 @@ def plan(result: SyncResult, out: IO[str]) -> None:
 def report(result: SyncResult, err: IO[str]) -> None:
     """Item failures, skipped records and warnings."""
     for line in result.push.lines:
-        print(f"wishdesk: {clean(line, one_line=True)}", file=err)
+        print(f"wishdesk: {clean(errors.said(line), one_line=True)}", file=err)
     pulled = result.pull
     for line in pulled.skipped:
         print("wishdesk: " + _("skipped {what}").format(what=clean(line, one_line=True)), file=err)
@@ -42,7 +43,7 @@ def report(result: SyncResult, err: IO[str]) -> None:
         more = pulled.skipped_total - len(pulled.skipped)
         print("wishdesk: " + _("... and {count} more skipped").format(count=more), file=err)
     for line in pulled.warnings:
-        warning = _("warning: {message}").format(message=clean(line, one_line=True))
+        warning = _("warning: {message}").format(message=clean(errors.said(line), one_line=True))
         print(f"wishdesk: {warning}", file=err)
 
 

@@ -277,4 +277,6 @@ def save_copies(store: Store, ref: str, target: Path) -> tuple[list[Path], list[
     except OSError as exc:
         from wishdesk.errors import UsageError
 
-        raise UsageError(f"cannot save into {target}: {exc.strerror or exc}") from None
+        raise UsageError(
+            "cannot save into {target}: {reason}", target=target, reason=exc.strerror or exc
+        ) from None

@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING, Any
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from wishdesk import clock
-from wishdesk.errors import UsageError
+from wishdesk.errors import Phrase, UsageError
 from wishdesk.services.sync.errors import ApiError, AuthError
 
 if TYPE_CHECKING:
@@ -40,8 +40,8 @@ class CredentialsError(AuthError):
     """No usable credentials, or Wish would not issue or renew the tokens (an auth failure:
     outbox items stay queued)."""
 
-    def __init__(self, message: str) -> None:
-        super().__init__(message, renewable=False)
+    def __init__(self, message: str, **params: object) -> None:
+        super().__init__(message, renewable=False, **params)
 
 
 @dataclass(frozen=True)
@@ -59,10 +59,11 @@ class Login:
     def secrets(self) -> tuple[str, ...]:
         return (self.client_secret, self.access_token, self.refresh_token)
 
-    def relogin(self) -> str:
-        return (
-            f"run `wishdesk auth login --client-id {self.client_id} "
-            f"--redirect-uri {self.redirect_uri}` again"
+    def relogin(self) -> Phrase:
+        return Phrase(
+            "run `wishdesk auth login --client-id {client_id} --redirect-uri {redirect_uri}` again",
+            client_id=self.client_id,
+            redirect_uri=self.redirect_uri,
         )
 
     def status(self) -> dict[str, Any]:
@@ -91,16 +92,21 @@ def load(path: Path | None = None) -> Login | None:
     except FileNotFoundError:
         return None
     except OSError as exc:
-        raise CredentialsError(f"cannot read {path}: {exc.strerror or exc}") from None
+        raise CredentialsError(
+            "cannot read {path}: {reason}", path=path, reason=exc.strerror or exc
+        ) from None
     with os.fdopen(fd, encoding="utf-8") as f:
         if os.fstat(f.fileno()).st_mode & 0o077:
-            raise CredentialsError(f"{path} is readable by others: `chmod 600 {path}` first")
+            raise CredentialsError(
+                "{path} is readable by others: `chmod 600 {path}` first", path=path
+            )
         try:
             doc = json.load(f)
             return Login(**{**doc, "scopes": tuple(doc.get("scopes") or ())})
         except (ValueError, TypeError):
             raise CredentialsError(
-                f"{path} is not a wishdesk credentials file: `wishdesk auth logout`, then log in"
+                "{path} is not a wishdesk credentials file: `wishdesk auth logout`, then log in",
+                path=path,
             ) from None
 
 
@@ -204,17 +210,19 @@ def login(client: WishClient, app: Login, code: str) -> Login:
         resp = client.request("POST", "/api/v3/oauth/access_token", body=body, authorized=False)
     except ApiError as exc:
         raise CredentialsError(
-            f"Wish would not exchange the code: {_reason(exc)}; check the client id, secret "
-            "and redirect URI, and use a fresh code (a code works once, for a few minutes)"
+            "Wish would not exchange the code: {reason}; check the client id, secret "
+            "and redirect URI, and use a fresh code (a code works once, for a few "
+            "minutes)",
+            reason=_reason(exc),
         ) from None
     fresh = _issued(resp.data, app)
     save(fresh)
     return fresh
 
 
-def _reason(exc: ApiError) -> str:
-    code = f"code {exc.code}: " if exc.code else ""
-    return f"{code}{exc.api_message or exc.message}"
+def _reason(exc: ApiError) -> str | ApiError:
+    said = exc.api_message or exc
+    return Phrase("code {wish_code}: {said}", wish_code=exc.code, said=said) if exc.code else said
 
 
 def refresh(client: WishClient, current: Login) -> Login:
@@ -238,7 +246,9 @@ def refresh(client: WishClient, current: Login) -> Login:
             )
         except ApiError as exc:
             raise CredentialsError(
-                f"Wish would not renew the access token ({_reason(exc)}): {current.relogin()}"
+                "Wish would not renew the access token ({reason}): {fix}",
+                reason=_reason(exc),
+                fix=current.relogin(),
             ) from None
         fresh = _issued(resp.data, current)
         client.tokens.keep_secret(*fresh.secrets())
@@ -271,7 +281,7 @@ def token_source(current: Login) -> TokenSource:
         current.access_token,
         renew,
         secrets=current.secrets(),
-        hint=f"the access token was refused after a renewal: {current.relogin()}",
+        hint=Phrase("the access token was refused after a renewal: {fix}", fix=current.relogin()),
     )
 
 
@@ -282,8 +292,10 @@ def for_url(base_url: str) -> Login | None:
         return None
     if stored.base_url.rstrip("/") != base_url.rstrip("/"):
         raise UsageError(
-            f"the stored credentials are for {stored.base_url}, not {base_url}: "
-            f"`wishdesk auth login` with the same --base-url/--sandbox, or use WISH_ACCESS_TOKEN"
+            "the stored credentials are for {stored}, not {base_url}: `wishdesk auth "
+            "login` with the same --base-url/--sandbox, or use WISH_ACCESS_TOKEN",
+            stored=stored.base_url,
+            base_url=base_url,
         )
     return stored
 
@@ -293,7 +305,7 @@ def _session(base_url: str, log: Callable[[str], None] | None) -> WishClient:
     from wishdesk.services.sync.client import WishClient
     from wishdesk.services.sync.token import TokenSource
 
-    return WishClient(TokenSource("", hint="run `wishdesk auth login`"), base_url, log=log)
+    return WishClient(TokenSource("", hint=Phrase("run `wishdesk auth login`")), base_url, log=log)
 
 
 def code_from(text: str) -> str:

@@ -44,7 +44,7 @@ def current(store: Store) -> dict[str, str]:
 def get(open_store: Callable[[], Store], key: str) -> str:
     """One setting's value; the store is opened only for a store key."""
     if key not in keys.KEYS:
-        raise UsageError(f"unknown setting {key!r}: see `wishdesk config list`")
+        raise UsageError("unknown setting {key!r}: see `wishdesk config list`", key=key)
     if keys.KEYS[key].machine:
         return machine_settings()[key]
     return current(open_store())[key]
@@ -109,11 +109,13 @@ def _read_machine() -> dict[str, Any]:
     except FileNotFoundError:
         return {}
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read {path}: {getattr(exc, 'strerror', None) or exc}") from None
+        raise InputError(
+            "cannot read {path}: {reason}", path=path, reason=getattr(exc, "strerror", None) or exc
+        ) from None
     try:
         return dict(_flatten(loads(text)))
     except TOMLDecodeError as exc:
-        raise InputError(f"bad settings file {path}: {exc}") from None
+        raise InputError("bad settings file {path}: {error}", path=path, error=exc) from None
 
 
 def _flatten(table: Mapping[str, Any], prefix: str = "") -> Iterator[tuple[str, Any]]:
@@ -143,14 +145,14 @@ def _save_machine(values: Mapping[str, Any]) -> None:
         path.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         fd, temp = tempfile.mkstemp(prefix=".config-", suffix=".toml", dir=path.parent)
     except OSError as exc:
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+        raise InputError("cannot write {path}: {reason}", path=path, reason=exc.strerror) from None
     try:
         with os.fdopen(fd, "w", encoding="utf-8") as out:
             out.write("\n".join(lines) + "\n")
         os.replace(temp, path)
     except OSError as exc:
         Path(temp).unlink(missing_ok=True)
-        raise InputError(f"cannot write {path}: {exc.strerror}") from None
+        raise InputError("cannot write {path}: {reason}", path=path, reason=exc.strerror) from None
 
 
 def _toml_key(name: str) -> str:
@@ -206,4 +208,4 @@ def _check_overlap(values: Mapping[str, str]) -> None:
     )
     if both:
         day = min(both).isoformat()
-        raise UsageError(f"{day} cannot be both an extra holiday and an extra workday")
+        raise UsageError("{day} cannot be both an extra holiday and an extra workday", day=day)

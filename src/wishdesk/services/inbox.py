@@ -15,7 +15,7 @@ from typing import Any
 from wishdesk.clock import iso
 from wishdesk.domain.durations import parse_duration
 from wishdesk.domain.outbox import PENDING
-from wishdesk.errors import AmbiguousError, NotFoundError, UsageError
+from wishdesk.errors import AmbiguousError, NotFoundError, Phrase, UsageError
 from wishdesk.store import listing as queries
 from wishdesk.store import tickets
 from wishdesk.store.db import Store
@@ -52,8 +52,9 @@ def states_for(names: Sequence[str]) -> tuple[str, ...]:
             return ()
         if key not in STATE_NAMES:
             raise UsageError(
-                f"unknown state {name!r}: use awaiting-merchant, awaiting-user, awaiting-wish, "
-                "closed or any"
+                "unknown state {name!r}: use awaiting-merchant, awaiting-user, "
+                "awaiting-wish, closed or any",
+                name=name,
             )
         out += [s for s in STATE_NAMES[key] if s not in out]
     return tuple(out)
@@ -108,9 +109,13 @@ def list_query(store: Store, req: ListRequest, now: datetime) -> queries.TicketQ
 
     for r in req.reasons:
         if r not in REASONS:
-            raise UsageError(f"unknown reason {r!r}: use one of {', '.join(REASONS)}")
+            raise UsageError(
+                "unknown reason {r!r}: use one of {choices}", r=r, choices=", ".join(REASONS)
+            )
     if req.sort not in SORTS:
-        raise UsageError(f"unknown sort {req.sort!r}: use {', '.join(SORTS)}")
+        raise UsageError(
+            "unknown sort {sort!r}: use {choices}", sort=req.sort, choices=", ".join(SORTS)
+        )
     query = queries.TicketQuery(
         states=states_for(req.states),
         reasons=tuple(req.reasons),
@@ -133,7 +138,9 @@ def overdue_query(store: Store, req: OverdueRequest, now: datetime) -> queries.T
     """The store's query for an ``overdue`` request: past, or within the window of, the
     chosen deadline."""
     if req.clock not in CLOCKS:
-        raise UsageError(f"unknown clock {req.clock!r}: use {', '.join(CLOCKS)}")
+        raise UsageError(
+            "unknown clock {clock!r}: use {choices}", clock=req.clock, choices=", ".join(CLOCKS)
+        )
     cutoff = iso(now if req.within is None else _window_end(store, req.within, now))
     # a snoozed ticket is still reported: its clocks keep running
     query = queries.TicketQuery(limit=req.limit, either_clock=req.clock == "any", snoozed="any")
@@ -241,7 +248,7 @@ def resolve_order(store: Store, ref: str) -> str:
 
     ref = ref.strip()
     found = orders.ids_with_prefix(store, ref) if ref else []
-    _refuse_ambiguous("order", ref, found)
+    _refuse_ambiguous(Phrase("order"), ref, found)
     return found[0] if found else ref
 
 
@@ -250,7 +257,10 @@ def _refuse_ambiguous(kind: str, ref: str, found: Sequence[str]) -> None:
     if len(found) > 1:
         more = ["..."] if len(found) > 10 else []
         raise AmbiguousError(
-            f"{kind} id {ref!r} is ambiguous; it matches:", details=[*found[:10], *more]
+            "{kind} id {ref!r} is ambiguous; it matches:",
+            kind=kind,
+            ref=ref,
+            details=[*found[:10], *more],
         )
 
 
@@ -265,11 +275,12 @@ def resolve(store: Store, ref: str) -> str:
 
         if orders.ids_with_prefix(store, ref, limit=1):
             raise NotFoundError(
-                f"{ref!r} is an order, not a ticket: `wishdesk orders show {ref}` shows it "
-                "and its tickets"
+                "{ref!r} is an order, not a ticket: `wishdesk orders show {ref}` shows it "
+                "and its tickets",
+                ref=ref,
             )
-        raise NotFoundError(f"no ticket {ref!r}")
-    _refuse_ambiguous("ticket", ref, found)
+        raise NotFoundError("no ticket {ref!r}", ref=ref)
+    _refuse_ambiguous(Phrase("ticket"), ref, found)
     return found[0]
 
 

@@ -33,7 +33,11 @@ def add_note(
     if not text:
         raise UsageError("the note is empty: nothing to keep")
     if len(text) > MAX_NOTE_CHARS:
-        raise UsageError(f"the note is {len(text)} characters: at most {MAX_NOTE_CHARS}")
+        raise UsageError(
+            "the note is {length} characters: at most {limit}",
+            length=len(text),
+            limit=MAX_NOTE_CHARS,
+        )
     ticket_id = resolve(store, ref)
     author, at = user_name(), iso(now)
     with store.transaction():

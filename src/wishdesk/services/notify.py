@@ -209,8 +209,9 @@ def _batch(
         from wishdesk.errors import StoreError
 
         raise StoreError(
-            f"order {batch[waiting[0]][0]} kept changing while notify ran; run it again "
-            "(what was queued stays queued, and is skipped the next time)"
+            "order {order} kept changing while notify ran; run it again (what was "
+            "queued stays queued, and is skipped the next time)",
+            order=batch[waiting[0]][0],
         )
     if progress is not None:
         progress(len(batch))
@@ -288,7 +289,7 @@ def _plan(ctx: Context, order_id: str, per_order: Mapping[str, str]) -> dict[str
                 {
                     "rule": "format.placeholder",
                     "severity": "error",
-                    "message": exc.message,
+                    "message": exc.phrase(),
                     "explanation": "A template value this order does not have: the message "
                     "would go out with a hole in it.",
                     "match": "",

@@ -81,7 +81,11 @@ def states_for(names: Sequence[str]) -> tuple[str, ...]:
         if key == "any":
             return ()
         if key not in STATE_NAMES:
-            raise UsageError(f"unknown order state {name!r}: use {', '.join(STATE_NAMES)} or any")
+            raise UsageError(
+                "unknown order state {name!r}: use {choices} or any",
+                name=name,
+                choices=", ".join(STATE_NAMES),
+            )
         if STATE_NAMES[key] not in out:
             out.append(STATE_NAMES[key])
     return tuple(out)
@@ -100,8 +104,9 @@ def since(text: str, now: datetime) -> str:
         window = None
     if window is None or window.unit == "bd":
         raise UsageError(
-            f"bad --updated-since {text!r}: use a date or time (2026-11-20, "
-            "2026-11-20T08:00Z) or a duration back from now (12h, 7d, 2w)"
+            "bad --updated-since {text!r}: use a date or time (2026-11-20, "
+            "2026-11-20T08:00Z) or a duration back from now (12h, 7d, 2w)",
+            text=text,
         )
     return iso(now - window.span())
 
@@ -109,7 +114,9 @@ def since(text: str, now: datetime) -> str:
 def orders_query(req: OrdersRequest, now: datetime) -> queries.OrderQuery:
     """The store's query for an ``orders`` request."""
     if req.sort not in SORTS:
-        raise UsageError(f"unknown sort {req.sort!r}: use {', '.join(SORTS)}")
+        raise UsageError(
+            "unknown sort {sort!r}: use {choices}", sort=req.sort, choices=", ".join(SORTS)
+        )
     carrier = req.carrier.strip() if req.carrier is not None else None
     if carrier == "":
         raise UsageError("--carrier needs a carrier name")
@@ -196,10 +203,13 @@ def show_order(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     row = orders.get(store, order_id)
     if row is None:
         linked = queries.has_tickets(store, order_id)
-        hint = (
-            f": `wishdesk list --order {order_id} --state any` lists its tickets" if linked else ""
-        )
-        raise NotFoundError(f"no order {order_id!r} in the store{hint}")
+        if linked:
+            raise NotFoundError(
+                "no order {order_id!r} in the store: `wishdesk list --order {order_id} --state "
+                "any` lists its tickets",
+                order_id=order_id,
+            )
+        raise NotFoundError("no order {order_id!r} in the store", order_id=order_id)
     out = listed(store, order_id, now)
     assert out is not None
     details = inbox.order_record(row)

@@ -38,8 +38,11 @@ def decode(data: bytes, name: str) -> str:
         return data.decode("utf-16" if utf16 else "utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name}: not {'UTF-16' if utf16 else 'UTF-8'} text (byte {exc.start}): save it "
-            'as UTF-8 ("CSV UTF-8" in a spreadsheet)'
+            '{name}: not {encoding} text (byte {start}): save it as UTF-8 ("CSV '
+            'UTF-8" in a spreadsheet)',
+            name=name,
+            encoding="UTF-16" if utf16 else "UTF-8",
+            start=exc.start,
         ) from None
 
 
@@ -65,13 +68,20 @@ def _csv_orders(text: str, name: str) -> Orders:
             cells = dict(zip(header, row, strict=False))  # a short row lacks the rest
             order_id = cells.pop("order_id", "").strip()
             if not order_id:
-                raise InputError(f"{name}, line {reader.line_num}: order_id is empty")
+                raise InputError(
+                    "{name}, line {line}: order_id is empty", name=name, line=reader.line_num
+                )
             out.append((order_id, {k: v for k, v in cells.items() if k}))
     except csv.Error as exc:
         problem = str(exc)
         if "field limit" in problem:
             problem = f"a cell is longer than {MAX_CELL} characters"
-        raise InputError(f"{name}, line {reader.line_num}: not valid CSV: {problem}") from None
+        raise InputError(
+            "{name}, line {line}: not valid CSV: {problem}",
+            name=name,
+            line=reader.line_num,
+            problem=problem,
+        ) from None
     return out
 
 

@@ -15,7 +15,8 @@ from wishdesk.domain.outbox import (
     TICKET_STATE_FOR,
     change_refused,
 )
-from wishdesk.errors import NotFoundError, UsageError
+from wishdesk.errors import NotFoundError, Phrase, UsageError
+from wishdesk.i18n import N_
 from wishdesk.store import messages, tickets
 from wishdesk.store import outbox as rows
 from wishdesk.store.db import Store
@@ -59,7 +60,11 @@ def queue_reply(
     )
 
 
-_A = {"close": "a", "appeal": "an"}
+_A = {"close": Phrase("a close"), "appeal": Phrase("an appeal")}
+_ALREADY = Phrase("already waits")
+_FIRST = Phrase("waits first (one change at a time)")
+_NOT_CANCELLABLE = N_("outbox item #{item_id} is {status_now}: only {names} items can be cancelled")
+_NOT_RETRYABLE = N_("outbox item #{item_id} is {status_now}: only {names} items can be retried")
 
 
 def move(store: Store, ticket_id: str, state: str) -> None:
@@ -82,10 +87,14 @@ def _one_change_at_a_time(store: Store, ticket_id: str, kind: str) -> None:
     found = _pending_change(store, ticket_id)
     if found is not None:
         item_id, waiting = found
-        what = "already waits" if waiting == kind else "waits first (one change at a time)"
+        what = _ALREADY if waiting == kind else _FIRST
         raise UsageError(
-            f"{_A[waiting]} {waiting} of ticket {ticket_id} {what}: outbox #{item_id}; "
-            f"`wishdesk sync` sends it, `wishdesk outbox cancel {item_id}` takes it back"
+            "{change} of ticket {ticket_id} {what}: outbox #{item_id}; `wishdesk sync` sends "
+            "it, `wishdesk outbox cancel {item_id}` takes it back",
+            change=_A[waiting],
+            ticket_id=ticket_id,
+            what=what,
+            item_id=item_id,
         )
 
 
@@ -101,7 +110,7 @@ def queue_state_change(
     _one_change_at_a_time(store, ticket_id, kind)
     refused = change_refused(kind, ticket_id, state)
     if refused is not None:
-        raise UsageError(refused)
+        raise refused
     move(store, ticket_id, TICKET_STATE_FOR[kind])
     return rows.add(
         store, kind=kind, ticket_id=ticket_id, order_id=order_id, body=None, at=at,
@@ -128,22 +137,26 @@ def list_items(store: Store, statuses: Sequence[str]) -> list[OutboxItem]:
         else:
             for s in statuses:
                 if s not in STATUSES:
-                    raise UsageError(f"unknown status {s!r}: use {', '.join(STATUSES)} or any")
+                    raise UsageError(
+                        "unknown status {s!r}: use {choices} or any",
+                        s=s,
+                        choices=", ".join(STATUSES),
+                    )
             wanted = tuple(statuses)
     return rows.with_status(store, wanted)
 
 
-def _item(store: Store, item_id: int, allowed: Sequence[str] = (), done: str = "") -> OutboxItem:
-    """The item, which must be in one of the ``allowed`` statuses to be ``done`` (when
-    given)."""
+def _item(store: Store, item_id: int, allowed: Sequence[str] = (), refusal: str = "") -> OutboxItem:
+    """The item, which must be in one of the ``allowed`` statuses (when given); else
+    ``refusal`` (a template of ``item_id``, ``status_now`` and ``names``)."""
     found = rows.get(store, item_id)
     if found is None:
-        raise NotFoundError(f"no outbox item #{item_id}")
+        raise NotFoundError("no outbox item #{item_id}", item_id=item_id)
     if allowed and found.status not in allowed:
-        names = f"{', '.join(allowed[:-1])} or {allowed[-1]}" if len(allowed) > 1 else allowed[0]
-        raise UsageError(
-            f"outbox item #{item_id} is {found.status}: only {names} items can be {done}"
-        )
+        names: object = allowed[0]
+        if len(allowed) > 1:
+            names = Phrase("{first} or {last}", first=", ".join(allowed[:-1]), last=allowed[-1])
+        raise UsageError(refusal, item_id=item_id, status_now=found.status, names=names)
     return found
 
 
@@ -156,10 +169,11 @@ def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
         reply = found.kind == "reply" and found.message_id and found.ticket_id
         if reply and messages.origin(store, found.message_id or 0) == "wish":
             raise UsageError(
-                f"outbox item #{item_id} is already on Wish (its copy came back in an "
-                "import or sync): there is nothing to cancel"
+                "outbox item #{item_id} is already on Wish (its copy came back in an import "
+                "or sync): there is nothing to cancel",
+                item_id=item_id,
             )
-        _item(store, item_id, CANCELLABLE, "cancelled")
+        _item(store, item_id, CANCELLABLE, _NOT_CANCELLABLE)
         at = iso(now)
         rows.set_status(store, item_id, "cancelled", at, found.error)
         release_state(store, found)
@@ -179,7 +193,7 @@ def retry(store: Store, item_id: int, now: datetime) -> OutboxItem:
     """Queue a failed (or manual) item again; a close or appeal gives its ticket its state
     again, as when it was first queued (unless another one waits)."""
     with store.transaction():
-        found = _item(store, item_id, RETRYABLE, "retried")
+        found = _item(store, item_id, RETRYABLE, _NOT_RETRYABLE)
         ticket_id, target = found.ticket_id, TICKET_STATE_FOR.get(found.kind)
         if ticket_id and target:
             _one_change_at_a_time(store, ticket_id, found.kind)

@@ -65,7 +65,9 @@ def merchant_rules(path: Path | None = None) -> RuleSet:
     except FileNotFoundError:
         return load_rules()
     except (OSError, UnicodeDecodeError) as exc:
-        raise InputError(f"cannot read the rules file {path}: {exc}") from None
+        raise InputError(
+            "cannot read the rules file {path}: {error}", path=path, error=exc
+        ) from None
     return load_rules(text, source=str(path))
 
 
@@ -107,7 +109,7 @@ def since_bound(since: str | None) -> str | None:
     try:
         return clock.normalise(since)
     except ValueError:
-        raise UsageError(f"--since is not an ISO-8601 date: {since[:40]!r}") from None
+        raise UsageError("--since is not an ISO-8601 date: {since!r}", since=since[:40]) from None
 
 
 def order_context(
@@ -124,7 +126,7 @@ def order_context(
     if order_id is not None:  # an id or a unique prefix, as everywhere
         facts = orders.facts(opened, resolve_order(opened, order_id))
         if facts is None:
-            raise NotFoundError(f"no order {order_id!r} in the store")
+            raise NotFoundError("no order {order_id!r} in the store", order_id=order_id)
         return [facts]
     assert ticket_id is not None
     return orders.facts_for_ticket(opened, resolve(opened, ticket_id))  # id or unique prefix
@@ -147,16 +149,37 @@ def parse_batch(lines: Iterable[str], source: str) -> Iterator[dict[str, Any]]:
             record = loads(line)  # numbers of any length, any depth: no crash
         except ValueError as exc:
             problem = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
-            raise InputError(f"{source}: line {number}: not JSON ({problem})") from None
+            raise InputError(
+                "{source}: line {number}: not JSON ({problem})",
+                source=source,
+                number=number,
+                problem=problem,
+            ) from None
         if not isinstance(record, dict):
-            raise InputError(f"{source}: line {number}: expected a JSON object")
+            raise InputError(
+                "{source}: line {number}: expected a JSON object", source=source, number=number
+            )
         if not isinstance(record.get("text"), str) or record["text"] == TOO_DEEP:
-            raise InputError(f"{source}: line {number}: field 'text' must be a string")
+            raise InputError(
+                "{source}: line {number}: field 'text' must be a string",
+                source=source,
+                number=number,
+            )
         if isinstance(record.get("id"), Unreadable) or record.get("id") == TOO_DEEP:
-            raise InputError(f"{source}: line {number}: field 'id' is {type_name(record['id'])}")
+            raise InputError(
+                "{source}: line {number}: field 'id' is {kind}",
+                source=source,
+                number=number,
+                kind=type_name(record["id"]),
+            )
         for key in ("order_id", "ticket_id"):
             if record.get(key) is not None and not isinstance(record[key], str):
-                raise InputError(f"{source}: line {number}: field {key!r} must be a string")
+                raise InputError(
+                    "{source}: line {number}: field {key!r} must be a string",
+                    source=source,
+                    number=number,
+                    key=key,
+                )
         record["_line"] = number
         yield record
 
@@ -180,7 +203,9 @@ def lint_batch(
                 try:
                     cache[key] = order_context(store_opener, order_id=key[0], ticket_id=key[1])
                 except NotFoundError as exc:
-                    raise NotFoundError(f"line {record['_line']}: {exc.message}") from None
+                    raise NotFoundError(
+                        "line {line}: {error}", line=record["_line"], error=exc
+                    ) from None
             orders = cache[key]
         yield LintResult(
             id=None if record.get("id") is None else str(record["id"]),

@@ -165,8 +165,10 @@ def target(store: Store, ref: str) -> ReplyTarget:
     assert row is not None
     if row.state != "AWAITING_MERCHANT":
         raise UsageError(
-            f"ticket {ticket_id} is {row.state}: Wish accepts a reply only while a ticket "
-            "awaits the merchant (AWAITING_MERCHANT)"
+            "ticket {ticket_id} is {state}: Wish accepts a reply only while a ticket "
+            "awaits the merchant (AWAITING_MERCHANT)",
+            ticket_id=ticket_id,
+            state=row.state,
         )
     return ReplyTarget(
         ticket_id=ticket_id,
@@ -186,16 +188,20 @@ def check_overrides(overrides: Mapping[str, str], rules: RuleSet) -> None:
     """Only overridable rules can be overridden, and each needs a reason."""
     for rule, reason in overrides.items():
         if rule not in rules.rules:
-            raise UsageError(f"unknown rule {rule!r} in --override")
+            raise UsageError("unknown rule {rule!r} in --override", rule=rule)
         meta = rules.meta(rule)
         if meta.severity == "warning":
-            raise UsageError(f"{rule} is a warning: send with --yes instead of --override")
+            raise UsageError(
+                "{rule} is a warning: send with --yes instead of --override", rule=rule
+            )
         if not meta.overridable:
             raise UsageError(
-                f"{rule} cannot be overridden: Wish never allows it; change the message"
+                "{rule} cannot be overridden: Wish never allows it; change the message", rule=rule
             )
         if not reason.strip():
-            raise UsageError(f"--override {rule} needs --reason TEXT (it goes to the audit log)")
+            raise UsageError(
+                "--override {rule} needs --reason TEXT (it goes to the audit log)", rule=rule
+            )
 
 
 def read_body_file(path: str) -> str:
@@ -246,7 +252,7 @@ def _body(
     if req.draft:
         draft = drafts.latest(store, target.ticket_id)
         if draft is None:
-            raise UsageError(f"ticket {target.ticket_id} has no draft")
+            raise UsageError("ticket {ticket_id} has no draft", ticket_id=target.ticket_id)
         return draft.text if edit is None else edit(draft.text, target.thread)
     if edit is None:  # no terminal, and no --editor
         raise UsageError(
@@ -314,7 +320,11 @@ def send(store: Store, composed: Composed, now: datetime) -> list[int]:
     with store.transaction():
         state = tickets.state(store, target_.ticket_id)
         if state != "AWAITING_MERCHANT":  # changed since we looked (another reply, a sync)
-            raise UsageError(f"ticket {target_.ticket_id} is now {state}: nothing was sent")
+            raise UsageError(
+                "ticket {ticket_id} is now {state}: nothing was sent",
+                ticket_id=target_.ticket_id,
+                state=state,
+            )
         ids = [queue_reply(store, target_.ticket_id, order_id, composed.body, at)]
         if composed.close:
             ids.append(queue_state_change(store, target_.ticket_id, "close", order_id, at))

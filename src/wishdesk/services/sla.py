@@ -45,7 +45,7 @@ def parse_starts(starts: Sequence[str]) -> list[datetime]:
             moments.append(parse_time(text))
         except ValueError:
             raise UsageError(
-                f"bad START {text[:40]!r}: use ISO-8601, e.g. 2026-10-09T08:30:00Z"
+                "bad START {text!r}: use ISO-8601, e.g. 2026-10-09T08:30:00Z", text=text[:40]
             ) from None
     return moments
 
@@ -65,5 +65,7 @@ def due_dates(
         try:
             out.append(iso(business.due_at(moment, n)))
         except OverflowError:  # the deadline would fall after the year 9999
-            raise UsageError(f"START {text[:40]!r} is too late: no deadline before 9999") from None
+            raise UsageError(
+                "START {text!r} is too late: no deadline before 9999", text=text[:40]
+            ) from None
     return out

@@ -45,7 +45,11 @@ def snooze(store: Store, ref: str, when: str | None, now: datetime) -> Snooze:
         row = tickets.get(store, ticket_id)
         assert row is not None
         if until is not None and row.state in CLOSED:
-            raise UsageError(f"ticket {ticket_id} is {row.state}: nothing to snooze")
+            raise UsageError(
+                "ticket {ticket_id} is {state}: nothing to snooze",
+                ticket_id=ticket_id,
+                state=row.state,
+            )
         was = row.snoozed_until if row.snoozed_until and row.snoozed_until > at else None
         tickets.set_snooze(store, ticket_id, until, None if until is None else at)
     return Snooze(ticket_id, until, was, calendar.timezone)

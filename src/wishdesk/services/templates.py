@@ -26,21 +26,26 @@ def read_template(path: Path) -> Template:
     match = FILE_NAME.fullmatch(path.name)
     if match is None:
         raise InputError(
-            f"{path}: not a template file name; use NAME.LANG.txt "
-            "(lower-case name of letters, digits, - or _, and a language code: tracking.fr.txt)"
+            "{path}: not a template file name; use NAME.LANG.txt (lower-case name of "
+            "letters, digits, - or _, and a language code: tracking.fr.txt)",
+            path=path,
         )
     try:
         text = path.read_bytes().decode("utf-8-sig").strip()
     except UnicodeDecodeError as exc:
-        raise InputError(f"{path}: not UTF-8 text (byte {exc.start}); save it as UTF-8") from None
+        raise InputError(
+            "{path}: not UTF-8 text (byte {start}); save it as UTF-8", path=path, start=exc.start
+        ) from None
     except OSError as exc:
-        raise InputError(f"{path}: cannot read: {exc.strerror or exc}") from None
+        raise InputError(
+            "{path}: cannot read: {reason}", path=path, reason=exc.strerror or exc
+        ) from None
     if not text:
-        raise InputError(f"{path}: the template is empty")
+        raise InputError("{path}: the template is empty", path=path)
     try:
         parse(text)
     except TemplateError as exc:
-        raise InputError(f"{path}: {exc.message}") from None
+        raise InputError("{path}: {error}", path=path, error=exc) from None
     return Template(
         match["name"], match["lang"], text, source=str(path), variant=match["variant"] or ""
     )

@@ -30,7 +30,9 @@ def read_bytes(source: str) -> bytes:
     try:
         return Path(source).read_bytes()
     except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise InputError(
+            "cannot read {source}: {reason}", source=source, reason=exc.strerror or exc
+        ) from None
 
 
 def decode(data: bytes, source: str) -> str:
@@ -38,7 +40,9 @@ def decode(data: bytes, source: str) -> str:
         return data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name_of(source)}: not UTF-8 text (byte {exc.start}); save it as UTF-8"
+            "{name}: not UTF-8 text (byte {start}); save it as UTF-8",
+            name=name_of(source),
+            start=exc.start,
         ) from None
 
 
@@ -60,7 +64,9 @@ def lines(source: str) -> Iterator[str]:
     try:
         handle = open(source, "rb")  # noqa: SIM115 - closed when the lines are done
     except OSError as exc:
-        raise InputError(f"cannot read {source}: {exc.strerror or exc}") from None
+        raise InputError(
+            "cannot read {source}: {reason}", source=source, reason=exc.strerror or exc
+        ) from None
     with handle:
         yield from _decoded(handle, source)
 
@@ -75,6 +81,8 @@ def _decoded(stream: object, source: str) -> Iterator[str]:
         decoder.decode(b"", final=True)
     except UnicodeDecodeError as exc:
         raise InputError(
-            f"{name_of(source)}: line {number}: not UTF-8 text (byte {exc.start} of the line); "
-            "save it as UTF-8"
+            "{name}: line {number}: not UTF-8 text (byte {start} of the line); save it as UTF-8",
+            name=name_of(source),
+            number=number,
+            start=exc.start,
         ) from None

@@ -24,7 +24,7 @@ from wishdesk.domain.models import REASONS, Message, Order, Ticket
 from wishdesk.domain.outbox import TICKET_STATE_FOR
 from wishdesk.domain.settings import CalendarSettings, SlaSettings, sla_settings
 from wishdesk.domain.text import squash
-from wishdesk.errors import StoreError, UsageError
+from wishdesk.errors import Phrase, StoreError, UsageError
 from wishdesk.store import messages, orders, tickets
 from wishdesk.store import outbox as outbox_rows
 from wishdesk.store import settings as stored_settings
@@ -117,8 +117,10 @@ def _stored(stamp: str, what: str) -> datetime:
         return parse_time(stamp)
     except ValueError:
         raise StoreError(
-            f"the store holds a damaged time in {what}: {stamp[:40]!r}; correct that row "
-            "(see docs/store.md) or restore a backup"
+            "the store holds a damaged time in {what}: {stamp!r}; correct that row (see "
+            "docs/store.md) or restore a backup",
+            what=what,
+            stamp=stamp[:40],
         ) from None
 
 
@@ -247,10 +249,14 @@ class RecordWriter:
             tickets.derive_inputs(store, ticket_id)
         )
         thread = [
-            Message(sender=s, sent_at=_stored(at, f"a message of ticket {ticket_id}"), text=text)
+            Message(
+                sender=s,
+                sent_at=_stored(at, Phrase("a message of ticket {ticket_id}", ticket_id=ticket_id)),
+                text=text,
+            )
             for s, at, text in messages.senders_and_texts(store, num)
         ]
-        opened = _stored(opened_at, f"ticket {ticket_id} (opened_at)")
+        opened = _stored(opened_at, Phrase("ticket {ticket_id} (opened_at)", ticket_id=ticket_id))
         derived, first_buyer = self._derive(state, opened, thread)
         tickets.set_derived(store, ticket_id, derived)
         if source != "manual":
@@ -271,7 +277,11 @@ def retag(store: Store, ref: str, reason: str | None) -> tickets.TicketRow:
     from wishdesk.services.inbox import resolve
 
     if reason is not None and reason not in REASONS:
-        raise UsageError(f"unknown reason {reason!r}: use one of {', '.join(REASONS)}")
+        raise UsageError(
+            "unknown reason {reason!r}: use one of {choices}",
+            reason=reason,
+            choices=", ".join(REASONS),
+        )
     ticket_id = resolve(store, ref)
     with store.transaction():
         if reason is not None:

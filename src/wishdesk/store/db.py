@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-from wishdesk.errors import StoreError
+from wishdesk.errors import Phrase, StoreError
 from wishdesk.store import schema
 
 BUSY_TIMEOUT_MS = 30_000
@@ -30,25 +30,26 @@ def failure(exc: BaseException) -> StoreError | None:
 
 
 def _store_error(exc: sqlite3.Error) -> StoreError:
-    return StoreError(f"store error: {_explain(exc)}")
+    return StoreError("store error: {reason}", reason=_explain(exc))
 
 
 def _explain(exc: sqlite3.Error) -> str:
-    """What a database exception means for the user, in words."""
+    """What a database exception means for the user, in words (SQLite's own, for what it
+    does not say better)."""
     text = str(exc)
     code = getattr(exc, "sqlite_errorname", "") or ""
     if code == "SQLITE_FULL" or "disk is full" in text:
-        text = (
+        return Phrase(
             "the disk is full (database or disk is full): the change being written was "
             "rolled back; free some space and try again"
         )
-    elif code.startswith("SQLITE_READONLY") or "readonly database" in text:
-        text = (
+    if code.startswith("SQLITE_READONLY") or "readonly database" in text:
+        return Phrase(
             "the store is read-only (its file or its directory cannot be written), and this "
             "command needs to write to it"
         )
-    elif isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
-        text = "the store is busy (another wishdesk is writing); try again"
+    if isinstance(exc, sqlite3.OperationalError) and ("locked" in text or "busy" in text):
+        return Phrase("the store is busy (another wishdesk is writing); try again")
     return text
 
 
@@ -64,9 +65,10 @@ def translated() -> Iterator[None]:
         if "surrogates not allowed" not in str(exc):
             raise
         raise StoreError(
-            "store error: text that is not valid UTF-8 can be neither stored nor looked up "
-            f"(character {exc.start + 1} is a lone surrogate: bytes that were not UTF-8, or "
-            "half an emoji)"
+            "store error: text that is not valid UTF-8 can be neither stored nor looked "
+            "up (character {position} is a lone surrogate: bytes that were not UTF-8, "
+            "or half an emoji)",
+            position=exc.start + 1,
         ) from None
 
 
@@ -77,7 +79,9 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
-        self.read_only = ""  # why it was opened read-only ("the disk is full", ...), if it was
+        self.read_only: str | Phrase = (
+            ""  # why it was opened read-only ("the disk is full", ...), if it was
+        )
         self._write_cache = False
         self.bulk_loading = False  # inside ``bulk.deferred_indexes``: some indexes are gone
         self._transactions = 0
@@ -123,8 +127,9 @@ class Store:
             return
         if self.read_only:
             raise StoreError(
-                f"store error: the store can only be read now ({self.read_only}), and this "
-                "command needs to write to it"
+                "store error: the store can only be read now ({read_only}), and this "
+                "command needs to write to it",
+                read_only=self.read_only,
             )
         with translated():
             yield from self._transaction()
@@ -212,19 +217,23 @@ def _check_file(path: Path) -> None:
         with open(path, "rb") as handle:
             head = handle.read(len(_SQLITE_HEADER))
     except IsADirectoryError:
-        raise StoreError(f"{path} is a directory, not a wishdesk store") from None
+        raise StoreError("{path} is a directory, not a wishdesk store", path=path) from None
     except OSError as exc:
-        raise StoreError(f"cannot read the store at {path}: {exc.strerror or exc}") from None
+        raise StoreError(
+            "cannot read the store at {path}: {reason}", path=path, reason=exc.strerror or exc
+        ) from None
     if not head:
         wal = Path(f"{path}-wal")
         if wal.exists() and wal.stat().st_size > 0:
             return  # a store whose pages are all still in its write-ahead log
         raise StoreError(
-            f"{path} is an empty file, not a wishdesk store: remove it, or give another --db"
+            "{path} is an empty file, not a wishdesk store: remove it, or give another --db",
+            path=path,
         )
     if head != _SQLITE_HEADER:
         raise StoreError(
-            f"{path} is not a wishdesk store (not an SQLite database); it was left as it was"
+            "{path} is not a wishdesk store (not an SQLite database); it was left as it was",
+            path=path,
         )
 
 
@@ -282,12 +291,15 @@ def _check_schema(conn: sqlite3.Connection, path: Path) -> set[str]:
     newer = sorted(applied - set(schema.MIGRATION_NAMES))
     if newer:
         raise StoreError(
-            f"the store at {path} was made by a newer wishdesk (it has migration {newer[-1]}, "
-            "which this one does not know): upgrade wishdesk"
+            "the store at {path} was made by a newer wishdesk (it has migration "
+            "{migration}, which this one does not know): upgrade wishdesk",
+            path=path,
+            migration=newer[-1],
         )
     if not applied and conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]:
         raise StoreError(
-            f"{path} is an SQLite database but not a wishdesk store; it was left as it was"
+            "{path} is an SQLite database but not a wishdesk store; it was left as it was",
+            path=path,
         )
     return applied
 
@@ -302,14 +314,19 @@ def open_store(path: Path, *, create: bool = False) -> Store:
     if not path.exists():
         if not create:
             raise StoreError(
-                f"no store at {path}: run `wishdesk init`, `wishdesk import` or `wishdesk demo`"
+                "no store at {path}: run `wishdesk init`, `wishdesk import` or `wishdesk demo`",
+                path=path,
             )
         try:
             _create(path)
         except OSError as exc:
-            raise StoreError(f"cannot create the store at {path}: {exc.strerror}") from None
+            raise StoreError(
+                "cannot create the store at {path}: {reason}", path=path, reason=exc.strerror
+            ) from None
         except sqlite3.Error as exc:
-            raise StoreError(f"cannot create the store at {path}: {_explain(exc)}") from None
+            raise StoreError(
+                "cannot create the store at {path}: {reason}", path=path, reason=_explain(exc)
+            ) from None
     _check_file(path)
     read_only = ""
     try:
@@ -327,8 +344,10 @@ def open_store(path: Path, *, create: bool = False) -> Store:
             if not set(schema.MIGRATION_NAMES) <= applied:
                 if read_only:
                     raise StoreError(
-                        f"the store at {path} needs an upgrade, but it can only be read now "
-                        f"({read_only})"
+                        "the store at {path} needs an upgrade, but it can only be read now "
+                        "({read_only})",
+                        path=path,
+                        read_only=read_only,
                     )
                 from sqlite_utils import Database
 
@@ -337,7 +356,9 @@ def open_store(path: Path, *, create: bool = False) -> Store:
             conn.close()
             raise
     except sqlite3.DatabaseError as exc:
-        raise StoreError(f"cannot open the store at {path}: {_explain(exc)}") from None
+        raise StoreError(
+            "cannot open the store at {path}: {reason}", path=path, reason=_explain(exc)
+        ) from None
     if not read_only:
         _tighten(path)
     store = Store(conn, path)
@@ -348,11 +369,11 @@ def open_store(path: Path, *, create: bool = False) -> Store:
 def _unwritable(path: Path) -> str:
     """Why the store cannot be written (so that it is opened for reading), or ""."""
     if not (os.access(path, os.W_OK) and os.access(path.parent, os.W_OK)):
-        return "its file or its directory cannot be written"
+        return Phrase("its file or its directory cannot be written")
     try:
         disk = os.statvfs(path.parent)
     except (OSError, AttributeError):  # no statvfs on Windows
         return ""
     if disk.f_bavail * disk.f_frsize < _ROOM_TO_WRITE:
-        return "the disk is full"
+        return Phrase("the disk is full")
     return ""

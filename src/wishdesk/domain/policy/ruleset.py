@@ -85,7 +85,7 @@ def default_rules() -> RuleSet:
 
 
 def _fail(source: str, reason: str) -> InputError:
-    return InputError(f"bad rules file {source}: {reason}")
+    return InputError("bad rules file {source}: {reason}", source=source, reason=reason)
 
 
 def _patterns(source: str, rule: str, value: Any) -> tuple[re.Pattern[str], ...]:

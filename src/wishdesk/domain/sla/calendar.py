@@ -42,7 +42,7 @@ def _zone(name: str) -> ZoneInfo:
         return ZoneInfo(name or "UTC")
     except (ZoneInfoNotFoundError, ValueError):
         raise UsageError(
-            f"unknown time zone {name!r}: use an IANA name like Asia/Shanghai"
+            "unknown time zone {name!r}: use an IANA name like Asia/Shanghai", name=name
         ) from None
 
 
@@ -57,20 +57,27 @@ def _country_holidays(country: str, subdivision: str) -> HolidayBase | None:
     known = holidays.list_supported_countries().get(country)
     if known is None:
         raise UsageError(
-            f"unknown country {country!r}: use an ISO 3166 code that holidays supports"
+            "unknown country {country!r}: use an ISO 3166 code that holidays supports",
+            country=country,
         )
     subdiv: str | None = None
     if subdivision:
         # holidays matches subdivision codes case-sensitively; settings accept any case.
         matches = [code for code in known if code.upper() == subdivision.upper()]
         if not matches:
-            raise UsageError(f"unknown subdivision {subdivision!r} for {country}")
+            raise UsageError(
+                "unknown subdivision {subdivision!r} for {country}",
+                subdivision=subdivision,
+                country=country,
+            )
         subdiv = matches[0]
     return holidays.country_holidays(country, subdiv, language="en_US")
 
 
 def _out_of_range() -> UsageError:
-    return UsageError(f"dates must lie between years {_MIN_YEAR} and {_MAX_YEAR}")
+    return UsageError(
+        "dates must lie between years {first} and {last}", first=_MIN_YEAR, last=_MAX_YEAR
+    )
 
 
 class BusinessCalendar:
@@ -161,11 +168,11 @@ class BusinessCalendar:
     def _grow(self, forward: bool) -> None:
         if forward:
             if self._last >= _MAX_YEAR:
-                raise UsageError(f"no working day before the end of year {_MAX_YEAR}")
+                raise UsageError("no working day before the end of year {year}", year=_MAX_YEAR)
             self._cover(self._first, min(_MAX_YEAR, self._last + GROW_YEARS))
         else:
             if self._first <= _MIN_YEAR:
-                raise UsageError(f"no working day after the start of year {_MIN_YEAR}")
+                raise UsageError("no working day after the start of year {year}", year=_MIN_YEAR)
             self._cover(max(_MIN_YEAR, self._first - GROW_YEARS), self._last)
 
     # -- queries --------------------------------------------------------------------------

@@ -106,7 +106,9 @@ class TemplateSet:
     def info(self, name: str) -> TemplateInfo:
         if not self._texts.get(name):
             available = ", ".join(self.names())
-            raise NotFoundError(f"no template {name!r}; available: {available}")
+            raise NotFoundError(
+                "no template {name!r}; available: {available}", name=name, available=available
+            )
         return self._infos[name]
 
     def kind(self, name: str) -> str:

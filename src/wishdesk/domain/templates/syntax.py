@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping
+from typing import Any
 
-from wishdesk.errors import UsageError
+from wishdesk.errors import Joined, Phrase, UsageError
 
 _TOKEN = re.compile(r"\{\{|\}\}|\{([A-Za-z_][A-Za-z0-9_]*)\}|[{}]")
 
@@ -21,15 +22,15 @@ Part = tuple[str, bool]
 class TemplateError(UsageError):
     """A template cannot be rendered: values are missing, or its text is malformed."""
 
-    def __init__(self, message: str, *, missing: list[str] | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, missing: list[str] | None = None, **params: Any) -> None:
+        super().__init__(message, **params)
         self.missing = missing or []
 
 
-def _position(text: str, offset: int) -> str:
+def _position(text: str, offset: int) -> Phrase:
     line = text.count("\n", 0, offset) + 1
     column = offset - (text.rfind("\n", 0, offset) + 1) + 1
-    return f"line {line}, column {column}"
+    return Phrase("line {line}, column {column}", line=line, column=column)
 
 
 def parse(text: str) -> list[Part]:
@@ -50,8 +51,11 @@ def parse(text: str) -> list[Part]:
             literal.append(token[0])
         else:
             raise TemplateError(
-                f"stray {token!r} at {_position(text, m.start())}: a placeholder is "
-                f"{{name}} (letters, digits, _); write {token * 2} for a literal brace"
+                "stray {token!r} at {where}: a placeholder is {{name}} (letters, digits, "
+                "_); write {doubled} for a literal brace",
+                token=token,
+                where=_position(text, m.start()),
+                doubled=token * 2,
             )
     literal.append(text[last:])
     tail = "".join(literal)
@@ -66,20 +70,20 @@ def placeholders(text: str) -> list[str]:
 
 
 _ORDER_FIELDS = ("order_id", "product", "size", "color", "quantity")
-_HINTS: tuple[tuple[tuple[str, ...], str], ...] = (
-    (("tracking_number", "tracking_url", "carrier"), "this order has no tracking yet"),
-    (("eta",), "this order has no expected delivery date"),
-    (("ship_by",), "this order has no expected ship date"),
-    (("buyer_name",), "the buyer's name is unknown"),
-    (("merchant_name",), "set it with `wishdesk config set merchant.name NAME`"),
+_HINTS: tuple[tuple[tuple[str, ...], Phrase], ...] = (
+    (("tracking_number", "tracking_url", "carrier"), Phrase("this order has no tracking yet")),
+    (("eta",), Phrase("this order has no expected delivery date")),
+    (("ship_by",), Phrase("this order has no expected ship date")),
+    (("buyer_name",), Phrase("the buyer's name is unknown")),
+    (("merchant_name",), Phrase("set it with `wishdesk config set merchant.name NAME`")),
 )
 
 
-def _hints(missing: list[str], values: Mapping[str, str]) -> list[str]:
-    hints: list[str] = []
+def _hints(missing: list[str], values: Mapping[str, str]) -> list[Phrase]:
+    hints: list[Phrase] = []
     covered: set[str] = set()
     if "order_id" not in values and any(n in _ORDER_FIELDS or n == "eta" for n in missing):
-        hints.append("there is no order to take them from")
+        hints.append(Phrase("there is no order to take them from"))
         covered.update(_ORDER_FIELDS, ("eta", "ship_by", "tracking_number", "tracking_url"))
         covered.add("carrier")
     for names, hint in _HINTS:
@@ -88,11 +92,11 @@ def _hints(missing: list[str], values: Mapping[str, str]) -> list[str]:
             covered.update(names)
     order_gaps = [n for n in missing if n in _ORDER_FIELDS and n not in covered]
     if order_gaps:
-        hints.append("the order does not record " + ", ".join(order_gaps))
+        hints.append(Phrase("the order does not record {fields}", fields=", ".join(order_gaps)))
         covered.update(order_gaps)
     others = [n for n in missing if n not in covered]
     if others:
-        hints.append("pass " + " ".join(f"--var {n}=VALUE" for n in others))
+        hints.append(Phrase("pass {options}", options=" ".join(f"--var {n}=VALUE" for n in others)))
     return hints
 
 
@@ -103,7 +107,11 @@ def fill(name: str, text: str, values: Mapping[str, str]) -> str:
         dict.fromkeys(v for v, is_name in parts if is_name and not (values.get(v) or "").strip())
     )
     if missing:
-        message = f"template {name!r} needs {', '.join(missing)}"
-        message += ": " + "; ".join(_hints(missing, values))
-        raise TemplateError(message, missing=missing)
+        raise TemplateError(
+            "template {name!r} needs {fields}: {hints}",
+            missing=missing,
+            name=name,
+            fields=", ".join(missing),
+            hints=Joined(_hints(missing, values)),
+        )
     return "".join(values[v] if is_name else v for v, is_name in parts)

@@ -49,8 +49,10 @@ def fill(
         untouched = saved.get(DEMO_FINGERPRINT) == demo_rows.fingerprint(store)
         if not (demo_rows.is_empty(store) or (DEMO_MARK in saved and untouched)):
             raise UsageError(
-                f"{store.path} holds real tickets, orders or replies (demo did not create them); "
-                f"demo never replaces them: give it a new file (wishdesk --db {_other(store)} demo)"
+                "{path} holds real tickets, orders or replies (demo did not create them); "
+                "demo never replaces them: give it a new file (wishdesk --db {other} demo)",
+                path=store.path,
+                other=_other(store),
             )
         demo_rows.clear(store)
         defaults = {k: v for k, v in DEMO_CALENDAR.items() if not saved.get(k)}

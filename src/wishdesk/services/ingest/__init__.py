@@ -17,7 +17,7 @@ from typing import IO, NamedTuple
 
 from wishdesk.domain.models import Order, Ticket
 from wishdesk.domain.wish import RecordError, parse_record
-from wishdesk.errors import InputError, UsageError
+from wishdesk.errors import InputError, Phrase, UsageError
 from wishdesk.services.ingest.reader import read_items
 from wishdesk.services.tickets import RecordWriter
 from wishdesk.services.tickets import writer as make_writer
@@ -148,9 +148,11 @@ def import_sources(
         except _Rejected:
             pass
         except InputError as exc:
-            file_result.error = exc.message
+            file_result.error = exc.phrase()
         except OSError as exc:
-            file_result.error = f"{name}: cannot read: {exc.strerror or exc}"
+            file_result.error = Phrase(
+                "{path}: cannot read: {reason}", path=name, reason=exc.strerror or exc
+            )
     return result
 
 

@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from typing import IO, Any
 
 from wishdesk.domain.fields import Unreadable, decoder
-from wishdesk.errors import InputError
+from wishdesk.errors import InputError, Phrase
+from wishdesk.i18n import N_
 
 CHUNK = 1 << 20
 SMALL_OBJECT = 8 * CHUNK  # objects up to this size are decoded whole (fast path)
@@ -54,7 +55,9 @@ class _Buffer:
             text = self.decoder.decode(raw, final=not raw)
         except UnicodeDecodeError as exc:
             offset = self.bytes_read - len(raw) + exc.start
-            raise InputError(f"{self.name}: not valid UTF-8 (byte {offset})") from None
+            raise InputError(
+                "{name}: not valid UTF-8 (byte {offset})", name=self.name, offset=offset
+            ) from None
         if not raw:
             self.eof = True
         if self.pos > CHUNK:
@@ -102,12 +105,21 @@ class _Buffer:
             if not self.fill():
                 return ""
 
-    def expect(self, chars: str, context: str) -> str:
+    def expect(self, chars: str, context: str, **fields: str) -> str:
+        """The next character, one of ``chars``; else an error: expected them ``context``
+        (a template filled with ``fields`` only then)."""
         char = self.skip_ws()
         if not char or char not in chars:
-            found = repr(char) if char else "end of input"
+            found = repr(char) if char else Phrase("end of input")
             want = " or ".join(repr(c) for c in chars)
-            raise self.error(f"expected {want} {context}, found {found}")
+            raise self.error(
+                Phrase(
+                    "expected {want} {context}, found {found}",
+                    want=want,
+                    context=Phrase(context, **fields),
+                    found=found,
+                )
+            )
         self.pos += 1
         return char
 
@@ -121,7 +133,9 @@ class _Buffer:
             except json.JSONDecodeError as exc:
                 if not _hopeless(exc, self.text) and self.grow():
                     continue
-                raise self.error(f"invalid JSON: {exc.msg}", exc.pos) from None
+                raise self.error(
+                    Phrase("invalid JSON: {problem}", problem=exc.msg), exc.pos
+                ) from None
             except RecursionError:
                 return self.skip_value()
             if end == len(self.text) and not self.eof and not isinstance(value, (dict, list)):
@@ -179,11 +193,14 @@ class _Buffer:
                 pos = len(text)
             self.pos = pos
             if not self.fill():
-                raise self.error("invalid JSON: nested too deeply, and never closed")
+                raise self.error(Phrase("invalid JSON: nested too deeply, and never closed"))
 
-    def error(self, message: str, pos: int | None = None) -> InputError:
+    def error(self, problem: Phrase, pos: int | None = None) -> InputError:
         return InputError(
-            f"{self.name}, line {self.line_at(self.pos if pos is None else pos)}: {message}"
+            "{name}, line {line}: {problem}",
+            name=self.name,
+            line=self.line_at(self.pos if pos is None else pos),
+            problem=problem,
         )
 
 
@@ -237,7 +254,7 @@ def _array(buf: _Buffer, label: str) -> Iterator[Item]:
         value = buf.value()
         yield Item(f"{label}[{index}], line {line}", value)
         index += 1
-        if buf.expect(",]", "between array items") == "]":
+        if buf.expect(",]", N_("between array items")) == "]":
             return
 
 
@@ -252,16 +269,16 @@ def _object(buf: _Buffer, line: int) -> Iterator[Item]:
         return
     while True:
         if buf.skip_ws() != '"':
-            raise buf.error("expected a quoted field name")
+            raise buf.error(Phrase("expected a quoted field name"))
         key = buf.value()
-        buf.expect(":", f"after field {key!r}")
+        buf.expect(":", N_("after field {key!r}"), key=key)
         if key == "data" and buf.skip_ws() == "[":
             buf.pos += 1
             yield from _array(buf, "data")
             streamed = True
         else:
             fields[key] = buf.value()
-        if buf.expect(",}", "between fields") == "}":
+        if buf.expect(",}", N_("between fields")) == "}":
             break
     if streamed:
         _check_code(buf, fields, line)
@@ -278,7 +295,11 @@ def _check_code(buf: _Buffer, fields: dict[str, Any], line: int) -> None:
     if code not in (0, None):
         message = str(fields.get("message") or "")[:200]
         raise InputError(
-            f"{buf.name}, line {line}: the file holds an API error (code {code}): {message}"
+            "{name}, line {line}: the file holds an API error (code {error_code}): {error_message}",
+            name=buf.name,
+            line=line,
+            error_code=code,
+            error_message=message,
         )
 
 

@@ -67,7 +67,7 @@ def options_for(
     if not pull and not push:
         raise UsageError("nothing to do: both --no-pull and --no-push")
     if not 1 <= concurrency <= MAX_CONCURRENCY:
-        raise UsageError(f"--concurrency must be 1 to {MAX_CONCURRENCY}")
+        raise UsageError("--concurrency must be 1 to {limit}", limit=MAX_CONCURRENCY)
     url = api_url(base_url, sandbox)
     options = SyncOptions(None, url, timeout, pull, push, dry_run, None, concurrency)
     if not dry_run:
@@ -83,7 +83,7 @@ def api_url(base_url: str | None, sandbox: bool) -> str:
         raise UsageError("--sandbox and --base-url cannot be used together")
     url = SANDBOX_URL if sandbox else (base_url or PRODUCTION_URL)
     if not url.startswith(("https://", "http://")):
-        raise UsageError(f"--base-url must start with https:// (got {url[:60]!r})")
+        raise UsageError("--base-url must start with https:// (got {url!r})", url=url[:60])
     return url
 
 
@@ -152,7 +152,7 @@ def sync_lock(path: Path) -> Iterator[None]:
             fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except OSError:
             raise SyncBusyError(
-                f"another `wishdesk sync` is running on {path}; try again when it is done"
+                "another `wishdesk sync` is running on {path}; try again when it is done", path=path
             ) from None
         yield
     finally:

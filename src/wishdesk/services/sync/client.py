@@ -34,12 +34,16 @@ from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from wishdesk import clock
+from wishdesk.errors import Phrase
 from wishdesk.services.sync.errors import (
     TOKEN_CODES,
     AmbiguousError,
     ApiError,
     AuthError,
+    E,
     NetworkError,
+    http_error_text,
+    redacted_error,
     refused_token,
 )
 from wishdesk.services.sync.pool import DEFAULT_CONCURRENCY, Gate, parse_reset
@@ -192,13 +196,17 @@ class WishClient:
                     )
             except (httpx.ConnectError, httpx.ConnectTimeout) as exc:
                 # Never reached Wish: safe to repeat, whatever the method.
-                problem = f"cannot connect to {self.base_url}: {type(exc).__name__}"
+                problem = Phrase(
+                    "cannot connect to {url}: {kind}", url=self.base_url, kind=type(exc).__name__
+                )
                 self._debug(f"{what}: {problem}")
             except httpx.TransportError as exc:
-                problem = f"no answer from Wish ({type(exc).__name__})"
+                problem = Phrase("no answer from Wish ({kind})", kind=type(exc).__name__)
                 self._debug(f"{what}: {problem}")
                 if not repeatable:
-                    raise AmbiguousError(self.redact(f"{what}: {problem}")) from None
+                    raise self._error(
+                        AmbiguousError, Phrase("{what}: {problem}", what=what, problem=problem)
+                    ) from None
             else:
                 request_id = self._request_id(resp)
                 self._debug(
@@ -209,27 +217,28 @@ class WishClient:
                     seconds, read = self._rate_limit_wait(resp, waits)
                     unread_wait += 0.0 if read else seconds
                     if waits > MAX_RATE_LIMIT_WAITS or unread_wait > self.max_wait:
-                        raise NetworkError(
-                            self.redact(
-                                f"{what}: still rate limited by Wish after {waits - 1} waits "
-                                f"(Wish-Request-Id: {request_id or '-'})"
-                            ),
-                            request_id=request_id,
+                        still = Phrase(
+                            "{what}: still rate limited by Wish after {waits} waits "
+                            "(Wish-Request-Id: {request})",
+                            what=what,
+                            waits=waits - 1,
+                            request=request_id or "-",
                         )
+                        raise self._error(NetworkError, still, request_id=request_id)
                     self.gate.rate_limited(functools.partial(self._wait, seconds))
                     continue
                 if resp.status_code >= 500:
-                    problem = f"HTTP {resp.status_code} from Wish"
+                    problem = Phrase("HTTP {http} from Wish", http=resp.status_code)
+                    text = self._error_text(what, resp, request_id)
                     if not repeatable and resp.status_code != 503:
-                        raise AmbiguousError(
-                            self._error_text(what, resp, request_id), request_id=request_id
-                        )
+                        raise self._error(AmbiguousError, text, request_id=request_id)
                     if failures >= self.max_retries:
-                        raise NetworkError(
-                            self._error_text(what, resp, request_id)
-                            + f"; gave up after {failures + 1} attempts",
-                            request_id=request_id,
+                        gave_up = Phrase(
+                            "{error}; gave up after {attempts} attempts",
+                            error=text,
+                            attempts=failures + 1,
                         )
+                        raise self._error(NetworkError, gave_up, whole=False, request_id=request_id)
                 else:
                     try:
                         return self._decode(what, resp, request_id)
@@ -240,9 +249,13 @@ class WishClient:
                             continue
                         raise
             if failures >= self.max_retries:
-                raise NetworkError(
-                    self.redact(f"{what}: {problem}; gave up after {failures + 1} attempts")
+                gave_up = Phrase(
+                    "{what}: {problem}; gave up after {attempts} attempts",
+                    what=what,
+                    problem=problem,
+                    attempts=failures + 1,
                 )
+                raise self._error(NetworkError, gave_up)
             self._wait(self._backoff(failures))
             failures += 1
 
@@ -266,18 +279,11 @@ class WishClient:
             return None
         return doc if isinstance(doc, Mapping) else None
 
-    def _error_text(self, what: str, resp: httpx.Response, request_id: str | None) -> str:
-        doc = self._envelope(resp)
-        detail = ""
-        if doc is not None:
-            code = doc.get("code")
-            message = doc.get("message")
-            if isinstance(message, str) and message.strip():
-                detail = f": {message.strip()}"
-            if isinstance(code, int) and code:
-                detail = f" (code {code}){detail}"
-        text = f"{what}: HTTP {resp.status_code}{detail} (Wish-Request-Id: {request_id or '-'})"
-        return self.redact(text)
+    def _error(self, kind: type[E], text: Phrase, *, whole: bool = True, **options: Any) -> E:
+        return redacted_error(kind, text, self.redact, whole=whole, **options)
+
+    def _error_text(self, what: str, resp: httpx.Response, request_id: str | None) -> Phrase:
+        return http_error_text(what, resp.status_code, self._envelope(resp), request_id)
 
     def _decode(self, what: str, resp: httpx.Response, request_id: str | None) -> Response:
         doc = self._envelope(resp)
@@ -288,30 +294,37 @@ class WishClient:
         api_message = doc.get("message") if doc is not None else None
         api_message = self.redact(api_message) if isinstance(api_message, str) else ""
         code = code if isinstance(code, int) else None
-        rid = f"(Wish-Request-Id: {request_id or '-'})"
+        rid = request_id or "-"
         if status >= 300:
             text = self._error_text(what, resp, request_id)
         elif doc is not None:
-            text = self.redact(f"{what}: Wish returned an error (code {code}): {api_message} {rid}")
-        else:
-            text = self.redact(f"{what}: HTTP {status} but not a JSON envelope {rid}")
-        if not refused_token(status, code):
-            raise ApiError(
-                text, status=status, code=code, api_message=api_message, request_id=request_id
+            text = Phrase(
+                "{what}: Wish returned an error (code {wish_code}): {said} "
+                "(Wish-Request-Id: {request})",
+                what=what,
+                wish_code=code,
+                said=api_message,
+                request=rid,
             )
+        else:
+            text = Phrase(
+                "{what}: HTTP {http} but not a JSON envelope (Wish-Request-Id: {request})",
+                what=what,
+                http=status,
+                request=rid,
+            )
+        details: dict[str, Any] = {"status": status, "code": code, "api_message": api_message}
+        if not refused_token(status, code):
+            raise self._error(ApiError, text, request_id=request_id, **details)
         scope = status == 403 and code not in TOKEN_CODES
         hint = (
-            "the token lacks a scope (tickets:read, tickets:write, orders:read)"
+            Phrase("the token lacks a scope (tickets:read, tickets:write, orders:read)")
             if scope
             else self.tokens.hint
         )
-        raise AuthError(
-            f"Wish refused the token: {text}; {hint}",
-            renewable=not scope,
-            status=status,
-            code=code,
-            api_message=api_message,
-            request_id=request_id,
+        refused = Phrase("Wish refused the token: {text}; {hint}", text=text, hint=hint)
+        raise self._error(
+            AuthError, refused, whole=False, renewable=not scope, request_id=request_id, **details
         )
 
     # Endpoints ---------------------------------------------------------------------------
@@ -343,7 +356,8 @@ class WishClient:
         if not isinstance(data, list):
             raise ApiError(
                 "GET /api/v3/tickets: Wish returned something other than a list "
-                f"(Wish-Request-Id: {resp.request_id or '-'})",
+                "(Wish-Request-Id: {request})",
+                request=resp.request_id or "-",
                 request_id=resp.request_id,
             )
         return data, resp.request_id

@@ -10,9 +10,12 @@
 
 from __future__ import annotations
 
-from typing import Any
+from collections.abc import Callable, Mapping
+from typing import Any, TypeVar
 
-from wishdesk.errors import WishdeskError
+from wishdesk.errors import Phrase, WishdeskError
+
+E = TypeVar("E", bound=WishdeskError)
 
 # Wish's codes for a token it will not take; a refresh may cure them (once).
 TOKEN_CODES = frozenset({1002, 1006, 1007, 1008, 1012})
@@ -29,8 +32,9 @@ class ApiError(WishdeskError):
         code: int | None = None,
         api_message: str = "",
         request_id: str | None = None,
+        **params: Any,
     ) -> None:
-        super().__init__(message)
+        super().__init__(message, **params)
         self.status = status
         self.code = code
         self.api_message = api_message
@@ -52,8 +56,8 @@ class AuthError(ApiError):
 class NetworkError(WishdeskError):
     """Wish could not be reached, or kept failing, after every retry."""
 
-    def __init__(self, message: str, *, request_id: str | None = None) -> None:
-        super().__init__(message)
+    def __init__(self, message: str, *, request_id: str | None = None, **params: Any) -> None:
+        super().__init__(message, **params)
         self.request_id = request_id
 
 
@@ -64,3 +68,57 @@ class AmbiguousError(NetworkError):
 def refused_token(status: int, code: int | None) -> bool:
     """Is this answer Wish refusing the token (whatever the HTTP status)?"""
     return status in (401, 403) or code in TOKEN_CODES
+
+
+def redacted_error(
+    kind: type[E], text: Phrase, redact: Callable[[str], str], *, whole: bool = True, **options: Any
+) -> E:
+    """An error whose message is ``text`` passed through ``redact`` (no secret, control
+    characters or excessive length), in any language: each field, each part that is a
+    ``Phrase`` and, with ``whole``, the English message as a whole."""
+    exc = kind(text.template, **options, **_redacted(text, redact).params)
+    if whole and redact(exc.message) != exc.message:
+        exc.message = redact(exc.message)
+        exc.args = (exc.message,)
+    return exc
+
+
+def _redacted(text: Phrase, redact: Callable[[str], str]) -> Phrase:
+    params = {
+        name: _redacted(value, redact)
+        if isinstance(value, Phrase)
+        else redact(value)
+        if isinstance(value, str)
+        else value
+        for name, value in text.params.items()
+    }
+    out = Phrase(text.template, **params)
+    return Phrase.english(redact(out), text.template, params)
+
+
+def http_error_text(
+    what: str, status: int, doc: Mapping[str, Any] | None, request_id: str | None
+) -> Phrase:
+    """What an error answer says: the request, its HTTP status, Wish's code and message."""
+    code = doc.get("code") if doc is not None else None
+    message = doc.get("message") if doc is not None else None
+    said = message.strip() if isinstance(message, str) else ""
+    fields = {"what": what, "http": status, "request": request_id or "-"}
+    if isinstance(code, int) and code:
+        if said:
+            return Phrase(
+                "{what}: HTTP {http} (code {wish_code}): {said} (Wish-Request-Id: {request})",
+                wish_code=code,
+                said=said,
+                **fields,
+            )
+        return Phrase(
+            "{what}: HTTP {http} (code {wish_code}) (Wish-Request-Id: {request})",
+            wish_code=code,
+            **fields,
+        )
+    if said:
+        return Phrase(
+            "{what}: HTTP {http}: {said} (Wish-Request-Id: {request})", said=said, **fields
+        )
+    return Phrase("{what}: HTTP {http} (Wish-Request-Id: {request})", **fields)

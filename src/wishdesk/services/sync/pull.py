@@ -31,6 +31,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from wishdesk import clock
 from wishdesk.domain.models import TICKET_STATES, TICKET_TYPES, Order, Ticket
 from wishdesk.domain.wish import RecordError, parse_order, parse_ticket
+from wishdesk.errors import Phrase
 from wishdesk.services.ingest import Counts
 from wishdesk.services.sync.client import Response, WishClient
 from wishdesk.services.sync.errors import ApiError, AuthError
@@ -160,8 +161,8 @@ class Puller:
                 following = self.after(last)
             if lower is not None and following <= lower:
                 raise ApiError(
-                    "GET /api/v3/tickets: Wish's paging made no progress "
-                    f"(updated_at_min {wire_time(lower)})"
+                    "GET /api/v3/tickets: Wish's paging made no progress (updated_at_min {since})",
+                    since=wire_time(lower),
                 )
             lower = following
         if self.photos is not None:
@@ -199,9 +200,15 @@ class Puller:
             for kind in TICKET_TYPES:
                 if self.full({**window, "states": (state,), "types": (kind,)}):
                     self.result.warn(
-                        f"{PAGE_SIZE} or more {state} {kind} tickets share updated_at "
-                        f"{wire_time(moment)}: the API cannot page past {PAGE_SIZE} of them; "
-                        "the others come with their next update (or `wishdesk import` an export)"
+                        Phrase(
+                            "{count} or more {state} {kind} tickets share updated_at {moment}: "
+                            "the API cannot page past {count} of them; the others come with "
+                            "their next update (or `wishdesk import` an export)",
+                            count=PAGE_SIZE,
+                            state=state,
+                            kind=kind,
+                            moment=wire_time(moment),
+                        )
                     )
 
     def full(self, query: dict[str, Any]) -> bool:

@@ -27,6 +27,7 @@ from wishdesk import clock
 from wishdesk.domain.outbox import KINDS, TICKET_STATE_FOR
 from wishdesk.domain.text import squash
 from wishdesk.domain.wish import MAX_MESSAGE_CHARS
+from wishdesk.errors import Phrase
 from wishdesk.services.sync.client import WishClient
 from wishdesk.services.sync.errors import AmbiguousError, ApiError, AuthError, NetworkError
 from wishdesk.store import outbox as outbox_rows
@@ -49,25 +50,31 @@ class PushResult:
     lines: list[str] = field(default_factory=list)  # dry-run plan, failures
 
 
-def _describe(item: OutboxItem) -> str:
+def _describe(item: OutboxItem) -> Phrase:
     if item.kind == "reply":
-        return f"outbox #{item.id}: reply to ticket {item.ticket_id}"
-    if item.kind in TICKET_STATE_FOR:
-        return f"outbox #{item.id}: {item.kind} ticket {item.ticket_id}"
-    return f"outbox #{item.id}: notification for order {item.order_id or '-'}"
+        return Phrase("outbox #{id}: reply to ticket {ticket}", id=item.id, ticket=item.ticket_id)
+    if item.kind == "close":
+        return Phrase("outbox #{id}: close ticket {ticket}", id=item.id, ticket=item.ticket_id)
+    if item.kind == "appeal":
+        return Phrase("outbox #{id}: appeal ticket {ticket}", id=item.id, ticket=item.ticket_id)
+    return Phrase(
+        "outbox #{id}: notification for order {order}", id=item.id, order=item.order_id or "-"
+    )
 
 
-def _problem(item: OutboxItem) -> str | None:
-    """Why an item can never be delivered, before any request."""
+def _problem(item: OutboxItem) -> Phrase | None:
+    """Why an item can never be delivered, before any request (kept on it in English)."""
     if item.kind in ("reply", *TICKET_STATE_FOR) and not item.ticket_id:
-        return "no ticket to send it to"
+        return Phrase("no ticket to send it to")
     if item.kind == "reply":
         body = item.body or ""
         if not body.strip():
-            return "empty reply"
+            return Phrase("empty reply")
         if len(body) > MAX_MESSAGE_CHARS:
-            return (
-                f"reply is {len(body)} characters, over the Wish API limit of {MAX_MESSAGE_CHARS}"
+            return Phrase(
+                "reply is {length} characters, over the Wish API limit of {limit}",
+                length=len(body),
+                limit=MAX_MESSAGE_CHARS,
             )
     return None
 
@@ -98,20 +105,31 @@ class Pusher:
     def plan(self) -> None:
         out = self.result.lines
         for item in outbox_rows.with_status(self.store, ("sending",), KINDS):
-            out.append(f"would check on Wish whether {_describe(item)} arrived (interrupted)")
+            out.append(
+                Phrase(
+                    "would check on Wish whether {item} arrived (interrupted)",
+                    item=_describe(item),
+                )
+            )
         for item in outbox_rows.with_status(self.store, ("queued",), KINDS):
             problem = _problem(item)
             if item.kind == "notification":
-                out.append(f"would mark {_describe(item)} manual")
+                out.append(Phrase("would mark {item} manual", item=_describe(item)))
             elif problem:
-                out.append(f"would fail {_describe(item)}: {problem}")
+                out.append(
+                    Phrase("would fail {item}: {problem}", item=_describe(item), problem=problem)
+                )
             elif item.kind == "reply":
                 out.append(
-                    f"would send {_describe(item)} ({len(item.body or '')} characters): "
-                    f"{_preview(item.body)}"
+                    Phrase(
+                        "would send {item} ({length} characters): {preview}",
+                        item=_describe(item),
+                        length=len(item.body or ""),
+                        preview=_preview(item.body),
+                    )
                 )
             else:
-                out.append(f"would send {_describe(item)}")
+                out.append(Phrase("would send {item}", item=_describe(item)))
 
     # Reconciliation ----------------------------------------------------------------------
     def reconcile(self) -> None:
@@ -212,7 +230,9 @@ class Pusher:
                 self.store, item.id, "failed", now=self.now(), error=problem, expect="queued"
             )
             result.failed += 1
-            result.lines.append(f"{_describe(item)} failed: {problem}")
+            result.lines.append(
+                Phrase("{item} failed: {error}", item=_describe(item), error=problem)
+            )
             return
         if not outbox_rows.claim(self.store, item.id, self.now()):
             return  # cancelled meanwhile, or taken by another sync
@@ -236,8 +256,10 @@ class Pusher:
                 )
                 result.unconfirmed += 1
                 raise NetworkError(
-                    f"{exc.message}; {_describe(item)} is unconfirmed and will be checked "
-                    "on Wish by the next sync (it is never sent twice)"
+                    "{error}; {item} is unconfirmed and will be checked on Wish by the next "
+                    "sync (it is never sent twice)",
+                    error=exc,
+                    item=_describe(item),
                 ) from None
             return
         except (AuthError, NetworkError) as exc:
@@ -252,7 +274,7 @@ class Pusher:
                 with self.store.transaction():
                     release_state(self.store, item)
             result.failed += 1
-            result.lines.append(f"{_describe(item)} failed: {exc.message}")
+            result.lines.append(Phrase("{item} failed: {error}", item=_describe(item), error=exc))
             return
         self.settle(item, "sent", sent_at=self.now(), error=None, request_id=resp.request_id)
         result.sent += 1

@@ -6,7 +6,7 @@ import threading
 from collections.abc import Callable, Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from wishdesk.errors import UsageError
+from wishdesk.errors import Phrase, UsageError
 
 if TYPE_CHECKING:
     from wishdesk.services.sync.client import WishClient
@@ -20,27 +20,33 @@ def read_token(env: Mapping[str, str], token_file: str | None) -> str:
                 token = f.read().strip()
         except OSError as exc:
             raise UsageError(
-                f"cannot read the token file {token_file}: {exc.strerror or exc}"
+                "cannot read the token file {token_file}: {reason}",
+                token_file=token_file,
+                reason=exc.strerror or exc,
             ) from None
         except UnicodeDecodeError:
-            raise UsageError(f"the token file {token_file} is not UTF-8 text") from None
-        source = f"the token file {token_file}"
+            raise UsageError(
+                "the token file {token_file} is not UTF-8 text", token_file=token_file
+            ) from None
+        source = Phrase("the token file {token_file}", token_file=token_file)
     else:
         token = env.get("WISH_ACCESS_TOKEN", "").strip()
-        source = "WISH_ACCESS_TOKEN"
-    if not token:
+        source = Phrase("WISH_ACCESS_TOKEN")
+    if not token and token_file is None:
         raise UsageError(
             "no Wish API access token: set WISH_ACCESS_TOKEN or pass --token-file PATH "
             "(a private app's access token from the Wish merchant dashboard; see docs/sync.md)"
-            if token_file is None
-            else f"{source} is empty"
         )
+    if not token:
+        raise UsageError("{source} is empty", source=source)
     if any(c.isspace() or not c.isprintable() for c in token) or not token.isascii():
-        raise UsageError(f"{source} does not hold a valid access token (one line, no spaces)")
+        raise UsageError(
+            "{source} does not hold a valid access token (one line, no spaces)", source=source
+        )
     return token
 
 
-ENV_HINT = (
+ENV_HINT = Phrase(
     "the access token is invalid or expired: run `wishdesk auth login` once so that sync "
     "renews its tokens itself, or give a new token (see docs/sync.md)"
 )
