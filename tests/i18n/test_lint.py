@@ -4,6 +4,7 @@ batch output and the audit's machine formats stay the English, byte for byte."""
 from __future__ import annotations
 
 import json
+import os
 import re
 from pathlib import Path
 
@@ -200,3 +201,57 @@ def test_english_text_report_is_unchanged(run, store) -> None:  # type: ignore[n
         "\n"
         "2 errors.\n"
     )
+
+
+@pytest.mark.parametrize("columns", (80, 160))
+def test_the_chinese_report_fits_the_terminal(env, columns: int) -> None:  # type: ignore[no-untyped-def]
+    from rich.cells import cell_len
+    from terminal import run_on_terminal
+
+    text = "Thanks for waiting. Please send me your PayPal email. YOU NEVER READ THE LISTING"
+    shown = run_on_terminal(["lint", text], {**os.environ, **ZH}, columns=columns)
+    assert shown.exit_code == 1, shown.text[-2000:]
+    assert all(cell_len(line) <= columns for line in shown.lines), "wider than the terminal"
+    words = shown.text.split()
+    assert "payment.account-request" in words and "respect.tone" in words  # ids whole
+    assert "向买家索要支付账户信息。" in shown.text.replace("\n", "")
+    assert "1 个错误，1 个警告。" in shown.lines
+
+
+def test_every_built_in_rule_is_said_in_chinese() -> None:
+    """Each rule's message, explanation and suggestion, as the report would say them."""
+    from datetime import datetime, timezone
+
+    from wishdesk import i18n
+    from wishdesk.domain.models import OrderFacts
+    from wishdesk.domain.policy import lint
+    from wishdesk.domain.policy.ruleset import default_rules
+    from wishdesk.render.findings import said
+
+    now = datetime(2026, 11, 26, tzinfo=timezone.utc)
+    shipped = OrderFacts(O1, "SHIPPED", datetime(2026, 12, 10, tzinfo=timezone.utc), ("LZ1",))
+    unshipped = OrderFacts(O1, "APPROVED", datetime(2026, 12, 10, tzinfo=timezone.utc), ())
+    texts = [
+        (
+            "Send us your PayPal email. Pay me by bank transfer. IBAN DE89370400440532013000",
+            (),
+        ),
+        ("Mail me at a@b.com. You are an idiot. AS I TOLD YOU, READ THE LISTING FIRST {name}", ()),
+        ("It will arrive tomorrow. It is expected to arrive by 20 November.", ()),
+        ("It will arrive tomorrow, tracking LX555666777CN", (shipped,)),
+        ("Your order has shipped.", (unshipped,)),
+        ("x" * 2001, ()),
+        ("   ", ()),
+    ]
+    i18n.use("zh")
+    try:
+        seen: dict[str, tuple[str, str, str | None]] = {}
+        for text, orders in texts:
+            for finding in lint(text, orders=orders, now=now):
+                seen[finding.rule] = said(finding)
+    finally:
+        i18n.reset()
+    assert sorted(seen) == sorted(default_rules().rules)
+    for rule, (message, explanation, suggestion) in seen.items():
+        for said_text in (message, explanation, suggestion or "中"):
+            assert CJK.search(said_text), (rule, said_text)
