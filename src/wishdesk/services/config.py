@@ -11,13 +11,12 @@ from __future__ import annotations
 import os
 from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from wishdesk.domain import settings as keys
 from wishdesk.errors import InputError, UsageError
-
-if TYPE_CHECKING:
-    from wishdesk.store.db import Store
+from wishdesk.store import settings as stored
+from wishdesk.store.db import Store
 
 RECORD_FIELDS = ("key", "value", "help")
 MACHINE_FILENAME = "config.toml"
@@ -40,8 +39,6 @@ def records(store: Store) -> list[dict[str, str]]:
 
 def current(store: Store) -> dict[str, str]:
     """The store's settings, defaults filled in."""
-    from wishdesk.store import settings as stored  # not for a machine setting (start-up)
-
     return keys.with_defaults(stored.load(store))
 
 
@@ -181,8 +178,6 @@ def update(store: Store, changes: Mapping[str, str]) -> int:
     The values are checked against the others in the transaction that writes them, so two
     ``config set`` at once cannot each pass a check the other makes false. Returns the
     number of open tickets whose deadlines were recomputed."""
-    from wishdesk.store import settings as stored
-
     canonical = {k: keys.validate(k, v) for k, v in changes.items()}
     with store.transaction():
         before = current(store)
