@@ -91,3 +91,33 @@ def test_english_never_reads_a_catalog(run, monkeypatch) -> None:  # type: ignor
     monkeypatch.setattr(i18n, "_catalogs", {})
     assert run("show", "nosuch").exit_code == 2
     assert i18n._catalogs == {}
+
+
+def test_a_damaged_settings_file_leaves_the_environment_in_charge(
+    env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from pathlib import Path
+
+    home = Path(env["WISHDESK_HOME"])
+    home.mkdir(parents=True, exist_ok=True)
+    (home / "config.toml").write_text('[ui]\nlanguage = "zh\n', encoding="utf-8")  # unclosed
+    monkeypatch.setenv("LANG", "zh_CN.UTF-8")
+    i18n.reset()
+    try:
+        assert i18n.language() == "zh"
+    finally:
+        i18n.reset()
+
+
+def test_language_is_decided_without_the_settings_service() -> None:
+    """Deciding the language costs a file read, not the settings service's imports (the
+    store, the calendar): every message pays for it."""
+    import subprocess
+    import sys
+
+    code = (
+        "import sys; from wishdesk import i18n; i18n._('x'); "
+        "print(sorted(m for m in sys.modules if m.startswith(('wishdesk.services', 'sqlite3'))))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "[]"

@@ -73,9 +73,9 @@ def speak_to_click() -> None:
         if module is None or not (name == package or name.startswith(f"{package}.")):
             continue
         if getattr(module, "_", None) is gettext.gettext:
-            setattr(module, "_", _)
+            module.__dict__["_"] = _
         if getattr(module, "ngettext", None) is gettext.ngettext:
-            setattr(module, "ngettext", ngettext)
+            module.__dict__["ngettext"] = ngettext
 
 
 def _localize(command: Any) -> None:

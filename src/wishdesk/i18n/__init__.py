@@ -91,14 +91,24 @@ def _chosen() -> str:
 
 def _setting() -> str | None:
     """``ui.language`` as this machine's settings give it; None when unset or unreadable (a
-    damaged settings file is reported by ``wishdesk config``, not by every message)."""
-    from wishdesk.errors import WishdeskError
-    from wishdesk.services.config import machine_value
+    damaged settings file is reported by ``wishdesk config``, not by every message). Read
+    here without the settings service, which would cost every message its imports."""
+    from wishdesk.store.location import settings_path
 
     try:
-        return machine_value("ui.language") or None
-    except WishdeskError:
+        text = settings_path().read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError):
         return None
+    if "language" not in text:
+        return None
+    from wishdesk.domain.toml import TOMLDecodeError, loads
+
+    try:
+        section = loads(text).get("ui")
+    except TOMLDecodeError:
+        return None
+    value = section.get("language") if isinstance(section, dict) else None
+    return value if isinstance(value, str) and value else None
 
 
 def _catalog() -> NullTranslations | None:

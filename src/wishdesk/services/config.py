@@ -19,7 +19,6 @@ from wishdesk.store import settings as stored
 from wishdesk.store.db import Store
 
 RECORD_FIELDS = ("key", "value", "help")
-MACHINE_FILENAME = "config.toml"
 
 
 def validated(changes: Mapping[str, str]) -> dict[str, str]:
@@ -63,9 +62,9 @@ def set_value(open_store: Callable[[], Store], key: str, value: str) -> int:
 
 def machine_path() -> Path:
     """``config.toml`` in the config directory: this machine's settings."""
-    from wishdesk.store.location import data_dir
+    from wishdesk.store.location import settings_path
 
-    return data_dir() / MACHINE_FILENAME
+    return settings_path()
 
 
 def machine_value(key: str) -> str | None:

@@ -7,6 +7,7 @@ from pathlib import Path
 
 APP_NAME = "wishdesk"
 DB_FILENAME = "wishdesk.db"
+SETTINGS_FILENAME = "config.toml"  # this machine's settings (ui.*, user.name)
 
 
 def data_dir() -> Path:
@@ -23,6 +24,11 @@ def data_dir() -> Path:
         return Path(os.path.expanduser("~/Library/Application Support")) / APP_NAME
     base = os.environ.get("XDG_CONFIG_HOME") or os.path.expanduser("~/.config")
     return Path(base) / APP_NAME
+
+
+def settings_path() -> Path:
+    """This machine's settings file (``config.toml`` in the data directory)."""
+    return data_dir() / SETTINGS_FILENAME
 
 
 def db_path(explicit: str | os.PathLike[str] | None = None) -> Path:
