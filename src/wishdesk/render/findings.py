@@ -7,12 +7,18 @@
 
 Buyer and merchant text is cleaned of control characters and escape sequences and is only
 ever put in ``rich.text.Text`` objects, never interpreted as markup.
+
+The report speaks the interface's language: a built-in rule's message and suggestion are
+made again from its translated texts and the finding's fields (``said``). The findings
+themselves keep the English (JSON, tsv and csv are machine output).
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Iterator, Sequence
-from typing import TYPE_CHECKING, TextIO
+from typing import TYPE_CHECKING, NamedTuple, TextIO
+
+from wishdesk.i18n import N_, _, language, ngettext
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -22,6 +28,7 @@ if TYPE_CHECKING:
     from wishdesk.services.policy import LintResult
 
 _STYLE = {"error": "bold red", "warning": "yellow"}
+_SEVERITY = {"error": N_("error"), "warning": N_("warning")}  # as the report names them
 CONTEXT = 60  # characters of the line shown before and after a finding's span
 MARKED = 80  # characters of the span shown
 
@@ -57,6 +64,43 @@ def _window(line: str, col: int, end: int) -> tuple[str, str, str]:
     return _display(before), _display(marked), _display(after)
 
 
+class Said(NamedTuple):
+    """A finding's texts as the interface says them."""
+
+    message: str
+    explanation: str
+    suggestion: str | None
+
+
+def said(finding: Finding) -> Said:
+    """The finding's message, explanation and suggestion in the interface's language: a
+    built-in rule's texts translated and filled with the finding's fields (their own texts
+    translated too: "a link to {host}"). A merchant's rule, or a text the merchant's rules
+    file rewrote, is said as the merchant wrote it."""
+    english = Said(finding.message, finding.explanation, finding.suggestion)
+    meta = finding.meta
+    if meta is None or language() == "en":
+        return english
+    from wishdesk.domain.policy.finding import fill, message_fields
+    from wishdesk.domain.policy.ruleset import default_rules
+
+    builtin = default_rules().rules.get(finding.rule)
+    if builtin is None:  # a merchant's rule
+        return english
+    fields = message_fields(meta.defaults, finding.fields, finding.match, say=_)
+
+    def say(template: str | None, original: str | None, filled: str | None) -> str | None:
+        if template is None or template != original:
+            return filled
+        return fill(_(template), fields)
+
+    return Said(
+        say(meta.message, builtin.message, finding.message) or finding.message,
+        say(meta.explanation, builtin.explanation, finding.explanation) or finding.explanation,
+        say(meta.suggestion, builtin.suggestion, finding.suggestion),
+    )
+
+
 def finding_block(text: str, finding: Finding, lines: _Lines | None = None) -> Text:
     """One finding: the offending line, the caret underline, rule, message and suggestion."""
     from rich.cells import cell_len
@@ -73,6 +117,7 @@ def finding_block(text: str, finding: Finding, lines: _Lines | None = None) -> T
     gutter = " " * len(number) + " | "
     pad = " " * cell_len(before)
     style = _STYLE.get(finding.severity, "")
+    texts = said(finding)
     out = Text()
     out.append(f"{number} | ", style="dim")
     out.append(before)
@@ -81,29 +126,31 @@ def finding_block(text: str, finding: Finding, lines: _Lines | None = None) -> T
     out.append("\n")
     out.append(gutter, style="dim")
     out.append(pad + "^" * max(1, cell_len(marked)), style=style)
-    out.append(f" {finding.severity}", style=style)
+    severity = _SEVERITY.get(finding.severity)
+    out.append(" " + (_(severity) if severity else finding.severity), style=style)
     out.append(f"  {finding.rule}", style="bold")
     if finding.overridable:
-        out.append("  (can be overridden)", style="dim")
+        out.append("  " + _("(can be overridden)"), style="dim")
     out.append("\n")
     out.append(gutter + pad, style="dim")
-    out.append(_display(finding.message))
-    if finding.suggestion:
+    out.append(_display(texts.message))
+    if texts.suggestion:
         out.append("\n")
         out.append(gutter + pad, style="dim")
-        out.append("Fix: ", style="bold")
-        out.append(_display(finding.suggestion))
+        out.append(_("Fix: "), style="bold")
+        out.append(_display(texts.suggestion))
     return out
 
 
-CLEAN = "No policy problems found."
+CLEAN = N_("No policy problems found.")
 
 
 def print_clean(stream: TextIO, *, color: bool) -> None:
     """The report of a message with no finding, written without a console (rich is slow to
     import, and a single ``wishdesk lint`` is often a script's check): the same line rich
     would print, green on a colour terminal."""
-    stream.write(f"\x1b[32m{CLEAN}\x1b[0m\n" if color else f"{CLEAN}\n")
+    clean = _(CLEAN)
+    stream.write(f"\x1b[32m{clean}\x1b[0m\n" if color else f"{clean}\n")
 
 
 def summary(findings: Sequence[Finding]) -> Text:
@@ -112,13 +159,20 @@ def summary(findings: Sequence[Finding]) -> Text:
     errors = sum(f.is_error for f in findings)
     warnings = len(findings) - errors
     if not findings:
-        return Text(CLEAN, style="green")
+        return Text(_(CLEAN), style="green")
     parts = []
     if errors:
-        parts.append(f"{errors} error{'s' * (errors != 1)}")
+        parts.append(ngettext("{count} error", "{count} errors", errors).format(count=errors))
     if warnings:
-        parts.append(f"{warnings} warning{'s' * (warnings != 1)}")
-    return Text(", ".join(parts) + ".", style="bold red" if errors else "yellow")
+        parts.append(
+            ngettext("{count} warning", "{count} warnings", warnings).format(count=warnings)
+        )
+    line = (
+        _("{errors}, {warnings}.").format(errors=parts[0], warnings=parts[1])
+        if len(parts) == 2
+        else _("{findings}.").format(findings=parts[0])
+    )
+    return Text(line, style="bold red" if errors else "yellow")
 
 
 def print_text(console: Console, text: str, findings: Sequence[Finding], header: str = "") -> None:
@@ -147,7 +201,11 @@ def print_results(
         if not headers:
             print_text(console, r.text, r.findings)
             continue
-        header = f"{r.id}" + (f"  (ticket {r.ticket_id})" if r.ticket_id else "")
+        header = (
+            _("{id}  (ticket {ticket_id})").format(id=r.id, ticket_id=r.ticket_id)
+            if r.ticket_id
+            else f"{r.id}"
+        )
         print_text(console, r.text, r.findings, header=header)
         console.print()
     if not shown and empty:

@@ -11,6 +11,7 @@ from wishdesk.domain.policy.lexicon import Lexicon
 from wishdesk.domain.policy.spans import Taken
 from wishdesk.domain.policy.textview import TextView
 from wishdesk.domain.policy.validators import host_allowed, iban_ok, looks_like_card
+from wishdesk.i18n import N_
 
 Span = tuple[int, int]
 
@@ -170,16 +171,16 @@ def detect_data(
     hits: list[Hit] = []
     taken = Taken(len(text), reserved)
 
-    def add(rule: str, start: int, end: int, kind: str) -> None:
+    def add(rule: str, start: int, end: int, kind: str, *data: tuple[str, str]) -> None:
         a, b = view.span(start, end)
-        hits.append(Hit(rule, a, b, (("kind", kind),)))
+        hits.append(Hit(rule, a, b, (("kind", kind), *data)))
         taken.add(start, end)
 
     if "@" in text:
         for m in _email().finditer(text):
             host = m.group().rsplit("@", 1)[1]
             if not host_allowed(host, lex.carrier_hosts):
-                add("contact.off-platform", m.start(), m.end(), "an e-mail address")
+                add("contact.off-platform", m.start(), m.end(), N_("an e-mail address"))
             else:
                 taken.add(*m.span())
     if "." in text:
@@ -187,21 +188,21 @@ def detect_data(
             if not taken.free(start, end):
                 continue
             if host == "paypal.me" or host.endswith(".paypal.me"):
-                add("payment.details-shared", start, end, "a paypal.me link")
+                add("payment.details-shared", start, end, N_("a paypal.me link"))
             elif not host_allowed(host, lex.carrier_hosts):
-                add("contact.off-platform", start, end, f"a link to {host}")
+                add("contact.off-platform", start, end, N_("a link to {host}"), ("host", host))
     digits = len(text) - len(text.translate(_NO_DIGITS))
     if digits >= 7:
         numbers = _numbers()
         for m in numbers.card.finditer(text):
             number = re.sub(r"\D", "", m.group())
             if taken.free(m.start(), m.end()) and looks_like_card(number):
-                add("payment.details-shared", m.start(), m.end(), "a card number")
+                add("payment.details-shared", m.start(), m.end(), N_("a card number"))
         for start, end in _ibans(text, lex):
             if taken.free(start, end):
-                add("payment.details-shared", start, end, "an IBAN")
+                add("payment.details-shared", start, end, N_("an IBAN"))
         for m in numbers.phone.finditer(text):
             if taken.free(m.start(), m.end()) and _is_phone(text, m, lex, present):
                 end = m.end() - (len(m.group()) - len(m.group().rstrip(" -.(/")))
-                add("contact.off-platform", m.start(), end, "a phone number")
+                add("contact.off-platform", m.start(), end, N_("a phone number"))
     return hits, taken.spans

@@ -12,6 +12,7 @@ from wishdesk.domain.policy.lexicon import Lexicon, scan
 from wishdesk.domain.policy.plan import LEET_RULES, NEGATABLE, WORD_RULES
 from wishdesk.domain.policy.ruleset import RuleSet
 from wishdesk.domain.policy.textview import TextView
+from wishdesk.i18n import N_
 
 _CAPS_WORD = r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]+"
 _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
@@ -118,6 +119,6 @@ def detect_shouting(text: str) -> list[Hit]:
     for m in caps_run.finditer(text):
         letters = sum(ch.isalpha() for ch in m.group())
         if letters >= 15:
-            hint = (("hint", "Write in normal case: all capitals read as shouting."),)
+            hint = (("hint", N_("Write in normal case: all capitals read as shouting.")),)
             hits.append(Hit("respect.tone", m.start(), m.end(), hint))
     return hits

@@ -12,6 +12,7 @@ from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
 from wishdesk.domain.policy.spans import Taken
 from wishdesk.domain.policy.textview import TextView
+from wishdesk.i18n import N_
 
 if TYPE_CHECKING:
     from wishdesk.domain.models import OrderFacts
@@ -143,8 +144,11 @@ def _is_known(token: str, known: set[str]) -> bool:
 
 def _no_tracking_hint(orders: Sequence[OrderFacts]) -> tuple[tuple[str, str], ...]:
     return (
-        ("detail", "Says the order has shipped, but it has no tracking number and is not shipped."),
-        ("hint", "Only say it has shipped once the order has a tracking number in Wish."),
+        (
+            "detail",
+            N_("Says the order has shipped, but it has no tracking number and is not shipped."),
+        ),
+        ("hint", N_("Only say it has shipped once the order has a tracking number in Wish.")),
     )
 
 
@@ -189,14 +193,17 @@ def detect_tracking(
         original = view.original[a:b]
         if known - {_compact(o.id) for o in orders}:
             numbers = ", ".join(n for o in orders for n in o.tracking_numbers)
-            fields = (
-                ("detail", f"Tracking number {original} is not the order's ({numbers})."),
-                ("hint", f"Use the order's tracking number: {numbers}."),
+            fields: tuple[tuple[str, str], ...] = (
+                ("detail", N_("Tracking number {original} is not the order's ({numbers}).")),
+                ("hint", N_("Use the order's tracking number: {numbers}.")),
+                ("original", original),
+                ("numbers", numbers),
             )
         else:
             fields = (
-                ("detail", f"Gives tracking number {original}, but the order has none."),
-                ("hint", "Only give a tracking number that Wish has for the order."),
+                ("detail", N_("Gives tracking number {original}, but the order has none.")),
+                ("hint", N_("Only give a tracking number that Wish has for the order.")),
+                ("original", original),
             )
         hits.append(Hit("truth.tracking", a, b, fields))
     return hits

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping, Sequence
+from collections.abc import Sequence
 from datetime import datetime, timezone
 from typing import TYPE_CHECKING
 
@@ -20,7 +20,7 @@ from wishdesk.domain.policy.detect_truth import (
     tracking_tokens,
 )
 from wishdesk.domain.policy.detect_words import detect_words
-from wishdesk.domain.policy.finding import Finding, Hit
+from wishdesk.domain.policy.finding import Finding, Hit, fill, message_fields
 from wishdesk.domain.policy.lexicon import lexicon
 from wishdesk.domain.policy.ruleset import RuleMeta, RuleSet, default_rules
 from wishdesk.domain.policy.spans import Lines
@@ -30,37 +30,23 @@ if TYPE_CHECKING:
     from wishdesk.domain.models import OrderFacts
 
 
-class _Fields(dict[str, str]):
-    def __missing__(self, key: str) -> str:
-        return "{" + key + "}"
-
-
-def _fill(template: str | None, fields: Mapping[str, str]) -> str | None:
-    if template is None:
-        return None
-    try:
-        return template.format_map(_Fields(fields))
-    except (ValueError, IndexError, KeyError, AttributeError):
-        return template
-
-
 def _finding(text: str, lines: Lines, hit: Hit, meta: RuleMeta) -> Finding:
-    fields = dict(meta.defaults)
-    fields.update(hit.fields)
     match = text[hit.start : hit.end]
-    fields.setdefault("match", match)
+    fields = message_fields(meta.defaults, hit.fields, match)
     line, column = lines.position(hit.start)
     return Finding(
         rule=hit.rule,
         severity=meta.severity,
-        message=_fill(meta.message, fields) or meta.message,
+        message=fill(meta.message, fields) or meta.message,
         explanation=meta.explanation,
         match=match,
         span=(hit.start, hit.end),
         line=line,
         column=column,
-        suggestion=_fill(meta.suggestion, fields),
+        suggestion=None if meta.suggestion is None else fill(meta.suggestion, fields),
         overridable=meta.overridable and meta.severity == "error",
+        fields=hit.fields,
+        meta=meta,
     )
 
 
