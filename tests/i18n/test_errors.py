@@ -35,14 +35,20 @@ def demo(run) -> str:  # type: ignore[no-untyped-def]
 
 
 def both(run, *args: str, **env: str) -> tuple[str, str, int]:  # type: ignore[no-untyped-def]
-    """(English stderr, Chinese stderr, exit code) of one command line; the exit code is the
-    same in both languages."""
+    """(English stderr, Chinese stderr, exit code) of one command line; the exit code and
+    standard output are the same in both languages."""
+    english, chinese = runs(run, *args, **env)
+    assert chinese.stdout == english.stdout
+    return english.stderr, chinese.stderr, english.exit_code
+
+
+def runs(run, *args: str, **env: str):  # type: ignore[no-untyped-def]
+    """The English and the Chinese result of one command line, with the same exit code."""
     english = run(*args, **env)
     i18n.reset()
     chinese = run(*args, **ZH, **env)
     assert chinese.exit_code == english.exit_code
-    assert chinese.stdout == english.stdout
-    return english.stderr, chinese.stderr, english.exit_code
+    return english, chinese
 
 
 def one_line(stderr: str) -> str:
@@ -187,8 +193,12 @@ def test_a_refused_token_is_one_chinese_line_without_the_token(  # type: ignore[
                 Scripted(401, {"code": 1007, "message": f"access token {TOKEN} expired"}),
             )
         args = ("--db", str(db_path), "sync", "--base-url", wish.url)
-        en, zh, code = both(run, *args, WISH_ACCESS_TOKEN=TOKEN)
+        english, chinese = runs(run, *args, WISH_ACCESS_TOKEN=TOKEN)
+    en, zh, code = english.stderr, chinese.stderr, english.exit_code
     assert code == 2
+    # what was done before the stop: the summary line, in the interface's language
+    assert english.stdout.startswith("tickets: 0 new, 0 updated, 0 unchanged; messages: 0 new")
+    assert chinese.stdout.startswith("工单：新增 0，更新 0，未变 0；消息：新增 0")
     assert TOKEN not in en + zh
     assert one_line(en).startswith(
         "wishdesk: Wish refused the token: GET /api/v3/tickets: HTTP 401 (code 1007): "

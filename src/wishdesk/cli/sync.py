@@ -76,7 +76,7 @@ def sync(
     sends an outbox item twice; on failure exits 2 after saying what was done.
     """
     from wishdesk.cli.progress import progress
-    from wishdesk.errors import WishdeskError
+    from wishdesk.errors import WishdeskError, said
     from wishdesk.render import sync as render
     from wishdesk.services.sync import SyncResult, options_for, run_sync
 
@@ -96,5 +96,5 @@ def sync(
     if dry_run:
         render.plan(result, sys.stdout)
         return
-    print(result.summary())
+    print(said(result.summary()))
     render.report(result, sys.stderr)

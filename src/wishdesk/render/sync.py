@@ -52,9 +52,11 @@ def stopped(result: SyncResult, exc: WishdeskError, out: IO[str], err: IO[str]) 
     refused token (``concise``) stays one line on stderr: the fix to run."""
     concise = getattr(exc, "concise", False)
     if result.pulled or result.pushed:
-        print(result.summary(), file=out)
+        print(errors.said(result.summary()), file=out)
         if not concise:
-            done = _("done before stopping: {summary}").format(summary=result.summary())
+            done = _("done before stopping: {summary}").format(
+                summary=errors.said(result.summary())
+            )
             exc.details = [*exc.details, done]
     if not concise:
         report(result, err)

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from wishdesk.errors import UsageError, WishdeskError
+from wishdesk.errors import Joined, Phrase, UsageError, WishdeskError
 from wishdesk.services.sync.pool import DEFAULT_CONCURRENCY, MAX_CONCURRENCY
 from wishdesk.services.sync.pull import PullResult
 from wishdesk.services.sync.push import PushResult
@@ -114,27 +114,55 @@ class SyncResult:
     pushed: bool = False
 
     def summary(self) -> str:
-        parts = []
+        """One line of counts: English as a text, said in the interface's language by
+        ``errors.said`` (a ``Joined`` of ``Phrase`` parts)."""
+        parts: list[str] = []
         if self.pulled:
             t, o = self.pull.tickets, self.pull.orders
             parts.append(
-                f"tickets: {t['new']} new, {t['updated']} updated, {t['unchanged']} unchanged; "
-                f"messages: {self.pull.messages} new; "
-                f"orders: {o['new']} new, {o['updated']} updated"
+                Phrase(
+                    "tickets: {new} new, {updated} updated, {unchanged} unchanged; "
+                    "messages: {messages} new; orders: {orders_new} new, {orders_updated} updated",
+                    new=t["new"],
+                    updated=t["updated"],
+                    unchanged=t["unchanged"],
+                    messages=self.pull.messages,
+                    orders_new=o["new"],
+                    orders_updated=o["updated"],
+                )
             )
             if self.pull.photos:
-                parts.append(f"photos: {self.pull.photos} saved")
+                parts.append(Phrase("photos: {count} saved", count=self.pull.photos))
             if self.pull.skipped_total:
-                parts.append(f"skipped: {self.pull.skipped_total}")
+                parts.append(Phrase("skipped: {count}", count=self.pull.skipped_total))
         if self.pushed:
-            p = self.push
-            text = f"outbox: {p.sent} sent, {p.failed} failed, {p.manual} manual"
-            if p.requeued:
-                text += f", {p.requeued} queued again"
-            if p.unconfirmed:
-                text += f", {p.unconfirmed} unconfirmed"
-            parts.append(text)
-        return "; ".join(parts) if parts else "nothing to do"
+            parts.append(self._pushed())
+        return Joined(parts) if parts else Phrase("nothing to do")
+
+    def _pushed(self) -> Phrase:
+        p = self.push
+        fields = {"sent": p.sent, "failed": p.failed, "manual": p.manual}
+        if p.requeued and p.unconfirmed:
+            return Phrase(
+                "outbox: {sent} sent, {failed} failed, {manual} manual, {requeued} queued again, "
+                "{unconfirmed} unconfirmed",
+                requeued=p.requeued,
+                unconfirmed=p.unconfirmed,
+                **fields,
+            )
+        if p.requeued:
+            return Phrase(
+                "outbox: {sent} sent, {failed} failed, {manual} manual, {requeued} queued again",
+                requeued=p.requeued,
+                **fields,
+            )
+        if p.unconfirmed:
+            return Phrase(
+                "outbox: {sent} sent, {failed} failed, {manual} manual, {unconfirmed} unconfirmed",
+                unconfirmed=p.unconfirmed,
+                **fields,
+            )
+        return Phrase("outbox: {sent} sent, {failed} failed, {manual} manual", **fields)
 
 
 @contextlib.contextmanager
