@@ -9,6 +9,10 @@ from wishdesk.i18n import _
 from wishdesk.render.safe import clean
 
 if TYPE_CHECKING:
+    from collections.abc import Mapping, Sequence
+
+    from rich.text import Text
+
     from wishdesk.services.assign import Assigned
 
 
@@ -39,3 +43,29 @@ def replying_text(mark: dict[str, Any], now: datetime) -> str:
     return _("{agent} is replying since {minutes} min").format(
         agent=_name(mark["by"]), minutes=minutes
     )
+
+
+def team_rows(t: Mapping[str, Any], now: datetime) -> list[tuple[str, Text]]:
+    """The ``show`` panel's rows for who works the ticket and who is replying to it."""
+    from rich.text import Text
+
+    rows = []
+    if t.get("assignee"):
+        rows.append((_("Assigned to"), Text(_name(t["assignee"]))))
+    if t.get("replying"):
+        rows.append((_("Replying"), Text(replying_text(t["replying"], now), style="yellow")))
+    return rows
+
+
+AGENT_COLUMN = 12  # the widest the inbox's agent column gets
+
+
+def agent_width(rows: Sequence[Mapping[str, Text]], room: int) -> int:
+    """The inbox table's agent column width: none where no ticket is assigned, or where it
+    would leave the buyer and subject less than ``room`` (at 80 columns it never fits next
+    to the deadlines, which always stay)."""
+    names = [row["Agent"].cell_len for row in rows if row["Agent"].plain != "-"]
+    if not names:
+        return 0
+    width = min(max([len("Agent"), *names]), AGENT_COLUMN)
+    return width if room - (width + 2) >= 8 else 0

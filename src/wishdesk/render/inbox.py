@@ -18,6 +18,7 @@ from rich.table import Table
 from rich.text import Text
 
 from wishdesk.domain.outbox import TICKET_STATE_FOR
+from wishdesk.render.assign import agent_width, team_rows
 from wishdesk.render.order import field_table as _field_table
 from wishdesk.render.order import order_panel
 from wishdesk.render.reason import BAND_STYLES, confidence_words
@@ -70,6 +71,8 @@ def ticket_table(
     free = width - sum(widths.values()) - 2 * (len(fixed) + 1)
     if free < 2 * MIN_TEXT:  # too narrow for everything: "Waiting" gives way first
         free += widths.pop("Waiting") + 2
+    agent = agent_width(rows, free - 2 * MIN_TEXT)  # only on a store with assignments
+    free -= agent + 2 if agent else 0
     longest = max((row["Buyer"].cell_len for row in rows), default=5)
     buyer_width = min(longest, max(free // 3, MIN_TEXT))
     subject_width = max(free - buyer_width, MIN_TEXT)
@@ -88,6 +91,8 @@ def ticket_table(
             table.add_column(name, no_wrap=True, min_width=widths[name])
     table.add_column("Buyer", no_wrap=True, width=buyer_width, overflow="ellipsis")
     table.add_column("Subject", no_wrap=True, width=subject_width, overflow="ellipsis")
+    if agent:
+        table.add_column("Agent", no_wrap=True, width=agent, overflow="ellipsis")
     for name in ("Waiting", "Due", "Escalates"):
         if name in widths:
             justify: Any = "right" if name == "Waiting" else "left"
@@ -108,6 +113,7 @@ def _ticket_cells(r: Mapping[str, Any], now: datetime, show_state: bool) -> dict
     cells["Reason"] = _t(r["reason"])
     cells["Buyer"] = buyer
     cells["Subject"] = _t(r["subject"] or r["last_message"] or "")
+    cells["Agent"] = _t(r.get("assignee") or "-", "" if r.get("assignee") else "dim")
     waiting = ago(r["awaiting_since"] or r["opened_at"], now).removesuffix(" ago")
     cells["Waiting"] = Text(waiting if r["awaiting_since"] else "-")
     cells["Due"] = _clock(r["due_at"], now, "late")
@@ -152,6 +158,8 @@ def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
         grid.add_row(
             "Snoozed", Text(f"until {labelled(ends, tz)} ({until(ends, now)})", style="cyan")
         )
+    for name, value in team_rows(t, now):  # who works it, who is replying
+        grid.add_row(name, value)
     return Panel(
         grid, title=_t(t["subject"] or "(no subject)", "bold"), title_align="left", box=box.HEAVY
     )
@@ -218,6 +226,8 @@ def print_ticket(
             what = " ".join(filter(None, (entry["action"], entry["rule"])))
             line = Text(f"{labelled(entry['at'], tz)}  {what}: ")
             line.append(_t(entry["reason"] or ""))
+            if entry.get("agent"):  # who did it
+                line.append_text(_t(f"  ({entry['agent']})", "dim"))
             console.print(line)
     if t["drafts"]:
         console.print(Text("\nDrafts", style="bold underline"))

@@ -64,7 +64,7 @@ def someone_else(store: Store, ticket_id: str, agent: str, now: datetime) -> Mar
 
 def _refused(ticket_id: str, mark: Mark, now: datetime) -> UsageError:
     return UsageError(
-        "{agent} is replying to {ticket} since {since} ({minutes} min); --force replies anyway",
+        "{agent} is replying to {ticket} since {since} ({minutes} min ago); --force replies anyway",
         agent=mark.by, ticket=ticket_id, since=mark.since, minutes=mark.minutes(now),
     )  # fmt: skip
 
