@@ -6,15 +6,12 @@ from __future__ import annotations
 
 import json
 import os
-import pty
-import select
 import subprocess
 import sys
-import time
-from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from test_reply_terminal import on_terminal
 from wishdata import order, ticket, write_jsonl
 
 from wishdesk.services.replying import MARK_EXPIRES_AFTER
@@ -150,40 +147,6 @@ def test_two_agents_racing_for_the_mark_exactly_one_wins(run, store, tmp_path) -
     data = shown(run)
     assert [m["sender"] for m in data["messages"]] == ["USER", "MERCHANT"]
     assert data["replying"] is None and len(data["outbox"]) == 1
-
-
-def on_terminal(
-    args: list[str], env: dict[str, str], answer: bytes, at_prompt: Callable[[], None] = list
-) -> tuple[int, str]:
-    """Run wishdesk on a pseudo-terminal; at the ``[y/N]`` prompt call ``at_prompt``, then
-    type ``answer``."""
-    leader, follower = pty.openpty()
-    proc = subprocess.Popen(
-        [sys.executable, "-m", "wishdesk", *args],
-        stdin=follower, stdout=follower, stderr=follower, env=env, close_fds=True,
-    )  # fmt: skip
-    os.close(follower)
-    output, answered = b"", False
-    deadline = time.monotonic() + 60
-    while time.monotonic() < deadline:
-        ready, _, _ = select.select([leader], [], [], 0.2)
-        if ready:
-            try:
-                chunk = os.read(leader, 4096)
-            except OSError:
-                break
-            if not chunk:
-                break
-            output += chunk
-            if not answered and b"[y/N]" in output:
-                at_prompt()
-                os.write(leader, answer)
-                answered = True
-        elif proc.poll() is not None:
-            break
-    code = proc.wait(timeout=30)
-    os.close(leader)
-    return code, output.decode("utf-8", "replace")
 
 
 def test_on_a_terminal_another_agents_mark_warns_and_asks(run, store, tmp_path) -> None:
