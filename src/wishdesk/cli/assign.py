@@ -28,10 +28,11 @@ Nobody = Annotated[bool, typer.Option("--none", help="Nobody works it any more."
 def assign(
     ctx: typer.Context, ticket: Ticket, to: To = None, me: Me = False, none: Nobody = False
 ) -> None:
-    """Set who works a ticket: an agent (--to NAME), you (--me) or nobody (--none).
+    """Set who works a ticket: another agent, you, or nobody.
 
-    Your name is `user.name` (this machine's config; default: your login name). Kept in
-    the store and the audit log only: Wish has no assignment, and sync leaves it alone."""
+    One of --to NAME, --me or --none. Your name is `user.name` (this machine's config;
+    default: your login name). Kept in the store and the audit log only: Wish has no
+    assignment, and sync leaves it alone. `list` can show only yours."""
     from wishdesk.clock import now
     from wishdesk.render.assign import assigned_line
     from wishdesk.services.assign import assign as assign_ticket
