@@ -12,7 +12,7 @@ from wishdesk.cli.options import Ticket, agent_option
 
 commands = typer.Typer()
 
-To = Annotated[Optional[str], agent_option("--to", "The agent who works it.")]
+To = Annotated[Optional[str], agent_option("--to", help="The agent who works it.")]
 Me = Annotated[bool, typer.Option("--me", help="You (user.name) work it.")]
 Nobody = Annotated[bool, typer.Option("--none", help="Nobody works it any more.")]
 

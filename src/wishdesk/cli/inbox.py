@@ -63,7 +63,7 @@ Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the sort.")]
 Snoozed = Annotated[bool, typer.Option("--snoozed", help="The snoozed tickets (hidden otherwise).")]
 Mine = Annotated[bool, typer.Option("--mine", help="Only the tickets assigned to you.")]
 Unassigned = Annotated[bool, typer.Option("--unassigned", help="Only the tickets nobody works.")]
-Assignee = Annotated[Optional[str], agent_option("--assignee", "Only the tickets NAME works.")]
+Assignee = Annotated[Optional[str], agent_option("--assignee", help="Only the tickets NAME works.")]
 Within = Annotated[
     Optional[str], typer.Option("--within", help="Also tickets due within 12h, 1d, 2bd...")
 ]

@@ -140,6 +140,6 @@ def _agents(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
     return completion._from_store(ctx, lambda store: assignee_names(store, incomplete))
 
 
-def agent_option(flag: str, help: str) -> Any:
+def agent_option(flag: str, *, help: str) -> Any:
     """``--to NAME``, ``--assignee NAME``: an agent, completing the names in the store."""
     return typer.Option(flag, metavar="NAME", help=help, autocompletion=_agents)
