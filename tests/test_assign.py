@@ -171,3 +171,15 @@ def test_the_audit_log_names_the_agent_of_each_action(run, store, db_path) -> No
 def test_assign_help_has_examples(run) -> None:
     result = run("assign", "--help")
     assert result.exit_code == 0 and "wishdesk assign TICKET --me" in result.stdout
+
+
+def test_audit_names_who_queued_each_outbox_body(run, store) -> None:
+    promise = "Good news: it will arrive tomorrow!"  # before the order's estimate: truth.eta
+    sent = run("reply", T1, "-m", promise, "--override", "truth.eta", "--reason", "courier")
+    assert sent.exit_code == 0, sent.stderr
+    result = run("audit", "--format", "jsonl")
+    assert result.exit_code == 1  # the overridden error is still an error on re-reading
+    found = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
+    assert found["outbox:1"]["agent"] == "Ana" and found["outbox:1"]["ticket_id"] == T1
+    thread = [r for key, r in found.items() if key.startswith("message:")]
+    assert thread and all("agent" not in r for r in thread)  # Wish's thread: nobody known
