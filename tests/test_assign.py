@@ -183,3 +183,14 @@ def test_audit_names_who_queued_each_outbox_body(run, store) -> None:
     assert found["outbox:1"]["agent"] == "Ana" and found["outbox:1"]["ticket_id"] == T1
     thread = [r for key, r in found.items() if key.startswith("message:")]
     assert thread and all("agent" not in r for r in thread)  # Wish's thread: nobody known
+
+
+def test_assignee_names_complete_from_the_store(run, store) -> None:
+    from test_completion import complete
+
+    assert run("assign", T1, "--to", "Bo Chen").exit_code == 0
+    assert run("assign", T2, "--to", "Bob").exit_code == 0
+    assert run("assign", T3, "--me").exit_code == 0
+    assert complete(run, "wishdesk list --assignee Bo") == ["plain,Bo Chen", "plain,Bob"]
+    assert complete(run, "wishdesk assign 5f --to A") == ["plain,Ana"]
+    assert complete(run, "wishdesk list --assignee Bob", "zsh") == ["plain", "Bob", "1 ticket"]
