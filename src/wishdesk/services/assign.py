@@ -13,7 +13,6 @@ from datetime import datetime
 
 from wishdesk.clock import iso
 from wishdesk.errors import UsageError
-from wishdesk.services import attribution
 from wishdesk.services.inbox import resolve
 from wishdesk.store import assignment
 from wishdesk.store.db import Store
@@ -54,6 +53,8 @@ def assign(
     store: Store, ref: str, *, to: str | None, me: bool, none: bool, now: datetime
 ) -> Assigned:
     """Set who works the ticket ``ref`` names: ``to``, this agent (``me``) or nobody."""
+    from wishdesk.services import attribution
+
     if me + none + (to is not None) != 1:
         raise UsageError("give exactly one of --to NAME, --me or --none")
     agent = attribution.agent()
