@@ -1,10 +1,12 @@
-"""The examples of README.md and docs/*.md work as printed.
+"""The examples of README.md, docs/*.md and their Chinese pages work as printed.
 
 Each page is run on its own, in order, in a fresh temp directory holding a copy of a fresh
 default demo store (made once by ``python -m wishdesk --db demo.db demo --quiet``: 200
 tickets, seed 1), with
 ``WISHDESK_DB=demo.db``, ``WISHDESK_NOW`` frozen at ``NOW``, ``HOME`` and ``WISHDESK_HOME`` in
-the temp directory, ``NO_COLOR=1`` and ``COLUMNS=100``. Commands run through ``bash -c`` with
+the temp directory, ``NO_COLOR=1`` and ``COLUMNS=100``. The Chinese pages (README.zh-CN.md,
+docs/zh-CN/*.md) run with ``LANG=zh_CN.UTF-8``, the others with ``LANG=C.UTF-8``; neither
+sets ``LC_ALL`` or ``LC_MESSAGES``. Commands run through ``bash -c`` with
 ``pipefail``, stdin not a terminal (so listings print TSV unless a format is given), and
 ``wishdesk`` on the PATH as this interpreter's ``python -m wishdesk``.
 
@@ -13,8 +15,8 @@ What is an example (the conventions for writing the pages):
 - In a fenced block, a line starting with ``$ `` is a command (a trailing ``\\`` continues it
   on the next line). The lines after it, up to the next ``$ `` line or the end of the block,
   are what it prints: stdout then stderr (or stderr then stdout: either order matches).
-- In README.md, every line of an ``sh`` block is a command, with no output shown; comment
-  lines are ignored.
+- In README.md and README.zh-CN.md, every line of an ``sh`` block is a command, with no
+  output shown; comment lines are ignored.
 - ``$ echo $?`` shows the exit code of the command before it; ``$ export ...`` sets variables
   for the rest of the page.
 - An HTML comment on the line before the opening fence (blank lines between are allowed)
@@ -67,7 +69,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md"))]
+CHINESE_PAGES = [ROOT / "README.zh-CN.md", *sorted((ROOT / "docs/zh-CN").glob("*.md"))]
+PAGES = [ROOT / "README.md", *sorted((ROOT / "docs").glob("*.md")), *CHINESE_PAGES]
+READMES = {"README.md", "README.zh-CN.md"}  # their ``sh`` blocks are commands, line by line
 NOW = "2026-12-01T09:00:00Z"
 
 HEX_ID = re.compile(r"(?<![0-9A-Za-z/])[0-9a-f]{24}(?![0-9A-Za-z])")  # not in a URL path
@@ -136,7 +140,7 @@ def parse(name: str, text: str) -> list[Block]:
             while i < len(lines) and not lines[i].startswith(closing):
                 body.append(lines[i])
                 i += 1
-            every_line = name == "README.md" and info == "sh"
+            every_line = name in READMES and info == "sh"
             blocks.append(
                 Block(name, start, info, marker, body, commands(body, start + 1, every_line))
             )
@@ -281,10 +285,11 @@ class Known:
     orders: set[str]
 
 
-def base_env(home: Path, bin_dir: Path) -> dict[str, str]:
-    """The environment of every command: nothing of the user's store, token, colours or
-    editor; the demo store in the current directory and the frozen clock."""
+def base_env(home: Path, bin_dir: Path, lang: str = "C.UTF-8") -> dict[str, str]:
+    """The environment of every command: nothing of the user's store, token, colours, editor
+    or locale; the demo store in the current directory, the frozen clock and ``LANG``."""
     dropped = {"NO_COLOR", "FORCE_COLOR", "VISUAL", "EDITOR", "COLUMNS", "LINES", "PAGER"}
+    dropped |= {"LC_ALL", "LC_MESSAGES", "LANGUAGE"}
     env = {
         key: value
         for key, value in os.environ.items()
@@ -303,8 +308,14 @@ def base_env(home: Path, bin_dir: Path) -> dict[str, str]:
         EDITOR="false",
         PYTHONIOENCODING="utf-8",
         TZ="UTC",
+        LANG=lang,
     )
     return env
+
+
+def page_lang(name: str) -> str:
+    """``LANG`` for a page's commands: Chinese for the Chinese pages."""
+    return "zh_CN.UTF-8" if ROOT / name in CHINESE_PAGES else "C.UTF-8"
 
 
 def shim(bin_dir: Path) -> None:
@@ -355,16 +366,18 @@ def id_problems(blocks: list[Block], known: Known) -> dict[int, list[str]]:
     return problems
 
 
-def run_page(blocks: list[Block], workdir: Path, store: Path, known: Known) -> dict[int, list[str]]:
-    """Run a page's examples in order, on a copy of the store; the problems found, by the
-    line of their block."""
+def run_page(
+    blocks: list[Block], workdir: Path, store: Path, known: Known, lang: str = "C.UTF-8"
+) -> dict[int, list[str]]:
+    """Run a page's examples in order, on a copy of the store, with ``LANG=lang``; the
+    problems found, by the line of their block."""
     problems = id_problems(blocks, known)
     shim(workdir / "bin")
     (workdir / "home").mkdir(parents=True, exist_ok=True)
     for suffix in ("", "-wal", "-shm"):
         if Path(f"{store}{suffix}").exists():
             shutil.copy2(f"{store}{suffix}", workdir / f"demo.db{suffix}")
-    env = base_env(workdir / "home", workdir / "bin")
+    env = base_env(workdir / "home", workdir / "bin", lang)
     files: dict[str, str] = {}
     for block in blocks:
         if block.marker.startswith("file "):
@@ -464,7 +477,9 @@ class Pages:
         directory of its own."""
         if name not in self.results:
             workdir = self.root / name.replace("/", "_").removesuffix(".md")
-            self.results[name] = run_page(BLOCKS[name], workdir, self.store, self.known)
+            self.results[name] = run_page(
+                BLOCKS[name], workdir, self.store, self.known, page_lang(name)
+            )
         return self.results[name]
 
 

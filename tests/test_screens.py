@@ -14,6 +14,7 @@ import re
 import pyte
 import pytest
 from terminal import Screen, run_on_terminal
+from wcwidth import wcswidth
 from wishdata import order, ticket, write_jsonl
 
 from wishdesk.domain.models import REASONS
@@ -72,10 +73,12 @@ def home(tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
     return env
 
 
-def screen(home: dict[str, str], *args: str, columns: int) -> Screen:
-    shown = run_on_terminal(args, home, columns=columns)
+def screen(home: dict[str, str], *args: str, columns: int, lang: str = "") -> Screen:
+    """The screen of ``wishdesk ARGS``; ``lang``: the locale it runs in (``zh_CN.UTF-8``)."""
+    shown = run_on_terminal(args, {**home, "LANG": lang} if lang else home, columns=columns)
     assert shown.exit_code in (0, 1), shown.text[-2000:]
-    assert all(len(line) <= columns for line in shown.lines), "wider than the terminal"
+    # A line is measured in terminal cells: a Chinese character takes two.
+    assert all(wcswidth(line) <= columns for line in shown.lines), "wider than the terminal"
     assert not shown.title, f"buyer text set the window title: {shown.title!r}"
     return shown
 
@@ -115,13 +118,30 @@ def test_show_panels_name_the_zone_and_mark_a_queued_reply(home, columns: int) -
     assert "Order " in shown.text and "Tracking" in shown.text
 
 
+OUTBOX_WORDS = {  # the headers, then the first item's kind and status
+    "": ("#", "Kind", "Status", "Ticket / order", "Created (CST)", "Error", "reply", "queued"),
+    "zh_CN.UTF-8": (
+        "#",
+        "类型",
+        "状态",
+        "工单 / 订单",
+        "创建时间（CST）",
+        "错误",
+        "回复",
+        "待发送",
+    ),
+}
+
+
+@pytest.mark.parametrize("lang", OUTBOX_WORDS)
 @pytest.mark.parametrize("columns", WIDTHS)
-def test_outbox_shows_ids_statuses_and_the_merchants_time(home, columns: int) -> None:
-    shown = screen(home, "outbox", columns=columns)
-    header = _header_row(shown, "#", "Kind", "Status", "Ticket / order", "Created (CST)", "Error")
+def test_outbox_shows_ids_statuses_and_the_merchants_time(home, columns: int, lang: str) -> None:
+    shown = screen(home, "outbox", columns=columns, lang=lang)
+    *headers, kind, status = OUTBOX_WORDS[lang]
+    header = _header_row(shown, *headers)
     assert header.startswith("#")
     row = next(line for line in shown.lines if line.lstrip().startswith("1 "))
-    assert " reply " in row and " queued " in row and home["FIRST"][:10] in row
+    assert f" {kind} " in row and f" {status} " in row and home["FIRST"][:10] in row
 
 
 @pytest.mark.parametrize("columns", WIDTHS)
@@ -290,3 +310,103 @@ def test_show_says_who_works_the_ticket_and_who_is_replying(team, columns: int) 
     later = screen({**team, "WISHDESK_NOW": "2026-12-01T09:16:00Z"}, "show", team["MARKED"],
                    columns=columns)  # fmt: skip
     assert "Replying" not in later.text and "Assigned to" in later.text  # the mark expired
+
+
+# The same screens in Chinese (LANG=zh_CN.UTF-8): the headers short enough that every
+# column, the deadlines first, still fits at 80 columns with characters two cells wide.
+ZH = "zh_CN.UTF-8"
+ZH_SPAN = r"\d+(?:分钟|小时|天|周)"
+ZH_CLOCK = re.compile(rf"(逾期{ZH_SPAN}|{ZH_SPAN}后|已升级{ZH_SPAN})")
+ZH_REASONS = ("删除商品", "更换规格", "修改地址", "订单状态", "物流时效", "破损/缺件", "退货退款",
+              "其他")  # fmt: skip
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_inbox_keeps_its_deadlines_whole(home, columns: int) -> None:
+    shown = screen(home, "list", columns=columns, lang=ZH)
+    header = _header_row(shown, "编号", "原因", "买家", "主题", "截止", "升级")
+    assert "…" not in header and "Escalates" not in shown.text
+    rows = [line for line in shown.lines if re.match(r"[0-9a-f]{10}\s", line)]
+    assert len(rows) >= 10
+    for row in rows:
+        assert any(f" {r} " in row for r in ZH_REASONS), row  # the reason's name is whole
+        assert len(ZH_CLOCK.findall(row)) == 2, row  # due and escalation both readable
+    if columns >= 160:
+        assert "已等待" in header
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_show_names_the_zone_and_marks_a_queued_reply(home, columns: int) -> None:
+    shown = screen(home, "show", home["FIRST"], columns=columns, lang=ZH)
+    assert re.search(rf"CST（{ZH_SPAN}前）", shown.row_with("创建"))
+    assert "AWAITING_USER（等待买家回复）" in shown.row_with("状态")  # answered: the buyer's turn
+    assert "已排队，未发送" in shown.text
+    assert "订单 " in shown.text and "物流" in shown.text and "对话记录" in shown.text
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_stats_fit_and_explain_themselves(home, columns: int) -> None:
+    shown = screen(home, "stats", columns=columns, lang=ZH)
+    _header_row(shown, "周起始", "创建", "柱状图", "回复数", "首次回复", "按时率", "升级")
+    assert re.search(r"\d(\.\d)?工作日", shown.text)  # the median first reply, in business days
+    assert "工作日数的中位数" in "".join(shown.lines)  # the caption says what the figures are
+    assert "各原因工单数" in shown.text and "物流时效" in shown.text
+
+
+ZH_WHEN = rf"(逾期{ZH_SPAN}|{ZH_SPAN}后|{ZH_SPAN}前|已发货|已送达|-)"
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_orders_keep_state_times_and_tickets_whole(home, columns: int) -> None:
+    shown = screen(home, "orders", "-n", "20", columns=columns, lang=ZH)
+    header = _header_row(shown, "编号", "状态", "发往", "发货", "送达", "工单")
+    assert "…" not in header
+    rows = [line for line in shown.lines if re.match(r"[0-9a-f]{10}\s", line)]
+    assert len(rows) == 20
+    for row in rows:
+        assert re.search(rf" {ZH_WHEN} +{ZH_WHEN} +(\d+|-)$", row), row  # ship, delivery, tickets
+        assert re.search(r" (待发货|已发货|已退款|审核中|已拒绝) ", row), row
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_late_orders_say_late(home, columns: int) -> None:
+    shown = screen(home, "orders", "--late-delivery", "--with-ticket", columns=columns, lang=ZH)
+    rows = [line for line in shown.lines if re.match(r"[0-9a-f]{10}\s", line)]
+    assert rows and all(re.search(rf" 逾期{ZH_SPAN} ", row) for row in rows)
+    panel = screen(home, "orders", "show", rows[0].split()[0], columns=columns, lang=ZH)
+    assert "CST" in panel.row_with("送达截止") and "逾期" in panel.row_with("送达截止")
+    assert "已发货（SHIPPED）" in panel.row_with("订单状态")
+    assert "此订单相关的工单" in panel.text
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_sla_calendar_names_months_weekdays_and_holidays(home, columns: int) -> None:
+    shown = screen(home, "sla", "calendar", "--year", "2026", columns=columns, lang=ZH)
+    assert "2026年1月" in shown.text and " 一  二  三  四  五  六  日" in shown.text
+    assert "周五 2026-01-02" in shown.text and "休息日（由 2026-01-04 调休）" in shown.text
+    assert "元旦" in shown.text and "调休上班日" in shown.text
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_config_list_and_templates_keep_their_columns(home, columns: int) -> None:
+    shown = screen(home, "config", "list", columns=columns, lang=ZH)
+    assert "商户所在的 IANA 时区" in shown.text
+    for line in shown.lines:  # every wrapped line of a meaning starts under the meanings
+        assert re.match(r"[a-z]+\.[a-z_]+ ", line) or line.startswith(" " * 46), line
+    templates = screen(home, "templates", "list", columns=columns, lang=ZH)
+    _header_row(templates, "名称", "类型", "语言", "说明")
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_chinese_show_keeps_notes_apart_and_says_the_snooze_and_the_appeal(home, columns) -> None:
+    shown = screen(home, "show", HOSTILE, columns=columns, lang=ZH)
+    text = shown.text
+    snoozed = shown.row_with("暂缓")
+    assert re.search(r"至 2026-12-0\d 17:00 CST（\d+天后）", snoozed), snoozed
+    assert "AWAITING_WISH（等待 Wish 处理）" in shown.row_with("状态")
+    assert text.index("备注（内部，不会发给买家）") < text.index("对话记录")
+    assert "[bold]call[/bold]" in text and "Ana [i]Li[/i]" in text
+    outbox = shown.row_with("#2 申诉")
+    assert "[待发送]" in outbox and "请求 Wish 改为 AWAITING_WISH" in outbox
+    assert "订单状态 order-status  （文本识别，置信度高 0.78）" in shown.row_with("原因")
+    assert b"\x1b[31m" not in shown.raw and b"\x1b[2J" not in shown.raw

@@ -54,7 +54,7 @@ def values(
     )
 
 
-def test_builtin_catalog_has_every_template_in_six_languages() -> None:
+def test_builtin_catalog_has_every_template_in_seven_languages() -> None:
     templates = builtin_templates()
     assert templates.names() == PROACTIVE + REASONS
     for name in templates.names():
@@ -63,6 +63,12 @@ def test_builtin_catalog_has_every_template_in_six_languages() -> None:
     for reason in REASONS:
         assert templates.kind(reason) == "reply"
         assert templates.for_reason(reason) == reason
+
+
+def test_every_buyer_language_has_the_builtin_templates() -> None:
+    from wishdesk.domain import languages
+
+    assert LANGUAGES == languages.LANGUAGES
 
 
 def test_render_fills_placeholders_from_the_order() -> None:
@@ -83,7 +89,10 @@ def test_render_fills_placeholders_from_the_order() -> None:
         ("de-AT", "10. Dezember 2026"),
         ("pt-BR", "10 de dezembro de 2026"),
         ("it", "10 dicembre 2026"),
-        ("zh-CN", "10 December 2026"),
+        ("zh-CN", "2026年12月10日"),
+        ("zh_CN.UTF-8", "2026年12月10日"),
+        ("zh-TW", "2026年12月10日"),
+        ("ja-JP", "10 December 2026"),
     ],
 )
 def test_eta_is_written_in_the_buyers_language(locale: str, expected: str) -> None:
@@ -129,6 +138,10 @@ def test_var_overrides_and_iso_dates_are_localised() -> None:
     assert got["product"] == "Rucksack"
     text = render(builtin_templates().get("shipping-delay", "de"), got)
     assert "bis zum 24. Dezember 2026" in text and "(Rucksack)" in text
+    chinese = values("zh-CN", new_date="2027-01-05T00:00:00Z", product="登山背包")
+    assert chinese["new_date"] == "2027年1月5日"
+    text = render(builtin_templates().get("shipping-delay", "zh"), chinese)
+    assert "预计将于2027年1月5日前送达" in text and "（登山背包）" in text
 
 
 def test_braces_are_literal_and_values_are_not_reread() -> None:
@@ -149,8 +162,15 @@ def test_stray_braces_are_errors(text: str) -> None:
         ("pt-BR", "pt"),
         ("pt_PT", "pt"),
         ("FR", "fr"),
-        ("zh-CN", "en"),
-        ("zh-Hans-CN", "en"),
+        ("zh", "zh"),
+        ("zh-CN", "zh"),
+        ("zh_CN.UTF-8", "zh"),
+        ("zh-Hans", "zh"),
+        ("zh-Hans-CN", "zh"),
+        ("zh-TW", "zh"),
+        ("zh-HK", "zh"),
+        ("zh-Hant-TW", "zh"),
+        ("ja-JP", "en"),
         ("klingon", "en"),
         ("", "en"),
         (None, "en"),
@@ -163,7 +183,7 @@ def test_pick_language(locale: str | None, lang: str) -> None:
 
 def test_get_falls_back_to_english_and_unknown_names_list_the_others() -> None:
     templates = builtin_templates()
-    assert templates.get("shipped", "zh").lang == "en"
+    assert templates.get("shipped", "ja").lang == "en"
     assert templates.for_locale("shipped", "pt-BR").lang == "pt"
     with pytest.raises(NotFoundError, match="no template 'nope'; available: shipping-delay"):
         templates.get("nope", "en")
@@ -236,13 +256,13 @@ def test_cli_list_json_and_tsv(cli: typer.Typer, user_dir: Path) -> None:
     assert records[0] == {
         "name": "shipping-delay",
         "kind": "proactive",
-        "languages": ["en", "es", "fr", "de", "pt", "it"],
+        "languages": ["en", "es", "fr", "de", "pt", "it", "zh"],
         "description": records[0]["description"],
     }
     assert records[-1]["name"] == "thanks" and records[-1]["kind"] == "custom"
     assert len(records) == 14
     tsv = invoke(cli, "templates", "list").stdout.splitlines()  # not a TTY: tsv
-    assert tsv[1].split("\t")[:3] == ["shipped", "proactive", "en,es,fr,de,pt,it"]
+    assert tsv[1].split("\t")[:3] == ["shipped", "proactive", "en,es,fr,de,pt,it,zh"]
     csv_out = invoke(cli, "templates", "list", "--format", "csv").stdout
     assert csv_out.startswith("name,kind,languages,description\n")
 
@@ -265,10 +285,22 @@ def test_cli_show_text_and_json(cli: typer.Typer) -> None:
 
 
 def test_cli_show_falls_back_with_a_note(cli: typer.Typer) -> None:
-    result = invoke(cli, "templates", "show", "tracking", "--lang", "zh")
+    result = invoke(cli, "templates", "show", "tracking", "--lang", "ja")
     assert result.exit_code == 0
     assert result.stdout.startswith("Hi {buyer_name},")
-    assert "no 'zh' text" in result.stderr
+    assert "no 'ja' text" in result.stderr
+
+
+@pytest.mark.parametrize("lang", ["zh", "zh-CN", "zh_CN.UTF-8", "zh-Hans", "zh-TW", "zh-HK"])
+def test_cli_show_gives_the_chinese_text_to_every_chinese_locale(
+    cli: typer.Typer, lang: str
+) -> None:
+    result = invoke(cli, "templates", "show", "tracking", "--lang", lang)
+    assert result.exit_code == 0 and result.stderr == ""
+    assert result.stdout.startswith("亲爱的{buyer_name}，您好！")
+    assert "运单号为{tracking_number}" in result.stdout
+    data = json.loads(invoke(cli, "templates", "show", "tracking", "--lang", lang, "--json").stdout)
+    assert data["lang"] == "zh" and data["text"] == builtin_templates().get("tracking", "zh").text
 
 
 def test_cli_errors_exit_2(cli: typer.Typer, user_dir: Path) -> None:

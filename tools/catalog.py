@@ -8,7 +8,7 @@
   only those found under PATH (``src/wishdesk/render``).
 - ``compile``: build the ``.mo`` (``hatch_build.py`` does it on every install).
 
-The catalog test (tests/test_i18n_catalog.py) uses ``extracted`` and ``translations``.
+The catalog test (tests/i18n/test_catalog.py) uses ``extracted`` and ``translations``.
 """
 
 from __future__ import annotations

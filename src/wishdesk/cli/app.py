@@ -83,6 +83,11 @@ class PagedContext(typer.Context):
         with paged(off=pager_off(self)):
             return super().get_help()
 
+    def make_formatter(self) -> Any:
+        from wishdesk.cli.click_words import formatter  # "Usage:" in the interface's language
+
+        return formatter(self)
+
     def invoke(self, callback: Any, /, *args: Any, **kwargs: Any) -> Any:
         own = callback is self.command.callback  # not a callback it invokes for another
         if own and command_path(self) in PAGED:
@@ -132,10 +137,10 @@ class LazyGroup(WishdeskGroup):
     def make_context(self, *args: Any, **kwargs: Any) -> Any:
         try:
             return super().make_context(*args, **kwargs)
-        except _CLICK_ERROR:  # a usage error on the root's own line: said in the language
+        except _CLICK_ERROR as exc:  # a usage error on the root's line: said in the language
             from wishdesk.cli.help_text import localize_framework
 
-            localize_framework()
+            localize_framework(exc)
             raise
 
     def parse_args(self, ctx: Any, args: list[str]) -> list[str]:

@@ -11,6 +11,7 @@ import typer
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.sync import BaseUrl, Sandbox
+from wishdesk.i18n import _
 from wishdesk.render.sync import debug_log
 
 commands = typer.Typer()
@@ -70,7 +71,7 @@ def login(
         code = ask_code(auth.authorize_url(url, client_id))
     app = auth.Login(url, client_id, redirect_uri, secret, "", "")
     log = debug_log if app_context(ctx).debug else None
-    render.login_status(auth.sign_in(app, code, log), sys.stdout, "logged in")
+    render.login_status(auth.sign_in(app, code, log), sys.stdout, _("logged in"))
 
 
 @group.command(epilog=epilog("wishdesk auth status", "wishdesk auth status --sandbox"))
@@ -91,7 +92,8 @@ def refresh(ctx: typer.Context, base_url: BaseUrl = None, sandbox: Sandbox = Fal
     from wishdesk.services.sync import api_url
 
     log = debug_log if app_context(ctx).debug else None
-    render.login_status(auth.renew(api_url(base_url, sandbox), log), sys.stdout, "renewed")
+    said = _("renewed")
+    render.login_status(auth.renew(api_url(base_url, sandbox), log), sys.stdout, said)
 
 
 @group.command(
@@ -101,4 +103,4 @@ def logout() -> None:
     """Delete the stored tokens (credentials.json)."""
     from wishdesk.services import auth
 
-    print("logged out" if auth.logout() else "not logged in")
+    print(_("logged out") if auth.logout() else _("not logged in"))

@@ -24,6 +24,8 @@ from typing import Annotated, Any, Optional
 
 import typer
 
+from wishdesk.i18n import N_, _
+
 PROG = "wishdesk"
 COMPLETE_VAR = "_WISHDESK_COMPLETE"
 OPTIONS = ("--install-completion", "--show-completion")
@@ -138,9 +140,10 @@ def click_module(name: str) -> Any:
 def respond(cli: Any, ctx_args: Any, instruction: str) -> int:
     """Answer ``$_WISHDESK_COMPLETE`` (``bash_complete``, ``zsh_source``, ...); the exit
     code of the process."""
-    shell, _, action = instruction.partition("_")
+    shell, _sep, action = instruction.partition("_")
     if shell not in SHELLS or action not in ("complete", "source"):
-        print(f"wishdesk: unknown completion request {instruction!r}", file=sys.stderr)
+        said = _("unknown completion request {request}").format(request=repr(instruction))
+        print(f"wishdesk: {said}", file=sys.stderr)
         return 1
     if action == "source":
         print(script(shell))
@@ -308,7 +311,7 @@ def _root_options(
         _shell_option(
             "--show-completion",
             show,
-            "Print the tab-completion script for bash, zsh or fish (default: this shell).",
+            N_("Print the tab-completion script for bash, zsh or fish (default: this shell)."),
         ),
     ] = None,
     install_completion: Annotated[
@@ -316,7 +319,7 @@ def _root_options(
         _shell_option(
             "--install-completion",
             install,
-            "Install tab completion for bash, zsh or fish (default: this shell).",
+            N_("Install tab completion for bash, zsh or fish (default: this shell)."),
         ),
     ] = None,
 ) -> None:
@@ -392,7 +395,14 @@ def install(value: str) -> None:
         import typer
 
         where = exc.filename or path
-        print(f"wishdesk: cannot install completion in {where}: {exc.strerror}", file=sys.stderr)
+        said = _("cannot install completion in {path}: {error}")
+        print(f"wishdesk: {said.format(path=where, error=exc.strerror)}", file=sys.stderr)
         raise typer.Exit(2) from None
-    loaded = f" (loaded by {rc})" if rc is not None else ""
-    print(f"{shell} completion installed in {path}{loaded}; it works in shells started from now")
+    if rc is not None:
+        said = _(
+            "{shell} completion installed in {path} (loaded by {rc}); "
+            "it works in shells started from now"
+        )
+    else:
+        said = _("{shell} completion installed in {path}; it works in shells started from now")
+    print(said.format(shell=shell, path=path, rc=rc))

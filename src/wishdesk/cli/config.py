@@ -10,9 +10,10 @@ import typer
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
+from wishdesk.i18n import N_, _
 
 commands = typer.Typer()
-CODES = "Exit codes: 0 success; 2 trouble (unknown key, bad value, store, settings file)."
+CODES = N_("Exit codes: 0 success; 2 trouble (unknown key, bad value, store, settings file).")
 config_app = typer.Typer(
     help="Show and change settings (calendar, SLA, merchant; this machine's pager).",
     no_args_is_help=True,
@@ -70,7 +71,7 @@ def init(
     changes = config.validated({k: str(v) for k, v in given.items() if v is not None})
     store = app_context(ctx).store(create=True)  # only once the values are known good
     config.update(store, changes)
-    print(f"store ready: {clean(str(store.path), one_line=True)}")
+    print(_("store ready: {path}").format(path=clean(str(store.path), one_line=True)))
     for key, value in config.current(store).items():
         print(f"  {key} = {clean(value, one_line=True)}")
 
@@ -139,5 +140,9 @@ def config_set(ctx: typer.Context, key: Key, value: Value) -> None:
     app = app_context(ctx)
     # the store is created only once the value is known good, and never for ui.pager
     count = config.set_value(lambda: app.store(create=True), key, value)
-    note = f" (deadlines of {count} open tickets recomputed)" if count else ""
-    print(f"{key} = {clean(config.get(app.store, key), one_line=True)}{note}")
+    shown = clean(config.get(app.store, key), one_line=True)
+    if count:
+        text = _("{key} = {value} (deadlines of {count} open tickets recomputed)")
+        print(text.format(key=key, value=shown, count=count))
+    else:
+        print(f"{key} = {shown}")

@@ -9,6 +9,7 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
+from wishdesk.i18n import _
 
 commands = typer.Typer()
 
@@ -37,16 +38,22 @@ def demo(ctx: typer.Context, tickets: Tickets = 200, seed: Seed = 1, quiet: Quie
     app = app_context(ctx)
     store = app.store(create=True)
     moment = now()
-    with progress(app, "generating demo tickets", total=tickets) as advance:
+    with progress(app, _("generating demo tickets"), total=tickets) as advance:
         counts = fill(store, tickets, seed, moment, advance)
+    said = _("demo store {path}: {tickets} tickets, {messages} messages, {orders} orders")
     print(
-        f"demo store {store.path}: {counts.tickets['new']} tickets, {counts.messages} "
-        f"messages, {counts.orders['new']} orders",
+        said.format(
+            path=store.path,
+            tickets=counts.tickets["new"],
+            messages=counts.messages,
+            orders=counts.orders["new"],
+        ),
         file=sys.stderr,
     )
     if not quiet:
         listing = inbox_preview(store, moment)
         fmt = resolve_format(None, False)
+        title = _("Awaiting you (top 20 of {total})")
         write_listing(
-            listing, fmt, moment, app.console, lambda _, total: f"Awaiting you (top 20 of {total})"
+            listing, fmt, moment, app.console, lambda shown, total: title.format(total=total)
         )

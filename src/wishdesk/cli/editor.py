@@ -14,7 +14,17 @@ from pathlib import Path
 from typing import Any
 
 from wishdesk.errors import UsageError
+from wishdesk.i18n import N_, _
 from wishdesk.render.safe import clean
+
+# who wrote a message of the thread: Wish's sender value, as the comment block names it
+SENDERS = {
+    "USER": N_("USER"),
+    "MERCHANT": N_("MERCHANT"),
+    "WISH_SUPPORT": N_("WISH_SUPPORT"),
+    "WISH_AUTOMATED_SUPPORT": N_("WISH_AUTOMATED_SUPPORT"),
+    "LIVE_CHAT": N_("LIVE_CHAT"),
+}
 
 
 def _exit_on_signal(signum: int, frame: Any) -> None:
@@ -72,14 +82,15 @@ def _edit_file(command: str, initial: str, comments: str) -> str:
 
 def quote_thread(thread: Sequence[Mapping[str, Any]]) -> str:
     """The thread as ``#`` comment lines for the editor (git commit style)."""
-    lines = [
-        "",
-        "# Write your reply above. Lines starting with '#' are ignored;",
-        "# an empty message aborts. The thread, oldest first:",
-        "#",
-    ]
+    intro = _(
+        "Write your reply above. Lines starting with '#' are ignored;\n"
+        "an empty message aborts. The thread, oldest first:"
+    )
+    lines = ["", *(f"# {line}".rstrip() for line in intro.splitlines()), "#"]
+    heading = _("--- {sender} at {sent_at}")
     for m in thread:
-        lines.append(f"# --- {m['sender']} at {m['sent_at']}")
+        sender = _(SENDERS[m["sender"]]) if m["sender"] in SENDERS else clean(str(m["sender"]))
+        lines.append(f"# {heading.format(sender=sender, sent_at=m['sent_at'])}")
         text = clean(str(m["text"]))  # buyer text: no escape sequences in the editor either
         lines += [f"#   {line}" for line in text.splitlines() or [""]]
     return "\n".join(lines) + "\n"

@@ -98,12 +98,17 @@ class WishdeskGroup(TyperGroup):
         except KeyboardInterrupt:
             print(f"wishdesk: {_('interrupted')}", file=sys.stderr)
             raise typer.Exit(130) from None
-        except (typer.Exit, typer.Abort):
+        except typer.Exit:
             raise
-        except _CLICK_ERROR:  # click says it (a usage error): in the interface's language
+        except typer.Abort:  # typer says "Aborted." (a prompt given up): in the language
             from wishdesk.cli.help_text import localize_framework
 
             localize_framework()
+            raise
+        except _CLICK_ERROR as exc:  # click says it (a usage error): in the interface's language
+            from wishdesk.cli.help_text import localize_framework
+
+            localize_framework(exc)
             raise
         except Exception as exc:
             known = store_failure(exc)  # the store's error, should one escape its module

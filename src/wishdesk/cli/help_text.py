@@ -27,27 +27,29 @@ TYPER_WORDS = {
     "ERRORS_PANEL_TITLE": N_("Error"),
     "ABORTED_TEXT": N_("Aborted."),
     "DEFAULT_STRING": N_("[default: {}]"),
-    "REQUIRED_LONG_STRING": N_("[required]"),
     "ENVVAR_STRING": N_("[env var: {}]"),
     "RICH_HELP": N_("Try [blue]'{command_path} {help_option}'[/] for help."),
 }
+# ... and those typer puts in brackets itself
+TYPER_BRACKETED = {"REQUIRED_LONG_STRING": N_("required")}
 
 
 def localize_help(command: Any, ctx: Any) -> None:
     """Give ``command`` (and, for a group, the commands it lists) help in the interface's
     language, and typer's own words with it."""
     localize_framework()
-    _localize(command)
+    _localize(command, ctx)
     if hasattr(command, "list_commands"):
         for name in command.list_commands(ctx):
             sub = command.get_command(ctx, name)
             if sub is not None:
-                _localize(sub)
+                _localize(sub, ctx)
 
 
-def localize_framework() -> None:
-    """typer's panel titles and error words, and click's messages, in the interface's
-    language (typer's rich help is imported only when help or an error is shown)."""
+def localize_framework(error: Any = None) -> None:
+    """typer's panel titles and error words, and click's messages (the usage ``error`` about
+    to be shown, if any), in the interface's language (typer's rich help is imported only
+    when help or an error is shown)."""
     from wishdesk.i18n import language
 
     if language() != "en" and "typer.rich_utils" not in sys.modules:
@@ -57,7 +59,51 @@ def localize_framework() -> None:
         for name, english in TYPER_WORDS.items():
             if hasattr(rich_utils, name):
                 setattr(rich_utils, name, _(english))
+        for name, english in TYPER_BRACKETED.items():
+            if hasattr(rich_utils, name):
+                setattr(rich_utils, name, f"[{_(english)}]")
+        _fold_help(rich_utils, language() != "en")
+    wrap_between_characters(language() != "en")
     speak_to_click()
+    if error is not None:
+        from wishdesk.cli.click_words import localize_error
+
+        localize_error(error)
+
+
+# Chinese has no spaces between words: a line may break after any character, except before
+# closing punctuation (，。) or after opening punctuation (（“), as Chinese typesetting does.
+_HAN = "\u2e80-\u2fff\u3040-\u9fff\uac00-\ud7af\uf900-\ufaff"
+_OPENING = "（【《“‘「『〈〔"
+_CLOSING = "，。、；：？！）】》”’」』〉〕…"
+_WORD = rf"\s*[{_OPENING}]*(?:[{_HAN}]|[^\s{_HAN}{_OPENING}{_CLOSING}]+|\S)[{_CLOSING}]*\s*"
+
+
+def wrap_between_characters(on: bool) -> None:
+    """rich wraps help at spaces only, and cuts a longer run short (``…``): in Chinese it
+    may break between characters too (rich's word pattern; ``on`` False puts rich's own
+    back)."""
+    import re
+
+    import rich._wrap
+
+    rich._wrap.__dict__.setdefault("_wishdesk_english", rich._wrap.re_word)
+    rich._wrap.re_word = re.compile(_WORD) if on else rich._wrap.__dict__["_wishdesk_english"]
+
+
+def _fold_help(rich_utils: Any, on: bool) -> None:
+    """typer's help texts fold a line that would overflow its column instead of cutting it
+    short with ``…`` (rich's columns can be a cell narrower than the text was wrapped for:
+    with wide characters that happens often)."""
+    made = rich_utils.__dict__.setdefault("_wishdesk_english", rich_utils._make_rich_text)
+
+    def folding(**kwargs: Any) -> Any:
+        text = made(**kwargs)
+        if getattr(text, "overflow", "") is None:
+            text.overflow = "fold"
+        return text
+
+    rich_utils._make_rich_text = folding if on else made
 
 
 def speak_to_click() -> None:
@@ -78,10 +124,11 @@ def speak_to_click() -> None:
             module.__dict__["ngettext"] = ngettext
 
 
-def _localize(command: Any) -> None:
+def _localize(command: Any, ctx: Any) -> None:
     english = command.__dict__.get(_ENGLISH)
     if english is None:
-        params = [(p, p.help) for p in command.params if getattr(p, "help", None)]
+        options = [*command.params, command.get_help_option(ctx)]
+        params = [(p, p.help) for p in options if getattr(p, "help", None)]
         english = (command.help, command.short_help, command.epilog, params)
         command.__dict__[_ENGLISH] = english
     help_text, short_help, epilog, params = english

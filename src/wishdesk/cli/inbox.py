@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import enum
+from collections.abc import Callable
 from typing import Annotated, Optional
 
 import typer
@@ -19,6 +20,7 @@ from wishdesk.cli.options import (
     resolve_format,
     within,
 )
+from wishdesk.i18n import N_, _, ngettext
 
 commands = typer.Typer()
 
@@ -57,7 +59,7 @@ DueWithin = Annotated[
 Search = Annotated[
     Optional[str], typer.Option("--search", "-q", help="Full text over subjects and messages.")
 ]
-Order = Annotated[Optional[str], order_option("Tickets about this order.")]
+Order = Annotated[Optional[str], order_option(N_("Tickets about this order."))]
 SortOption = Annotated[Sort, typer.Option(help="Sort by SLA due time, last update or opening.")]
 Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the sort.")]
 Snoozed = Annotated[bool, typer.Option("--snoozed", help="The snoozed tickets (hidden otherwise).")]
@@ -119,20 +121,46 @@ def list_(
     moment = now()
     store = app.store()
     query = list_query(store, request, moment)
-    mine = request.awaiting_merchant
-
-    def title(shown: int, total: int) -> str:
-        count = f"{shown} of {total}" if total > shown else f"{shown}"
-        plural = "s" if total != 1 else ""
-        if mine:
-            return f"Awaiting you: {count} ticket{plural}"
-        return f"Snoozed: {count} ticket{plural}" if snoozed else f"{count} ticket{plural}"
-
-    def cut(shown: int, total: int) -> str:
-        return f"{shown} of {total}{' awaiting you' if mine else ''}; --limit 0 for all"
 
     found = listing(store, query, moment)
+    title, cut = _headings(request.awaiting_merchant, snoozed)
     write_listing(found, out_format, moment, app.console, title, cut=cut)
+
+
+def _headings(
+    mine: bool, snoozed: bool
+) -> tuple[Callable[[int, int], str], Callable[[int, int], str]]:
+    """The table's title and the line that says ``--limit`` cut the list."""
+
+    def title(shown: int, total: int) -> str:
+        if mine and total > shown:
+            text = ngettext(
+                "Awaiting you: {shown} of {total} ticket",
+                "Awaiting you: {shown} of {total} tickets",
+                total,
+            )
+        elif mine:
+            text = ngettext("Awaiting you: {total} ticket", "Awaiting you: {total} tickets", total)
+        elif snoozed and total > shown:
+            text = ngettext(
+                "Snoozed: {shown} of {total} ticket", "Snoozed: {shown} of {total} tickets", total
+            )
+        elif snoozed:
+            text = ngettext("Snoozed: {total} ticket", "Snoozed: {total} tickets", total)
+        elif total > shown:
+            text = ngettext("{shown} of {total} ticket", "{shown} of {total} tickets", total)
+        else:
+            text = ngettext("{total} ticket", "{total} tickets", total)
+        return text.format(shown=shown, total=total)
+
+    def cut(shown: int, total: int) -> str:
+        if mine:
+            return _("{shown} of {total} awaiting you; --limit 0 for all").format(
+                shown=shown, total=total
+            )
+        return _("{shown} of {total}; --limit 0 for all").format(shown=shown, total=total)
+
+    return title, cut
 
 
 @commands.command(
@@ -168,7 +196,7 @@ def overdue(
         out_format,
         moment,
         app.console,
-        lambda shown, total: f"Overdue or due soon: {total}",
+        lambda shown, total: _("Overdue or due soon: {total}").format(total=total),
         quiet_if_none=True,
     )
     if shown:

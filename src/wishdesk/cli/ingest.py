@@ -8,6 +8,7 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
+from wishdesk.i18n import _
 
 commands = typer.Typer()
 
@@ -40,7 +41,7 @@ def import_(ctx: typer.Context, paths: Paths, skip_invalid: SkipInvalid = False)
     app = app_context(ctx)
     files = sources(paths)
     store = app.store(create=True)
-    with progress(app, "importing") as advance:
+    with progress(app, _("importing")) as advance:
         result = import_sources(store, files, skip_invalid=skip_invalid, progress=advance)
     report(result, skip_invalid)
     if result.failed:  # a file that could not be read, or was rejected whole

@@ -9,6 +9,7 @@ import typer
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import Ticket
+from wishdesk.i18n import _
 
 commands = typer.Typer()
 
@@ -37,4 +38,5 @@ def note(
     from wishdesk.services.notes import add_note
 
     kept = add_note(app_context(ctx).store(), ticket, message, body_file, now())
-    print(f"note kept on {kept.ticket_id} (by {clean(kept.author, one_line=True)})")
+    said = _("note kept on {ticket} (by {author})")
+    print(said.format(ticket=kept.ticket_id, author=clean(kept.author, one_line=True)))

@@ -18,6 +18,7 @@ from wishdesk.cli.options import (
     parse_vars,
     resolve_format,
 )
+from wishdesk.i18n import N_, _
 
 commands = typer.Typer()
 
@@ -92,12 +93,31 @@ def notify(
     out_format = resolve_format(fmt, as_json)
     orders = service.requested_orders(request)
     context = service.prepare(app.store(), request, now())
-    with progress(app, "notifying", total=len(orders)) as advance:
+    with progress(app, _("notifying"), total=len(orders)) as advance:
         results = list(service.notify(context, orders, advance))
     _emit_results(app, results, out_format)
     counts = service.tally(results)
-    print("notify: " + ", ".join(f"{n} {s}" for s, n in counts.items()), file=sys.stderr)
+    print(_("notify: {counts}").format(counts=_counts(counts)), file=sys.stderr)
     raise typer.Exit(2 if counts.get("not_found") else 1 if counts.get("blocked") else 0)
+
+
+# how the summary line counts each status (the status ids of the results stay as they are)
+COUNTED = {
+    "queued": N_("{count} queued"),
+    "skipped": N_("{count} skipped"),
+    "blocked": N_("{count} blocked"),
+    "not_found": N_("{count} not_found"),
+    "dry_run": N_("{count} dry_run"),
+}
+
+
+def _counts(counts: dict[str, int]) -> str:
+    """``2 queued, 1 skipped``: each status with its count."""
+    parts = [
+        _(COUNTED[status]).format(count=n) if status in COUNTED else f"{n} {status}"
+        for status, n in counts.items()
+    ]
+    return _(", ").join(parts)
 
 
 def _emit_results(app: AppContext, results: list[dict[str, Any]], out_format: str) -> None:

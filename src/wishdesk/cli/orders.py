@@ -11,6 +11,7 @@ from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import HUMAN, BomOption, FormatOption, JsonOption, resolve_format, within
+from wishdesk.i18n import N_, _, ngettext
 
 
 class Sort(str, enum.Enum):
@@ -33,18 +34,19 @@ States = Annotated[
         show_default=False,
     ),
 ]
-Unshipped = Annotated[bool, _flag("--unshipped", "Approved, and no tracking yet.")]
+Unshipped = Annotated[bool, _flag("--unshipped", N_("Approved, and no tracking yet."))]
 LateShip = Annotated[
-    bool, _flag("--late-ship", "Expected ship time passed, not shipped (approved, no tracking).")
+    bool,
+    _flag("--late-ship", N_("Expected ship time passed, not shipped (approved, no tracking).")),
 ]
 LateDelivery = Annotated[
     bool,
     _flag(
         "--late-delivery",
-        "Expected delivery time passed, not confirmed delivered (approved or shipped).",
+        N_("Expected delivery time passed, not confirmed delivered (approved or shipped)."),
     ),
 ]
-NoTracking = Annotated[bool, _flag("--no-tracking", "Orders without a tracking number.")]
+NoTracking = Annotated[bool, _flag("--no-tracking", N_("Orders without a tracking number."))]
 Carrier = Annotated[
     Optional[str], typer.Option("--carrier", help="Only this carrier (any letter case).")
 ]
@@ -69,7 +71,7 @@ Search = Annotated[
 SortOption = Annotated[
     Sort, typer.Option(help="Last update (newest first), expected ship or delivery (soonest).")
 ]
-Reverse = Annotated[bool, _flag("--reverse", "Reverse the sort.")]
+Reverse = Annotated[bool, _flag("--reverse", N_("Reverse the sort."))]
 # A table shows the first 50; a script gets every order, so that the documented pipeline
 # `orders --late-delivery --format csv | notify --orders-file -` tells every late buyer.
 TABLE_LIMIT = 50
@@ -146,11 +148,14 @@ def orders(
     found = listing(app.store(), orders_query(request, moment), moment)
 
     def title(shown: int, total: int) -> str:
-        count = f"{shown} of {total}" if total > shown else f"{shown}"
-        return f"{count} order{'s' if total != 1 else ''}"
+        if total > shown:
+            text = ngettext("{shown} of {total} order", "{shown} of {total} orders", total)
+        else:
+            text = ngettext("{shown} order", "{shown} orders", total)
+        return text.format(shown=shown, total=total)
 
     def cut(shown: int, total: int) -> str:
-        return f"{shown} of {total} orders; --limit 0 for all"
+        return _("{shown} of {total} orders; --limit 0 for all").format(shown=shown, total=total)
 
     write_listing(found, out_format, moment, app.console, title, cut=cut, table=_table)
 

@@ -10,6 +10,7 @@ import typer
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format, within
+from wishdesk.i18n import _
 
 ItemId = Annotated[
     int, typer.Argument(metavar="ID", help="The item's number (see `outbox`).", callback=within(0))
@@ -70,7 +71,7 @@ def cancel(ctx: typer.Context, item_id: ItemId) -> None:
     from wishdesk.services.outbox import cancel as cancel_item
 
     item = cancel_item(app_context(ctx).store(), item_id, now())
-    print(f"outbox #{item.id} cancelled")
+    print(_("outbox #{id} cancelled").format(id=item.id))
 
 
 @outbox_app.command(
@@ -82,7 +83,7 @@ def retry(ctx: typer.Context, item_id: ItemId) -> None:
     from wishdesk.services.outbox import retry as retry_item
 
     item = retry_item(app_context(ctx).store(), item_id, now())
-    print(f"outbox #{item.id} queued again")
+    print(_("outbox #{id} queued again").format(id=item.id))
 
 
 commands = typer.Typer()

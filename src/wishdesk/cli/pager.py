@@ -21,6 +21,8 @@ import sys
 from collections.abc import Iterator
 from typing import IO, TYPE_CHECKING, Any
 
+from wishdesk.i18n import _
+
 if TYPE_CHECKING:
     import subprocess
 
@@ -42,7 +44,11 @@ def pager_command() -> list[str] | None:
     try:
         argv = shlex.split(text)
     except ValueError as exc:
-        _warn(f"bad pager command {text!r} ({exc}); printing directly")
+        _warn(
+            _("bad pager command {command} ({error}); printing directly").format(
+                command=repr(text), error=exc
+            )
+        )
         return None
     return None if not argv or argv == ["cat"] else argv
 
@@ -56,7 +62,7 @@ def _configured() -> str | None:
     try:
         return machine_value("ui.pager")
     except WishdeskError as exc:
-        _warn(f"{exc.message}; ui.pager ignored")
+        _warn(_("{error}; ui.pager ignored").format(error=exc.localized()))
         return None
 
 
@@ -197,7 +203,8 @@ class _Session:
         try:
             self.proc = subprocess.Popen(self.argv, stdin=subprocess.PIPE, env=env)
         except OSError as exc:
-            _warn(f"cannot start the pager {self.argv[0]!r}: {exc.strerror or exc}")
+            said = _("cannot start the pager {command}: {error}")
+            _warn(said.format(command=repr(self.argv[0]), error=exc.strerror or exc))
             self.direct = True
             self._direct(b"".join(self.held))
         else:

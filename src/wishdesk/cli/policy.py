@@ -22,6 +22,7 @@ from wishdesk.cli.options import (
     resolve_format,
     ticket_option,
 )
+from wishdesk.i18n import N_, _
 
 if TYPE_CHECKING:
     from wishdesk.services.policy import LintResult
@@ -42,8 +43,8 @@ AUDIT_EPILOG = epilog(
 commands = typer.Typer()
 
 Text = Annotated[Optional[str], typer.Argument(help="The message; `-` or nothing reads stdin.")]
-TicketOption = Annotated[Optional[str], ticket_option("Ticket id: its orders give context.")]
-OrderOption = Annotated[Optional[str], order_option("Order id: context for truth.* rules.")]
+TicketOption = Annotated[Optional[str], ticket_option(N_("Ticket id: its orders give context."))]
+OrderOption = Annotated[Optional[str], order_option(N_("Order id: context for truth.* rules."))]
 Strict = Annotated[bool, typer.Option("--strict", help="Warnings count as errors.")]
 Batch = Annotated[
     Optional[str],
@@ -124,7 +125,7 @@ def _write(
 
     if fmt == "table":
         if batch:
-            empty = "No policy problems in the store."
+            empty = _("No policy problems in the store.")
             render.print_results(app.console(), checked(), headers=True, empty=empty)
         else:
             (result,) = checked()  # one message

@@ -12,6 +12,7 @@ from wishdesk.cli import completion
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import Ticket, Vars, parse_vars
+from wishdesk.i18n import _
 
 if TYPE_CHECKING:
     from datetime import datetime
@@ -131,8 +132,10 @@ def _ask(pending: NeedsConfirm) -> bool:
     if pending.preview:
         print(clean(composed.body))  # placeholders bring buyer text in
         print()
-        return typer.confirm(f"Queue this reply to {composed.target.ticket_id}?", default=False)
-    return typer.confirm(f"Send with {len(composed.verdict.warnings)} warning(s)?", default=False)
+        question = _("Queue this reply to {ticket}?").format(ticket=composed.target.ticket_id)
+        return typer.confirm(question, default=False)
+    count = len(composed.verdict.warnings)
+    return typer.confirm(_("Send with {count} warning(s)?").format(count=count), default=False)
 
 
 def _show_verdict(app: AppContext, outcome: Outcome) -> None:
@@ -143,14 +146,13 @@ def _show_verdict(app: AppContext, outcome: Outcome) -> None:
     verdict = composed.verdict
     if not verdict.findings:
         return
-    header = f"reply to {composed.target.ticket_id}"
+    header = _("reply to {ticket}").format(ticket=composed.target.ticket_id)
     print_text(app.console(stderr=True), composed.body, verdict.findings, header=header)
     for finding in verdict.overridden:
-        print(
-            f"wishdesk: {finding.rule} overridden: {verdict.overrides[finding.rule]} "
-            "(recorded in the audit log)",
-            file=sys.stderr,
+        said = _("{rule} overridden: {reason} (recorded in the audit log)").format(
+            rule=finding.rule, reason=verdict.overrides[finding.rule]
         )
+        print(f"wishdesk: {said}", file=sys.stderr)
 
 
 def _report(outcome: Outcome) -> int:
@@ -165,20 +167,20 @@ def _report(outcome: Outcome) -> int:
         return 1 if composed.verdict.blocking else 0
     if isinstance(outcome, Drafted):
         what = (
-            "policy errors"
+            _("not sent: policy errors.")
             if outcome.blocked_by_errors
-            else "you said no"
+            else _("not sent: you said no.")
             if outcome.declined and not composed.verdict.warnings
-            else "warnings (use --yes to send anyway)"
+            else _("not sent: warnings (use --yes to send anyway).")
         )
-        print(
-            f"wishdesk: not sent: {what}. Your text is saved as a draft: "
-            f"`wishdesk reply {ticket_id} --draft` reopens it.",
-            file=sys.stderr,
-        )
+        kept = _("Your text is saved as a draft: `wishdesk reply {ticket} --draft` reopens it.")
+        print(f"wishdesk: {what} {kept.format(ticket=ticket_id)}", file=sys.stderr)
         return 1
     assert isinstance(outcome, Sent)
-    kinds = "reply and close" if composed.close else "reply"
     ids = ", #".join(map(str, outcome.outbox_ids))
-    print(f"queued {kinds} for {ticket_id} (outbox #{ids}); `wishdesk sync` sends it")
+    if composed.close:
+        said = _("queued reply and close for {ticket} (outbox #{ids}); `wishdesk sync` sends it")
+    else:
+        said = _("queued reply for {ticket} (outbox #{ids}); `wishdesk sync` sends it")
+    print(said.format(ticket=ticket_id, ids=ids))
     return 0

@@ -8,6 +8,7 @@ from pathlib import Path
 import typer
 
 from wishdesk.errors import UsageError
+from wishdesk.i18n import _
 
 
 def read_secret(path: Path | None) -> str:
@@ -21,12 +22,13 @@ def read_secret(path: Path | None) -> str:
             raise UsageError(f"cannot read the client secret file {path}: {exc}") from None
     if not sys.stdin.isatty():
         raise UsageError("no client secret: pass --client-secret-file PATH (or - for stdin)")
-    return str(typer.prompt("Client secret", hide_input=True)).strip()
+    return str(typer.prompt(_("Client secret"), hide_input=True)).strip()
 
 
 def ask_code(url: str) -> str:
     """The authorization code, asked for after printing where to get it."""
     if not sys.stdin.isatty():
         raise UsageError(f"no --code: open {url} , grant access, then pass --code CODE")
-    print(f"Open {url} , grant access, then paste the code (or the whole URL).", file=sys.stderr)
-    return str(typer.prompt("Code"))
+    said = _("Open {url} , grant access, then paste the code (or the whole URL).")
+    print(said.format(url=url), file=sys.stderr)
+    return str(typer.prompt(_("Code")))

@@ -8,15 +8,16 @@ import typer
 
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import within
+from wishdesk.i18n import N_
 
 if TYPE_CHECKING:
     from wishdesk.domain.settings import SlaSettings
 
-NOTE = (
+NOTE = N_(
     "The calendar is the store's, unless --country, --subdivision, --timezone or --weekend is "
     "given: then it comes from the command line alone and no store is needed."
 )
-CODES = "Exit codes: 0 success; 2 bad input, bad calendar option or no store."
+CODES = N_("Exit codes: 0 success; 2 bad input, bad calendar option or no store.")
 DUE_EPILOG = epilog(
     "wishdesk sla due 2026-11-26T09:00:00Z",
     "wishdesk sla due 2026-09-30T16:30Z --country CN --timezone Asia/Shanghai",
@@ -29,6 +30,7 @@ CALENDAR_EPILOG = epilog(
     note=NOTE,
     codes=CODES,
 )
+sla_app = typer.Typer(no_args_is_help=True, help="SLA deadlines and the business-day calendar.")
 Country = Annotated[
     Optional[str],
     typer.Option(
@@ -70,6 +72,7 @@ def _settings(
     return settings_for(given, app_context(ctx).store)
 
 
+@sla_app.command("due", epilog=DUE_EPILOG)
 def due(
     ctx: typer.Context,
     starts: Annotated[
@@ -98,6 +101,7 @@ def due(
     typer.echo("\n".join(due_dates(starts, moments, days, sla)))
 
 
+@sla_app.command("calendar", epilog=CALENDAR_EPILOG)
 def calendar(
     ctx: typer.Context,
     year: Annotated[
@@ -133,9 +137,6 @@ def calendar(
 
 
 commands = typer.Typer()
-sla_app = typer.Typer(no_args_is_help=True, help="SLA deadlines and the business-day calendar.")
-sla_app.command("due", epilog=DUE_EPILOG)(due)
-sla_app.command("calendar", epilog=CALENDAR_EPILOG)(calendar)
 commands.add_typer(
     sla_app,
     name="sla",

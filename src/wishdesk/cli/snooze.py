@@ -10,6 +10,7 @@ from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import ticket_argument
+from wishdesk.i18n import _
 
 commands = typer.Typer()
 
@@ -50,11 +51,9 @@ def snooze(
         raise UsageError("give one of --until WHEN or --unsnooze")
     done = snooze_ticket(app_context(ctx).store(), ticket, until, now())
     if done.until is not None:
-        print(
-            f"{done.ticket_id} snoozed until {labelled(done.until, done.timezone)} "
-            "(or until the buyer writes)"
-        )
+        said = _("{ticket} snoozed until {until} (or until the buyer writes)")
+        print(said.format(ticket=done.ticket_id, until=labelled(done.until, done.timezone)))
     elif done.was is not None:
-        print(f"{done.ticket_id} is no longer snoozed")
+        print(_("{ticket} is no longer snoozed").format(ticket=done.ticket_id))
     else:
-        print(f"{done.ticket_id} was not snoozed")
+        print(_("{ticket} was not snoozed").format(ticket=done.ticket_id))

@@ -10,13 +10,25 @@ from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import ticket_argument
+from wishdesk.i18n import N_, _
 
 commands = typer.Typer()
 
-CODES = (
+CODES = N_(
     "Exit codes: 0 queued; 2 trouble (usage, unknown ticket, a ticket Wish would not move "
     "(closed, permanently closed, already with Wish support), a change already waiting, store)."
 )
+# what ``close`` and ``appeal`` say they queued
+QUEUED = {
+    "close": N_(
+        "queued close of {ticket} (outbox #{id}): {state} here now, was {was}; "
+        "`wishdesk sync` sends it"
+    ),
+    "appeal": N_(
+        "queued appeal of {ticket} (outbox #{id}): {state} here now, was {was}; "
+        "`wishdesk sync` sends it"
+    ),
+}
 Closable = Annotated[str, ticket_argument(completion.closable)]
 Appealable = Annotated[str, ticket_argument(completion.appealable)]
 Reason = Annotated[
@@ -29,10 +41,8 @@ def _queue(ctx: typer.Context, ticket: str, kind: str, reason: str | None = None
     from wishdesk.services.state_change import change
 
     done = change(app_context(ctx).store(), ticket, kind, now(), reason)
-    print(
-        f"queued {kind} of {done.ticket_id} (outbox #{done.outbox_id}): {done.state} here now, "
-        f"was {done.was}; `wishdesk sync` sends it"
-    )
+    said = _(QUEUED[kind])
+    print(said.format(ticket=done.ticket_id, id=done.outbox_id, state=done.state, was=done.was))
 
 
 @commands.command(

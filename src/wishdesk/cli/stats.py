@@ -10,6 +10,7 @@ import typer
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format, within
+from wishdesk.i18n import _
 
 commands = typer.Typer()
 
@@ -38,8 +39,10 @@ def stats(
     out_format = resolve_format(fmt, as_json, piped="json")
     data, damaged = weekly(app.store(), now(), weeks)
     if damaged:
-        print(f"stats: {damaged} tickets or messages left out: a time of theirs in the store "
-              "is damaged", file=sys.stderr)  # fmt: skip
+        said = _(
+            "stats: {count} tickets or messages left out: a time of theirs in the store is damaged"
+        )
+        print(said.format(count=damaged), file=sys.stderr)
     if out_format == "table":
         from wishdesk.render.stats import print_stats
 

@@ -11,6 +11,7 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
+from wishdesk.i18n import _
 
 SYNC_EPILOG = epilog(
     "wishdesk sync",
@@ -88,7 +89,7 @@ def sync(
     store = app.store(create=not dry_run)
     result = SyncResult()
     try:
-        run_sync(store, options.with_log(log), result, lambda t, n: progress(app, t, n))
+        run_sync(store, options.with_log(log), result, lambda t, n: progress(app, _(t), n))
     except WishdeskError as exc:
         render.stopped(result, exc, sys.stdout, sys.stderr)
         raise

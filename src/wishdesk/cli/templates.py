@@ -10,6 +10,7 @@ from wishdesk.cli import completion
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
+from wishdesk.i18n import _
 
 templates_app = typer.Typer(
     help="Message templates: built-in ones in six languages, plus your own.",
@@ -87,8 +88,9 @@ def templates_show(name: TemplateName, lang: Lang = None, as_json: ShowJson = Fa
 
     template = load_templates().for_locale(name, lang)
     if lang and not template.speaks(lang):
-        note = f"wishdesk: {name!r} has no {lang!r} text; showing {template.lang}"
-        print(message_line(note), file=sys.stderr)
+        note = _("{name} has no {lang} text; showing {shown}")
+        said = note.format(name=repr(name), lang=repr(lang), shown=template.lang)
+        print(message_line(f"wishdesk: {said}"), file=sys.stderr)
     if as_json:
         from wishdesk.render.formats import write_json
 

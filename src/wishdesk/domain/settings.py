@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from wishdesk.errors import UsageError
+from wishdesk.i18n import N_
 
 WEEKDAYS = ("mon", "tue", "wed", "thu", "fri", "sat", "sun")
 
@@ -148,7 +149,7 @@ class Key:
     name: str
     default: str
     check: Callable[[str], str]
-    help: str
+    help: str  # English; translated where shown (config list)
     recompute: bool = False  # changing it moves the SLA deadlines of open tickets
     machine: bool = False  # kept per machine (config.toml in the config dir), not in the store
 
@@ -156,40 +157,54 @@ class Key:
 KEYS: dict[str, Key] = {
     k.name: k
     for k in (
-        Key("calendar.country", "", _country, "ISO country code for holidays", True),
-        Key("calendar.subdivision", "", _text, "state/province code for holidays", True),
-        Key("calendar.timezone", "UTC", _timezone, "IANA time zone of the merchant", True),
+        Key("calendar.country", "", _country, N_("ISO country code for holidays"), True),
+        Key("calendar.subdivision", "", _text, N_("state/province code for holidays"), True),
+        Key("calendar.timezone", "UTC", _timezone, N_("IANA time zone of the merchant"), True),
         Key(
-            "calendar.weekend", "", _weekend, "weekend days, e.g. sat,sun (empty: country's)", True
+            "calendar.weekend",
+            "",
+            _weekend,
+            N_("weekend days, e.g. sat,sun (empty: country's)"),
+            True,
         ),
         Key(
-            "calendar.extra_holidays", "", _dates, "extra non-working dates (YYYY-MM-DD,...)", True
+            "calendar.extra_holidays",
+            "",
+            _dates,
+            N_("extra non-working dates (YYYY-MM-DD,...)"),
+            True,
         ),
-        Key("calendar.extra_workdays", "", _dates, "extra working dates (YYYY-MM-DD,...)", True),
-        Key("sla.business_days", "2", _positive_int(60), "business days to answer", True),
         Key(
-            "sla.escalation_hours", "48", _positive_int(24 * 60), "hours before Wish steps in", True
+            "calendar.extra_workdays", "", _dates, N_("extra working dates (YYYY-MM-DD,...)"), True
         ),
-        Key("merchant.name", "", _text, "store name used in templates"),
+        Key("sla.business_days", "2", _positive_int(60), N_("business days to answer"), True),
+        Key(
+            "sla.escalation_hours",
+            "48",
+            _positive_int(24 * 60),
+            N_("hours before Wish steps in"),
+            True,
+        ),
+        Key("merchant.name", "", _text, N_("store name used in templates")),
         Key(
             "ui.language",
             "",
             _language,
-            "interface language: en or zh (empty: from LC_ALL, LC_MESSAGES, LANG)",
+            N_("interface language: en or zh (empty: from LC_ALL, LC_MESSAGES, LANG)"),
             machine=True,
         ),
         Key(
             "ui.pager",
             "",
             _command,
-            "pager for long output; empty: none (unset: $PAGER, else less -FRX)",
+            N_("pager for long output; empty: none (unset: $PAGER, else less -FRX)"),
             machine=True,
         ),
         Key(
             "user.name",
             "",
             _one_line,
-            "your name on notes (empty: the login name)",
+            N_("your name on notes (empty: the login name)"),
             machine=True,
         ),
     )

@@ -6,6 +6,7 @@ from collections.abc import Mapping, Sequence
 from pathlib import Path
 from typing import IO, Any
 
+from wishdesk.i18n import _
 from wishdesk.render.safe import clean
 
 
@@ -18,9 +19,9 @@ def write(
         write_records(out, fmt, records, fields)
         return
     if not records:
-        print("No photos on this ticket.", file=out)
+        print(_("No photos on this ticket."), file=out)
     for r in records:
-        where = r["path"] or f"not downloaded: {r['note']}"
+        where = r["path"] or _("not downloaded: {why}").format(why=r["note"])
         size = f"  {r['size'] / 1024:.0f} KB" if r["size"] else ""
         print(f"{clean(r['file_name'] or '?', one_line=True)}  {clean(where, one_line=True)}{size}",
               file=out)  # fmt: skip
@@ -30,4 +31,5 @@ def saved(out: IO[str], err: IO[str], copies: Sequence[Path], missing: Sequence[
     for path in copies:
         print(clean(str(path), one_line=True), file=out)
     for name in missing:
-        print(f"wishdesk: {clean(name, one_line=True)}: not downloaded", file=err)
+        said = _("{file}: not downloaded").format(file=clean(name, one_line=True))
+        print(f"wishdesk: {said}", file=err)

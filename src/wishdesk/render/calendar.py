@@ -10,13 +10,16 @@ and its marker says what the day is, so the plain text reads at a glance::
 from __future__ import annotations
 
 import re
-from calendar import day_abbr, month_name, monthrange
+from calendar import monthrange
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 from wishdesk.domain.settings import WEEKDAYS
+from wishdesk.i18n import N_, _, language
 from wishdesk.render.safe import clean
+from wishdesk.render.width import cells
 
 if TYPE_CHECKING:
     from rich.console import Console
@@ -33,10 +36,17 @@ STYLES = {
     TITLE: "bold",
     DIM: "dim",
 }
-DAY_NAMES = ("Mo", "Tu", "We", "Th", "Fr", "Sa", "Su")
+DAY_NAMES = (N_("Mo"), N_("Tu"), N_("We"), N_("Th"), N_("Fr"), N_("Sa"), N_("Su"))
+WEEKDAY_NAMES = (N_("Mon"), N_("Tue"), N_("Wed"), N_("Thu"), N_("Fri"), N_("Sat"), N_("Sun"))
+MONTH_NAMES = (
+    N_("January"), N_("February"), N_("March"), N_("April"), N_("May"), N_("June"),
+    N_("July"), N_("August"), N_("September"), N_("October"), N_("November"), N_("December"),
+)  # fmt: skip
 CELL = 4
 MONTH_WIDTH = 7 * CELL
 GAP = "  "
+
+MAKEUP_DAY = N_("make-up workday")
 
 Segment = tuple[str, str]
 Line = list[Segment]
@@ -49,9 +59,46 @@ class Day:
     name: str | None
 
 
-def classify(calendar: BusinessCalendar, day: date) -> Day:
+Names = Callable[[date], "str | None"]
+
+
+def holiday_names(calendar: BusinessCalendar) -> Names:
+    """The holidays' names in the interface's language: in Chinese, those the ``holidays``
+    package has in Chinese for the country (``zh_CN``), else its default names."""
+    from wishdesk.domain.sla.calendar import EXTRA_HOLIDAY_NAME
+
+    if language() == "en":
+        return calendar.holiday_name
+    local = _chinese_holidays(calendar)
+
+    def name(day: date) -> str | None:
+        found = calendar.holiday_name(day)
+        if found is None or found == EXTRA_HOLIDAY_NAME:
+            return found and _(found)
+        return (local.get(day) if local is not None else None) or found
+
+    return name
+
+
+def _chinese_holidays(calendar: BusinessCalendar) -> dict[date, str] | None:
+    import holidays
+
+    from wishdesk.domain.settings import validate_calendar
+
+    settings = calendar.settings
+    country = settings.country.strip().upper()
+    if not country:
+        return None
+    subdivision = validate_calendar(
+        {"calendar.country": country, "calendar.subdivision": settings.subdivision.strip()}
+    )
+    local = holidays.country_holidays(country, subdivision or None, language="zh_CN")
+    return local if "zh_CN" in (local.supported_languages or ()) else None
+
+
+def classify(calendar: BusinessCalendar, day: date, names: Names | None = None) -> Day:
     """What ``day`` is: a working day, weekend, holiday or make-up workday, and its name."""
-    name = calendar.holiday_name(day)
+    name = (names or calendar.holiday_name)(day)
     if calendar.is_working_day(day):
         kind = MAKEUP if calendar.is_weekend(day) or name else WORK
     else:
@@ -76,10 +123,12 @@ def first_weekday(weekend: frozenset[int]) -> int:
 def month_lines(days: list[Day], first: int, today: date | None) -> list[Line]:
     """One month: title, day names, then six week rows (blank ones padded)."""
     head = days[0].day
-    title = f"{month_name[head.month]} {head.year}"
+    title = _("{month} {year}").format(month=_(MONTH_NAMES[head.month - 1]), year=head.year)
+    left = (MONTH_WIDTH - cells(title)) // 2
+    names = [_(DAY_NAMES[(first + i) % 7]) for i in range(7)]
     lines: list[Line] = [
-        [(title.center(MONTH_WIDTH), TITLE)],
-        [("".join(f"{DAY_NAMES[(first + i) % 7]:>3} " for i in range(7)), DIM)],
+        [(" " * left + title + " " * (MONTH_WIDTH - cells(title) - left), TITLE)],
+        [("".join(" " * (CELL - 1 - cells(n)) + n + " " for n in names), DIM)],
     ]
     week: Line = [(" " * CELL, WORK)] * ((head.weekday() - first) % 7)
     for day in days:
@@ -108,11 +157,11 @@ def named_lines(days: list[Day]) -> list[Line]:
     for day in days:
         if day.kind == HOLIDAY or day.kind == MAKEUP:
             # Holiday names come from the holidays package: cleaned like any outside text.
-            label = iso_dates(clean(day.name, one_line=True)) if day.name else "make-up workday"
+            label = iso_dates(clean(day.name, one_line=True)) if day.name else _(MAKEUP_DAY)
             if day.kind == MAKEUP and day.name:
-                label = f"{label} (a working day here)"
+                label = _("{holiday} (a working day here)").format(holiday=label)
             d = day.day
-            when = f"{day_abbr[d.weekday()]} {d.isoformat()}"
+            when = f"{_(WEEKDAY_NAMES[d.weekday()])} {d.isoformat()}"
             out.append([(f"  {when}  ", DIM), (cell(day), day.kind), (f"  {label}", WORK)])
     return out
 
@@ -120,26 +169,26 @@ def named_lines(days: list[Day]) -> list[Line]:
 def legend(calendar: BusinessCalendar, year: int) -> list[Line]:
     settings = calendar.settings
     weekend = calendar.weekend_days(date(year, 12, 31))
-    where = settings.country or "no country"
+    where = settings.country or _("no country")
     if settings.country and settings.subdivision:
         where += f"-{settings.subdivision.upper()}"
-    weekend_text = ",".join(WEEKDAYS[d] for d in sorted(weekend)) or "none"
+    weekend_text = ",".join(WEEKDAYS[d] for d in sorted(weekend)) or _("none")
     count = calendar.working_days_between(date(year - 1, 12, 31), date(year, 12, 31))
+    about = _(": {where}, {zone}, weekend {weekend}; {count} working days").format(
+        where=where, zone=calendar.tz.key, weekend=weekend_text, count=count
+    )
     return [
+        [(_("Business days {year}").format(year=year), TITLE), (about, WORK)],
         [
-            (f"Business days {year}", TITLE),
-            (f": {where}, {calendar.tz.key}, weekend {weekend_text}; {count} working days", WORK),
-        ],
-        [
-            ("Legend: ", DIM),
+            (_("Legend: "), DIM),
             ("  7", WORK),
-            (" working day  ", DIM),
+            (" " + _("working day") + "  ", DIM),
             (" (7)", WEEKEND),
-            (" weekend  ", DIM),
+            (" " + _("weekend") + "  ", DIM),
             ("  7*", HOLIDAY),
-            (" holiday  ", DIM),
+            (" " + _("holiday") + "  ", DIM),
             ("  7+", MAKEUP),
-            (" make-up workday", DIM),
+            (" " + _(MAKEUP_DAY), DIM),
         ],
     ]
 
@@ -151,8 +200,10 @@ def year_view(
     of that row's holidays and make-up workdays."""
     first = first_weekday(calendar.weekend_days(date(year, 12, 31)))
     lines = legend(calendar, year)
+    names = holiday_names(calendar)
     for start in range(1, 13, per_row):
-        months = [_month(calendar, year, m) for m in range(start, min(13, start + per_row))]
+        chosen = range(start, min(13, start + per_row))
+        months = [_month(calendar, year, m, names) for m in chosen]
         grids = [month_lines(days, first, today) for days in months]
         rows: list[Line] = []
         for row in zip(*grids, strict=True):
@@ -173,10 +224,10 @@ def year_view(
     return lines
 
 
-def _month(calendar: BusinessCalendar, year: int, month: int) -> list[Day]:
+def _month(calendar: BusinessCalendar, year: int, month: int, names: Names) -> list[Day]:
     first = date(year, month, 1)
     length = monthrange(year, month)[1]
-    return [classify(calendar, first + timedelta(days=i)) for i in range(length)]
+    return [classify(calendar, first + timedelta(days=i), names) for i in range(length)]
 
 
 def months_per_row(width: int) -> int:

@@ -4,10 +4,11 @@ wrapped under itself so that the columns stay whole at 80 columns."""
 from __future__ import annotations
 
 import shutil
-import textwrap
 from collections.abc import Mapping, Sequence
 
+from wishdesk.i18n import _
 from wishdesk.render.safe import clean
+from wishdesk.render.width import cells, ljust, wrap
 
 KEY_WIDTH = 24
 VALUE_WIDTH = 20
@@ -18,12 +19,12 @@ def print_settings(records: Sequence[Mapping[str, str]]) -> None:
     indent = " " * (KEY_WIDTH + VALUE_WIDTH + 2)
     for r in records:
         value = clean(r["value"], one_line=True)
-        head = f"{r['key']:<{KEY_WIDTH}} {value:<{VALUE_WIDTH}} "
-        if len(head) > len(indent):  # a long value: the meaning starts on the next line
+        head = f"{ljust(r['key'], KEY_WIDTH)} {ljust(value, VALUE_WIDTH)} "
+        if cells(head) > len(indent):  # a long value: the meaning starts on the next line
             print(head.rstrip())
             head = indent
-        lines = textwrap.wrap(r["help"], max(width - len(indent), 20), break_on_hyphens=False)
-        lines = lines or [""]
+        # The meaning is the English text the settings keep (marked for the catalog there).
+        lines = wrap(_(r["help"]), max(width - len(indent), 20)) or [""]
         print(head + lines[0])
         for line in lines[1:]:
             print(indent + line)

@@ -9,13 +9,15 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from wishdesk.i18n import N_, _
+from wishdesk.render.reason import reason_name
 from wishdesk.render.safe import clean
 
 BAR = 16  # the widest bar
 # Every other column of the weekly table, with its width, and what the gaps take.
-_WEEK_COLUMNS = (("Week", 10), ("Opened", 6), ("Replies", 7), ("1st reply", 9), ("In SLA", 6),
-                 ("Escalated", 9), ("Late", 7))  # fmt: skip
-_NOTE = (
+_WEEK_COLUMNS = ((N_("Week"), 10), (N_("Opened"), 6), (N_("Replies"), 7), (N_("1st reply"), 9),
+                 (N_("In SLA"), 6), (N_("Escalated"), 9), (N_("Late"), 7))  # fmt: skip
+_NOTE = N_(
     "Opened: tickets opened that week (the bar: against the busiest week). 1st reply: "
     "median business days (bd) from opening to the first reply. In SLA: share answered "
     "by the deadline. Escalated: not answered within the escalation hours. Late: "
@@ -45,11 +47,13 @@ def _late_orders(ship: int, deliver: int) -> Text:
 def print_stats(console: Console, stats: dict[str, Any]) -> None:
     weeks = stats["weeks"]
     top = max([w["opened"] for w in weeks] + [1])  # the bar shows opened tickets only
-    used = sum(width for _, width in _WEEK_COLUMNS) + 2 * len(_WEEK_COLUMNS)  # gaps: 2 each
+    columns = [(Text(_(name)), width) for name, width in _WEEK_COLUMNS]
+    columns = [(head, max(width, head.cell_len)) for head, width in columns]  # never cut
+    used = sum(width for _head, width in columns) + 2 * len(columns)  # gaps: 2 each
     bar = max(4, min(BAR, console.width - used))
     table = Table(
-        title="Service by week",
-        caption=_NOTE,
+        title=_("Service by week"),
+        caption=_(_NOTE),
         caption_justify="left",
         box=box.SIMPLE_HEAD,
         title_justify="left",
@@ -59,11 +63,11 @@ def print_stats(console: Console, stats: dict[str, Any]) -> None:
         title_style="bold",
         header_style="bold",
     )
-    for name, width in _WEEK_COLUMNS[:2]:
-        table.add_column(name, justify="right" if name != "Week" else "left", min_width=width)
-    table.add_column("Opened, bar", no_wrap=True, width=bar)
-    for name, width in _WEEK_COLUMNS[2:]:
-        table.add_column(name, justify="right", no_wrap=True, min_width=width)
+    for i, (head, width) in enumerate(columns[:2]):
+        table.add_column(head, justify="right" if i else "left", min_width=width)
+    table.add_column(_("Opened, bar"), no_wrap=True, width=bar)
+    for head, width in columns[2:]:
+        table.add_column(head, justify="right", no_wrap=True, min_width=width)
     for w in weeks:
         median = w["median_first_reply_bd"]
         table.add_row(
@@ -71,7 +75,7 @@ def print_stats(console: Console, stats: dict[str, Any]) -> None:
             str(w["opened"]),
             _bar(w["opened"], top, "cyan", bar),
             str(w["replies"]),
-            "-" if median is None else f"{median:g} bd",
+            "-" if median is None else _("{days} bd").format(days=f"{median:g}"),
             _share(w["within_sla"]),
             Text(str(w["escalations"]), style="red" if w["escalations"] else "dim"),
             _late_orders(w["late_to_ship"], w["late_to_deliver"]),
@@ -81,7 +85,7 @@ def print_stats(console: Console, stats: dict[str, Any]) -> None:
     if reasons:
         most = max(reasons.values())
         chart = Table(
-            title="Tickets by reason",
+            title=_("Tickets by reason"),
             box=None,
             title_justify="left",
             title_style="bold",
@@ -92,7 +96,6 @@ def print_stats(console: Console, stats: dict[str, Any]) -> None:
         chart.add_column()
         for reason, count in reasons.items():
             # Reason names come from the store: shown as plain text, never as markup.
-            chart.add_row(
-                Text(clean(reason, one_line=True)), str(count), _bar(count, most, "magenta")
-            )
+            name = Text(clean(reason_name(reason), one_line=True))
+            chart.add_row(name, str(count), _bar(count, most, "magenta"))
         console.print(chart)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from typing import IO, TYPE_CHECKING
 
+from wishdesk.i18n import _, ngettext
 from wishdesk.render.safe import clean
 
 if TYPE_CHECKING:
@@ -21,7 +22,13 @@ def debug_log(line: str) -> None:
 def plan(result: SyncResult, out: IO[str]) -> None:
     for line in result.push.lines:
         print(clean(line, one_line=True), file=out)
-    print(f"dry run: {len(result.push.lines)} outbox item(s); nothing sent or changed", file=out)
+    count = len(result.push.lines)
+    said = ngettext(
+        "dry run: {count} outbox item; nothing sent or changed",
+        "dry run: {count} outbox items; nothing sent or changed",
+        count,
+    )
+    print(said.format(count=count), file=out)
 
 
 def report(result: SyncResult, err: IO[str]) -> None:
@@ -30,12 +37,13 @@ def report(result: SyncResult, err: IO[str]) -> None:
         print(f"wishdesk: {clean(line, one_line=True)}", file=err)
     pulled = result.pull
     for line in pulled.skipped:
-        print(f"wishdesk: skipped {clean(line, one_line=True)}", file=err)
+        print("wishdesk: " + _("skipped {what}").format(what=clean(line, one_line=True)), file=err)
     if pulled.skipped_total > len(pulled.skipped):
         more = pulled.skipped_total - len(pulled.skipped)
-        print(f"wishdesk: ... and {more} more skipped", file=err)
+        print("wishdesk: " + _("... and {count} more skipped").format(count=more), file=err)
     for line in pulled.warnings:
-        print(f"wishdesk: warning: {clean(line, one_line=True)}", file=err)
+        warning = _("warning: {message}").format(message=clean(line, one_line=True))
+        print(f"wishdesk: {warning}", file=err)
 
 
 def stopped(result: SyncResult, exc: WishdeskError, out: IO[str], err: IO[str]) -> None:
@@ -45,6 +53,7 @@ def stopped(result: SyncResult, exc: WishdeskError, out: IO[str], err: IO[str]) 
     if result.pulled or result.pushed:
         print(result.summary(), file=out)
         if not concise:
-            exc.details = [*exc.details, f"done before stopping: {result.summary()}"]
+            done = _("done before stopping: {summary}").format(summary=result.summary())
+            exc.details = [*exc.details, done]
     if not concise:
         report(result, err)

@@ -10,9 +10,16 @@ from rich.console import Console
 from rich.table import Table
 from rich.text import Text
 
+from wishdesk.i18n import N_, _
 from wishdesk.render.safe import clean
 
 KIND_STYLES = {"proactive": "cyan", "reply": "green", "custom": "magenta"}
+KIND_NAMES = {"proactive": N_("proactive"), "reply": N_("reply"), "custom": N_("custom")}
+
+
+def _kind(kind: str) -> str:
+    name = KIND_NAMES.get(kind)
+    return clean(kind, one_line=True) if name is None else _(name)
 
 
 def print_template_table(console: Console, records: Sequence[Mapping[str, Any]]) -> None:
@@ -23,14 +30,14 @@ def print_template_table(console: Console, records: Sequence[Mapping[str, Any]])
         pad_edge=False,
         show_edge=False,
     )
-    table.add_column("Name", no_wrap=True)
-    table.add_column("Kind", no_wrap=True)
-    table.add_column("Languages", no_wrap=True)
-    table.add_column("Description", ratio=1, overflow="fold")
+    table.add_column(_("Name"), no_wrap=True)
+    table.add_column(_("Kind"), no_wrap=True)
+    table.add_column(_("Languages"), no_wrap=True)
+    table.add_column(_("Description"), ratio=1, overflow="fold")
     for r in records:
         table.add_row(
             Text(clean(r["name"], one_line=True), style="bold"),
-            Text(r["kind"], style=KIND_STYLES.get(r["kind"], "")),
+            Text(_kind(r["kind"]), style=KIND_STYLES.get(r["kind"], "")),
             Text(clean(" ".join(r["languages"]), one_line=True)),
             Text(clean(r["description"], one_line=True), style="dim"),
         )

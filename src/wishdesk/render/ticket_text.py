@@ -39,7 +39,7 @@ def lines(t: Mapping[str, Any], tracking_urls: Mapping[str, str]) -> Iterator[st
     yield field("id", t["id"])
     yield field("state", t["state"])
     yield field("reason", f"{t['reason']} ({t['reason_source']})")
-    yield field("reason confidence", confidence_words(t))
+    yield field("reason confidence", confidence_words(t, translated=False))
     yield field("buyer", t["buyer_name"])
     yield field("locale", t["buyer_locale"])
     yield field("opened", t["opened_at"])

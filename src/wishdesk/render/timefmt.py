@@ -7,6 +7,7 @@ from functools import lru_cache
 from zoneinfo import ZoneInfo
 
 from wishdesk.clock import parse_time
+from wishdesk.i18n import _
 
 
 @lru_cache(maxsize=8)
@@ -47,22 +48,37 @@ def labelled(stamp: str | None, tz: str) -> str:
 
 
 def span(delta: timedelta) -> str:
-    """``45m``, ``5h``, ``3d``, ``7w`` (absolute value)."""
+    """``45m``, ``5h``, ``3d``, ``7w`` (absolute value); ``5小时`` in Chinese."""
     seconds = abs(int(delta.total_seconds()))
     if seconds < 3600:
-        return f"{max(seconds // 60, 1)}m"
+        return _("{n}m").format(n=max(seconds // 60, 1))
     if seconds < 2 * 86400:
-        return f"{seconds // 3600}h"
+        return _("{n}h").format(n=seconds // 3600)
     if seconds < 14 * 86400:
-        return f"{seconds // 86400}d"
-    return f"{seconds // (7 * 86400)}w"
+        return _("{n}d").format(n=seconds // 86400)
+    return _("{n}w").format(n=seconds // (7 * 86400))
+
+
+def past(delta: timedelta) -> str:
+    """``3h ago`` (``3小时前``)."""
+    return _("{span} ago").format(span=span(delta))
+
+
+def ahead(delta: timedelta) -> str:
+    """``in 5h`` (``5小时后``)."""
+    return _("in {span}").format(span=span(delta))
+
+
+def late(delta: timedelta) -> str:
+    """A deadline missed by ``delta``: ``late 3d`` (``逾期3天``)."""
+    return _("late {span}").format(span=span(delta))
 
 
 def ago(stamp: str | None, now: datetime) -> str:
     if not stamp:
         return ""
     moment = readable(stamp)
-    return "?" if moment is None else f"{span(now - moment)} ago"
+    return "?" if moment is None else past(now - moment)
 
 
 def until(stamp: str | None, now: datetime) -> str:
@@ -72,7 +88,7 @@ def until(stamp: str | None, now: datetime) -> str:
     moment = readable(stamp)
     if moment is None:
         return "?"
-    return f"in {span(moment - now)}" if moment >= now else f"{span(now - moment)} ago"
+    return ahead(moment - now) if moment >= now else past(now - moment)
 
 
 def zone_label(tz: str, at: datetime | None = None) -> str:
@@ -86,3 +102,10 @@ def zone_label(tz: str, at: datetime | None = None) -> str:
     hours, rest = divmod(int(offset.total_seconds()), 3600)
     minutes = rest // 60
     return f"UTC{hours:+d}" + (f":{minutes:02d}" if minutes else "")
+
+
+def with_relative(stamp: str, tz: str, now: datetime, *, future: bool = False) -> str:
+    """``2026-12-01 18:00 CST (3h ago)``: the local time and how long ago it was (or, with
+    ``future``, how far ahead or behind it is)."""
+    relative = until(stamp, now) if future else ago(stamp, now)
+    return _("{time} ({relative})").format(time=labelled(stamp, tz), relative=relative)

@@ -48,6 +48,11 @@ COUNTRY_LANG = {
     "BR": "pt",
     "PT": "pt",
     "IT": "it",
+    # Chinese-speaking places get the simplified Chinese text (no traditional one yet)
+    "CN": "zh",
+    "TW": "zh",
+    "HK": "zh",
+    "MO": "zh",
 }
 
 

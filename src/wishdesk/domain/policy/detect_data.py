@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import lru_cache
+from typing import NamedTuple
 
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
@@ -13,21 +14,54 @@ from wishdesk.domain.policy.validators import host_allowed, iban_ok, looks_like_
 
 Span = tuple[int, int]
 
-_EMAIL = re.compile(
-    r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9-])"
-)
-# "http://", also written around link filters: "http //", "hxxps: // host"
-_URL = re.compile(r"(?:h(?:tt|xx)ps?(?::\s?//|\s?:?\s?//\s?)|www\.)[^\s<>\"'\])}]+")
-_SCHEME = re.compile(r"^h\w+\s?:?\s?//\s?")
-_CARD = re.compile(r"(?<![\d.,])(?:\d[ -]?){12,18}\d(?![ -]?\d)")
-_IBAN_START = re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?=[ -]?[a-z0-9])")
-_PHONE = re.compile(r"(?<![\w+/.,-])(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\w])")
-_SPACED_DIGITS = re.compile(r"(?:\d[ .\-]){7,}\d")
-_US_PHONE = re.compile(r"\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}")
-_FR_PHONE = re.compile(r"0[1-9](?:[ .\-]?\d{2}){4}")
-_CN_MOBILE = re.compile(r"1[3-9]\d{9}")
-_DATE_SHAPE = re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}")
-_CURRENCY = re.compile(r"[$€£¥₹]|\b(?:usd|eur|gbp|cny|rmb|brl|mxn)\b|元")
+# The regexes compile on the first text that has what they need (an "@", a dot, seven
+# digits): a short message at start-up compiles none of them.
+
+
+@lru_cache(maxsize=1)
+def _email() -> re.Pattern[str]:
+    return re.compile(
+        r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9-])"
+    )
+
+
+@lru_cache(maxsize=1)
+def _urls() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A link with a scheme or "www.", and its scheme. "http://", also written around link
+    filters: "http //", "hxxps: // host"."""
+    return (
+        re.compile(r"(?:h(?:tt|xx)ps?(?::\s?//|\s?:?\s?//\s?)|www\.)[^\s<>\"'\])}]+"),
+        re.compile(r"^h\w+\s?:?\s?//\s?"),
+    )
+
+
+class _Numbers(NamedTuple):
+    card: re.Pattern[str]
+    iban_start: re.Pattern[str]
+    phone: re.Pattern[str]
+    spaced_digits: re.Pattern[str]
+    us_phone: re.Pattern[str]
+    fr_phone: re.Pattern[str]
+    cn_mobile: re.Pattern[str]
+    date_shape: re.Pattern[str]
+    currency: re.Pattern[str]
+
+
+@lru_cache(maxsize=1)
+def _numbers() -> _Numbers:
+    return _Numbers(
+        card=re.compile(r"(?<![\d.,])(?:\d[ -]?){12,18}\d(?![ -]?\d)"),
+        iban_start=re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?=[ -]?[a-z0-9])"),
+        phone=re.compile(r"(?<![\w+/.,-])(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\w])"),
+        spaced_digits=re.compile(r"(?:\d[ .\-]){7,}\d"),
+        us_phone=re.compile(r"\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}"),
+        fr_phone=re.compile(r"0[1-9](?:[ .\-]?\d{2}){4}"),
+        cn_mobile=re.compile(r"1[3-9]\d{9}"),
+        date_shape=re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"),
+        currency=re.compile(r"[$€£¥₹]|\b(?:usd|eur|gbp|cny|rmb|brl|mxn)\b|元"),
+    )
+
+
 _TRAILING = ".,;:!?)]}'\""
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
@@ -47,12 +81,14 @@ def _bare_link(link_tlds: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[s
 def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
     found: list[tuple[int, int, str]] = []
     urls = Taken(len(text))
-    for m in _URL.finditer(text) if "//" in text or "www." in text else ():
-        url = m.group().rstrip(_TRAILING)
-        rest = _SCHEME.sub("", url)
-        host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
-        found.append((m.start(), m.start() + len(url), host))
-        urls.add(m.start(), m.start() + len(url))
+    if "//" in text or "www." in text:
+        with_scheme, scheme = _urls()
+        for m in with_scheme.finditer(text):
+            url = m.group().rstrip(_TRAILING)
+            rest = scheme.sub("", url)
+            host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
+            found.append((m.start(), m.start() + len(url), host))
+            urls.add(m.start(), m.start() + len(url))
     link, dot_tld = _bare_link(lex.link_tlds)
     if dot_tld.search(text) is None:
         return found
@@ -69,7 +105,7 @@ def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
 
 def _ibans(text: str, lex: Lexicon) -> list[Span]:
     found: list[Span] = []
-    for m in _IBAN_START.finditer(text):
+    for m in _numbers().iban_start.finditer(text):
         length = lex.iban_lengths.get(m.group()[:2].upper())
         if length is None:
             continue
@@ -92,17 +128,18 @@ def _ibans(text: str, lex: Lexicon) -> list[Span]:
 
 
 def _is_phone(text: str, m: re.Match[str], lex: Lexicon, present: frozenset[str]) -> bool:
+    numbers = _numbers()
     raw = m.group()
     digits = re.sub(r"\D", "", raw)
-    if not 7 <= len(digits) <= 15 or _DATE_SHAPE.fullmatch(raw.strip()):
+    if not 7 <= len(digits) <= 15 or numbers.date_shape.fullmatch(raw.strip()):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
     after = text[m.end() : m.end() + 6]
-    if _CURRENCY.search(before[-6:]) or _CURRENCY.search(after):
+    if numbers.currency.search(before[-6:]) or numbers.currency.search(after):
         return False
     if raw.startswith(("+", "00")) and len(digits) >= 9:
         return True
-    if _SPACED_DIGITS.fullmatch(raw):
+    if numbers.spaced_digits.fullmatch(raw):
         return True
     phone_word = lex.phone_keywords.search(before) if lex.phone_keywords.live(present) else None
     other_word = None
@@ -117,9 +154,9 @@ def _is_phone(text: str, m: re.Match[str], lex: Lexicon, present: frozenset[str]
         return True
     compact = raw.strip()
     return bool(
-        _US_PHONE.fullmatch(compact)
-        or _FR_PHONE.fullmatch(compact)
-        or _CN_MOBILE.fullmatch(compact)
+        numbers.us_phone.fullmatch(compact)
+        or numbers.fr_phone.fullmatch(compact)
+        or numbers.cn_mobile.fullmatch(compact)
     )
 
 
@@ -139,7 +176,7 @@ def detect_data(
         taken.add(start, end)
 
     if "@" in text:
-        for m in _EMAIL.finditer(text):
+        for m in _email().finditer(text):
             host = m.group().rsplit("@", 1)[1]
             if not host_allowed(host, lex.carrier_hosts):
                 add("contact.off-platform", m.start(), m.end(), "an e-mail address")
@@ -155,14 +192,15 @@ def detect_data(
                 add("contact.off-platform", start, end, f"a link to {host}")
     digits = len(text) - len(text.translate(_NO_DIGITS))
     if digits >= 7:
-        for m in _CARD.finditer(text):
+        numbers = _numbers()
+        for m in numbers.card.finditer(text):
             number = re.sub(r"\D", "", m.group())
             if taken.free(m.start(), m.end()) and looks_like_card(number):
                 add("payment.details-shared", m.start(), m.end(), "a card number")
         for start, end in _ibans(text, lex):
             if taken.free(start, end):
                 add("payment.details-shared", start, end, "an IBAN")
-        for m in _PHONE.finditer(text):
+        for m in numbers.phone.finditer(text):
             if taken.free(m.start(), m.end()) and _is_phone(text, m, lex, present):
                 end = m.end() - (len(m.group()) - len(m.group().rstrip(" -.(/")))
                 add("contact.off-platform", m.start(), end, "a phone number")

@@ -14,9 +14,22 @@ from wishdesk.domain.policy.ruleset import RuleSet
 from wishdesk.domain.policy.textview import TextView
 
 _CAPS_WORD = r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]+"
-_CAPS_RUN = re.compile(rf"\b{_CAPS_WORD}(?:[!?.,:]*\s+{_CAPS_WORD}){{3,}}\b")
-_CAPS_PAIR = re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]")  # in every capital word
-_VISIBLE = re.compile(r"[^\s\u200b-\u200d\u2060\ufeff\u00ad]")
+_INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
+
+
+@lru_cache(maxsize=1)
+def _capitals() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A run of words in capitals, and two capitals in a row (in every capital word):
+    compiled on the first message with a capital letter (their classes cost start-up)."""
+    run = re.compile(rf"\b{_CAPS_WORD}(?:[!?.,:]*\s+{_CAPS_WORD}){{3,}}\b")
+    return run, re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]")
+
+
+def _blank(text: str) -> bool:
+    """Whether ``text`` holds only white space and invisible characters (``str.strip``
+    removes what ``\\s`` matches)."""
+    bare = text.strip()
+    return not bare or (not bare.isascii() and not bare.translate(_INVISIBLE).strip())
 
 
 @lru_cache(maxsize=4)
@@ -42,7 +55,7 @@ def _placeholder_pattern(html: frozenset[str], bracket_words: str) -> re.Pattern
 
 
 def detect_format(text: str, lex: Lexicon) -> list[Hit]:
-    if _VISIBLE.search(text) is None:
+    if _blank(text):
         return [Hit("format.empty", 0, len(text))]
     hits: list[Hit] = []
     if len(text) > MAX_MESSAGE_CHARS:
@@ -95,9 +108,14 @@ def detect_patterns(
 
 def detect_shouting(text: str) -> list[Hit]:
     hits: list[Hit] = []
-    if _CAPS_PAIR.search(text) is None:  # not one word in capitals
+    # Lower case already: no capitals (but U+03A2, unassigned and not a letter, which the
+    # classes hold and a run's 15 letters do not count).
+    if text.lower() == text:
         return hits
-    for m in _CAPS_RUN.finditer(text):
+    caps_run, caps_pair = _capitals()
+    if caps_pair.search(text) is None:  # not one word in capitals
+        return hits
+    for m in caps_run.finditer(text):
         letters = sum(ch.isalpha() for ch in m.group())
         if letters >= 15:
             hint = (("hint", "Write in normal case: all capitals read as shouting."),)

@@ -211,21 +211,31 @@ def scan(gates: Gates, text: str, present: frozenset[str]) -> list[tuple[int, re
             pos = m.end()
         return found
     searches = [gates.gates[i].narrow(present).search for i in indices]
-    nexts = [_next_at_start(search, text, 0) for search in searches]
+    # the gates that match at all (most do not): a gate without a match never gets one
+    live = [(k, m) for k, search in enumerate(searches) if (m := _next_at_start(search, text, 0))]
+    if len(live) == 1:  # one gate matches: its matches, one after the other
+        k, first = live[0]
+        one: re.Match[str] | None = first
+        while one is not None:
+            found.append((indices[k], one))
+            one = _next_at_start(searches[k], text, one.end())
+        return found
+    keys = [k for k, _ in live]
+    nexts: list[re.Match[str] | None] = [m for _, m in live]
     while True:
         best = -1
-        for k, m in enumerate(nexts):
+        for j, m in enumerate(nexts):
             if m is not None and (best < 0 or m.start() < nexts[best].start()):  # type: ignore[union-attr]
-                best = k
+                best = j
         if best < 0:
             return found
         chosen = nexts[best]
         assert chosen is not None
-        found.append((indices[best], chosen))
+        found.append((indices[keys[best]], chosen))
         end = chosen.end()
-        for k, m in enumerate(nexts):
+        for j, m in enumerate(nexts):
             if m is not None and m.start() < end:
-                nexts[k] = _next_at_start(searches[k], text, end)
+                nexts[j] = _next_at_start(searches[keys[j]], text, end)
 
 
 _VALUE = itemgetter(1)  # of an automaton's ``(last, value)``

@@ -56,7 +56,7 @@ SLOT = "(?#branches)"  # where a template gate's branches go (``lexicon.Gate``)
 _MACRO = re.compile(r"%([A-Z]+)%")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA_DIR = os.path.join(_HERE, "data")
-_BUILDER = ("plan.py", "triggers.py", "wordlist.py")  # the code whose output a plan is
+_BUILDER = ("plan.py", "starts.py", "triggers.py", "wordlist.py")  # the code whose output a plan is
 
 _installed: dict[str, Any] | None = None
 
@@ -95,33 +95,39 @@ def _expand(pattern: str, macros: dict[str, str]) -> str:
 
 
 def _gate(source: str) -> list[Any]:
+    """A regex source as the lexicon runs it (``starts.lead``), with the triggers of the
+    pattern as written."""
+    from wishdesk.domain.policy.starts import lead
     from wishdesk.domain.policy.triggers import triggers
 
     found = triggers(source) if source else frozenset()
-    return [source, found]
+    return [lead(source), found]
+
+
+def _branch(source: str) -> list[Any]:
+    from wishdesk.domain.policy.starts import lead
+    from wishdesk.domain.policy.triggers import triggers
+
+    return [lead(source), triggers(source)]
 
 
 def _alt_gate(patterns: list[str]) -> list[Any]:
     """The gate of an alternation, with each branch's own triggers: a text holding the
     triggers of a few branches only is searched with the alternation of those (the same
     matches, since a branch none of whose triggers occur cannot match anywhere in it)."""
-    from wishdesk.domain.policy.triggers import triggers
-
     gate = _gate(_alternation(patterns))
     branches = [f"(?:{p})" for p in patterns if p]
     if len(branches) > 1 and not any("(?P" in p for p in branches):
         # the source is left out: it is the branches joined (``lexicon.Gate``)
-        return [None, gate[1], [[b, triggers(b)] for b in branches]]
+        return [None, gate[1], [_branch(b) for b in branches]]
     return gate
 
 
 def _template_gate(source: str, template: str, branches: list[str]) -> list[Any]:
     """The gate of ``source``, which is ``template`` with the alternation of ``branches``
     in place of each ``SLOT``: a text is searched with the branches that may match in it."""
-    from wishdesk.domain.policy.triggers import triggers
-
     assert template.replace(SLOT, "|".join(branches)) == source
-    return [None, _gate(source)[1], [[b, triggers(b)] for b in branches], template]
+    return [None, _gate(source)[1], [_branch(b) for b in branches], template]
 
 
 def _eta_plan(langs: list[dict[str, Any]], conditional: list[str]) -> dict[str, Any]:

@@ -80,7 +80,10 @@ def text_scores(subject: object, body: object) -> dict[str, float]:
     conf, match = scoring(), _matcher()
     totals: dict[str, float] = {}
     for text, factor in ((subject, conf.subject_weight), (body, conf.body_weight)):
-        for reason, score in match.scores(normalise(text)).items():
+        folded = normalise(text)
+        if not folded:
+            continue
+        for reason, score in match.scores(folded).items():
             totals[reason] = totals.get(reason, 0.0) + factor * score
     return totals
 
@@ -115,10 +118,11 @@ def _classify(
     subject: object, body: object, sub_label: object, refund_reason: object
 ) -> Classification:
     conf, mapping = scoring(), wish_mapping()
-    label = mapping.from_sub_label(sub_label)
+    # no label (None or empty, as for most tickets) reads as no signal: not looked up
+    label = mapping.from_sub_label(sub_label) if sub_label else None
     if label is not None and label.decisive:
         return Classification(label.reason, conf.sub_label_confidence, "wish")
-    refund = mapping.from_refund_reason(refund_reason)
+    refund = mapping.from_refund_reason(refund_reason) if refund_reason else None
     if refund is not None and refund.decisive:
         return Classification(refund.reason, conf.refund_reason_confidence, "wish")
 

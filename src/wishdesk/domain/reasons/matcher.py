@@ -9,6 +9,7 @@ comes between them: "not damaged, just want another size" drops "damaged" only.
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import NamedTuple
 
 from wishdesk.domain.reasons.fuzzy import TypoFolder
 from wishdesk.domain.reasons.lexicon import CjkCue, Cue, Element, Gap, Lexicon, WordSpec
@@ -26,10 +27,41 @@ def _a_not_a(text: str, at: int, length: int) -> bool:
     return before >= 0 and after < len(text) and text[before] == text[after]
 
 
+class _GapWord(NamedTuple):
+    """What is left of a cue after its first words when it is a gap and then a word."""
+
+    most: int
+    word: WordSpec
+
+
+# a cue that may start at a word: the cue, how many words its start takes, what is left
+_Start = tuple[Cue, int, "tuple[Element, ...] | _GapWord"]
+
+
+def _ahead(rest: tuple[Element, ...]) -> tuple[Element, ...] | _GapWord:
+    if len(rest) == 2 and isinstance(rest[0], Gap) and isinstance(rest[1], WordSpec):
+        return _GapWord(rest[0].most, rest[1])
+    return rest
+
+
+def _gap_word(tokens: list[str], at: int, rest: _GapWord) -> bool:
+    """``Matcher._rest_matches`` of a gap and then a word: the word within ``most`` words
+    of ``at``, no clause mark before it."""
+    word = rest.word
+    for j in range(at, min(len(tokens), at + rest.most + 1)):
+        token = tokens[j]
+        if word.matches(token):
+            return True
+        if token in CLAUSE_MARKS:
+            return False
+    return False
+
+
 class Matcher:
     def __init__(self, lexicon: Lexicon) -> None:
         self._lex = lexicon
         self._candidates: dict[str, tuple[Cue, ...]] = {}
+        self._pairs: dict[tuple[str, str | None], tuple[_Start, ...]] = {}
         self._folder = TypoFolder(lexicon)
         self._folded: dict[str, str] = dict(lexicon.typos)
         self._exact: dict[str, list[Cue]] = defaultdict(list)
@@ -68,6 +100,28 @@ class Matcher:
             hits.extend(cue for word, cue in self._infix if word in token)
             found = tuple(dict.fromkeys(hits))
             self._candidates[token] = found
+        return found
+
+    def _cues_before(self, token: str, after: str | None) -> tuple[_Start, ...]:
+        """The cues that may start at ``token`` when ``after`` follows it (None: nothing
+        does): those whose second word, when they have one, is ``after``. Each comes with
+        how many words its start takes and the elements left to match after them."""
+        key = (token, after)
+        found = self._pairs.get(key)
+        if found is None:
+            if len(self._pairs) >= _CACHE_LIMIT:
+                self._pairs.clear()
+            kept: list[_Start] = []
+            for cue in self._cues_starting_with(token):
+                head = cue.second
+                if head is None:
+                    kept.append((cue, 1, _ahead(cue.rest)))
+                elif after is not None and (
+                    after in head.exact or (not head.exact_only and head.matches(after))
+                ):
+                    kept.append((cue, 2, _ahead(cue.rest[1:])))
+            found = tuple(kept)
+            self._pairs[key] = found
         return found
 
     def _fold(self, token: str) -> str:
@@ -134,25 +188,25 @@ class Matcher:
         """Weight per reason of the cues found in ``text`` (already normalised)."""
         totals: dict[str, float] = defaultdict(float)
         counted: set[int] = set()
-        tokens = [self._fold(t) for t in tokenise(text)]
+        folded, fold = self._folded, self._fold
+        tokens = [folded.get(t) or fold(t) for t in tokenise(text)]
         present = set(tokens)
-        end = len(tokens)
-        for i, token in enumerate(tokens):
-            candidates = self._cues_starting_with(token)
+        pairs, before = self._pairs, self._cues_before
+        nexts: list[str | None] = [*tokens[1:], None]
+        for i, key in enumerate(zip(tokens, nexts, strict=True)):
+            candidates = pairs.get(key)
+            if candidates is None:
+                candidates = before(*key)
             if not candidates:
                 continue
             said: set[str] = set()  # reasons a one-word cue already found in this token
-            for cue in candidates:
+            for cue, taken, rest in candidates:
                 if cue.id in counted or (cue.needs and cue.needs.isdisjoint(present)):
                     continue
-                head = cue.second  # most cues fail on their second word: checked inline
-                if head is not None:
-                    if i + 1 == end:
+                if isinstance(rest, _GapWord):  # the commonest: "X ~ Y"
+                    if not _gap_word(tokens, i + taken, rest):
                         continue
-                    after = tokens[i + 1]
-                    if after not in head.exact and (head.exact_only or not head.matches(after)):
-                        continue
-                if not self._rest_matches(tokens, i + 1, cue.rest):
+                elif rest and not self._rest_matches(tokens, i + taken, rest):
                     continue
                 if cue.negatable and self._negated(tokens, i):
                     continue
@@ -162,7 +216,7 @@ class Matcher:
                     said.add(cue.reason)
                 counted.add(cue.id)
                 totals[cue.reason] += cue.weight
-        if has_cjk(text):
+        if not text.isascii() and has_cjk(text):
             by_first = self._cjk_by_first
             for char in set(text).intersection(by_first):
                 self._cjk_scores(text, by_first[char], totals)

@@ -51,17 +51,27 @@ def normalise(text: object) -> str:
     if not isinstance(text, str) or not text:
         return ""
     text = text[:MAX_CHARS]
-    text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
-    if not text.isascii():
-        text = _fold_accents(text)
-        if _CJK.search(text):
-            text = text.translate(_TRADITIONAL)
-    text = _CONTROL.sub(" ", text)
-    return _SPACES.sub(" ", text).strip()
+    if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower
+        text = text.lower()
+        if "`" in text:
+            text = text.replace("`", "'")
+    else:
+        text = unicodedata.normalize("NFKC", text).casefold().translate(_APOSTROPHES)
+        if not text.isascii():
+            text = _fold_accents(text)
+            if _CJK.search(text):
+                text = text.translate(_TRADITIONAL)
+    if not text.isprintable():  # every character _CONTROL removes is not printable
+        text = _CONTROL.sub(" ", text)
+    if "  " in text or "\t" in text or "\u00a0" in text:  # \r \f \v: removed just above
+        text = _SPACES.sub(" ", text)
+    return text.strip()
 
 
 def tokenise(text: str) -> list[str]:
     """Words (French/Italian elisions split off: "l'adresse" -> "l'", "adresse") and marks."""
+    if "'" not in text:
+        return _TOKEN.findall(text)
     tokens: list[str] = []
     for token in _TOKEN.findall(text):
         if "'" in token:

@@ -23,13 +23,14 @@ from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from wishdesk.domain.settings import CalendarSettings
 from wishdesk.errors import UsageError
+from wishdesk.i18n import N_
 
 if TYPE_CHECKING:
     from holidays import HolidayBase
 
 UTC = timezone.utc
 DEFAULT_WEEKEND = frozenset({5, 6})
-EXTRA_HOLIDAY_NAME = "Day off (calendar.extra_holidays)"
+EXTRA_HOLIDAY_NAME = N_("Day off (calendar.extra_holidays)")  # translated where shown
 YEARS_BEFORE = 2  # the first window: this many years before the first date asked about ...
 YEARS_AFTER = 3  # ... and this many after
 GROW_YEARS = 3  # how far the window grows when a date falls outside it

@@ -1,4 +1,4 @@
-"""Message templates: built-in texts in six languages, placeholders, and the language choice.
+"""Message templates: built-in texts in seven languages, placeholders, and the language choice.
 
     from wishdesk.domain.templates import builtin_templates, render, template_values
     template = builtin_templates().for_locale("tracking", ticket.buyer_locale)

@@ -1,4 +1,5 @@
-"""Dates written the way each language writes them: "10 December 2026", "10. Dezember 2026".
+"""Dates written the way each language writes them: "10 December 2026", "10. Dezember 2026",
+"2026年12月10日".
 
 A small month-name table per language, so that no locale database is needed.
 """
@@ -32,6 +33,10 @@ _MONTHS: dict[str, tuple[str, ...]] = {
         "gennaio", "febbraio", "marzo", "aprile", "maggio", "giugno",
         "luglio", "agosto", "settembre", "ottobre", "novembre", "dicembre",
     ),
+    "zh": (
+        "1月", "2月", "3月", "4月", "5月", "6月",
+        "7月", "8月", "9月", "10月", "11月", "12月",
+    ),
 }  # fmt: skip
 
 # How day, month name and year are put together in each language.
@@ -42,6 +47,7 @@ _PATTERNS = {
     "de": "{day}. {month} {year}",
     "pt": "{day} de {month} de {year}",
     "it": "{day} {month} {year}",
+    "zh": "{year}年{month}{day}日",
 }
 
 DATE_LANGUAGES = tuple(_MONTHS)

@@ -9,7 +9,7 @@ from dataclasses import dataclass, replace
 from wishdesk.domain.templates.syntax import placeholders
 from wishdesk.errors import NotFoundError
 
-LANGUAGES = ("en", "es", "fr", "de", "pt", "it")  # every built-in template has all six
+LANGUAGES = ("en", "es", "fr", "de", "pt", "it", "zh")  # every built-in template has all seven
 FALLBACK = "en"
 KINDS = ("proactive", "reply", "custom")
 _PRIMARY = re.compile(r"[a-z]{2,3}")
@@ -67,6 +67,8 @@ def primary_language(locale: str | None) -> str:
 
 def pick_language(locale: str | None, available: Iterable[str] = LANGUAGES) -> str:
     """The language, of ``available``, for a BCP-47 locale: ``pt-BR`` -> pt; else en.
+    Chinese is one language here: ``zh-CN``, ``zh-Hans``, ``zh-TW``, ``zh-HK`` and
+    ``zh_CN.UTF-8`` all give zh (the built-in texts are simplified Chinese).
     Templates choose through ``TemplateSet.for_locale``, which offers the languages a
     template really has (the user's own included)."""
     primary = primary_language(locale)
