@@ -193,3 +193,32 @@ def test_m004_makes_the_first_tracking_entry_the_current_one(run, tmp_path: Path
         ("NEW123456789CN", "China Post")
     ]
     conn.close()
+
+
+@pytest.mark.parametrize("applied", range(1, len(schema.MIGRATIONS)))
+def test_m009_upgrades_a_store_of_every_earlier_version(run, tmp_path: Path, applied) -> None:
+    """A store left at any earlier migration gets the team columns, its tickets unassigned
+    and unmarked, and takes an assignment and a reply afterwards."""
+    old = tmp_path / "old.db"
+    conn = sqlite3.connect(old, isolation_level=None)
+    migrations = Migrations(schema.MIGRATION_SET)
+    for fn in schema.MIGRATIONS[:applied]:
+        migrations()(fn)
+    migrations.apply(Database(conn))
+    conn.execute(
+        "INSERT INTO tickets (id, state, opened_at, updated_at, subject) VALUES "
+        "(?, 'AWAITING_MERCHANT', '2026-11-20T08:00:00Z', '2026-11-20T08:00:00Z', 'Parcel?')",
+        (TICKETS[0]["id"],),
+    )
+    conn.close()
+    old.chmod(0o600)
+    listed = run("--db", str(old), "list", "--format", "json")
+    assert listed.exit_code == 0, listed.stderr
+    assert [t["assignee"] for t in json.loads(listed.stdout)] == [None]
+    assert _applied(old) == list(schema.MIGRATION_NAMES)
+    assigned = run("--db", str(old), "assign", TICKETS[0]["id"], "--to", "Ana", LOGNAME="Bo")
+    assert assigned.exit_code == 0, assigned.stderr
+    got = json.loads(run("--db", str(old), "show", TICKETS[0]["id"], "--json").stdout)
+    assert (got["assignee"], got["replying"]) == ("Ana", None)
+    assert [(e["action"], e["agent"]) for e in got["audit_log"]] == [("assign", "Bo")]
+    assert run("--db", str(old), "list", "--assignee", "Ana", "--format", "tsv").stdout

@@ -35,7 +35,8 @@ def test_a_note_is_kept_with_its_author_and_time_and_never_queued(run, store) ->
         }
     ]
     assert [m["sender"] for m in got["messages"]] == ["USER"]  # not in the thread
-    assert got["state"] == "AWAITING_MERCHANT" and got["outbox"] == [] and got["audit_log"] == []
+    assert got["state"] == "AWAITING_MERCHANT" and got["outbox"] == []
+    assert [(e["action"], e["agent"]) for e in got["audit_log"]] == [("note", "Ana Li")]
 
 
 def test_the_author_defaults_to_the_login_name(run, store, monkeypatch) -> None:

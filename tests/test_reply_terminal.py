@@ -10,6 +10,7 @@ import select
 import subprocess
 import sys
 import time
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -25,9 +26,13 @@ def store(run, tmp_path):
 
 
 def on_terminal(
-    args: list[str], env: dict[str, str], answer: bytes | None = None
+    args: list[str],
+    env: dict[str, str],
+    answer: bytes | None = None,
+    at_prompt: Callable[[], object] = list,
 ) -> tuple[int, str]:
-    """Run wishdesk with stdin and stdout on a pseudo-terminal; type ``answer`` at a prompt."""
+    """Run wishdesk with stdin and stdout on a pseudo-terminal; type ``answer`` at a prompt
+    (after calling ``at_prompt``, while the prompt waits)."""
     leader, follower = pty.openpty()
     proc = subprocess.Popen(
         [sys.executable, "-m", "wishdesk", *args],
@@ -52,6 +57,7 @@ def on_terminal(
                 break
             output += chunk
             if answer is not None and not answered and b"[y/N]" in output:
+                at_prompt()
                 os.write(leader, answer)
                 answered = True
         elif proc.poll() is not None:

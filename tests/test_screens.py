@@ -257,6 +257,61 @@ def test_show_says_how_sure_the_reason_is(home, columns: int) -> None:
     assert "order-status  (text, high confidence 0.78)" in shown.row_with("Reason")
 
 
+@pytest.fixture(scope="module")
+def team(home: dict[str, str], tmp_path_factory: pytest.TempPathFactory) -> dict[str, str]:
+    """A copy of the demo store where agents work some tickets and one is being answered
+    (an editor that died, so its mark stays until it expires)."""
+    import sqlite3
+    import subprocess
+    import sys
+
+    base = tmp_path_factory.mktemp("team")
+    source, copy = sqlite3.connect(home["WISHDESK_DB"]), sqlite3.connect(base / "team.db")
+    source.backup(copy)
+    source.close()
+    copy.close()
+    os.chmod(base / "team.db", 0o600)
+    env = {**home, "WISHDESK_DB": str(base / "team.db"), "WISHDESK_HOME": str(base / "home")}
+
+    def run(*args: str, **extra: str) -> subprocess.CompletedProcess[str]:
+        command = [sys.executable, "-m", "wishdesk", *args]
+        return subprocess.run(command, env={**env, **extra}, capture_output=True, text=True)
+
+    rows = [line.split("\t")[0] for line in run("list", "-n", "6").stdout.splitlines()]
+    for ticket_id, name in zip(rows, ["Ana Li", "Bo [b]Chen[/b]", "Ana Li"], strict=False):
+        assert run("assign", ticket_id, "--to", name).returncode == 0
+    crashed = run("reply", rows[0], "--editor", VISUAL="sh -c 'kill -9 $PPID'", LOGNAME="Bo")
+    assert crashed.returncode == -9, crashed.stderr
+    env["MARKED"] = rows[0]
+    env["WISHDESK_NOW"] = "2026-12-01T09:03:00Z"  # three minutes into Bo's reply
+    return env
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_the_inbox_shows_agents_only_beside_whole_deadlines(team, columns: int) -> None:
+    shown = screen(team, "list", columns=columns)
+    header = _header_row(shown, "ID", "Reason", "Due", "Escalates")
+    rows = [line for line in shown.lines if re.match(r"[0-9a-f]{10}\s", line)]
+    for row in rows:
+        assert len(CLOCK.findall(row)) == 2, row  # the deadlines stay whole
+    if columns >= 160:
+        assert "Agent" in header
+        assert sum("Ana Li" in row for row in rows) == 2
+        assert any("Bo [b]Chen" in row for row in rows)  # as typed, never markup
+    else:  # no room beside the deadlines at 80 columns
+        assert "Agent" not in header and not any("Ana Li" in row for row in rows)
+
+
+@pytest.mark.parametrize("columns", WIDTHS)
+def test_show_says_who_works_the_ticket_and_who_is_replying(team, columns: int) -> None:
+    shown = screen(team, "show", team["MARKED"], columns=columns)
+    assert "Ana Li" in shown.row_with("Assigned to")
+    assert "Bo is replying since 3 min" in shown.row_with("Replying")
+    later = screen({**team, "WISHDESK_NOW": "2026-12-01T09:16:00Z"}, "show", team["MARKED"],
+                   columns=columns)  # fmt: skip
+    assert "Replying" not in later.text and "Assigned to" in later.text  # the mark expired
+
+
 # The same screens in Chinese (LANG=zh_CN.UTF-8): the headers short enough that every
 # column, the deadlines first, still fits at 80 columns with characters two cells wide.
 ZH = "zh_CN.UTF-8"

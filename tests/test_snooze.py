@@ -42,7 +42,7 @@ def test_a_snoozed_ticket_leaves_list_but_not_overdue(run, store) -> None:
     overdue = json.loads(run("overdue", "--json").stdout)
     assert [t["id"] for t in overdue] == [T1] and overdue[0]["due_at"] is not None
     tsv = run("list", "--snoozed").stdout.rstrip("\n").split("\t")
-    assert tsv[0] == T1 and tsv[-1] == "2026-12-04T16:00:00Z"
+    assert tsv[0] == T1 and tsv[19] == "2026-12-04T16:00:00Z"  # column 20, snoozed_until
     assert run("list", "--snoozed", "--format", "table").stdout.startswith("Snoozed: 1 ticket\n")
 
 

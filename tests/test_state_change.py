@@ -64,6 +64,7 @@ def test_outbox_cancel_puts_a_closed_ticket_back_as_it_was(run, store) -> None:
 
 
 def test_appeal_hands_it_to_wish_with_the_reason_in_the_audit_log(run, store) -> None:
+    run("config", "set", "user.name", "Ana")
     result = run("appeal", T1, "--reason", "Abusive buyer [bold]x[/bold]")
     assert result.exit_code == 0, result.stderr
     assert "queued appeal of" in result.stdout and "AWAITING_WISH here now" in result.stdout
@@ -76,6 +77,7 @@ def test_appeal_hands_it_to_wish_with_the_reason_in_the_audit_log(run, store) ->
             "outbox_id": 1,
             "rule": None,
             "reason": "Abusive buyer [bold]x[/bold]",
+            "agent": "Ana",
         }
     ]
     assert ids(run, "list", "--state", "awaiting-wish") == [T1]

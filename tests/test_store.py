@@ -42,6 +42,10 @@ EXPECTED_COLUMNS = {
         "carrier",
         "snoozed_until",  # m008
         "snoozed_at",
+        "assignee",  # m009
+        "assigned_at",
+        "replying_by",
+        "replying_since",
     ],
     "messages": [
         "id",
@@ -101,7 +105,10 @@ EXPECTED_COLUMNS = {
     ],
     "drafts": ["id", "ticket_id", "text", "created_at", "findings"],
     "notes": ["id", "ticket_id", "text", "author", "created_at"],
-    "audit_log": ["id", "at", "action", "ticket_id", "outbox_id", "rule", "reason", "detail"],
+    "audit_log": [
+        *("id", "at", "action", "ticket_id", "outbox_id", "rule", "reason", "detail"),
+        "agent",  # m009
+    ],
     "attachments": [
         *("id", "message_id", "ticket_num", "ticket_id", "position", "file_name", "url"),
         *("served_at", "status", "attempts", "error", "sha256", "path", "size"),
@@ -130,6 +137,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
         "m006_ticket_first_order",
         "m007_order_listing",
         "m008_notes_and_snooze",
+        "m009_assignment",
     ]
 
 

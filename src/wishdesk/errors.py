@@ -131,3 +131,9 @@ class InputError(WishdeskError):
 
 class StoreError(WishdeskError):
     """The store cannot be opened, read or written."""
+
+
+class DeclinedError(WishdeskError):
+    """The user was asked whether to go on and said no: the answer is no (exit 1)."""
+
+    exit_code = 1

@@ -39,6 +39,7 @@ COMMANDS = {
     "close": "state_change",
     "appeal": "state_change",
     "note": "notes",
+    "assign": "assign",
     "snooze": "snooze",
     "notify": "notify",
     "outbox": "outbox",

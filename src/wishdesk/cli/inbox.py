@@ -15,6 +15,7 @@ from wishdesk.cli.options import (
     FormatOption,
     JsonOption,
     Ticket,
+    agent_option,
     order_option,
     resolve_format,
     within,
@@ -62,6 +63,9 @@ Order = Annotated[Optional[str], order_option(N_("Tickets about this order."))]
 SortOption = Annotated[Sort, typer.Option(help="Sort by SLA due time, last update or opening.")]
 Reverse = Annotated[bool, typer.Option("--reverse", help="Reverse the sort.")]
 Snoozed = Annotated[bool, typer.Option("--snoozed", help="The snoozed tickets (hidden otherwise).")]
+Mine = Annotated[bool, typer.Option("--mine", help="Only the tickets assigned to you.")]
+Unassigned = Annotated[bool, typer.Option("--unassigned", help="Only the tickets nobody works.")]
+Assignee = Annotated[Optional[str], agent_option("--assignee", help="Only the tickets NAME works.")]
 Within = Annotated[
     Optional[str], typer.Option("--within", help="Also tickets due within 12h, 1d, 2bd...")
 ]
@@ -92,6 +96,9 @@ def list_(
     sort: SortOption = Sort.due,
     reverse: Reverse = False,
     snoozed: Snoozed = False,
+    mine: Mine = False,
+    unassigned: Unassigned = False,
+    assignee: Assignee = None,
     fmt: FormatOption = None,
     as_json: JsonOption = False,
     bom: BomOption = False,
@@ -101,13 +108,16 @@ def list_(
     Snoozed tickets are left out until their snooze ends; --snoozed lists them instead."""
     from wishdesk.clock import now
     from wishdesk.render.listing import write_listing
+    from wishdesk.services.assign import AgentFilter
     from wishdesk.services.inbox import ListRequest, list_query, listing
 
     app = app_context(ctx)
     out_format = resolve_format(fmt, as_json)
+    agent = AgentFilter(mine, unassigned, assignee)
     request = ListRequest(
-        state, reason, overdue, due_within, search, order, limit, sort.value, reverse, snoozed
-    )
+        state, reason, overdue, due_within, search, order, limit, sort.value, reverse, snoozed,
+        agent,
+    )  # fmt: skip
     moment = now()
     store = app.store()
     query = list_query(store, request, moment)

@@ -135,3 +135,15 @@ def resolve_format(fmt: OutputFormat | None, as_json: bool, *, piped: str = "tsv
     if as_json:
         return "json"
     return HUMAN if stdout_is_tty() else piped
+
+
+def _agents(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
+    """The agents' names in the store that start with what was typed."""
+    from wishdesk.services.assign import assignee_names
+
+    return completion._from_store(ctx, lambda store: assignee_names(store, incomplete))
+
+
+def agent_option(flag: str, *, help: str) -> Any:
+    """``--to NAME``, ``--assignee NAME``: an agent, completing the names in the store."""
+    return typer.Option(flag, metavar="NAME", help=help, autocompletion=_agents)

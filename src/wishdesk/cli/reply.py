@@ -15,7 +15,10 @@ from wishdesk.cli.options import Ticket, Vars, parse_vars
 from wishdesk.i18n import _
 
 if TYPE_CHECKING:
+    from datetime import datetime
+
     from wishdesk.services.reply import NeedsConfirm, Outcome
+    from wishdesk.services.replying import GoOn, Mark
 
 commands = typer.Typer()
 
@@ -43,6 +46,9 @@ Yes = Annotated[
 ]
 Close = Annotated[bool, typer.Option("--close", help="Also close the ticket.")]
 DryRun = Annotated[bool, typer.Option("--dry-run", help="Lint and print; store nothing.")]
+Force = Annotated[
+    bool, typer.Option("--force", help="Reply although another agent is replying to it.")
+]
 
 
 def interactive() -> bool:
@@ -79,6 +85,7 @@ def reply(
     yes: Yes = False,
     close: Close = False,
     dry_run: DryRun = False,
+    force: Force = False,
 ) -> None:
     """Answer a ticket awaiting you. The policy linter checks the text first.
 
@@ -91,14 +98,30 @@ def reply(
     app = app_context(ctx)
     request = service.ReplyRequest(
         ticket, message, body_file, editor, template, parse_vars(var), draft,
-        override, reason, yes, close, dry_run,
+        override, reason, yes, close, dry_run, force,
     )  # fmt: skip
     store, moment = app.store(), now()
-    outcome = service.reply(store, request, now=moment, edit=_edit, interactive=interactive())
+    outcome = service.reply(
+        store, request, now=moment, edit=_edit, interactive=interactive(), go_on=_go_on(moment)
+    )
     _show_verdict(app, outcome)
     if isinstance(outcome, service.NeedsConfirm):
-        outcome = service.confirm(store, outcome, _ask(outcome), now=moment)
+        pending = outcome
+        outcome = service.confirm(store, pending, lambda: _ask(pending), now=moment)
     raise typer.Exit(_report(outcome))
+
+
+def _go_on(moment: datetime) -> GoOn:
+    """On a terminal, another agent replying to the ticket: say so, and ask (default no)."""
+
+    def ask(mark: Mark) -> bool:
+        from wishdesk.i18n import _
+        from wishdesk.render.assign import replying_text
+
+        print(f"wishdesk: {replying_text(mark.record(), moment)}", file=sys.stderr)
+        return typer.confirm(_("Reply anyway?"), default=False)
+
+    return ask
 
 
 def _ask(pending: NeedsConfirm) -> bool:

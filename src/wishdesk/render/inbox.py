@@ -19,6 +19,7 @@ from rich.text import Text
 
 from wishdesk.domain.outbox import TICKET_STATE_FOR
 from wishdesk.i18n import N_, _
+from wishdesk.render.assign import agent_width, team_rows
 from wishdesk.render.order import field_table as _field_table
 from wishdesk.render.order import order_panel
 from wishdesk.render.outbox import kind_name, status_name
@@ -59,6 +60,7 @@ HEADERS = {
     "Waiting": N_("Waiting"),
     "Due": N_("Due"),
     "Escalates": N_("Escalates"),
+    "Agent": N_("Agent"),
 }
 SOON = timedelta(hours=24)
 MIN_TEXT = 8  # the narrowest buyer and subject columns
@@ -99,6 +101,8 @@ def ticket_table(
     free = width - sum(widths.values()) - 2 * (len(fixed) + 1)
     if free < 2 * MIN_TEXT:  # too narrow for everything: "Waiting" gives way first
         free += widths.pop("Waiting") + 2
+    agent = agent_width(rows, free - 2 * MIN_TEXT)  # only on a store with assignments
+    free -= agent + 2 if agent else 0
     longest = max((row["Buyer"].cell_len for row in rows), default=5)
     buyer_width = min(longest, max(free // 3, MIN_TEXT))
     subject_width = max(free - buyer_width, MIN_TEXT)
@@ -118,6 +122,9 @@ def ticket_table(
     table.add_column(heads["Buyer"], no_wrap=True, width=buyer_width, overflow="ellipsis")
     table.add_column(heads["Subject"], no_wrap=True, width=subject_width, overflow="ellipsis")
     shown += ["Buyer", "Subject"]
+    if agent:
+        table.add_column(heads["Agent"], no_wrap=True, width=agent, overflow="ellipsis")
+        shown.append("Agent")
     for name in ("Waiting", "Due", "Escalates"):
         if name in widths:
             justify: Any = "right" if name == "Waiting" else "left"
@@ -140,6 +147,7 @@ def _ticket_cells(r: Mapping[str, Any], now: datetime, show_state: bool) -> dict
     cells["Reason"] = _t(reason_name(r["reason"]))
     cells["Buyer"] = buyer
     cells["Subject"] = _t(r["subject"] or r["last_message"] or "")
+    cells["Agent"] = _t(r.get("assignee") or "-", "" if r.get("assignee") else "dim")
     started = readable(r["awaiting_since"]) if r["awaiting_since"] else None
     waiting = "-" if not r["awaiting_since"] else "?" if started is None else span(now - started)
     cells["Waiting"] = Text(waiting)
@@ -190,6 +198,8 @@ def _header(t: Mapping[str, Any], tz: str, now: datetime) -> Panel:
             time=labelled(ends, tz), relative=until(ends, now)
         )
         grid.add_row(_("Snoozed"), Text(snoozed, style="cyan"))
+    for name, value in team_rows(t, now):  # who works it, who is replying
+        grid.add_row(name, value)
     title = _t(t["subject"] or _("(no subject)"), "bold")
     return Panel(grid, title=title, title_align="left", box=box.HEAVY)
 
@@ -271,6 +281,8 @@ def print_ticket(
             what = " ".join(filter(None, (entry["action"], entry["rule"])))
             line = Text(f"{labelled(entry['at'], tz)}  {what}: ")
             line.append(_t(entry["reason"] or ""))
+            if entry.get("agent"):  # who did it
+                line.append_text(_t(f"  ({entry['agent']})", "dim"))
             console.print(line)
     if t["drafts"]:
         console.print(_heading(_("Drafts")))

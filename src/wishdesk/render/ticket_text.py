@@ -48,6 +48,10 @@ def lines(t: Mapping[str, Any], tracking_urls: Mapping[str, str]) -> Iterator[st
     yield field("overdue", "yes" if t["overdue"] else "no")
     if t.get("snoozed_until"):
         yield field("snoozed until", t["snoozed_until"])
+    if t.get("assignee"):
+        yield field("assignee", t["assignee"])
+    if t.get("replying"):
+        yield field("replying", f"{t['replying']['by']} since {t['replying']['since']}")
     yield field("orders", ", ".join(t["order_ids"]))
     for order in t["orders"]:
         yield ""

@@ -10,7 +10,7 @@ import json
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from datetime import datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
 from wishdesk.domain.durations import parse_duration
@@ -20,6 +20,9 @@ from wishdesk.store import listing as queries
 from wishdesk.store import tickets
 from wishdesk.store.db import Store
 from wishdesk.store.orders import OrderRow
+
+if TYPE_CHECKING:
+    from wishdesk.services.assign import AgentFilter
 
 # The JSON/TSV fields of a listed ticket: the stored columns plus the two computed flags,
 # before the last message (the first order's product and tracking come last).
@@ -75,6 +78,7 @@ class ListRequest:
     sort: str = "due"
     reverse: bool = False
     snoozed: bool = False  # the snoozed tickets instead of the rest
+    agent: AgentFilter | None = None  # --mine, --unassigned, --assignee NAME
 
     @property
     def awaiting_merchant(self) -> bool:
@@ -131,6 +135,8 @@ def list_query(store: Store, req: ListRequest, now: datetime) -> queries.TicketQ
         query.due_before = iso(_window_end(store, req.due_within, now))
     if req.overdue:
         query.due_before = min(query.due_before or iso(now), iso(now))
+    if req.agent is not None:
+        req.agent.apply(query)
     return query
 
 
@@ -173,6 +179,7 @@ def ticket_values(row: Sequence[Any], now_iso: str) -> tuple[Any, ...]:
         tracking_number,
         carrier,
         snoozed_until,
+        assignee,
     ) = row
     return (
         id_,
@@ -195,6 +202,7 @@ def ticket_values(row: Sequence[Any], now_iso: str) -> tuple[Any, ...]:
         tracking_number,
         carrier,
         snoozed_until if snoozed_until is not None and snoozed_until > now_iso else None,
+        assignee,
     )
 
 
@@ -317,6 +325,7 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     """The ``list`` record plus messages, orders, outbox items and drafts."""
     from wishdesk.domain.reasons.bands import reason_band
     from wishdesk.services import attachments as photos
+    from wishdesk.services import replying
     from wishdesk.store import audit_log, drafts, messages, notes, orders, outbox
 
     ticket_id = resolve(store, ref)
@@ -353,6 +362,8 @@ def show_ticket(store: Store, ref: str, now: datetime) -> dict[str, Any]:
     out["audit_log"] = [entry.record() for entry in audit_log.for_ticket(store, ticket_id)]
     out["drafts"] = [draft.record() for draft in drafts.for_ticket(store, ticket_id)]
     out["notes"] = [note.record() for note in notes.for_ticket(store, ticket_id)]
+    mark = replying.current(store, ticket_id, now)  # another agent composing a reply
+    out["replying"] = None if mark is None else mark.record()
     return out
 
 

@@ -1,5 +1,6 @@
 """``wishdesk note``: an internal remark on a ticket. Never sent to anyone, never linted
-(it is not a message to the buyer), never audited; signed with ``user.name``."""
+(it is not a message to the buyer), never linted; signed with ``user.name``, and the audit
+log records who kept it."""
 
 from __future__ import annotations
 
@@ -7,6 +8,7 @@ from datetime import datetime
 
 from wishdesk.clock import iso
 from wishdesk.errors import UsageError
+from wishdesk.services import attribution
 from wishdesk.services.inbox import resolve
 from wishdesk.store import notes
 from wishdesk.store.db import Store
@@ -42,4 +44,5 @@ def add_note(
     author, at = user_name(), iso(now)
     with store.transaction():
         note_id = notes.add(store, ticket_id, text, author, at)
+        attribution.record(store, "note", ticket_id, at=at, agent=author, detail={"note": note_id})
     return Note(note_id, ticket_id, text, author, at)

@@ -31,6 +31,7 @@ class LintResult(NamedTuple):  # a NamedTuple: a frozen dataclass costs start-up
     findings: list[Finding]
     ticket_id: str | None = None
     text: str = ""
+    agent: str | None = None  # who queued it (``audit``), where the audit log says
 
     def ok(self, *, strict: bool = False) -> bool:
         return not any(f.is_error or strict for f in self.findings)
@@ -41,6 +42,8 @@ class LintResult(NamedTuple):  # a NamedTuple: a frozen dataclass costs start-up
             out["id"] = self.id
         if self.ticket_id is not None:
             out["ticket_id"] = self.ticket_id
+        if self.agent is not None:
+            out["agent"] = self.agent
         out["ok"] = self.ok(strict=strict)
         out["findings"] = [f.to_dict() for f in self.findings]
         return out
@@ -252,4 +255,4 @@ def audit(
             facts = order_rows.facts(store, item.order_id)
             orders = [facts] if facts else []
         findings = lint(item.text, orders=orders, now=_written_at(item.at, now), rules=rules)
-        yield LintResult(id=item.id, findings=findings, ticket_id=item.ticket_id, text=item.text)
+        yield LintResult(item.id, findings, item.ticket_id, item.text, item.agent)

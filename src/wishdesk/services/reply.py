@@ -12,7 +12,7 @@ outbox item for ``sync``. A blocked reply is kept as a draft: nothing typed is e
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
@@ -25,6 +25,7 @@ from wishdesk.store.db import Store
 if TYPE_CHECKING:
     from wishdesk.domain.models import OrderFacts
     from wishdesk.domain.policy import Finding, RuleSet
+    from wishdesk.services.replying import GoOn
 
 # (text to start from, the thread oldest first) -> the text written in the editor
 Editor = Callable[[str, Sequence[Mapping[str, Any]]], str]
@@ -46,6 +47,7 @@ class ReplyRequest:
     yes: bool = False  # send despite warnings
     close: bool = False
     dry_run: bool = False
+    force: bool = False  # reply although another agent is replying (and take their mark)
 
     def __post_init__(self) -> None:
         """Options that contradict each other are refused before anything is read."""
@@ -146,6 +148,7 @@ class NeedsConfirm:
 
     composed: Composed
     preview: bool = False
+    replying_as: str | None = None  # the agent holding the ticket's replying mark meanwhile
 
 
 @dataclass(frozen=True)
@@ -263,15 +266,63 @@ def _body(
 
 
 def reply(
-    store: Store, req: ReplyRequest, *, now: datetime, edit: Editor, interactive: bool
+    store: Store,
+    req: ReplyRequest,
+    *,
+    now: datetime,
+    edit: Editor,
+    interactive: bool,
+    go_on: GoOn | None = None,
 ) -> Outcome:
     """Compose, lint and decide. ``edit`` opens the editor: on ``--editor``, and on a
     terminal (``interactive``) for a draft or when no body source is given. Warnings ask
-    (``NeedsConfirm``) only on a terminal; without one they keep the text as a draft."""
+    (``NeedsConfirm``) only on a terminal; without one they keep the text as a draft.
+
+    Another agent replying to the ticket (``services/replying.py``): ``go_on`` asks on a
+    terminal; without one the reply is refused unless ``--force``. While this agent
+    composes (the editor, a template to confirm) the ticket carries their mark."""
+    from wishdesk.services import replying
+    from wishdesk.services.config import user_name
+
+    target_ = target(store, req.ticket)
+    agent = user_name()
+    held = not req.dry_run and replying.claim(
+        store, target_.ticket_id, agent, now, take=_composes(req, interactive),
+        force=req.force, ask=go_on if interactive else None,
+    )  # fmt: skip
+    try:
+        outcome = _decide(store, req, target_, now=now, edit=edit, interactive=interactive)
+    except BaseException:
+        if held:
+            replying.release(store, target_.ticket_id, agent)
+        raise
+    if isinstance(outcome, NeedsConfirm):
+        return replace(outcome, replying_as=agent if held else None)
+    if held:
+        replying.release(store, target_.ticket_id, agent)
+    return outcome
+
+
+def _composes(req: ReplyRequest, interactive: bool) -> bool:
+    """Whether the agent composes here: in the editor, or a template to confirm."""
+    sourced = req.message is not None or req.body_file is not None or req.template is not None
+    if req.editor or (interactive and not sourced):
+        return True
+    return req.template is not None and interactive and not req.yes
+
+
+def _decide(
+    store: Store,
+    req: ReplyRequest,
+    target_: ReplyTarget,
+    *,
+    now: datetime,
+    edit: Editor,
+    interactive: bool,
+) -> Outcome:
     from wishdesk.domain.policy import lint
     from wishdesk.services.policy import merchant_rules
 
-    target_ = target(store, req.ticket)
     rules = merchant_rules()
     check_overrides(req.overrides, rules)
     body = _body(store, req, target_, edit if (interactive or req.editor) else None, now)
@@ -290,11 +341,20 @@ def reply(
     return Sent(composed, send(store, composed, now))
 
 
-def confirm(store: Store, pending: NeedsConfirm, accepted: bool, *, now: datetime) -> Outcome:
-    """The merchant's answer to ``NeedsConfirm``: send, or keep the text as a draft."""
-    if accepted:
-        return Sent(pending.composed, send(store, pending.composed, now))
-    return _keep_draft(store, pending.composed, now, declined=True)
+def confirm(
+    store: Store, pending: NeedsConfirm, accepted: bool | Callable[[], bool], *, now: datetime
+) -> Outcome:
+    """The merchant's answer to ``NeedsConfirm`` (or the question that gets it): send, or
+    keep the text as a draft. Either way, or on any failure, the replying mark goes."""
+    try:
+        if accepted if isinstance(accepted, bool) else accepted():
+            return Sent(pending.composed, send(store, pending.composed, now))
+        return _keep_draft(store, pending.composed, now, declined=True)
+    finally:
+        if pending.replying_as is not None:
+            from wishdesk.services import replying
+
+            replying.release(store, pending.composed.target.ticket_id, pending.replying_as)
 
 
 def _keep_draft(store: Store, composed: Composed, now: datetime, declined: bool = False) -> Drafted:
@@ -311,10 +371,11 @@ def _keep_draft(store: Store, composed: Composed, now: datetime, declined: bool 
 def send(store: Store, composed: Composed, now: datetime) -> list[int]:
     """Queue the reply (and a close): thread, state, clock, outbox, audit log; one transaction.
     Returns the outbox item ids."""
+    from wishdesk.services import attribution
     from wishdesk.services.outbox import queue_reply, queue_state_change
     from wishdesk.store import audit_log
 
-    at = iso(now)
+    at, agent = iso(now), attribution.agent()
     target_ = composed.target
     order_id = target_.orders[0]["id"] if target_.orders else None
     with store.transaction():
@@ -338,6 +399,9 @@ def send(store: Store, composed: Composed, now: datetime) -> list[int]:
                 rule=finding.rule,
                 reason=composed.verdict.overrides[finding.rule],
                 detail=finding.to_dict(),
+                agent=agent,
             )
+        for action, item in zip(("reply", "close"), ids, strict=False):
+            attribution.record(store, action, target_.ticket_id, at=at, agent=agent, outbox_id=item)
         drafts.clear(store, target_.ticket_id)
     return ids

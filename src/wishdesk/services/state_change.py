@@ -3,7 +3,7 @@
 
 The ticket takes that state here at once, so it leaves the inbox and ``overdue``;
 ``outbox cancel`` puts it back as it was (``services/outbox.py``, ``queue_state_change``).
-An appeal's reason goes to the audit log.
+Each lands in the audit log with the agent who queued it (and an appeal's reason).
 """
 
 from __future__ import annotations
@@ -15,9 +15,10 @@ from datetime import datetime
 from wishdesk.clock import iso
 from wishdesk.domain.outbox import TICKET_STATE_FOR
 from wishdesk.errors import UsageError
+from wishdesk.services import attribution
 from wishdesk.services.inbox import resolve
 from wishdesk.services.outbox import queue_state_change
-from wishdesk.store import audit_log, tickets
+from wishdesk.store import tickets
 from wishdesk.store.db import Store
 
 
@@ -35,16 +36,15 @@ def change(store: Store, ref: str, kind: str, now: datetime, reason: str | None 
     if reason is not None and not reason.strip():
         raise UsageError("--reason is empty: say why, or leave it out")
     ticket_id = resolve(store, ref)
-    at = iso(now)
+    at, agent = iso(now), attribution.agent()
     with store.transaction():
         row = tickets.get(store, ticket_id)
         assert row is not None
         order_ids = json.loads(row.order_ids) if row.order_ids else []
         order_id = order_ids[0] if order_ids else None
         item_id = queue_state_change(store, ticket_id, kind, order_id, at)
-        if reason is not None:
-            audit_log.add(
-                store, at=at, action=kind, ticket_id=ticket_id, outbox_id=item_id, rule=None,
-                reason=reason.strip(), detail={},
-            )  # fmt: skip
+        why = None if reason is None else reason.strip()
+        attribution.record(
+            store, kind, ticket_id, at=at, agent=agent, outbox_id=item_id, reason=why
+        )
     return Queued(ticket_id, kind, item_id, row.state, TICKET_STATE_FOR[kind])

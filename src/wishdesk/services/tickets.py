@@ -271,9 +271,13 @@ def writer(store: Store) -> RecordWriter:
     return RecordWriter(store, clock_fn(store), reason_of)
 
 
-def retag(store: Store, ref: str, reason: str | None) -> tickets.TicketRow:
-    """Set ``reason`` by hand (source ``manual``), or with ``None`` reclassify automatically.
-    Returns the ticket as stored afterwards."""
+def retag(
+    store: Store, ref: str, reason: str | None, now: datetime | None = None
+) -> tickets.TicketRow:
+    """Set ``reason`` by hand (source ``manual``), or with ``None`` reclassify automatically;
+    the audit log records who did. Returns the ticket as stored afterwards."""
+    from wishdesk.clock import now as clock_now
+    from wishdesk.services import attribution
     from wishdesk.services.inbox import resolve
 
     if reason is not None and reason not in REASONS:
@@ -283,12 +287,14 @@ def retag(store: Store, ref: str, reason: str | None) -> tickets.TicketRow:
             choices=", ".join(REASONS),
         )
     ticket_id = resolve(store, ref)
+    at, agent = iso(now or clock_now()), attribution.agent()
     with store.transaction():
         if reason is not None:
             tickets.set_reason(store, ticket_id, (reason, "manual", 1.0))
         else:
             tickets.set_reason(store, ticket_id, ("other", "text", 0.0))
             writer(store).refresh(ticket_id)
+        attribution.record(store, "tag", ticket_id, at=at, agent=agent, detail={"reason": reason})
     row = tickets.get(store, ticket_id)
     assert row is not None
     return row

@@ -27,6 +27,8 @@ class TicketQuery:
     order_id: str | None = None
     snoozed: str = "hide"  # hide, only or any: tickets snoozed beyond ``now``
     now: str = ""  # ISO UTC, for ``snoozed``
+    assignee: str | None = None  # only the tickets this agent works
+    unassigned: bool = False  # only the tickets nobody works
     limit: int = 50  # 0: all
     sort: str = "due"
     reverse: bool = False
@@ -85,7 +87,8 @@ _TEXT_CELLS = (
     "CASE WHEN t.due_at < ? THEN 'true' ELSE 'false' END, "
     "CASE WHEN t.escalates_at < ? THEN 'true' ELSE 'false' END, "
     "coalesce(t.last_message, ''), coalesce(t.product, ''), coalesce(t.tracking_number, ''), "
-    "coalesce(t.carrier, ''), CASE WHEN t.snoozed_until > ? THEN t.snoozed_until ELSE '' END"
+    "coalesce(t.carrier, ''), CASE WHEN t.snoozed_until > ? THEN t.snoozed_until ELSE '' END, "
+    "coalesce(t.assignee, '')"
 )
 # The snoozed tickets are few: found through their partial index, by row number, so that
 # the listing's own index still orders (and counts) the rest.
@@ -118,6 +121,11 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
     if q.snoozed in _SNOOZED:
         where.append(_SNOOZED[q.snoozed])
         params.append(q.now)
+    if q.assignee is not None:
+        where.append("t.num IN (SELECT num FROM tickets WHERE assignee = ?)")
+        params.append(q.assignee)
+    if q.unassigned:
+        where.append("t.num NOT IN (SELECT num FROM tickets WHERE assignee IS NOT NULL)")
     if q.order_id is not None:
         where.append("t.num IN (SELECT ticket_num FROM ticket_orders WHERE order_id = ?)")
         params.append(q.order_id)

@@ -39,6 +39,7 @@ class MerchantText:
     order_id: str | None
     text: str
     at: str  # when it was sent; "" for an outbox body still queued
+    agent: str | None = None  # who queued an outbox body here (the audit log's agent)
 
 
 _THREAD = (

@@ -134,14 +134,17 @@ def sent_reply_bodies(store: Store, ticket_id: str, exclude: int) -> list[str]:
 
 def bodies_since(store: Store, since: str | None = None) -> Iterator[MerchantText]:
     """Queued and sent bodies, oldest first (``since``: a store timestamp); ``at`` is when a
-    sent body went out, "" for one still queued."""
+    sent body went out, "" for one still queued; ``agent`` who queued it, where the audit
+    log says."""
     for row in store.rows(
-        "SELECT id, ticket_id, order_id, body, CASE WHEN status = 'sent' THEN sent_at END "
+        "SELECT id, ticket_id, order_id, body, CASE WHEN status = 'sent' THEN sent_at END, "
+        "(SELECT a.agent FROM audit_log a WHERE a.outbox_id = outbox.id AND a.agent IS NOT NULL "
+        "ORDER BY a.id LIMIT 1) "
         "FROM outbox WHERE status IN ('queued', 'sent') AND body IS NOT NULL "
         "AND COALESCE(sent_at, created_at) >= ? ORDER BY COALESCE(sent_at, created_at), id",
         (since or "",),
     ):
-        yield MerchantText(f"outbox:{row[0]}", row[1], row[2], row[3] or "", row[4] or "")
+        yield MerchantText(f"outbox:{row[0]}", row[1], row[2], row[3] or "", row[4] or "", row[5])
 
 
 def delivered(store: Store, message_id: int, sent_at: str) -> None:

@@ -13,6 +13,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from wishdesk.store.schema_orders import m007_order_listing
+from wishdesk.store.schema_team import m009_assignment
 
 MIGRATION_SET = "wishdesk"
 
@@ -350,6 +351,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m006_ticket_first_order,
     m007_order_listing,
     m008_notes_and_snooze,
+    m009_assignment,
 ]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 

@@ -34,6 +34,7 @@ LIST_COLUMNS = (
     "tracking_number",
     "carrier",
     "snoozed_until",  # the listing shows it only while it lies ahead
+    "assignee",  # who works it (``store/assignment.py``)
 )
 
 
@@ -71,6 +72,7 @@ class TicketRow:
     carrier: str | None
     snoozed_until: str | None
     snoozed_at: str | None  # when the snooze was set
+    assignee: str | None  # the agent who works it
 
     def listing_row(self) -> tuple[Any, ...]:
         """The row as the listing selects it (``LIST_COLUMNS``)."""
