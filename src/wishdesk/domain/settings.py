@@ -206,7 +206,7 @@ KEYS: dict[str, Key] = {
             "user.name",
             "",
             _one_line,
-            N_("your name on notes (empty: the login name)"),
+            N_("your name on notes, assignments and the audit log (empty: the login name)"),
             machine=True,
         ),
     )
