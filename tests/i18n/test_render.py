@@ -126,3 +126,13 @@ def test_import_says_its_summary_in_chinese(run, tmp_path) -> None:  # type: ign
     shown = run("import", str(path), **ZH)
     assert shown.exit_code == 0, shown.stderr
     assert shown.stdout.startswith("工单：新增 1，更新 0，未变 0；消息：新增 ")
+
+
+def test_templates_list_describes_the_built_in_templates_in_chinese(run) -> None:  # type: ignore[no-untyped-def]
+    shown = run("templates", "list", "--format", "table", **ZH)
+    assert shown.exit_code == 0, shown.stderr
+    assert "订单已发货，附物流商" in shown.stdout and "The order has shipped" not in shown.stdout
+    for fmt in ("tsv", "json"):
+        english = run("templates", "list", "--format", fmt).stdout
+        assert run("templates", "list", "--format", fmt, **ZH).stdout == english
+        assert "The order has shipped" in english

@@ -9,7 +9,8 @@ The message template of an error (the literal first argument of ``XError(...)``:
 command line says, ``wishdesk.errors``) and of a ``Phrase(...)``, a part or a line said with
 one; not for Python's own exceptions, nor ``DATA_ERRORS``, whose text is data.
 ``rules``: the ``message``, ``explanation`` and ``suggestion`` of each linter rule in a
-rules TOML file, and the text values of its ``defaults``.
+rules TOML file, and the text values of its ``defaults``. ``templates``: the description of
+each built-in template in the templates' catalog TOML.
 
 The help texts are translated where help is shown (cli/help_text.py), so the code declares
 them as plain text.
@@ -134,3 +135,21 @@ def extract_rules(
         for value in values:
             if isinstance(value, str) and value.strip():
                 yield line, None, value, [f"linter rule {rule}"]
+
+
+def extract_templates(
+    fileobj: IO[bytes],
+    keywords: Mapping[str, Any],
+    comment_tags: Collection[str],
+    options: Mapping[str, Any],
+) -> Iterator[Found]:
+    """The built-in templates' descriptions (``templates list``) in their catalog TOML."""
+    from wishdesk.domain.toml import loads
+
+    text = fileobj.read().decode("utf-8")
+    lines = text.splitlines()
+    for name, entry in loads(text).items():
+        value = entry.get("description") if isinstance(entry, dict) else None
+        if isinstance(value, str) and value.strip():
+            line = next((n for n, t in enumerate(lines, 1) if t.strip() == f"[{name}]"), 0)
+            yield line, None, value, [f"built-in template {name}"]

@@ -39,6 +39,6 @@ def print_template_table(console: Console, records: Sequence[Mapping[str, Any]])
             Text(clean(r["name"], one_line=True), style="bold"),
             Text(_kind(r["kind"]), style=KIND_STYLES.get(r["kind"], "")),
             Text(clean(" ".join(r["languages"]), one_line=True)),
-            Text(clean(r["description"], one_line=True), style="dim"),
+            Text(clean(_(r["description"]), one_line=True), style="dim"),
         )
     console.print(table)
