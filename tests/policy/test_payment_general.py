@@ -278,3 +278,27 @@ def test_a_condition_on_authorising_is_not_a_negation_of_the_contact() -> None:
         "Telefonnummer.",
     ):
         assert CONTACT in errors(text), text
+
+
+@pytest.mark.parametrize(
+    ("text", "rule"),
+    [
+        ("Please send me your PayPal email, YOU NEVER READ THE LISTING", "payment.account-request"),
+        ("add me on WhatsApp: shopdeals88, you never read the listing", "contact.off-platform"),
+        ("Envíame tu cuenta de PayPal, no leíste la descripción", "payment.account-request"),
+    ],
+)
+def test_a_negation_after_a_comma_belongs_to_another_clause(text: str, rule: str) -> None:
+    assert rule in errors(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Payment by PayPal is not possible",  # the negation right after, in the same clause
+        "We will never ask for your PayPal email, so please ignore such messages",  # before
+        "遇到索要验证码或银行卡号的短信,一律视为诈骗。",  # a Chinese comma-less warning
+    ],
+)
+def test_a_negation_in_the_same_clause_still_reaches_the_match(text: str) -> None:
+    assert not {r for r in errors(text) if r.startswith(("payment", "contact"))}

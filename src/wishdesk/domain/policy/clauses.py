@@ -150,4 +150,14 @@ def negated(
     left, right = clause_bounds(text, start, end, lex, present)
     starts, ends = _cues(text, left, right, lex, present)
     first = bisect_left(ends, start - NEGATION_BEFORE)  # cues ending near or after the start
-    return first < len(starts) and starts[first] <= end + NEGATION_AFTER
+    for cue in starts[first:]:
+        if cue > end + NEGATION_AFTER:
+            return False
+        # a negation after the match reaches back over words, not over a comma: in "send
+        # me your PayPal email, you never read the listing" the "never" is another clause's
+        if cue <= end or not _COMMA.search(text, end, cue):
+            return True
+    return False
+
+
+_COMMA = re.compile(r"[,;:]\s")
