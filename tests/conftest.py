@@ -10,6 +10,9 @@ from typer.testing import CliRunner, Result
 
 NOW = "2026-11-26T07:00:00Z"
 
+# pg_server, pg_url: a PostgreSQL cluster for the run, a fresh database per test
+pytest_plugins = ["pgfixtures"]
+
 
 @pytest.fixture(scope="session", autouse=True)
 def plan_cache(tmp_path_factory: pytest.TempPathFactory) -> None:

@@ -1,0 +1,50 @@
+"""pytest fixtures for PostgreSQL (a plugin of tests/conftest.py): one cluster for the run
+(``$WISHDESK_TEST_PG`` when CI started one, else a throwaway one from ``pgserver``), and a
+fresh, empty database for each test that asks for ``pg_url``, dropped after it."""
+
+from __future__ import annotations
+
+import os
+import uuid
+from collections.abc import Iterator
+from urllib.parse import urlsplit, urlunsplit
+
+import pgserver
+import pytest
+
+
+def with_database(url: str, name: str) -> str:
+    """``url`` naming the database ``name`` instead of its own."""
+    parts = urlsplit(url)
+    return urlunsplit(parts._replace(path="/" + name))
+
+
+@pytest.fixture(scope="session")
+def pg_server() -> Iterator[str]:
+    """The URL of the run's cluster's maintenance database."""
+    given = os.environ.get(pgserver.ENV_URL)
+    if given:
+        yield given
+        return
+    if not pgserver.available():
+        pytest.skip("PostgreSQL is not installed (no initdb) and $WISHDESK_TEST_PG is unset")
+    cluster = pgserver.start()
+    try:
+        yield cluster.url
+    finally:
+        pgserver.stop(cluster)
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A new empty database (from template0) for this test only."""
+    import psycopg
+
+    name = f"wdtest_{uuid.uuid4().hex[:12]}"
+    with psycopg.connect(pg_server, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}" TEMPLATE template0')
+    try:
+        yield with_database(pg_server, name)
+    finally:
+        with psycopg.connect(pg_server, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
