@@ -7,6 +7,7 @@ from __future__ import annotations
 import os
 import uuid
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import urlsplit, urlunsplit
 
 import pgserver
@@ -48,3 +49,21 @@ def pg_url(pg_server: str) -> Iterator[str]:
     finally:
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def backend(request: pytest.FixtureRequest, tmp_path: Any) -> Iterator[Any]:
+    """A new, empty, migrated ``Store`` on each backend in turn: the store modules'
+    contract tests take it to hold on both."""
+    if request.param == "sqlite":
+        from wishdesk.store.db import open_store
+
+        store: Any = open_store(tmp_path / "store.db", create=True)
+    else:
+        from wishdesk.store.pg import open_pg_store
+
+        store = open_pg_store(request.getfixturevalue("pg_url"), create=True)
+    try:
+        yield store
+    finally:
+        store.close()

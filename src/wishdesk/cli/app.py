@@ -11,7 +11,6 @@ from __future__ import annotations
 import importlib
 import os
 import sys
-from pathlib import Path
 from typing import Annotated, Any, Optional
 
 import typer
@@ -90,6 +89,8 @@ class PagedContext(typer.Context):
 
     def invoke(self, callback: Any, /, *args: Any, **kwargs: Any) -> Any:
         own = callback is self.command.callback  # not a callback it invokes for another
+        if own and isinstance(self.find_root().obj, AppContext):
+            self.find_root().obj.command = command_path(self)  # what the store may refuse
         if own and command_path(self) in PAGED:
             from wishdesk.cli.pager import paged
 
@@ -207,9 +208,11 @@ def _no_pager(ctx: typer.Context, value: bool) -> bool:
 def root(
     ctx: typer.Context,
     db: Annotated[
-        Optional[Path],
+        Optional[str],
         typer.Option(
-            "--db", help="Store file (default: $WISHDESK_DB, else the app dir).", show_default=False
+            "--db",
+            help="Store file or postgresql:// URL (default: $WISHDESK_DB, else the app dir).",
+            show_default=False,
         ),
     ] = None,
     no_color: Annotated[

@@ -71,7 +71,7 @@ def init(
     changes = config.validated({k: str(v) for k, v in given.items() if v is not None})
     store = app_context(ctx).store(create=True)  # only once the values are known good
     config.update(store, changes)
-    print(_("store ready: {path}").format(path=clean(str(store.path), one_line=True)))
+    print(_("store ready: {path}").format(path=clean(store.location, one_line=True)))
     for key, value in config.current(store).items():
         print(f"  {key} = {clean(value, one_line=True)}")
 
@@ -82,7 +82,7 @@ def init(
 )
 def config_path(ctx: typer.Context) -> None:
     """Print the path of the store in use."""
-    print(app_context(ctx).db_path)
+    print(app_context(ctx).location())
 
 
 @config_app.command(

@@ -43,11 +43,17 @@ def store_failure(exc: BaseException) -> Exception | None:
     return failure(exc)
 
 
+# The commands whose store functions run on PostgreSQL so far; any other given a
+# ``postgresql://`` store stops before touching it.
+POSTGRES_COMMANDS = frozenset({"init", "config get", "config set", "config list"})
+
+
 @dataclass
 class AppContext:
-    db: Path | None = None
+    db: str | Path | None = None
     no_color: bool = False
     debug: bool = False
+    command: str = ""  # the command being run, as typed after ``wishdesk`` (``config set``)
     _store: Store | None = field(default=None, repr=False)
 
     @property
@@ -59,10 +65,23 @@ class AppContext:
     def store(self, *, create: bool = False) -> Store:
         """The open store (opened once per command; created only by commands that write)."""
         if self._store is None:
-            from wishdesk.store.db import open_store
+            from wishdesk.store.location import db_url
 
-            self._store = open_store(self.db_path, create=create)
+            url = db_url(self.db)
+            if url:
+                self._store = _open_postgres(url, self.command, create=create)
+            else:
+                from wishdesk.store.db import open_store
+
+                self._store = open_store(self.db_path, create=create)
         return self._store
+
+    def location(self) -> str:
+        """The store in use as it may be shown: its path, or its URL without a password."""
+        from wishdesk.store.location import db_url, shown_url
+
+        url = db_url(self.db)
+        return shown_url(url) if url else str(self.db_path)
 
     def color(self) -> bool:
         return not (self.no_color or "NO_COLOR" in os.environ)
@@ -92,6 +111,22 @@ class AppContext:
             self._store = None
 
 
+def _open_postgres(url: str, command: str, *, create: bool) -> Store:
+    from wishdesk.errors import StoreError
+    from wishdesk.store.location import shown_url
+
+    if command not in POSTGRES_COMMANDS:
+        raise StoreError(
+            "`wishdesk {command}` does not work on a PostgreSQL store yet ({url}); it was "
+            "left as it was",
+            command=command,
+            url=shown_url(url),
+        )
+    from wishdesk.store.pg import open_pg_store
+
+    return open_pg_store(url, create=create)
+
+
 def app_context(ctx: typer.Context) -> AppContext:
     root = ctx.find_root()
     if not isinstance(root.obj, AppContext):
@@ -106,7 +141,7 @@ def completion_app(ctx: Any) -> AppContext:
     if isinstance(root.obj, AppContext):
         return root.obj
     db = root.params.get("db")
-    return AppContext(db=Path(db) if db else None)
+    return AppContext(db=db or None)
 
 
 def stdout_is_tty() -> bool:

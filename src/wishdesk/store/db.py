@@ -5,6 +5,7 @@ from __future__ import annotations
 import contextlib
 import os
 import sqlite3
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -26,7 +27,10 @@ _INDEX_NEW_MESSAGES = (
 def failure(exc: BaseException) -> StoreError | None:
     """The store's own error for a database exception (None for anything else): what the
     user reads, without the layers above having to know SQLite."""
-    return _store_error(exc) if isinstance(exc, sqlite3.Error) else None
+    if isinstance(exc, sqlite3.Error):
+        return _store_error(exc)
+    pg = sys.modules.get("wishdesk.store.pg")  # loaded only when a PostgreSQL store was
+    return pg.failure(exc) if pg else None
 
 
 def _store_error(exc: sqlite3.Error) -> StoreError:
@@ -79,6 +83,7 @@ class Store:
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path
+        self.location = str(path)  # where it is, as it may be shown
         self.read_only: str | Phrase = (
             ""  # why it was opened read-only ("the disk is full", ...), if it was
         )

@@ -1,0 +1,203 @@
+"""Opening a team store on PostgreSQL (``--db postgresql://...``): the same ``Store`` calls
+as the SQLite one, over psycopg. Imported only for such a URL, and psycopg only from here.
+
+The URL's password (if one was given in it) never reaches output or errors: the URL is
+shown as ``location.shown_url`` makes it, and the driver's messages are scrubbed of it.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import os
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from wishdesk.errors import StoreError
+from wishdesk.store import dialect, pg_schema
+from wishdesk.store.db import Store
+from wishdesk.store.location import shown_url
+from wishdesk.store.schema import MIGRATION_NAMES
+
+# Writers queue on this advisory lock for the length of their transaction, as SQLite's
+# writers do on BEGIN IMMEDIATE: what a transaction reads stays true until it commits.
+WRITE_LOCK_KEY = pg_schema.LOCK_KEY - 1
+CONNECT_TIMEOUT_S = 10
+
+
+def _secrets(url: str) -> list[str]:
+    found = [os.environ.get("PGPASSWORD", "")]
+    with contextlib.suppress(Exception):
+        from psycopg.conninfo import conninfo_to_dict
+
+        found.append(str(conninfo_to_dict(url).get("password") or ""))
+    return [s for s in found if s]
+
+
+def _reason(exc: BaseException, url: str) -> str:
+    """The driver's message on one line, without any password."""
+    text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
+    for secret in _secrets(url):
+        text = text.replace(secret, "***")
+    return text or type(exc).__name__
+
+
+def failure(exc: BaseException) -> StoreError | None:
+    """The store's own error for a psycopg exception (None for anything else)."""
+    import psycopg
+
+    if not isinstance(exc, psycopg.Error):
+        return None
+    return StoreError("store error: {reason}", reason=_reason(exc, _current_url))
+
+
+_current_url = ""  # the open store's URL: what error messages must not leak
+
+
+@contextlib.contextmanager
+def translated() -> Iterator[None]:
+    import psycopg
+
+    try:
+        yield
+    except psycopg.Error as exc:
+        raise StoreError("store error: {reason}", reason=_reason(exc, _current_url)) from None
+
+
+class PgConnection:
+    """A psycopg connection that takes the store's SQL (``?`` parameters, SQLite's
+    insert-or-ignore): what store modules reach as ``store.conn``."""
+
+    def __init__(self, raw: Any) -> None:
+        self.raw = raw
+
+    def execute(self, sql: str, params: Any = ()) -> Any:
+        with translated():
+            return self.raw.execute(dialect.postgres(sql), params if params is not None else ())
+
+    def executemany(self, sql: str, rows: Any) -> Any:
+        with translated():
+            cursor = self.raw.cursor()
+            cursor.executemany(dialect.postgres(sql), rows)
+            return cursor
+
+    @property
+    def in_transaction(self) -> bool:
+        from psycopg.pq import TransactionStatus
+
+        return bool(self.raw.info.transaction_status != TransactionStatus.IDLE)
+
+    def close(self) -> None:
+        self.raw.close()
+
+
+class PgStore(Store):
+    """One open PostgreSQL store: autocommit, with explicit write transactions. Reading
+    (``execute``, ``one``, ``all``, ``rows``) is ``Store``'s own, through ``PgConnection``."""
+
+    def __init__(self, conn: PgConnection, url: str) -> None:
+        self.conn = conn  # type: ignore[assignment]  # what store modules call, as on SQLite
+        self._pg = conn
+        self.url = url
+        self.path = Path()  # no file: `location` says where it is
+        self.location = shown_url(url)
+        self.read_only = ""
+        self.bulk_loading = False
+        self._transactions = 0
+
+    @property
+    def transaction_number(self) -> int | None:
+        return self._transactions if self.conn.in_transaction else None
+
+    @contextlib.contextmanager
+    def transaction(self) -> Iterator[Any]:
+        """A write transaction that holds the store's write lock until it ends (writers
+        queue, as on SQLite); rolled back on any exception."""
+        if self.conn.in_transaction:
+            yield self.conn
+            return
+        with translated():
+            self._pg.raw.execute("BEGIN")
+            try:
+                self._pg.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+                self._transactions += 1
+                yield self.conn
+                self._pg.raw.execute("COMMIT")
+            except BaseException:
+                with contextlib.suppress(Exception):
+                    self._pg.raw.execute("ROLLBACK")
+                raise
+
+    def close(self) -> None:
+        with contextlib.suppress(Exception):
+            self.conn.close()
+
+
+def _connect(url: str, shown: str) -> Any:
+    try:
+        import psycopg
+    except ImportError:
+        raise StoreError(
+            "{url} is a PostgreSQL store, and this wishdesk has no PostgreSQL driver: "
+            "pip install 'wishdesk[postgres]'",
+            url=shown,
+        ) from None
+    try:
+        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+    except (psycopg.Error, ValueError) as exc:  # ValueError: a URL libpq cannot parse
+        raise StoreError(
+            "cannot connect to the store at {url}: {reason}", url=shown, reason=_reason(exc, url)
+        ) from None
+
+
+def _check(raw: Any, shown: str, *, create: bool) -> bool:
+    """Whether migrations are pending; refuses a database that is not a store (or is a
+    newer wishdesk's), and an empty one unless the store is to be ``create``d."""
+    have = pg_schema.applied(raw)
+    newer = sorted(have - set(MIGRATION_NAMES))
+    if newer:
+        raise StoreError(
+            "the store at {path} was made by a newer wishdesk (it has migration "
+            "{migration}, which this one does not know): upgrade wishdesk",
+            path=shown,
+            migration=newer[-1],
+        )
+    if not have:
+        tables = raw.execute(
+            "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema() "
+            "AND tablename <> '_migrations'"
+        ).fetchone()[0]
+        if tables:
+            raise StoreError(
+                "{path} is a PostgreSQL database but not a wishdesk store; it was left as it was",
+                path=shown,
+            )
+        if not create:
+            raise StoreError(
+                "no store at {path}: run `wishdesk init`, `wishdesk import` or `wishdesk demo`",
+                path=shown,
+            )
+    return not set(MIGRATION_NAMES) <= have
+
+
+def open_pg_store(url: str, *, create: bool = False) -> PgStore:
+    """Open the store in the PostgreSQL database ``url`` names and bring its schema up to
+    date (with ``create``, make it in an empty database). The database itself must exist."""
+    global _current_url
+    shown = shown_url(url)
+    raw = _connect(url, shown)
+    _current_url = url
+    try:
+        import psycopg
+
+        try:
+            if _check(raw, shown, create=create):
+                pg_schema.apply(raw)
+        except psycopg.Error as exc:
+            raise StoreError(
+                "cannot open the store at {path}: {reason}", path=shown, reason=_reason(exc, url)
+            ) from None
+    except BaseException:
+        raw.close()
+        raise
+    return PgStore(PgConnection(raw), url)
