@@ -12,13 +12,15 @@ import functools
 import re
 
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
+_UPDATE_OR_IGNORE = re.compile(r"^\s*UPDATE\s+OR\s+IGNORE\b", re.IGNORECASE)
 _RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
 
 
 @functools.lru_cache(maxsize=512)
 def postgres(sql: str) -> str:
     """``sql`` for psycopg: ``?`` outside quotes becomes ``%s``, a literal ``%`` is doubled,
-    and ``INSERT OR IGNORE INTO ...`` becomes ``INSERT INTO ... ON CONFLICT DO NOTHING``."""
+    ``INSERT OR IGNORE INTO ...`` becomes ``INSERT INTO ... ON CONFLICT DO NOTHING`` and
+    ``UPDATE OR IGNORE`` a plain ``UPDATE`` (``ignores_conflicts``: the caller's part)."""
     out: list[str] = []
     quote = ""
     for char in sql:
@@ -31,7 +33,7 @@ def postgres(sql: str) -> str:
             out.append("%s")
             continue
         out.append("%%" if char == "%" else char)
-    text = "".join(out)
+    text = _UPDATE_OR_IGNORE.sub("UPDATE", "".join(out), count=1)
     if _INSERT_OR_IGNORE.match(text):
         text = _INSERT_OR_IGNORE.sub("INSERT INTO", text, count=1)
         returning = _RETURNING.search(text)
@@ -40,3 +42,10 @@ def postgres(sql: str) -> str:
             text[:at].rstrip() + " ON CONFLICT DO NOTHING" + (" " + text[at:] if returning else "")
         )
     return text
+
+
+@functools.lru_cache(maxsize=128)
+def ignores_conflicts(sql: str) -> bool:
+    """An ``UPDATE OR IGNORE``: on PostgreSQL it runs in a savepoint, and a unique violation
+    undoes just it (SQLite skips the row)."""
+    return bool(_UPDATE_OR_IGNORE.match(sql))

@@ -77,7 +77,7 @@ def with_status(
     store: Store, statuses: Sequence[str], kinds: Sequence[str] = ()
 ) -> list[OutboxItem]:
     """Items in these statuses (all when empty) and kinds (all when empty), oldest first."""
-    where, params = ["1"], list[Any]()
+    where, params = ["TRUE"], list[Any]()
     if statuses:
         marks = ", ".join("?" for _ in statuses)
         where.append(f"status IN ({marks})")

@@ -64,6 +64,40 @@ def translated() -> Iterator[None]:
         raise StoreError("store error: {reason}", reason=_reason(exc, _current_url)) from None
 
 
+class PgCursor:
+    """A psycopg cursor with what the store modules read of SQLite's: ``rowcount``, the
+    rows, and ``lastrowid`` (the identity value the session's last insert took)."""
+
+    __slots__ = ("_cursor", "_raw")
+
+    def __init__(self, cursor: Any, raw: Any) -> None:
+        self._cursor = cursor
+        self._raw = raw
+
+    @property
+    def rowcount(self) -> int:
+        return int(self._cursor.rowcount) if self._cursor is not None else 0
+
+    @property
+    def lastrowid(self) -> int | None:
+        if self.rowcount < 1:  # nothing inserted (lastval() would be another statement's)
+            return None
+        with translated():
+            return int(self._raw.execute("SELECT lastval()").fetchone()[0])
+
+    def fetchone(self) -> Any:
+        return self._cursor.fetchone() if self._cursor is not None else None
+
+    def fetchall(self) -> list[Any]:
+        return self._cursor.fetchall() if self._cursor is not None else []
+
+    def fetchmany(self, size: int) -> list[Any]:
+        return self._cursor.fetchmany(size) if self._cursor is not None else []
+
+    def __iter__(self) -> Iterator[Any]:
+        return iter(self.fetchall())
+
+
 class PgConnection:
     """A psycopg connection that takes the store's SQL (``?`` parameters, SQLite's
     insert-or-ignore): what store modules reach as ``store.conn``."""
@@ -71,15 +105,36 @@ class PgConnection:
     def __init__(self, raw: Any) -> None:
         self.raw = raw
 
-    def execute(self, sql: str, params: Any = ()) -> Any:
+    def execute(self, sql: str, params: Any = ()) -> PgCursor:
+        text, values = dialect.postgres(sql), params if params is not None else ()
+        if dialect.ignores_conflicts(sql):
+            return self._ignoring_conflicts(text, values)
         with translated():
-            return self.raw.execute(dialect.postgres(sql), params if params is not None else ())
+            return PgCursor(self.raw.execute(text, values), self.raw)
 
-    def executemany(self, sql: str, rows: Any) -> Any:
+    def executemany(self, sql: str, rows: Any) -> PgCursor:
         with translated():
             cursor = self.raw.cursor()
             cursor.executemany(dialect.postgres(sql), rows)
-            return cursor
+            return PgCursor(cursor, self.raw)
+
+    def _ignoring_conflicts(self, text: str, values: Any) -> PgCursor:
+        """SQLite's ``UPDATE OR IGNORE``: a unique violation undoes the statement alone."""
+        from psycopg.errors import UniqueViolation
+
+        inside = self.in_transaction
+        with translated():
+            if inside:
+                self.raw.execute("SAVEPOINT or_ignore")
+            try:
+                cursor = self.raw.execute(text, values)
+            except UniqueViolation:
+                if inside:
+                    self.raw.execute("ROLLBACK TO SAVEPOINT or_ignore")
+                return PgCursor(None, self.raw)
+            if inside:
+                self.raw.execute("RELEASE SAVEPOINT or_ignore")
+            return PgCursor(cursor, self.raw)
 
     @property
     def in_transaction(self) -> bool:
