@@ -42,6 +42,9 @@ def deferred_indexes(store: Store) -> Iterator[None]:
     caller's rollback restores them, with everything else."""
     if not store.conn.in_transaction:
         raise RuntimeError("deferred_indexes needs the caller's transaction")
+    if store.backend != "sqlite":  # PostgreSQL keeps its indexes (its B-trees cache well)
+        yield
+        return
     saved = store.execute(
         "SELECT name, sql FROM sqlite_master WHERE type = 'index' AND name IN "
         f"({', '.join('?' for _ in DEFERRABLE_INDEXES)})",

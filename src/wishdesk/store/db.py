@@ -80,6 +80,8 @@ class Store:
     """One open store: a sqlite3 connection in autocommit mode with explicit transactions.
     Every database exception leaves it as a ``StoreError``."""
 
+    backend = "sqlite"  # or "postgres" (store/pg.py): for what only one of them has
+
     def __init__(self, conn: sqlite3.Connection, path: Path) -> None:
         self.conn = conn
         self.path = path

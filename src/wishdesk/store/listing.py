@@ -12,6 +12,7 @@ from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, replace
 from typing import Any
 
+from wishdesk.errors import StoreError
 from wishdesk.store.db import Store
 from wishdesk.store.tickets import LIST_COLUMNS
 
@@ -149,16 +150,23 @@ def list_sql(q: TicketQuery, *, text_cells_at: str | None = None) -> tuple[str, 
 
 def iter_rows(store: Store, q: TicketQuery) -> Iterator[tuple[Any, ...]]:
     """The listing's rows (``LIST_COLUMNS``), streamed."""
-    return store.rows(*list_sql(q))
+    return store.rows(*list_sql(_searchable(store, q)))
+
+
+def _searchable(store: Store, q: TicketQuery) -> TicketQuery:
+    """``q``, unless it searches a store that has no full-text index yet (PostgreSQL's)."""
+    if q.search and store.backend != "sqlite":
+        raise StoreError("--search does not work on a PostgreSQL store yet")
+    return q
 
 
 def count(store: Store, q: TicketQuery) -> int:
     """How many tickets the query selects, its limit aside."""
-    listing_sql, params = list_sql(replace(q, limit=0))  # the listing's own fixed fragments
-    row = store.one("SELECT count(*) FROM (" + listing_sql + ")", params)
+    listing_sql, params = list_sql(replace(_searchable(store, q), limit=0))  # fixed fragments
+    row = store.one("SELECT count(*) FROM (" + listing_sql + ") AS listing", params)
     return int(row[0]) if row else 0
 
 
 def iter_text_rows(store: Store, q: TicketQuery, now_iso: str) -> Iterator[tuple[str, ...]]:
     """The listing as TSV-ready text cells, streamed."""
-    return store.rows(*list_sql(q, text_cells_at=now_iso))
+    return store.rows(*list_sql(_searchable(store, q), text_cells_at=now_iso))

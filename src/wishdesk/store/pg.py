@@ -150,6 +150,8 @@ class PgStore(Store):
     """One open PostgreSQL store: autocommit, with explicit write transactions. Reading
     (``execute``, ``one``, ``all``, ``rows``) is ``Store``'s own, through ``PgConnection``."""
 
+    backend = "postgres"
+
     def __init__(self, conn: PgConnection, url: str) -> None:
         self.conn = conn  # type: ignore[assignment]  # what store modules call, as on SQLite
         self._pg = conn
@@ -198,7 +200,14 @@ def _connect(url: str, shown: str) -> Any:
             url=shown,
         ) from None
     try:
-        return psycopg.connect(url, autocommit=True, connect_timeout=CONNECT_TIMEOUT_S)
+        # Parameters bound client-side, as SQLite binds them: a NULL needs no type then
+        # (``? IS NULL`` in the store's SQL), and a text compared with text stays text.
+        return psycopg.connect(
+            url,
+            autocommit=True,
+            connect_timeout=CONNECT_TIMEOUT_S,
+            cursor_factory=psycopg.ClientCursor,
+        )
     except (psycopg.Error, ValueError) as exc:  # ValueError: a URL libpq cannot parse
         raise StoreError(
             "cannot connect to the store at {url}: {reason}", url=shown, reason=_reason(exc, url)
