@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import sys
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -46,9 +47,8 @@ def _reason(exc: BaseException, url: str) -> str:
 
 def failure(exc: BaseException) -> StoreError | None:
     """The store's own error for a psycopg exception (None for anything else)."""
-    import psycopg
-
-    if not isinstance(exc, psycopg.Error):
+    psycopg = sys.modules.get("psycopg")  # None when the driver is missing
+    if psycopg is None or not isinstance(exc, psycopg.Error):
         return None
     return StoreError("store error: {reason}", reason=_reason(exc, _current_url))
 
