@@ -10,6 +10,8 @@ import pytest
 from wishdata import order, ticket, write_jsonl
 
 T1, T2 = "5f0000000000000000000001", "5f0000000000000000000002"
+NOTIFY = ["notify", "a00000000000000000000001", "--template", "shipping-delay"]
+NOTIFY += ["--var", "new_date=2026-12-24"]
 FLOW = [
     ["init", "--timezone", "Europe/Paris"],
     ["import", "{data}"],
@@ -37,6 +39,14 @@ FLOW = [
     ["overdue"],
     ["stats"],
     ["audit"],
+    ["tag", T1, "--reason", "shipping-eta"],
+    ["tag", T2, "--auto"],
+    ["attachments", T1, "--json"],
+    ["config", "set", "merchant.name", "Acme"],
+    [*NOTIFY, "--dry-run"],
+    [*NOTIFY, "--yes"],
+    [*NOTIFY, "--yes"],  # the same notice again
+    ["outbox", "--format", "json"],
     ["config", "set", "sla.business_days", "3"],
     ["list", "--state", "any"],
     ["show", T1, "--json"],
@@ -73,7 +83,7 @@ def test_the_flow_says_the_same_on_both_backends(run, pg_url: str, tmp_path: Pat
 
 @pytest.mark.parametrize(
     "args",
-    [["orders"], ["sync"], ["demo"], ["tag", T1, "--reason", "damaged"], ["attachments", T1]],
+    [["orders"], ["sync"], ["demo"]],
 )
 def test_a_command_not_on_postgresql_yet_refuses_in_one_line(
     run, pg_url: str, args: list[str]

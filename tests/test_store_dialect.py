@@ -36,3 +36,12 @@ def test_each_statement_text_is_translated_once() -> None:
     for _ in range(3):
         postgres("SELECT ? -- cached")
     assert postgres.cache_info().hits == 2
+
+
+def test_a_cross_join_with_on_becomes_a_join_and_a_real_cross_join_stays() -> None:
+    assert postgres("SELECT 1 FROM a l CROSS JOIN tickets t ON t.num = l.n") == (
+        "SELECT 1 FROM a l JOIN tickets t ON t.num = l.n"
+    )
+    assert postgres("SELECT 1 FROM a CROSS JOIN b WHERE a.x = b.y") == (
+        "SELECT 1 FROM a CROSS JOIN b WHERE a.x = b.y"
+    )

@@ -13,6 +13,9 @@ import re
 
 _INSERT_OR_IGNORE = re.compile(r"^\s*INSERT\s+OR\s+IGNORE\s+INTO\b", re.IGNORECASE)
 _UPDATE_OR_IGNORE = re.compile(r"^\s*UPDATE\s+OR\s+IGNORE\b", re.IGNORECASE)
+# SQLite's CROSS JOIN is an inner join whose table order the planner keeps; PostgreSQL's
+# takes no ON, and a plain JOIN is the same join.
+_CROSS_JOIN_ON = re.compile(r"\bCROSS\s+JOIN\s+(\w+(?:\s+(?:AS\s+)?\w+)?)\s+ON\b", re.IGNORECASE)
 _RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
 
 
@@ -20,7 +23,8 @@ _RETURNING = re.compile(r"\bRETURNING\b", re.IGNORECASE)
 def postgres(sql: str) -> str:
     """``sql`` for psycopg: ``?`` outside quotes becomes ``%s``, a literal ``%`` is doubled,
     ``INSERT OR IGNORE INTO ...`` becomes ``INSERT INTO ... ON CONFLICT DO NOTHING`` and
-    ``UPDATE OR IGNORE`` a plain ``UPDATE`` (``ignores_conflicts``: the caller's part)."""
+    ``UPDATE OR IGNORE`` a plain ``UPDATE`` (``ignores_conflicts``: the caller's part), and
+    ``CROSS JOIN t ON ...`` a ``JOIN``."""
     out: list[str] = []
     quote = ""
     for char in sql:
@@ -34,6 +38,7 @@ def postgres(sql: str) -> str:
             continue
         out.append("%%" if char == "%" else char)
     text = _UPDATE_OR_IGNORE.sub("UPDATE", "".join(out), count=1)
+    text = _CROSS_JOIN_ON.sub(r"JOIN \1 ON", text)
     if _INSERT_OR_IGNORE.match(text):
         text = _INSERT_OR_IGNORE.sub("INSERT INTO", text, count=1)
         returning = _RETURNING.search(text)
