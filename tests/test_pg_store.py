@@ -8,6 +8,7 @@ import os
 import subprocess
 import sys
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 from test_store import EXPECTED_COLUMNS
@@ -163,3 +164,37 @@ def test_a_store_from_a_newer_wishdesk_is_refused(pg_url: str) -> None:
     _psql(pg_url, "INSERT INTO _migrations VALUES ('wishdesk', 'm999_future', 'x')")
     with pytest.raises(StoreError, match=r"newer wishdesk .*m999_future"):
         open_pg_store(pg_url)
+
+
+def test_text_compares_byte_by_byte_as_in_sqlite_whatever_the_locale(
+    pg_server: str, pg_url: str
+) -> None:
+    """Every text column is COLLATE "C"; in a database whose locale sorts "a" before "B"
+    (ICU, when the server has it) the store still orders as SQLite does."""
+    from pgfixtures import with_database
+
+    open_pg_store(pg_url, create=True).close()
+    loose = _psql(
+        pg_url,
+        "SELECT table_name, column_name FROM information_schema.columns WHERE table_schema = "
+        "current_schema() AND data_type = 'text' AND table_name <> '_migrations' "
+        "AND collation_name IS DISTINCT FROM 'C'",
+    )
+    assert loose == []
+    name = urlsplit(pg_url).path.lstrip("/") + "_icu"
+    try:
+        _psql(pg_server, f"CREATE DATABASE {name} TEMPLATE template0 LOCALE_PROVIDER icu "
+                         "ICU_LOCALE 'en-US' LOCALE 'C.UTF-8'")  # fmt: skip
+    except Exception as exc:  # a server built without ICU
+        pytest.skip(f"no ICU collation on this server: {exc}")
+    try:
+        icu = with_database(pg_url, name)
+        assert _psql(icu, "SELECT min(x) FROM (VALUES ('a'), ('B')) v(x)") == [("a",)]
+        store = open_pg_store(icu, create=True)
+        from wishdesk.store import settings
+
+        settings.save(store, {"a": "1", "B": "2"})
+        assert store.all("SELECT key FROM settings ORDER BY key") == [("B",), ("a",)]
+        store.close()
+    finally:
+        _psql(pg_server, f"DROP DATABASE IF EXISTS {name} WITH (FORCE)")

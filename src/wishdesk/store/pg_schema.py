@@ -12,6 +12,7 @@ Never edit a step that has shipped: add a new one (to both modules).
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from wishdesk.store.schema import FIRST_ORDER_BACKFILL, MIGRATION_NAMES, MIGRATION_SET
@@ -131,9 +132,20 @@ M009 = (
     "CREATE INDEX idx_audit_log_outbox_id ON audit_log (outbox_id) WHERE outbox_id IS NOT NULL",
 )
 
-STEPS: dict[str, tuple[str, ...]] = dict(
-    zip(MIGRATION_NAMES, (M001, M002, M003, M004, M005, M006, M007, M008, M009), strict=True)
-)
+
+def _binary(sql: str) -> str:
+    """Text columns compare byte by byte (``COLLATE "C"``), as SQLite's do, whatever the
+    database's locale: ISO times, id prefixes (``id >= ? AND id < ?``) and every ORDER BY
+    then give the same answer on both backends."""
+    return re.sub(r"\bTEXT\b", 'TEXT COLLATE "C"', sql)
+
+
+STEPS: dict[str, tuple[str, ...]] = {
+    name: tuple(_binary(sql) for sql in step)
+    for name, step in zip(
+        MIGRATION_NAMES, (M001, M002, M003, M004, M005, M006, M007, M008, M009), strict=True
+    )
+}
 
 _CREATE_MIGRATIONS = (
     "CREATE TABLE IF NOT EXISTS _migrations (migration_set TEXT NOT NULL, name TEXT NOT NULL, "
