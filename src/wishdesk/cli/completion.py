@@ -5,8 +5,9 @@
 candidates through click's protocol: ``_WISHDESK_COMPLETE=bash_complete`` (or
 ``zsh_complete``, ``fish_complete``) with the words so far in ``COMP_WORDS`` and the index of
 the one being completed in ``COMP_CWORD``; ``..._source`` prints the script. Candidates are
-the commands, options and choices click knows, plus ticket ids, order ids and template names
-(zsh and fish show a ticket's state and subject, an order's product, beside them).
+the commands, options and choices click knows, plus ticket ids, order ids, template names and
+agents' names (cli/candidates.py; zsh and fish show a ticket's state and subject, an order's
+product, beside them).
 
 Nothing here runs unless completion is asked for: the options are handled by the root group
 (cli/app.py), and a completer reads the store only when the shell asks. A completer never
@@ -15,7 +16,6 @@ fails loudly: no store, a broken one, anything at all, and there are simply no c
 
 from __future__ import annotations
 
-import contextlib
 import os
 import sys
 from collections.abc import Callable
@@ -116,7 +116,6 @@ end;
 complete --no-files --command %(prog)s --arguments "(%(func)s)";
 """
 _SCRIPTS = {"bash": _BASH, "zsh": _ZSH, "fish": _FISH}
-Candidates = list[tuple[str, str]]  # (value, what to show beside it)
 
 
 def script(shell: str) -> str:
@@ -208,80 +207,6 @@ def _zsh_escape(text: str) -> str:
     for char, escaped in (('"', '""'), ("'", "''"), ("$", "\\$"), ("`", "\\`"), (":", "\\:")):
         text = text.replace(char, escaped)
     return text
-
-
-# ---- the candidates ----
-
-
-def ticket(ctx: Any, incomplete: str) -> Candidates:
-    """Ticket ids starting with what was typed (``autocompletion=`` of TICKET arguments)."""
-    from wishdesk.services.completion import ticket_ids
-
-    return _from_store(ctx, lambda store: ticket_ids(store, incomplete))
-
-
-def closable(ctx: Any, incomplete: str) -> Candidates:
-    """Tickets ``close`` can close."""
-    from wishdesk.domain.outbox import CHANGES_FROM
-    from wishdesk.services.completion import ticket_ids
-
-    states = CHANGES_FROM["close"]
-    return _from_store(ctx, lambda store: ticket_ids(store, incomplete, states))
-
-
-def appealable(ctx: Any, incomplete: str) -> Candidates:
-    """Tickets ``appeal`` can hand to Wish support."""
-    from wishdesk.domain.outbox import CHANGES_FROM
-    from wishdesk.services.completion import ticket_ids
-
-    states = CHANGES_FROM["appeal"]
-    return _from_store(ctx, lambda store: ticket_ids(store, incomplete, states))
-
-
-def snoozed(ctx: Any, incomplete: str) -> Candidates:
-    """``snooze TICKET``: open tickets; after ``--unsnooze``, the snoozed ones."""
-    from wishdesk.clock import iso, now
-    from wishdesk.services.completion import snoozed_ids, ticket_ids
-
-    if getattr(ctx, "params", {}).get("unsnooze"):
-        return _from_store(ctx, lambda store: snoozed_ids(store, incomplete, iso(now())))
-    return _from_store(ctx, lambda store: ticket_ids(store, incomplete))
-
-
-def order(ctx: Any, incomplete: str) -> Candidates:
-    """Order ids starting with what was typed (``--order``, ``notify ORDER...``)."""
-    from wishdesk.services.completion import order_ids
-
-    return _from_store(ctx, lambda store: order_ids(store, incomplete))
-
-
-def template(ctx: Any, incomplete: str) -> Candidates:
-    """Template names, built-in and the user's (``--template``, ``templates show``)."""
-    from wishdesk.services.completion import template_names
-
-    return _quietly(lambda: template_names(incomplete))
-
-
-def _from_store(ctx: Any, candidates: Callable[[Any], Candidates]) -> Candidates:
-    from wishdesk.cli.context import completion_app
-
-    app = completion_app(ctx)
-    try:
-        return _quietly(lambda: candidates(app.store()))
-    finally:
-        with contextlib.suppress(Exception):
-            app.close()
-
-
-def _quietly(work: Callable[[], Candidates]) -> Candidates:
-    """The candidates ``work`` finds, or none at all if it fails in any way. Descriptions
-    come from buyers (subjects, products): each is made one clean line."""
-    try:
-        from wishdesk.render.safe import clean
-
-        return [(value, clean(text, one_line=True).replace("\t", " ")) for value, text in work()]
-    except Exception:
-        return []
 
 
 # ---- --show-completion and --install-completion ----

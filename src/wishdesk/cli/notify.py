@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from wishdesk.cli import completion
+from wishdesk.cli import candidates
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import (
@@ -28,7 +28,7 @@ OrderIds = Annotated[
         metavar="[ORDER]...",
         help="Order ids.",
         show_default=False,
-        autocompletion=completion.order,
+        autocompletion=candidates.order,
     ),
 ]
 OrdersFile = Annotated[
@@ -39,7 +39,7 @@ OrdersFile = Annotated[
 ]
 Template = Annotated[
     Optional[str],
-    typer.Option("--template", "-t", help="Template name.", autocompletion=completion.template),
+    typer.Option("--template", "-t", help="Template name.", autocompletion=candidates.template),
 ]
 Message = Annotated[
     Optional[str],

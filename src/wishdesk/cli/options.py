@@ -15,7 +15,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from wishdesk.cli import completion
+from wishdesk.cli import candidates
 
 SQLITE_MAX_INT = 2**63 - 1  # the largest count or id that can reach the store
 HUMAN = "table"
@@ -88,7 +88,7 @@ LimitOption = Annotated[
 Vars = Annotated[list[str], typer.Option("--var", help="Template value, key=value.")]
 
 
-def ticket_argument(complete: Callable[..., Any] = completion.ticket) -> Any:
+def ticket_argument(complete: Callable[..., Any] = candidates.ticket) -> Any:
     """``TICKET``, completing the ticket ids ``complete`` offers (those a command can act
     on; by default every ticket)."""
     return typer.Argument(
@@ -101,12 +101,12 @@ Ticket = Annotated[str, ticket_argument()]
 
 def ticket_option(help: str) -> Any:
     """``--ticket TICKET``, completing ticket ids."""
-    return typer.Option("--ticket", metavar="TICKET", help=help, autocompletion=completion.ticket)
+    return typer.Option("--ticket", metavar="TICKET", help=help, autocompletion=candidates.ticket)
 
 
 def order_option(help: str) -> Any:
     """``--order ORDER``, completing order ids."""
-    return typer.Option("--order", metavar="ORDER", help=help, autocompletion=completion.order)
+    return typer.Option("--order", metavar="ORDER", help=help, autocompletion=candidates.order)
 
 
 def parse_vars(pairs: list[str]) -> dict[str, str]:
@@ -137,13 +137,6 @@ def resolve_format(fmt: OutputFormat | None, as_json: bool, *, piped: str = "tsv
     return HUMAN if stdout_is_tty() else piped
 
 
-def _agents(ctx: Any, incomplete: str) -> list[tuple[str, str]]:
-    """The agents' names in the store that start with what was typed."""
-    from wishdesk.services.assign import assignee_names
-
-    return completion._from_store(ctx, lambda store: assignee_names(store, incomplete))
-
-
 def agent_option(flag: str, *, help: str) -> Any:
     """``--to NAME``, ``--assignee NAME``: an agent, completing the names in the store."""
-    return typer.Option(flag, metavar="NAME", help=help, autocompletion=_agents)
+    return typer.Option(flag, metavar="NAME", help=help, autocompletion=candidates.agent)

@@ -7,7 +7,7 @@ from typing import Annotated, Any, Optional
 
 import typer
 
-from wishdesk.cli import completion
+from wishdesk.cli import candidates
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import HUMAN, BomOption, FormatOption, JsonOption, resolve_format, within
@@ -87,7 +87,7 @@ Limit = Annotated[
 Order = Annotated[
     str,
     typer.Argument(
-        metavar="ORDER", help="Order id or a unique prefix of it.", autocompletion=completion.order
+        metavar="ORDER", help="Order id or a unique prefix of it.", autocompletion=candidates.order
     ),
 ]
 

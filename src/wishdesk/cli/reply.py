@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Optional
 
 import typer
 
-from wishdesk.cli import completion
+from wishdesk.cli import candidates
 from wishdesk.cli.context import AppContext, app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import Ticket, Vars, parse_vars
@@ -17,7 +17,7 @@ from wishdesk.i18n import _
 if TYPE_CHECKING:
     from datetime import datetime
 
-    from wishdesk.services.reply import NeedsConfirm, Outcome
+    from wishdesk.services.reply_outcomes import NeedsConfirm, Outcome
     from wishdesk.services.replying import GoOn, Mark
 
 commands = typer.Typer()
@@ -33,7 +33,7 @@ Template = Annotated[
         "--template",
         "-t",
         help="Fill a template in the buyer's language.",
-        autocompletion=completion.template,
+        autocompletion=candidates.template,
     ),
 ]
 Draft = Annotated[bool, typer.Option("--draft", help="Reopen the last blocked draft.")]
@@ -94,6 +94,7 @@ def reply(
     """
     from wishdesk.clock import now
     from wishdesk.services import reply as service
+    from wishdesk.services.reply_outcomes import NeedsConfirm as Pending
 
     app = app_context(ctx)
     request = service.ReplyRequest(
@@ -105,7 +106,7 @@ def reply(
         store, request, now=moment, edit=_edit, interactive=interactive(), go_on=_go_on(moment)
     )
     _show_verdict(app, outcome)
-    if isinstance(outcome, service.NeedsConfirm):
+    if isinstance(outcome, Pending):
         pending = outcome
         outcome = service.confirm(store, pending, lambda: _ask(pending), now=moment)
     raise typer.Exit(_report(outcome))
@@ -158,7 +159,7 @@ def _show_verdict(app: AppContext, outcome: Outcome) -> None:
 def _report(outcome: Outcome) -> int:
     """What happened, in a line; returns the exit code."""
     from wishdesk.render.safe import clean
-    from wishdesk.services.reply import Drafted, DryRun, Sent
+    from wishdesk.services.reply_outcomes import Drafted, DryRun, Sent
 
     composed = outcome.composed
     ticket_id = composed.target.ticket_id

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from wishdesk.cli import completion
+from wishdesk.cli import candidates
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import ticket_argument
@@ -14,7 +14,7 @@ from wishdesk.i18n import _
 
 commands = typer.Typer()
 
-SnoozedTicket = Annotated[str, ticket_argument(completion.snoozed)]
+SnoozedTicket = Annotated[str, ticket_argument(candidates.snoozed)]
 Until = Annotated[
     Optional[str],
     typer.Option(

@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from wishdesk.cli import completion
+from wishdesk.cli import candidates
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import ticket_argument
@@ -29,8 +29,8 @@ QUEUED = {
         "`wishdesk sync` sends it"
     ),
 }
-Closable = Annotated[str, ticket_argument(completion.closable)]
-Appealable = Annotated[str, ticket_argument(completion.appealable)]
+Closable = Annotated[str, ticket_argument(candidates.closable)]
+Appealable = Annotated[str, ticket_argument(candidates.appealable)]
 Reason = Annotated[
     Optional[str], typer.Option("--reason", help="Why, for the audit log (never sent).")
 ]

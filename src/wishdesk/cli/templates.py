@@ -6,7 +6,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from wishdesk.cli import completion
+from wishdesk.cli import candidates
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
 from wishdesk.cli.options import BomOption, FormatOption, JsonOption, resolve_format
@@ -60,7 +60,7 @@ TemplateName = Annotated[
     typer.Argument(
         metavar="NAME",
         help="Template name (see `templates list`).",
-        autocompletion=completion.template,
+        autocompletion=candidates.template,
     ),
 ]
 Lang = Annotated[

@@ -124,17 +124,11 @@ def extract_rules(
     options: Mapping[str, Any],
 ) -> Iterator[Found]:
     """The linter rules' texts (``[rules."id"]`` tables of a rules TOML file)."""
-    from wishdesk.domain.toml import loads
-
-    text = fileobj.read().decode("utf-8")
-    lines = text.splitlines()
-    for rule, entry in loads(text).get("rules", {}).items():
-        line = next((n for n, t in enumerate(lines, 1) if t.strip() == f'[rules."{rule}"]'), 0)
+    data, lines = _toml(fileobj)
+    for rule, entry in data.get("rules", {}).items():
         values = [entry.get(name) for name in RULE_FIELDS]
         values += list(entry.get("defaults", {}).values())
-        for value in values:
-            if isinstance(value, str) and value.strip():
-                yield line, None, value, [f"linter rule {rule}"]
+        yield from _texts(_line_of(lines, f'[rules."{rule}"]'), values, f"linter rule {rule}")
 
 
 def extract_templates(
@@ -144,12 +138,26 @@ def extract_templates(
     options: Mapping[str, Any],
 ) -> Iterator[Found]:
     """The built-in templates' descriptions (``templates list``) in their catalog TOML."""
+    data, lines = _toml(fileobj)
+    for name, entry in data.items():
+        if isinstance(entry, dict):
+            line = _line_of(lines, f"[{name}]")
+            yield from _texts(line, [entry.get("description")], f"built-in template {name}")
+
+
+def _toml(fileobj: IO[bytes]) -> tuple[dict[str, Any], list[str]]:
+    """A TOML file's tables, and its lines (to say where a text is)."""
     from wishdesk.domain.toml import loads
 
     text = fileobj.read().decode("utf-8")
-    lines = text.splitlines()
-    for name, entry in loads(text).items():
-        value = entry.get("description") if isinstance(entry, dict) else None
+    return loads(text), text.splitlines()
+
+
+def _line_of(lines: list[str], header: str) -> int:
+    return next((n for n, text in enumerate(lines, 1) if text.strip() == header), 0)
+
+
+def _texts(line: int, values: list[Any], comment: str) -> Iterator[Found]:
+    for value in values:
         if isinstance(value, str) and value.strip():
-            line = next((n for n, t in enumerate(lines, 1) if t.strip() == f"[{name}]"), 0)
-            yield line, None, value, [f"built-in template {name}"]
+            yield line, None, value, [comment]
