@@ -83,7 +83,7 @@ def test_the_flow_says_the_same_on_both_backends(run, pg_url: str, tmp_path: Pat
 
 @pytest.mark.parametrize(
     "args",
-    [["orders"], ["sync"], ["demo"]],
+    [["orders"]],
 )
 def test_a_command_not_on_postgresql_yet_refuses_in_one_line(
     run, pg_url: str, args: list[str]

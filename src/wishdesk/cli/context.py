@@ -52,7 +52,7 @@ POSTGRES_COMMANDS = frozenset(
         *("list", "show", "overdue", "stats", "audit", "note", "assign", "snooze"),
         *("reply", "close", "appeal", "outbox", "outbox cancel", "outbox retry"),
         *("sla due", "sla calendar", "lint", "templates list", "templates show"),
-        *("tag", "attachments", "notify"),
+        *("tag", "attachments", "notify", "sync", "demo"),
     }
 )
 
