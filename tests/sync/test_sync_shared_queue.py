@@ -108,7 +108,9 @@ def test_an_item_another_live_sync_is_sending_is_left_to_it(pg_url, run, monkeyp
         result = run("--db", pg_url, "sync", "--no-pull", "--base-url", wish.url)
         assert (result.exit_code, result.stdout) == (0, "outbox: 0 sent, 0 failed, 0 manual\n")
         assert wish.calls == []  # not even looked at on Wish
-        assert outbox.claim(open_pg_store(pg_url), item, AT) is False
+        other = open_pg_store(pg_url)
+        assert outbox.claim(other, item, AT) is False  # nor claimed by another
+        other.close()
         holder.close()  # that sync died: its connection, and its hold on the item, are gone
         result = run("--db", pg_url, "sync", "--no-pull", "--base-url", wish.url)
         assert result.exit_code == 0, result.stderr
