@@ -108,10 +108,10 @@ def test_the_url_in_wishdesk_db_selects_postgresql_too(run, pg_url: str) -> None
 def test_a_command_not_yet_on_postgresql_refuses_in_one_line_and_touches_nothing(
     run, pg_url: str
 ) -> None:
-    result = run("--db", _with_password(pg_url), "orders")
+    result = run("--db", _with_password(pg_url), "sync", WISH_ACCESS_TOKEN="token")
     assert result.exit_code == 2
     assert result.stderr.count("\n") == 1
-    assert "`wishdesk orders` does not work on a PostgreSQL store yet" in result.stderr
+    assert "`wishdesk sync` does not work on a PostgreSQL store yet" in result.stderr
     assert SECRET not in result.stderr + result.stdout
     assert _psql(pg_url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [(0,)]
 

@@ -125,7 +125,9 @@ ALLOWED = {
     "_CANCELLED",
     "_DELIVERED",
     "event",  # schema.py: _event_time's fixed event names
-    "TEXT_COLUMNS if text else COLUMNS",
+    "(TEXT_COLUMNS if text else COLUMNS)[backend]",
+    "like",  # store/order_listing.py: LIKE or ILIKE, by backend
+    "CJK_RANGES",  # store/pg_search.py: the fixed character ranges of CJK words
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}
 
