@@ -276,7 +276,7 @@ def test_m007_on_postgresql_fills_the_columns(run, shop, store_on, env, tmp_path
         pytest.skip("PostgreSQL's m007")
     import psycopg
 
-    from wishdesk.store.pg_schema import ORDER_LISTING_BACKFILL
+    from wishdesk.store.schema_orders import order_listing_backfill
 
     cancelled = order(
         A5,
@@ -294,7 +294,7 @@ def test_m007_on_postgresql_fills_the_columns(run, shop, store_on, env, tmp_path
     with psycopg.connect(env["WISHDESK_DB"], autocommit=True) as conn:
         conn.execute("UPDATE orders SET " + ", ".join(f"{c} = NULL" for c in columns))
         assert as_json(run, "--carrier", "Yanwen")[0]["buyer_name"] is None
-        conn.execute(ORDER_LISTING_BACKFILL)
+        conn.execute(order_listing_backfill("postgres"))
     assert as_json(run) == written
     assert {o["id"]: o["shipped_at"] for o in written}[A2] == "2026-11-08T00:00:00Z"
     assert {o["id"]: o["shipped_at"] for o in written}[A5] is None

@@ -18,7 +18,7 @@ from typing import Any
 
 from wishdesk.store.pg_search import SEARCH_FUNCTIONS, SEARCH_INDEXES
 from wishdesk.store.schema import FIRST_ORDER_BACKFILL, MIGRATION_NAMES, MIGRATION_SET
-from wishdesk.store.schema_orders import UNDELIVERED, UNSHIPPED
+from wishdesk.store.schema_orders import UNDELIVERED, UNSHIPPED, order_listing_backfill
 
 # pg_advisory_xact_lock's key while migrating: "wishdesk" in ASCII, as a bigint
 LOCK_KEY = int.from_bytes(b"wishdesk", "big") & 0x7FFF_FFFF_FFFF_FFFF
@@ -113,31 +113,10 @@ M006 = (
 )
 
 
-def _event_time(event: str) -> str:
-    """m007: the latest time of a fulfillment event (``fulfillment`` is a JSON list)."""
-    return (
-        "(SELECT max((e ->> 'event_time') COLLATE \"C\") FROM jsonb_array_elements("
-        f"orders.fulfillment::jsonb) e WHERE e ->> 'event_type' = '{event}')"
-    )
-
-
-_SHIPPED, _CANCELLED = _event_time("MARK_SHIPPED"), _event_time("TRACKING_CANCELLED")
-_DELIVERED = _event_time("CONFIRMED_DELIVERED")
-# schema_orders.ORDER_LISTING_BACKFILL with jsonb: the columns the record writer fills
-# since m007, for the orders stored before it (the store modules write JSON or NULL there;
-# a CASE, not AND, keeps jsonb_array_elements off what is not a list).
-ORDER_LISTING_BACKFILL = (
-    "UPDATE orders SET buyer_name = shipping_address::jsonb ->> 'name', "
-    "country_code = upper(shipping_address::jsonb ->> 'country_code'), "
-    "shipped_at = CASE WHEN jsonb_typeof(fulfillment::jsonb) = 'array' THEN CASE WHEN "
-    f"{_CANCELLED} IS NULL OR {_CANCELLED} < {_SHIPPED} THEN {_SHIPPED} END END, "
-    "delivered_at = CASE WHEN jsonb_typeof(fulfillment::jsonb) = 'array' THEN "
-    f"{_DELIVERED} END"
-)
 M007 = (
     "ALTER TABLE orders ADD COLUMN buyer_name TEXT, ADD COLUMN country_code TEXT, "
     "ADD COLUMN shipped_at TEXT, ADD COLUMN delivered_at TEXT",
-    ORDER_LISTING_BACKFILL,
+    order_listing_backfill("postgres"),  # the orders' JSON read with jsonb
     "CREATE INDEX idx_orders_updated_at ON orders (updated_at, id)",
     "CREATE INDEX idx_orders_carrier ON orders (lower(carrier))",  # SQLite: COLLATE NOCASE
     f"CREATE INDEX idx_orders_unshipped ON orders (expected_ship_at) WHERE {UNSHIPPED}",
