@@ -51,12 +51,18 @@ def like_pattern(term: str) -> str:
 
 def _search_clause(text: str, params: list[Any], backend: str = "sqlite") -> str:
     """Every word must appear in the subject or in some message of the ticket."""
-    clauses = []
+    parts = []
     for word in _WORD.findall(text):
-        clause, values = _word_match(word, backend)
-        clauses.append(clause)
+        part, values = _word_match(word, backend)
+        parts.append(part)
         params += values
-    return " AND ".join(clauses) if clauses else "0 = 1"
+    if not parts:
+        return "0 = 1"
+    if backend == "postgres":
+        from wishdesk.store.pg_search import every_word
+
+        return every_word(parts)
+    return " AND ".join(parts)
 
 
 def _word_match(word: str, backend: str) -> tuple[str, list[Any]]:

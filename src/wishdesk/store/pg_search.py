@@ -11,7 +11,8 @@ matched as a prefix of one (``wd_prefix_query``). A CJK word, which FTS5 does no
 matched as a substring: ``ILIKE`` says it (SQLite's ``LIKE`` ignores the case of ASCII
 letters alone, as ``ILIKE`` does on a ``COLLATE "C"`` column), and the same index finds the
 candidates first, each CJK character of a text being a word of its own too
-(``wd_cjk_text``), the word's characters a phrase.
+(``wd_cjk_text``): the texts that hold every character of the word (all of them, not a
+phrase, which the index could not answer without computing each candidate's words again).
 
 The step is part of m001 on PostgreSQL (where SQLite's m001 makes its FTS5 tables); its
 functions name the store's schema, so that they resolve whatever the search path.
@@ -40,7 +41,7 @@ _FUNCTIONS = (
     PARALLEL SAFE AS $b$ SELECT to_tsquery('simple'::regconfig, nullif(replace(btrim(
     regexp_replace(@S.wd_search_text(word), ' +', ' ', 'g')), ' ', ' <-> '), '') || ':*') $b$""",
     """CREATE FUNCTION @S.wd_cjk_query(word text) RETURNS tsquery LANGUAGE sql IMMUTABLE
-    PARALLEL SAFE AS $b$ SELECT phraseto_tsquery('simple'::regconfig, @S.wd_cjk_text(word)) $b$""",
+    PARALLEL SAFE AS $b$ SELECT plainto_tsquery('simple'::regconfig, @S.wd_cjk_text(word)) $b$""",
 )
 _COLLATION = (
     "SELECT coalesce((SELECT quote_ident(collname) FROM pg_collation WHERE collname IN "
@@ -67,20 +68,26 @@ SEARCH_INDEXES = (
 
 
 def word_match(word: str, pattern: str | None) -> tuple[str, list[Any]]:
-    """One word of ``list --search`` in the subject or some message of the ticket, as
+    """The tickets with one word of ``list --search`` in the subject or some message, as
     ``listing._word_match`` matches it on SQLite: ``pattern`` is the substring pattern of a
     CJK word (None for a word matched as a prefix)."""
     if pattern is not None:
         return (
-            "t.num IN (SELECT num FROM tickets WHERE wd_search_vector(subject) @@ "
-            "wd_cjk_query(?) AND subject ILIKE ? ESCAPE '\\' UNION ALL "
-            "SELECT ticket_num FROM messages WHERE wd_search_vector(text) @@ "
-            "wd_cjk_query(?) AND text ILIKE ? ESCAPE '\\')",
+            "SELECT num FROM tickets WHERE wd_search_vector(subject) @@ wd_cjk_query(?) "
+            "AND subject ILIKE ? ESCAPE '\\' UNION ALL SELECT ticket_num FROM messages "
+            "WHERE wd_search_vector(text) @@ wd_cjk_query(?) AND text ILIKE ? ESCAPE '\\'",
             [word, pattern] * 2,
         )
     return (
-        "t.num IN (SELECT num FROM tickets WHERE wd_search_vector(subject) @@ "
-        "wd_prefix_query(?) UNION ALL SELECT ticket_num FROM messages WHERE "
-        "wd_search_vector(text) @@ wd_prefix_query(?))",
+        "SELECT num FROM tickets WHERE wd_search_vector(subject) @@ wd_prefix_query(?) "
+        "UNION ALL SELECT ticket_num FROM messages WHERE wd_search_vector(text) @@ "
+        "wd_prefix_query(?)",
         [word, word],
     )
+
+
+def every_word(matches: list[str]) -> str:
+    """The tickets every word matches (``word_match``'s queries): one semi-join on their
+    intersection, which the planner cannot turn into a nested loop of one word's tickets
+    over another's (20k tickets, two Chinese words: 60 ms, not 3 s)."""
+    return "t.num IN (" + " INTERSECT ".join(f"({m})" for m in matches) + ")"
