@@ -365,3 +365,20 @@ def test_hostile_order_text_is_escaped_on_every_path(run, tmp_path, store_on) ->
     assert len(row) == 21 and row[2].startswith("Lamp\\n") and row[9] == "X\\t1"
     assert "RED[bold]b[/bold]" in run("orders", "show", A1, "--format", "table").stdout
     assert "\x1b" not in run("orders", "show", A1).stdout
+
+
+def test_open_tickets_are_listed_oldest_first(run, shop, tmp_path) -> None:
+    """On both backends: SQLite's group_concat and PostgreSQL's string_agg give the same
+    order (opened time, then id), and a closed ticket stays out."""
+    later = "5f0000000000000000000009"
+    records = [
+        ticket(later, orders=[A1], opened_at="2026-11-25T08:00:00Z"),
+        ticket("5f0000000000000000000008", orders=[A1], opened_at="2026-11-10T08:00:00Z"),
+        ticket("5f0000000000000000000007", orders=[A1], opened_at="2026-11-10T08:00:00Z"),
+        ticket("5f0000000000000000000006", orders=[A1], state="CLOSED"),
+    ]
+    assert run("import", str(write_jsonl(tmp_path / "more.jsonl", records))).exit_code == 0
+    expected = ["5f0000000000000000000007", "5f0000000000000000000008", T1, later]
+    assert {o["id"]: o for o in as_json(run)}[A1]["open_ticket_ids"] == expected
+    row = next(r for r in run("orders").stdout.splitlines() if r.startswith(A1))
+    assert row.split("\t")[-1] == ",".join(expected)
