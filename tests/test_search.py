@@ -131,3 +131,45 @@ def test_postgresql_answers_from_the_gin_indexes(pg_url: str) -> None:
             assert "idx_tickets_search" in shown and "idx_messages_search" in shown, shown
     finally:
         store.close()
+
+
+def _database(pg_url: str, sql: str) -> None:
+    import psycopg
+
+    with psycopg.connect(pg_url, autocommit=True) as conn:
+        conn.execute(sql)
+
+
+def test_without_icu_c_utf8_finds_the_same(run, pg_url: str, monkeypatch, tmp_path) -> None:
+    """A server built without ICU: the search takes its letters and case from C.utf8."""
+    _database(pg_url, 'DROP COLLATION "und-x-icu"')
+    monkeypatch.setenv("WISHDESK_DB", pg_url)
+    assert run("import", str(write_jsonl(tmp_path / "c.jsonl", RECORDS))).exit_code == 0
+    from wishdesk.store.pg import open_pg_store
+
+    store = open_pg_store(pg_url)
+    try:
+        made = store.one("SELECT pg_get_functiondef('wd_search_text'::regproc)", ())
+    finally:
+        store.close()
+    assert made is not None and 'COLLATE "C.utf8"' in made[0]
+    assert {text: found(run, text) for text in FOUND} == FOUND
+
+
+def test_a_database_that_is_not_utf8_is_refused_in_one_line(run, pg_server: str) -> None:
+    from pgfixtures import with_database
+
+    name = "wdtest_latin1_search"
+    _database(pg_server, f'DROP DATABASE IF EXISTS "{name}"')
+    _database(
+        pg_server,
+        f"CREATE DATABASE \"{name}\" TEMPLATE template0 ENCODING 'LATIN1' LOCALE 'C'",
+    )
+    try:
+        url = with_database(pg_server, name)
+        result = run("--db", url, "init")
+        assert result.exit_code == 2 and result.stderr.count("\n") == 1, result.stderr
+        assert "needs a UTF8 database, and this one is LATIN1" in result.stderr
+        assert "Traceback" not in result.stderr
+    finally:
+        _database(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')

@@ -127,7 +127,7 @@ ALLOWED = {
     *("buyer", "country"),
     "(TEXT_COLUMNS if text else COLUMNS)[backend]",
     "like",  # store/order_listing.py: LIKE or ILIKE, by backend
-    "CJK_RANGES",  # store/pg_search.py: the fixed character ranges of CJK words
+    "_CJK_REGEX",  # store/pg_search.py: the fixed character ranges of CJK words
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}
 

@@ -25,6 +25,9 @@ from typing import Any
 # The characters SQLite's side matches as substrings (store/listing.py ``_CJK``).
 CJK_RANGES = "\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff"
 
+# The same, escaped for PostgreSQL's regular expressions: the DDL stays ASCII, which a
+# database of another encoding takes too (and then refuses itself, in one line).
+_CJK_REGEX = CJK_RANGES.encode("unicode_escape").decode("ascii").replace("\\", "\\\\")
 # @C: the collation whose classes and case are Unicode's; @S: the store's schema.
 _FUNCTIONS = (
     r"""CREATE FUNCTION @S.wd_search_text(body text) RETURNS text LANGUAGE sql IMMUTABLE
@@ -32,8 +35,8 @@ _FUNCTIONS = (
     lower(body COLLATE @C), NFD), E'[\\u0300-\\u036f]+', '', 'g'), NFC) COLLATE @C,
     '[^[:alnum:]]+', ' ', 'g') $b$""",
     f"""CREATE FUNCTION @S.wd_cjk_text(body text) RETURNS text LANGUAGE sql IMMUTABLE
-    PARALLEL SAFE AS $b$ SELECT regexp_replace(regexp_replace(body, '[^{CJK_RANGES}]+', ' ',
-    'g'), '([{CJK_RANGES}])', E' \\\\1 ', 'g') $b$""",
+    PARALLEL SAFE AS $b$ SELECT regexp_replace(regexp_replace(body, E'[^{_CJK_REGEX}]+', ' ',
+    'g'), E'([{_CJK_REGEX}])', E' \\\\1 ', 'g') $b$""",
     """CREATE FUNCTION @S.wd_search_vector(body text) RETURNS tsvector LANGUAGE sql IMMUTABLE
     PARALLEL SAFE AS $b$ SELECT to_tsvector('simple'::regconfig, @S.wd_search_text(body))
     || to_tsvector('simple'::regconfig, @S.wd_cjk_text(body)) $b$""",
@@ -54,10 +57,14 @@ def _quoted(sql: str) -> str:
     return "$f$" + sql + "$f$"
 
 
-# One DO block: the collation and the schema are the database's, found as the step runs.
+# One DO block: the collation and the schema are the database's, found as the step runs
+# (with neither collation, the database's own: right unless its locale is C). Buyers write in
+# every script, and normalize() needs UTF8: another encoding is refused before anything is.
 SEARCH_FUNCTIONS = (
     "DO $do$ DECLARE c text := (" + _COLLATION + "); s text := quote_ident(current_schema()); "
-    "BEGIN "
+    "BEGIN IF current_setting('server_encoding') <> 'UTF8' THEN RAISE EXCEPTION "
+    "'a wishdesk store needs a UTF8 database, and this one is %', "
+    "current_setting('server_encoding'); END IF; "
     + " ".join(f"EXECUTE replace(replace({_quoted(f)}, '@C', c), '@S', s);" for f in _FUNCTIONS)
     + " END $do$"
 )
