@@ -173,3 +173,67 @@ def test_a_database_that_is_not_utf8_is_refused_in_one_line(run, pg_server: str)
         assert "Traceback" not in result.stderr
     finally:
         _database(pg_server, f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+# Letters with and without accents, in both cases, digits, punctuation, CJK, kana, Hangul,
+# Cyrillic, other numbers (² ½), private use, emoji, a no-break space, curly quotes,
+# fullwidth letters, ligatures, a combining accent.
+POOL = [
+    *"abcdeéèêëñçüöäßøłABCDÉÑÜÖ0123456789 ,.'-_!?:;/()&%\"订单包裹物流退款我的がぎカナ안녕привМИР",
+    *("😀", "²", "ª", "½", "\u00a0", "\u2019", "\u201c", "\u2026", "ｆ", "Ｆ", "İ", "ı", "ǅ"),
+    *("ﬁ", "e\u0301", "\ue000", "Ⅳ", "①"),
+]
+
+
+def test_random_text_and_searches_agree_on_both_backends(run, pg_url: str, tmp_path) -> None:
+    """Texts drawn from every kind of character above, searched for pieces of themselves
+    (in any case): each search finds the same tickets, in the same order, on both."""
+    import random
+
+    from wishdesk.store.db import open_store
+    from wishdesk.store.listing import TicketQuery, iter_rows
+    from wishdesk.store.pg import open_pg_store
+
+    rnd = random.Random(18)
+
+    def text(n: int) -> str:
+        return "".join(rnd.choice(POOL) if rnd.random() < 0.6 else " " for _ in range(n))
+
+    records = [
+        ticket(f"{i + 1:024x}", subject=text(20), replies=_says(text(80))) for i in range(40)
+    ]
+    data = str(write_jsonl(tmp_path / "random.jsonl", records))
+    sqlite_db = tmp_path / "random.db"
+    for db in (str(sqlite_db), pg_url):
+        assert run("--db", db, "import", data).exit_code == 0
+    stores = (open_store(sqlite_db), open_pg_store(pg_url))
+    finding = 0
+    try:
+        for _ in range(200):
+            record = rnd.choice(records)
+            source = rnd.choice([record["subject"], record["replies"][0]["message"]])
+            at = rnd.randrange(len(source))
+            query = source[at : at + rnd.randint(1, 6)]
+            query = query.upper() if rnd.random() < 0.3 else query
+            q = TicketQuery(states=(), search=query, limit=0, sort="opened")
+            sqlite, postgres = ([row[0] for row in iter_rows(s, q)] for s in stores)
+            assert sqlite == postgres, query
+            finding += bool(sqlite)
+    finally:
+        for store in stores:
+            store.close()
+    assert finding > 100  # most pieces are words, or CJK substrings, that some ticket has
+
+
+def test_the_extra_word_characters_are_unicode61s() -> None:
+    """The characters PostgreSQL's search adds to [:alnum:] are numbers that are not
+    decimal digits, and private use: what unicode61 keeps in a word besides letters."""
+    import unicodedata
+
+    from wishdesk.store.pg_search import _MORE_WORD_CHARACTERS
+
+    for item in _MORE_WORD_CHARACTERS:
+        first, last = (item, item) if isinstance(item, int) else item
+        kinds = {unicodedata.category(chr(cp)) for cp in range(first, last + 1)}
+        assert kinds <= {"No", "Nl", "Co"}, hex(first)
+    assert unicodedata.category("\u00bd") == "No" and "\u00bd".isalnum()

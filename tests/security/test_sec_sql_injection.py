@@ -128,6 +128,7 @@ ALLOWED = {
     "(TEXT_COLUMNS if text else COLUMNS)[backend]",
     "like",  # store/order_listing.py: LIKE or ILIKE, by backend
     "_CJK_REGEX",  # store/pg_search.py: the fixed character ranges of CJK words
+    "_WORD_REGEX",  # and of the numbers unicode61 keeps in words
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}
 
