@@ -56,8 +56,7 @@ _OPEN_TICKET = (
 )
 _UNSHIPPED = UNSHIPPED.replace("state", "o.state").replace("tracking_number", "o.tracking_number")
 _UNDELIVERED = UNDELIVERED.replace("state", "o.state").replace("delivered_at", "o.delivered_at")
-# In the documented field order, with ``tracking_url`` left to Python (the carriers' pages)
-# and the two flags as 0/1. The open tickets are listed oldest first.
+# The ids of the order's open tickets, oldest first, comma-joined (None when it has none).
 _OPEN_IDS = {
     "sqlite": f"(SELECT group_concat(id, ',') FROM ({_OPEN_TICKET} ORDER BY t.opened_at, t.id))",
     "postgres": (
