@@ -251,9 +251,11 @@ def _earlier(ctx: Context, order_id: str, key: str) -> dict[str, Any] | None:
     """``skipped`` when this message was queued before (and ``--resend`` was not given).
     Cancelled items count too: cancelling is how a ``manual`` item is marked as handled by
     hand, and it must not come back."""
-    earlier = outbox_rows.first_with_key(ctx.store, key)
-    if earlier is None or ctx.resend:
-        return None
+    earlier = None if ctx.resend else outbox_rows.first_with_key(ctx.store, key)
+    return None if earlier is None else _skipped(order_id, earlier)
+
+
+def _skipped(order_id: str, earlier: outbox_rows.OutboxItem) -> dict[str, Any]:
     return _result(
         order_id,
         "skipped",
@@ -323,29 +325,26 @@ def _listed(store: Store, order_id: str, now: datetime) -> dict[str, Any]:
 
 def _queue(ctx: Context, plan: _Plan) -> dict[str, Any] | None:
     """Queue a planned message in the caller's transaction; None when what it was made from
-    changed since (plan it again)."""
+    changed since (plan it again). The outbox's unique key says whether another run queued
+    it meanwhile (``skipped``): nothing is checked before the insert."""
     store, order_id = ctx.store, plan.order_id
-    skipped = _earlier(ctx, order_id, plan.key)  # another run may have queued it meanwhile
-    if skipped is not None:
-        return skipped
     if _basis(store, order_id) != plan.basis:
         return None
     ticket_id = tickets.awaiting_for_order(store, order_id)
-    at = iso(ctx.now)
+    at, once = iso(ctx.now), outbox_rows.Once(plan.key, ctx.resend)
     if ticket_id is not None:
-        from wishdesk.services.outbox import queue_reply
+        from wishdesk.services.outbox import queue_reply_once
 
-        item = queue_reply(store, ticket_id, order_id, plan.text, at, dedup_key=plan.key)
+        item = queue_reply_once(store, ticket_id, order_id, plan.text, at, once)
     else:
-        item = outbox_rows.add(
-            store,
-            kind="notification",
-            ticket_id=None,
-            order_id=order_id,
-            body=plan.text,
-            at=at,
-            dedup_key=plan.key,
-        )
+        item = outbox_rows.add_once(
+            store, once, kind="notification", ticket_id=None, order_id=order_id,
+            body=plan.text, at=at,
+        )  # fmt: skip
+    if item is None:
+        earlier = outbox_rows.first_with_key(store, plan.key)
+        assert earlier is not None  # what the insert ran into
+        return _skipped(order_id, earlier)
     return _result(order_id, "queued", ticket_id=ticket_id, outbox_id=item, findings=plan.findings)
 
 
