@@ -4,10 +4,11 @@ one transaction under an advisory lock, so that wishdesks opening an empty datab
 apply each step exactly once and nobody sees a half-made store.
 
 Timestamps and JSON stay TEXT, as in SQLite, so that the store modules' SQL is shared.
-Full-text search (SQLite's FTS5 tables) is not here yet. The data backfills of m004, m006 and
-m007 rewrite rows that a store made before those steps held; a PostgreSQL store is made at
-the newest step at once, so they have none to rewrite and are kept only where their SQL is portable.
-Never edit a step that has shipped: add a new one (to both modules).
+Full-text search (SQLite's FTS5 tables) is not here yet. The data backfills of m004, m006,
+m007 and m010 rewrite the rows a store made before those steps holds, as SQLite's do (the
+JSON read with PostgreSQL's functions), so that a store of any earlier step comes up to
+date with its data whole (tests/test_pg_migrations.py). Never edit a step that has shipped:
+add a new one (to both modules).
 """
 
 from __future__ import annotations
@@ -91,7 +92,19 @@ M003 = (
     "ALTER TABLE ticket_orders ADD PRIMARY KEY (ticket_num, order_id)",
     "ALTER TABLE ticket_orders ALTER COLUMN ticket_id SET NOT NULL",
 )
-M004 = ()  # recomputed the current tracking of stores made before: none here
+
+
+def _json(column: str, kind: str) -> str:
+    """``column`` as jsonb where it holds a JSON array (``kind`` ``[``) or object (``{``)
+    (SQLite's ``json_valid``: the store writes nothing else there), else NULL."""
+    return f"(CASE WHEN {column} LIKE '{kind}%' THEN {column}::jsonb END)"
+
+
+M004 = (
+    "UPDATE orders SET tracking_number = tracking::jsonb -> 0 ->> 'tracking_number', "
+    "carrier = tracking::jsonb -> 0 ->> 'carrier' "
+    f"WHERE jsonb_array_length({_json('tracking', '[')}) > 1",
+)
 M005 = (
     f"""CREATE TABLE attachments (id {_ID}, message_id BIGINT NOT NULL REFERENCES messages (id),
     ticket_num BIGINT NOT NULL REFERENCES tickets (num), ticket_id TEXT NOT NULL,
@@ -107,10 +120,25 @@ M006 = (
     "ADD COLUMN carrier TEXT",
     FIRST_ORDER_BACKFILL,
 )
+
+
+def _event_time(event: str) -> str:
+    """When the order's fulfillment last had ``event`` (m007)."""
+    return (
+        "(SELECT max((e ->> 'event_time') COLLATE \"C\") FROM "
+        f"jsonb_array_elements({_json('orders.fulfillment', '[')}) e "
+        f"WHERE e ->> 'event_type' = '{event}')"
+    )
+
+
+_SHIPPED, _CANCELLED = _event_time("MARK_SHIPPED"), _event_time("TRACKING_CANCELLED")
 M007 = (
-    # the backfill reads the orders' JSON with SQLite's functions: no orders here yet
     "ALTER TABLE orders ADD COLUMN buyer_name TEXT, ADD COLUMN country_code TEXT, "
     "ADD COLUMN shipped_at TEXT, ADD COLUMN delivered_at TEXT",
+    f"UPDATE orders SET buyer_name = {_json('shipping_address', '{')} ->> 'name', "
+    f"country_code = upper({_json('shipping_address', '{')} ->> 'country_code'), "
+    f"shipped_at = CASE WHEN {_CANCELLED} IS NULL OR {_CANCELLED} < {_SHIPPED} "
+    f"THEN {_SHIPPED} END, delivered_at = {_event_time('CONFIRMED_DELIVERED')}",
     "CREATE INDEX idx_orders_updated_at ON orders (updated_at, id)",
     "CREATE INDEX idx_orders_carrier ON orders (lower(carrier))",  # SQLite: COLLATE NOCASE
     f"CREATE INDEX idx_orders_unshipped ON orders (expected_ship_at) WHERE {UNSHIPPED}",
