@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from wishdata import order, ticket, write_jsonl
@@ -177,3 +178,25 @@ def test_template_per_order_with_variables(run, store, db_path) -> None:
     assert "24 December 2026" in body and "Aurora Home" in body
     unknown = run("notify", O3, "--template", "nope")
     assert unknown.exit_code == 2 and "shipping-delay" in unknown.stderr
+
+
+def test_the_audit_log_names_who_queued_each_message(run, store, env) -> None:
+    run("config", "set", "user.name", "Ana")
+    first, second = results(run("notify", O1, O2, "-m", TEXT, "--format", "jsonl"))
+    assert run("notify", O1, "-m", TEXT, LOGNAME="Bo").exit_code == 0  # skipped: no entry
+    log = json.loads(run("show", T1, "--json").stdout)["audit_log"]
+    assert [(e["action"], e["agent"], e["outbox_id"]) for e in log] == [
+        ("notify", "Ana", first["outbox_id"])
+    ]
+    # a rule added since, which the queued messages break: audit names who queued each
+    rules = '[rules."custom.carrier"]\nseverity = "error"\nmessage = "m"\n'
+    rules += 'patterns = ["carrier"]\n'
+    (Path(env["WISHDESK_HOME"]) / "rules.toml").write_text(rules)
+    audited = [json.loads(line) for line in run("audit", "--format", "jsonl").stdout.splitlines()]
+    agents = {(r["id"].split(":")[0], r.get("ticket_id")): r.get("agent") for r in audited}
+    assert agents == {
+        ("message", T1): "Ana",  # the reply's message in the ticket's thread
+        ("outbox", T1): "Ana",
+        ("outbox", None): "Ana",  # the notification about the order without a ticket
+    }
+    assert second["outbox_id"] in {int(r["id"].split(":")[1]) for r in audited}

@@ -125,6 +125,10 @@ ALLOWED = {
     "_CANCELLED",
     "_DELIVERED",
     "event",  # schema.py: _event_time's fixed event names
+    "_TRACKING_JSON",  # pg_schema.py: the orders' JSON columns as jsonb (m004, m007)
+    "_ADDRESS_JSON",
+    "_EVENTS_JSON",
+    "ONCE",  # schema_team.py: the rows of m010's unique index
     "TEXT_COLUMNS if text else COLUMNS",
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}

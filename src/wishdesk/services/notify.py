@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
 from wishdesk.errors import UsageError
+from wishdesk.services import attribution
 from wishdesk.services.inbox import order_record
 from wishdesk.services.orders_file import own_data_removed
 from wishdesk.store import orders, tickets
@@ -82,6 +83,7 @@ class Context:
     resend: bool = False
     dry_run: bool = False
     allow_warnings: bool = False
+    agent: str | None = None  # who queues (``user.name``), for the audit log
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def prepare(store: Store, req: NotifyRequest, now: datetime) -> Context:
         resend=req.resend,
         dry_run=req.dry_run,
         allow_warnings=req.yes,
+        agent=attribution.agent(),
     )
 
 
@@ -345,6 +348,8 @@ def _queue(ctx: Context, plan: _Plan) -> dict[str, Any] | None:
         earlier = outbox_rows.first_with_key(store, plan.key)
         assert earlier is not None  # what the insert ran into
         return _skipped(order_id, earlier)
+    attribution.record(store, "notify", ticket_id, at=at, agent=ctx.agent, outbox_id=item,
+                       detail={"order": order_id})  # fmt: skip
     return _result(order_id, "queued", ticket_id=ticket_id, outbox_id=item, findings=plan.findings)
 
 

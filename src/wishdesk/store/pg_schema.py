@@ -94,16 +94,17 @@ M003 = (
 )
 
 
-def _json(column: str, kind: str) -> str:
-    """``column`` as jsonb where it holds a JSON array (``kind`` ``[``) or object (``{``)
-    (SQLite's ``json_valid``: the store writes nothing else there), else NULL."""
-    return f"(CASE WHEN {column} LIKE '{kind}%' THEN {column}::jsonb END)"
+# The orders' JSON columns as jsonb where they hold an array or an object (SQLite's
+# ``json_valid``: the store writes nothing else there), else NULL.
+_TRACKING_JSON = "(CASE WHEN tracking LIKE '[%' THEN tracking::jsonb END)"
+_ADDRESS_JSON = "(CASE WHEN shipping_address LIKE '{%' THEN shipping_address::jsonb END)"
+_EVENTS_JSON = "(CASE WHEN orders.fulfillment LIKE '[%' THEN orders.fulfillment::jsonb END)"
 
 
 M004 = (
     "UPDATE orders SET tracking_number = tracking::jsonb -> 0 ->> 'tracking_number', "
     "carrier = tracking::jsonb -> 0 ->> 'carrier' "
-    f"WHERE jsonb_array_length({_json('tracking', '[')}) > 1",
+    f"WHERE jsonb_array_length({_TRACKING_JSON}) > 1",
 )
 M005 = (
     f"""CREATE TABLE attachments (id {_ID}, message_id BIGINT NOT NULL REFERENCES messages (id),
@@ -126,19 +127,20 @@ def _event_time(event: str) -> str:
     """When the order's fulfillment last had ``event`` (m007)."""
     return (
         "(SELECT max((e ->> 'event_time') COLLATE \"C\") FROM "
-        f"jsonb_array_elements({_json('orders.fulfillment', '[')}) e "
+        f"jsonb_array_elements({_EVENTS_JSON}) e "
         f"WHERE e ->> 'event_type' = '{event}')"
     )
 
 
 _SHIPPED, _CANCELLED = _event_time("MARK_SHIPPED"), _event_time("TRACKING_CANCELLED")
+_DELIVERED = _event_time("CONFIRMED_DELIVERED")
 M007 = (
     "ALTER TABLE orders ADD COLUMN buyer_name TEXT, ADD COLUMN country_code TEXT, "
     "ADD COLUMN shipped_at TEXT, ADD COLUMN delivered_at TEXT",
-    f"UPDATE orders SET buyer_name = {_json('shipping_address', '{')} ->> 'name', "
-    f"country_code = upper({_json('shipping_address', '{')} ->> 'country_code'), "
+    f"UPDATE orders SET buyer_name = {_ADDRESS_JSON} ->> 'name', "
+    f"country_code = upper({_ADDRESS_JSON} ->> 'country_code'), "
     f"shipped_at = CASE WHEN {_CANCELLED} IS NULL OR {_CANCELLED} < {_SHIPPED} "
-    f"THEN {_SHIPPED} END, delivered_at = {_event_time('CONFIRMED_DELIVERED')}",
+    f"THEN {_SHIPPED} END, delivered_at = {_DELIVERED}",
     "CREATE INDEX idx_orders_updated_at ON orders (updated_at, id)",
     "CREATE INDEX idx_orders_carrier ON orders (lower(carrier))",  # SQLite: COLLATE NOCASE
     f"CREATE INDEX idx_orders_unshipped ON orders (expected_ship_at) WHERE {UNSHIPPED}",
