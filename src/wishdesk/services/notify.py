@@ -4,8 +4,8 @@ Each order's message is rendered with that order's data, linted with that order 
 and queued: as a reply where the order has a ticket awaiting the merchant, otherwise as a
 notification (which ``sync`` leaves in the outbox as ``manual`` when the API cannot deliver
 it). The same (order, template or text, variables) is never queued twice unless ``resend``.
-Orders are handled in batches, one write transaction each, so concurrent runs queue every
-message exactly once.
+Orders are handled in batches, one write transaction each; the outbox's unique key on each
+message's first item (m010) makes concurrent runs queue every message exactly once.
 """
 
 from __future__ import annotations
