@@ -200,3 +200,28 @@ def test_the_audit_log_names_who_queued_each_message(run, store, env) -> None:
         ("outbox", None): "Ana",  # the notification about the order without a ticket
     }
     assert second["outbox_id"] in {int(r["id"].split(":")[1]) for r in audited}
+
+
+def test_a_reply_whose_key_is_taken_writes_nothing_to_the_thread(backend) -> None:
+    """notify's reply: the outbox item goes in first, so a key another run holds leaves the
+    thread and the ticket's state as they were (on both backends)."""
+    from wishdesk.services.outbox import queue_reply_once
+    from wishdesk.store import messages
+    from wishdesk.store.outbox import Once
+
+    at = "2026-11-26T07:00:00Z"
+    with backend.transaction():
+        backend.execute(
+            "INSERT INTO tickets (id, state, opened_at, updated_at) "
+            "VALUES (?, 'AWAITING_MERCHANT', ?, ?)",
+            (T1, at, at),
+        )
+    queued = []
+    for text in ("Your order ships today.", "Your order ships today!"):
+        with backend.transaction():
+            queued.append(queue_reply_once(backend, T1, O1, text, at, Once("k1")))
+    assert queued[0] is not None and queued[1] is None
+    thread = messages.thread(backend, T1)
+    assert [m.text for m in thread] == ["Your order ships today."]
+    assert backend.all("SELECT id, message_id FROM outbox") == [(queued[0], thread[0].id)]
+    assert backend.one("SELECT state FROM tickets WHERE id = ?", (T1,)) == ("AWAITING_USER",)
