@@ -121,15 +121,16 @@ ALLOWED = {
     "_UNDELIVERED",
     "UNSHIPPED",
     "UNDELIVERED",
-    "_SHIPPED",
-    "_CANCELLED",
-    "_DELIVERED",
-    "event",  # schema.py: _event_time's fixed event names
-    "_TRACKING_JSON",  # pg_schema.py: the orders' JSON columns as jsonb (m004, m007)
-    "_ADDRESS_JSON",
-    "_EVENTS_JSON",
+    "event",  # schema_orders.py: m007's fixed event names
+    # schema_orders.py order_listing_backfill: m007's fragments, from its fixed _JSON table
+    *("latest", "each", "kind", "shipped", "cancelled", "delivered", "address", "events"),
+    *("buyer", "country"),
+    "(TEXT_COLUMNS if text else COLUMNS)[backend]",
+    "like",  # store/order_listing.py: LIKE or ILIKE, by backend
+    "_CJK_REGEX",  # store/pg_search.py: the fixed character ranges of CJK words
+    "_WORD_REGEX",  # and of the numbers unicode61 keeps in words
+    "_TRACKING_JSON",  # pg_schema.py: m004's tracking list as jsonb
     "ONCE",  # schema_team.py: the rows of m010's unique index
-    "TEXT_COLUMNS if text else COLUMNS",
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}
 

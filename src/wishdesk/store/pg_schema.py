@@ -4,11 +4,11 @@ one transaction under an advisory lock, so that wishdesks opening an empty datab
 apply each step exactly once and nobody sees a half-made store.
 
 Timestamps and JSON stay TEXT, as in SQLite, so that the store modules' SQL is shared.
-Full-text search (SQLite's FTS5 tables) is not here yet. The data backfills of m004, m006,
-m007 and m010 rewrite the rows a store made before those steps holds, as SQLite's do (the
-JSON read with PostgreSQL's functions), so that a store of any earlier step comes up to
-date with its data whole (tests/test_pg_migrations.py). Never edit a step that has shipped:
-add a new one (to both modules).
+Full-text search is m001's here too: GIN indexes where SQLite has FTS5 tables (pg_search.py).
+The data backfills of m004, m006, m007 and m010 rewrite the rows a store made before those
+steps holds, as SQLite's do (the orders' JSON read with jsonb), so that a store of any
+earlier step comes up to date with its data whole (tests/test_pg_migrations.py).
+Never edit a step that has shipped: add a new one (to both modules).
 """
 
 from __future__ import annotations
@@ -16,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from wishdesk.store.pg_search import SEARCH_FUNCTIONS, SEARCH_INDEXES
 from wishdesk.store.schema import FIRST_ORDER_BACKFILL, MIGRATION_NAMES, MIGRATION_SET
-from wishdesk.store.schema_orders import UNDELIVERED, UNSHIPPED
+from wishdesk.store.schema_orders import UNDELIVERED, UNSHIPPED, order_listing_backfill
 from wishdesk.store.schema_team import MARK_RESENT, ONCE
 
 # pg_advisory_xact_lock's key while migrating: "wishdesk" in ASCII, as a bigint
@@ -62,6 +63,9 @@ M001 = (
     "CREATE INDEX idx_drafts_ticket_id ON drafts (ticket_id)",
     f"""CREATE TABLE audit_log (id {_ID}, at TEXT NOT NULL, action TEXT NOT NULL,
     ticket_id TEXT, outbox_id BIGINT, rule TEXT, reason TEXT, detail TEXT)""",
+    # SQLite's m001 makes the FTS5 tables of ``list --search``: here, GIN indexes
+    SEARCH_FUNCTIONS,
+    *SEARCH_INDEXES,
 )
 
 
@@ -93,14 +97,9 @@ M003 = (
     "ALTER TABLE ticket_orders ALTER COLUMN ticket_id SET NOT NULL",
 )
 
-
-# The orders' JSON columns as jsonb where they hold an array or an object (SQLite's
-# ``json_valid``: the store writes nothing else there), else NULL.
+# An order's tracking list as jsonb where it holds one (SQLite's ``json_valid``: the store
+# writes nothing else there), else NULL.
 _TRACKING_JSON = "(CASE WHEN tracking LIKE '[%' THEN tracking::jsonb END)"
-_ADDRESS_JSON = "(CASE WHEN shipping_address LIKE '{%' THEN shipping_address::jsonb END)"
-_EVENTS_JSON = "(CASE WHEN orders.fulfillment LIKE '[%' THEN orders.fulfillment::jsonb END)"
-
-
 M004 = (
     "UPDATE orders SET tracking_number = tracking::jsonb -> 0 ->> 'tracking_number', "
     "carrier = tracking::jsonb -> 0 ->> 'carrier' "
@@ -121,26 +120,10 @@ M006 = (
     "ADD COLUMN carrier TEXT",
     FIRST_ORDER_BACKFILL,
 )
-
-
-def _event_time(event: str) -> str:
-    """When the order's fulfillment last had ``event`` (m007)."""
-    return (
-        "(SELECT max((e ->> 'event_time') COLLATE \"C\") FROM "
-        f"jsonb_array_elements({_EVENTS_JSON}) e "
-        f"WHERE e ->> 'event_type' = '{event}')"
-    )
-
-
-_SHIPPED, _CANCELLED = _event_time("MARK_SHIPPED"), _event_time("TRACKING_CANCELLED")
-_DELIVERED = _event_time("CONFIRMED_DELIVERED")
 M007 = (
     "ALTER TABLE orders ADD COLUMN buyer_name TEXT, ADD COLUMN country_code TEXT, "
     "ADD COLUMN shipped_at TEXT, ADD COLUMN delivered_at TEXT",
-    f"UPDATE orders SET buyer_name = {_ADDRESS_JSON} ->> 'name', "
-    f"country_code = upper({_ADDRESS_JSON} ->> 'country_code'), "
-    f"shipped_at = CASE WHEN {_CANCELLED} IS NULL OR {_CANCELLED} < {_SHIPPED} "
-    f"THEN {_SHIPPED} END, delivered_at = {_DELIVERED}",
+    order_listing_backfill("postgres"),  # the orders' JSON read with jsonb
     "CREATE INDEX idx_orders_updated_at ON orders (updated_at, id)",
     "CREATE INDEX idx_orders_carrier ON orders (lower(carrier))",  # SQLite: COLLATE NOCASE
     f"CREATE INDEX idx_orders_unshipped ON orders (expected_ship_at) WHERE {UNSHIPPED}",
