@@ -173,7 +173,7 @@ def test_assign_help_has_examples(run) -> None:
     assert result.exit_code == 0 and "wishdesk assign TICKET --me" in result.stdout
 
 
-def test_audit_names_who_queued_each_outbox_body(run, store) -> None:
+def test_audit_names_who_queued_each_outbox_body(run, store, tmp_path, db_path) -> None:
     promise = "Good news: it will arrive tomorrow!"  # before the order's estimate: truth.eta
     sent = run("reply", T1, "-m", promise, "--override", "truth.eta", "--reason", "courier")
     assert sent.exit_code == 0, sent.stderr
@@ -181,8 +181,25 @@ def test_audit_names_who_queued_each_outbox_body(run, store) -> None:
     assert result.exit_code == 1  # the overridden error is still an error on re-reading
     found = {r["id"]: r for r in map(json.loads, result.stdout.splitlines())}
     assert found["outbox:1"]["agent"] == "Ana" and found["outbox:1"]["ticket_id"] == T1
-    thread = [r for key, r in found.items() if key.startswith("message:")]
-    assert thread and all("agent" not in r for r in thread)  # Wish's thread: nobody known
+    # the reply's message in the thread names who queued it, also once it is Wish's copy;
+    # a message written on Wish itself names nobody
+    wish_copy = ticket(
+        T1,
+        orders=["a00000000000000000000001"],
+        replies=[
+            ("USER", "2026-11-23T08:00:00Z", "Hi, where is my package? It has been three weeks."),
+            ("MERCHANT", "2026-11-26T07:00:05Z", promise),
+        ],
+    )
+    on_wish = ticket(T2, replies=[("MERCHANT", "2026-11-25T08:00:00Z", promise)])
+    source = write_jsonl(tmp_path / "again.jsonl", [wish_copy, on_wish])
+    assert run("import", str(source)).exit_code == 0
+    again = [json.loads(line) for line in run("audit", "--format", "jsonl").stdout.splitlines()]
+    thread = {r["ticket_id"]: r for r in again if r["id"].startswith("message:")}
+    assert thread[T1]["agent"] == "Ana" and "agent" not in thread[T2]
+    conn = sqlite3.connect(db_path)
+    assert conn.execute("SELECT origin FROM messages WHERE text = ? AND ticket_id = ?",
+                        (promise, T1)).fetchall() == [("wish",)]  # fmt: skip
 
 
 def test_assignee_names_complete_from_the_store(run, store) -> None:

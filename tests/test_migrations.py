@@ -18,6 +18,8 @@ from wishdesk.errors import StoreError
 from wishdesk.store import schema
 from wishdesk.store.db import open_store
 
+NOW_AT = "2026-11-26T07:00:00Z"
+
 TICKETS = [
     ticket(
         f"5f00000000000000000000{i:02d}",
@@ -65,6 +67,16 @@ def _applied(db: Path) -> list[str]:
         return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
     finally:
         conn.close()
+
+
+def _at_step(path: Path, last: str) -> sqlite3.Connection:
+    """A store file with the migrations up to ``last`` only (an earlier wishdesk's)."""
+    conn = sqlite3.connect(path, isolation_level=None)
+    migrations = Migrations(schema.MIGRATION_SET)
+    for fn in schema.MIGRATIONS[: schema.MIGRATION_NAMES.index(last) + 1]:
+        migrations()(fn)
+    migrations.apply(Database(conn))
+    return conn
 
 
 def _views(run, db: Path) -> dict[str, str]:
@@ -200,11 +212,7 @@ def test_m009_upgrades_a_store_of_every_earlier_version(run, tmp_path: Path, app
     """A store left at any earlier migration gets the team columns, its tickets unassigned
     and unmarked, and takes an assignment and a reply afterwards."""
     old = tmp_path / "old.db"
-    conn = sqlite3.connect(old, isolation_level=None)
-    migrations = Migrations(schema.MIGRATION_SET)
-    for fn in schema.MIGRATIONS[:applied]:
-        migrations()(fn)
-    migrations.apply(Database(conn))
+    conn = _at_step(old, schema.MIGRATION_NAMES[applied - 1])
     conn.execute(
         "INSERT INTO tickets (id, state, opened_at, updated_at, subject) VALUES "
         "(?, 'AWAITING_MERCHANT', '2026-11-20T08:00:00Z', '2026-11-20T08:00:00Z', 'Parcel?')",
@@ -222,3 +230,54 @@ def test_m009_upgrades_a_store_of_every_earlier_version(run, tmp_path: Path, app
     assert (got["assignee"], got["replying"]) == ("Ana", None)
     assert [(e["action"], e["agent"]) for e in got["audit_log"]] == [("assign", "Bo")]
     assert run("--db", str(old), "list", "--assignee", "Ana", "--format", "tsv").stdout
+
+
+def test_m010_keeps_every_item_of_a_key_an_older_store_queued_twice(run, tmp_path) -> None:
+    """Before m010, ``--resend`` (or two runs racing an older wishdesk) queued one notify key
+    more than once: the upgrade keeps every item, the first as the key's own, so the unique
+    index takes the old rows, and ``notify`` then skips the message as before."""
+    from wishdesk.services.notify import Body, dedup_key
+
+    order_id, notice = f"a{1:023d}", "Order {order_id} is delayed, sorry."
+    key = dedup_key(order_id, Body(text=notice), {})
+    old = tmp_path / "old.db"
+    conn = _at_step(old, "m009_assignment")
+    conn.execute("INSERT INTO orders (id, updated_at) VALUES (?, ?)", (order_id, NOW_AT))
+    items = [  # (status, dedup_key, created_at)
+        ("cancelled", key, "2026-11-20T08:00:00Z"),
+        ("sent", key, "2026-11-21T08:00:00Z"),
+        ("queued", "other", "2026-11-22T08:00:00Z"),
+        ("queued", key, "2026-11-23T08:00:00Z"),
+        ("queued", None, "2026-11-24T08:00:00Z"),
+    ]
+    for status, dedup, at in items:
+        conn.execute(
+            "INSERT INTO outbox (kind, order_id, body, status, created_at, updated_at, "
+            "dedup_key) VALUES ('notification', ?, 'Order delayed', ?, ?, ?, ?)",
+            (order_id, status, at, at, dedup),
+        )
+    conn.close()
+    old.chmod(0o600)
+
+    again = run("--db", str(old), "notify", order_id, "-m", notice, "--format", "jsonl")
+    assert again.exit_code == 0, again.stderr
+    assert json.loads(again.stdout) | {"findings": []} == {
+        "order_id": order_id, "status": "skipped", "ticket_id": None, "outbox_id": 1,
+        "queued_at": "2026-11-20T08:00:00Z", "findings": [],
+    }  # fmt: skip
+    assert _applied(old) == list(schema.MIGRATION_NAMES)
+    conn = sqlite3.connect(old)
+    kept = conn.execute("SELECT status, dedup_key, created_at, resent FROM outbox ORDER BY id")
+    assert kept.fetchall() == [(*item, int(n in (1, 3))) for n, item in enumerate(items)]
+    with pytest.raises(sqlite3.IntegrityError, match="UNIQUE"):
+        conn.execute(
+            "INSERT INTO outbox (kind, status, created_at, dedup_key) "
+            "VALUES ('notification', 'queued', ?, 'other')",
+            (NOW_AT,),
+        )
+    conn.close()
+    forced = run(
+        "--db", str(old), "notify", order_id, "-m", notice, "--resend", "--format", "jsonl"
+    )
+    assert json.loads(forced.stdout)["status"] == "queued"
+    assert sqlite3.connect(old).execute("SELECT count(*) FROM outbox").fetchone() == (6,)

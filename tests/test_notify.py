@@ -7,6 +7,7 @@ import os
 import sqlite3
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 from wishdata import order, ticket, write_jsonl
@@ -177,3 +178,50 @@ def test_template_per_order_with_variables(run, store, db_path) -> None:
     assert "24 December 2026" in body and "Aurora Home" in body
     unknown = run("notify", O3, "--template", "nope")
     assert unknown.exit_code == 2 and "shipping-delay" in unknown.stderr
+
+
+def test_the_audit_log_names_who_queued_each_message(run, store, env) -> None:
+    run("config", "set", "user.name", "Ana")
+    first, second = results(run("notify", O1, O2, "-m", TEXT, "--format", "jsonl"))
+    assert run("notify", O1, "-m", TEXT, LOGNAME="Bo").exit_code == 0  # skipped: no entry
+    log = json.loads(run("show", T1, "--json").stdout)["audit_log"]
+    assert [(e["action"], e["agent"], e["outbox_id"]) for e in log] == [
+        ("notify", "Ana", first["outbox_id"])
+    ]
+    # a rule added since, which the queued messages break: audit names who queued each
+    rules = '[rules."custom.carrier"]\nseverity = "error"\nmessage = "m"\n'
+    rules += 'patterns = ["carrier"]\n'
+    (Path(env["WISHDESK_HOME"]) / "rules.toml").write_text(rules)
+    audited = [json.loads(line) for line in run("audit", "--format", "jsonl").stdout.splitlines()]
+    agents = {(r["id"].split(":")[0], r.get("ticket_id")): r.get("agent") for r in audited}
+    assert agents == {
+        ("message", T1): "Ana",  # the reply's message in the ticket's thread
+        ("outbox", T1): "Ana",
+        ("outbox", None): "Ana",  # the notification about the order without a ticket
+    }
+    assert second["outbox_id"] in {int(r["id"].split(":")[1]) for r in audited}
+
+
+def test_a_reply_whose_key_is_taken_writes_nothing_to_the_thread(backend) -> None:
+    """notify's reply: the outbox item goes in first, so a key another run holds leaves the
+    thread and the ticket's state as they were (on both backends)."""
+    from wishdesk.services.outbox import queue_reply_once
+    from wishdesk.store import messages
+    from wishdesk.store.outbox import Once
+
+    at = "2026-11-26T07:00:00Z"
+    with backend.transaction():
+        backend.execute(
+            "INSERT INTO tickets (id, state, opened_at, updated_at) "
+            "VALUES (?, 'AWAITING_MERCHANT', ?, ?)",
+            (T1, at, at),
+        )
+    queued = []
+    for text in ("Your order ships today.", "Your order ships today!"):
+        with backend.transaction():
+            queued.append(queue_reply_once(backend, T1, O1, text, at, Once("k1")))
+    assert queued[0] is not None and queued[1] is None
+    thread = messages.thread(backend, T1)
+    assert [m.text for m in thread] == ["Your order ships today."]
+    assert backend.all("SELECT id, message_id FROM outbox") == [(queued[0], thread[0].id)]
+    assert backend.one("SELECT state FROM tickets WHERE id = ?", (T1,)) == ("AWAITING_USER",)

@@ -102,6 +102,7 @@ EXPECTED_COLUMNS = {
         "request_id",
         "updated_at",
         "prior_state",  # m008: what a queued close or appeal found
+        "resent",  # m010: not the first item of its notify key
     ],
     "drafts": ["id", "ticket_id", "text", "created_at", "findings"],
     "notes": ["id", "ticket_id", "text", "author", "created_at"],
@@ -138,6 +139,7 @@ def test_fresh_store_has_exactly_the_expected_columns(tmp_path: Path) -> None:
         "m007_order_listing",
         "m008_notes_and_snooze",
         "m009_assignment",
+        "m010_notify_key",
     ]
 
 

@@ -44,6 +44,27 @@ def test_queued_items_get_growing_ids_and_read_back_whole(backend: Any) -> None:
     assert found is not None and found.id == first
 
 
+def test_a_key_is_queued_once_unless_resent(backend: Any) -> None:
+    def once(body: str, key: str = "k1", resend: bool = False) -> int | None:
+        with backend.transaction():
+            return outbox.add_once(backend, outbox.Once(key, resend), kind="notification",
+                                   ticket_id=None, order_id="o1", body=body, at=AT)  # fmt: skip
+
+    first = once("first")
+    assert first is not None and once("again") is None  # the unique key, not a look-up
+    again = once("resent", resend=True)
+    assert again is not None and again > first
+    assert once("still not") is None
+    rows = backend.all("SELECT id, body, resent FROM outbox ORDER BY id")
+    assert [tuple(r) for r in rows] == [(first, "first", 0), (again, "resent", 1)]
+    found = outbox.first_with_key(backend, "k1")
+    assert found is not None and found.id == first
+    # a resend of a key nobody queued yet is its first item: a plain run then skips it
+    fresh = once("x", "k2", resend=True)
+    assert fresh is not None and once("k2 taken", "k2") is None
+    assert backend.one("SELECT resent FROM outbox WHERE id = ?", (fresh,)) == (0,)
+
+
 def test_an_item_is_claimed_once_and_settled(backend: Any) -> None:
     with backend.transaction():
         item_id = outbox.add(backend, kind="reply", ticket_id="t1", order_id=None, body="x", at=AT)

@@ -129,6 +129,8 @@ ALLOWED = {
     "like",  # store/order_listing.py: LIKE or ILIKE, by backend
     "_CJK_REGEX",  # store/pg_search.py: the fixed character ranges of CJK words
     "_WORD_REGEX",  # and of the numbers unicode61 keeps in words
+    "_TRACKING_JSON",  # pg_schema.py: m004's tracking list as jsonb
+    "ONCE",  # schema_team.py: the rows of m010's unique index
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}
 

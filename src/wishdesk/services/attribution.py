@@ -1,5 +1,5 @@
 """Who did what: the audit log entry each action on a ticket leaves (``reply``, ``close``,
-``appeal``, ``assign``, ``tag``, ``note``), signed with the agent (``user.name``).
+``appeal``, ``assign``, ``tag``, ``note``, ``notify``), signed with the agent (``user.name``).
 
 Read the agent's name before the write transaction (``agent()``: it reads this machine's
 config file), then record inside it.
@@ -23,15 +23,16 @@ def agent() -> str:
 def record(
     store: Store,
     action: str,
-    ticket_id: str,
+    ticket_id: str | None,
     *,
     at: str,
-    agent: str,
+    agent: str | None,
     outbox_id: int | None = None,
     reason: str | None = None,
     detail: dict[str, Any] | None = None,
 ) -> None:
-    """An audit log entry for ``action`` on the ticket, by ``agent`` (caller's transaction)."""
+    """An audit log entry for ``action`` on the ticket (none for a notification about an
+    order alone), by ``agent`` (caller's transaction)."""
     audit_log.add(
         store, at=at, action=action, ticket_id=ticket_id, outbox_id=outbox_id, rule=None,
         reason=reason, detail=detail or {}, agent=agent,

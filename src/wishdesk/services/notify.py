@@ -4,8 +4,8 @@ Each order's message is rendered with that order's data, linted with that order 
 and queued: as a reply where the order has a ticket awaiting the merchant, otherwise as a
 notification (which ``sync`` leaves in the outbox as ``manual`` when the API cannot deliver
 it). The same (order, template or text, variables) is never queued twice unless ``resend``.
-Orders are handled in batches, one write transaction each, so concurrent runs queue every
-message exactly once.
+Orders are handled in batches, one write transaction each; the outbox's unique key on each
+message's first item (m010) makes concurrent runs queue every message exactly once.
 """
 
 from __future__ import annotations
@@ -19,6 +19,7 @@ from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
 from wishdesk.errors import UsageError
+from wishdesk.services import attribution
 from wishdesk.services.inbox import order_record
 from wishdesk.services.orders_file import own_data_removed
 from wishdesk.store import orders, tickets
@@ -82,6 +83,7 @@ class Context:
     resend: bool = False
     dry_run: bool = False
     allow_warnings: bool = False
+    agent: str | None = None  # who queues (``user.name``), for the audit log
 
 
 @dataclass(frozen=True)
@@ -146,6 +148,7 @@ def prepare(store: Store, req: NotifyRequest, now: datetime) -> Context:
         resend=req.resend,
         dry_run=req.dry_run,
         allow_warnings=req.yes,
+        agent=attribution.agent(),
     )
 
 
@@ -251,9 +254,11 @@ def _earlier(ctx: Context, order_id: str, key: str) -> dict[str, Any] | None:
     """``skipped`` when this message was queued before (and ``--resend`` was not given).
     Cancelled items count too: cancelling is how a ``manual`` item is marked as handled by
     hand, and it must not come back."""
-    earlier = outbox_rows.first_with_key(ctx.store, key)
-    if earlier is None or ctx.resend:
-        return None
+    earlier = None if ctx.resend else outbox_rows.first_with_key(ctx.store, key)
+    return None if earlier is None else _skipped(order_id, earlier)
+
+
+def _skipped(order_id: str, earlier: outbox_rows.OutboxItem) -> dict[str, Any]:
     return _result(
         order_id,
         "skipped",
@@ -323,29 +328,28 @@ def _listed(store: Store, order_id: str, now: datetime) -> dict[str, Any]:
 
 def _queue(ctx: Context, plan: _Plan) -> dict[str, Any] | None:
     """Queue a planned message in the caller's transaction; None when what it was made from
-    changed since (plan it again)."""
+    changed since (plan it again). The outbox's unique key says whether another run queued
+    it meanwhile (``skipped``): nothing is checked before the insert."""
     store, order_id = ctx.store, plan.order_id
-    skipped = _earlier(ctx, order_id, plan.key)  # another run may have queued it meanwhile
-    if skipped is not None:
-        return skipped
     if _basis(store, order_id) != plan.basis:
         return None
     ticket_id = tickets.awaiting_for_order(store, order_id)
-    at = iso(ctx.now)
+    at, once = iso(ctx.now), outbox_rows.Once(plan.key, ctx.resend)
     if ticket_id is not None:
-        from wishdesk.services.outbox import queue_reply
+        from wishdesk.services.outbox import queue_reply_once
 
-        item = queue_reply(store, ticket_id, order_id, plan.text, at, dedup_key=plan.key)
+        item = queue_reply_once(store, ticket_id, order_id, plan.text, at, once)
     else:
-        item = outbox_rows.add(
-            store,
-            kind="notification",
-            ticket_id=None,
-            order_id=order_id,
-            body=plan.text,
-            at=at,
-            dedup_key=plan.key,
-        )
+        item = outbox_rows.add_once(
+            store, once, kind="notification", ticket_id=None, order_id=order_id,
+            body=plan.text, at=at,
+        )  # fmt: skip
+    if item is None:
+        earlier = outbox_rows.first_with_key(store, plan.key)
+        assert earlier is not None  # what the insert ran into
+        return _skipped(order_id, earlier)
+    attribution.record(store, "notify", ticket_id, at=at, agent=ctx.agent, outbox_id=item,
+                       detail={"order": order_id})  # fmt: skip
     return _result(order_id, "queued", ticket_id=ticket_id, outbox_id=item, findings=plan.findings)
 
 

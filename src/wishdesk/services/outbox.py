@@ -29,23 +29,17 @@ __all__ = [
     "list_items",
     "move",
     "queue_reply",
+    "queue_reply_once",
     "queue_state_change",
     "release_state",
     "retry",
 ]
 
 
-def queue_reply(
-    store: Store,
-    ticket_id: str,
-    order_id: str | None,
-    body: str,
-    at: str,
-    dedup_key: str | None = None,
-) -> int:
+def queue_reply(store: Store, ticket_id: str, order_id: str | None, body: str, at: str) -> int:
     """A reply written here, in the caller's transaction: a merchant message in the thread,
     the ticket waiting on the buyer (its SLA clock stops) and an outbox item for ``sync``.
-    Returns the outbox item id. (``reply`` and ``notify`` alike.)"""
+    Returns the outbox item id."""
     message_id = messages.add_local(store, ticket_id, body, at)
     move(store, ticket_id, "AWAITING_USER")
     return rows.add(
@@ -55,9 +49,23 @@ def queue_reply(
         order_id=order_id,
         body=body,
         at=at,
-        dedup_key=dedup_key,
         message_id=message_id,
     )
+
+
+def queue_reply_once(
+    store: Store, ticket_id: str, order_id: str, body: str, at: str, once: rows.Once
+) -> int | None:
+    """``queue_reply`` for ``notify``: the outbox item first, under its key; None, and
+    nothing written, when one is queued under it already (see ``rows.add_once``)."""
+    item_id = rows.add_once(
+        store, once, kind="reply", ticket_id=ticket_id, order_id=order_id, body=body, at=at
+    )
+    if item_id is None:
+        return None
+    rows.link_message(store, item_id, messages.add_local(store, ticket_id, body, at))
+    move(store, ticket_id, "AWAITING_USER")
+    return item_id
 
 
 _A = {"close": Phrase("a close"), "appeal": Phrase("an appeal")}

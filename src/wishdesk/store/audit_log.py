@@ -13,7 +13,7 @@ from wishdesk.store.db import Store
 @dataclass(frozen=True, slots=True)
 class AuditEntry:
     at: str
-    action: str  # override, reply, close, appeal, assign, tag, note
+    action: str  # override, reply, close, appeal, assign, tag, note, notify
     outbox_id: int | None
     rule: str | None
     reason: str | None

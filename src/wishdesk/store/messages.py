@@ -39,7 +39,7 @@ class MerchantText:
     order_id: str | None
     text: str
     at: str  # when it was sent; "" for an outbox body still queued
-    agent: str | None = None  # who queued an outbox body here (the audit log's agent)
+    agent: str | None = None  # who queued it here (the audit log's agent of its outbox item)
 
 
 _THREAD = (
@@ -144,10 +144,13 @@ def merchant_times_since(store: Store, since: str) -> Iterator[str]:
 
 def merchant_texts(store: Store, since: str | None = None) -> Iterator[MerchantText]:
     """Merchant messages of every thread, oldest first; ``since`` is a store timestamp
-    (text order is time order)."""
+    (text order is time order). ``agent``: who queued the reply that put a message there,
+    where the audit log says (none for a message written on Wish itself)."""
     for row in store.rows(
-        "SELECT id, ticket_id, text, sent_at FROM messages "
+        "SELECT id, ticket_id, text, sent_at, (SELECT a.agent FROM outbox o JOIN audit_log a "
+        "ON a.outbox_id = o.id WHERE o.message_id = messages.id AND a.agent IS NOT NULL "
+        "ORDER BY a.id LIMIT 1) FROM messages "
         "WHERE sender = 'MERCHANT' AND sent_at >= ? ORDER BY sent_at, id",
         (since or "",),
     ):
-        yield MerchantText(f"message:{row[0]}", row[1], None, row[2] or "", row[3])
+        yield MerchantText(f"message:{row[0]}", row[1], None, row[2] or "", row[3], row[4])

@@ -82,6 +82,37 @@ def add(
     return int(cursor.lastrowid or 0)
 
 
+@dataclass(frozen=True, slots=True)
+class Once:
+    """A ``notify`` key: the item is queued once under it, or again with ``resend``."""
+
+    key: str
+    resend: bool = False
+
+
+def add_once(
+    store: Store, once: Once, *, kind: str, ticket_id: str | None, order_id: str, body: str, at: str
+) -> int | None:
+    """Queue an item under ``once.key`` unless one is queued under it already (the unique
+    index decides, whoever else is inserting at the same moment): its id, or None. With
+    ``resend`` it is queued all the same, as ``resent`` when it is not the key's first. A
+    reply's thread message is linked afterwards (``link_message``)."""
+    for resent in (0, 1) if once.resend else (0,):
+        cursor = store.execute(
+            "INSERT OR IGNORE INTO outbox (kind, ticket_id, order_id, body, status, created_at, "
+            "updated_at, dedup_key, resent) VALUES (?, ?, ?, ?, 'queued', ?, ?, ?, ?)",
+            (kind, ticket_id, order_id, body, at, at, once.key, resent),
+        )
+        if cursor.rowcount == 1:
+            return int(cursor.lastrowid or 0)
+    return None
+
+
+def link_message(store: Store, item_id: int, message_id: int) -> None:
+    """The thread message a reply put there."""
+    store.execute("UPDATE outbox SET message_id = ? WHERE id = ?", (message_id, item_id))
+
+
 def get(store: Store, item_id: int, *, lock: bool = False) -> OutboxItem | None:
     """The item; with ``lock``, on PostgreSQL, its row is locked until the caller's
     transaction ends (a sync's claim passes it over meanwhile). SQLite's write transaction

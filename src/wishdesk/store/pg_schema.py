@@ -1,13 +1,13 @@
-"""The store's schema on PostgreSQL: the same numbered steps as ``schema.py`` (m001..m009),
+"""The store's schema on PostgreSQL: the same numbered steps as ``schema.py`` (m001..m010),
 written as PostgreSQL DDL, recorded in ``_migrations`` and applied on open, all of them in
 one transaction under an advisory lock, so that wishdesks opening an empty database at once
 apply each step exactly once and nobody sees a half-made store.
 
 Timestamps and JSON stay TEXT, as in SQLite, so that the store modules' SQL is shared.
 Full-text search is m001's here too: GIN indexes where SQLite has FTS5 tables (pg_search.py).
-The data backfills of m004, m006 and m007 rewrite rows that a store made before those steps
-held; a PostgreSQL store is made at m009 at once, so they have none to rewrite (m007's reads
-the orders' JSON with jsonb all the same; m004's is left out).
+The data backfills of m004, m006, m007 and m010 rewrite the rows a store made before those
+steps holds, as SQLite's do (the orders' JSON read with jsonb), so that a store of any
+earlier step comes up to date with its data whole (tests/test_pg_migrations.py).
 Never edit a step that has shipped: add a new one (to both modules).
 """
 
@@ -19,6 +19,7 @@ from typing import Any
 from wishdesk.store.pg_search import SEARCH_FUNCTIONS, SEARCH_INDEXES
 from wishdesk.store.schema import FIRST_ORDER_BACKFILL, MIGRATION_NAMES, MIGRATION_SET
 from wishdesk.store.schema_orders import UNDELIVERED, UNSHIPPED, order_listing_backfill
+from wishdesk.store.schema_team import MARK_RESENT, ONCE
 
 # pg_advisory_xact_lock's key while migrating: "wishdesk" in ASCII, as a bigint
 LOCK_KEY = int.from_bytes(b"wishdesk", "big") & 0x7FFF_FFFF_FFFF_FFFF
@@ -95,7 +96,15 @@ M003 = (
     "ALTER TABLE ticket_orders ADD PRIMARY KEY (ticket_num, order_id)",
     "ALTER TABLE ticket_orders ALTER COLUMN ticket_id SET NOT NULL",
 )
-M004 = ()  # recomputed the current tracking of stores made before: none here
+
+# An order's tracking list as jsonb where it holds one (SQLite's ``json_valid``: the store
+# writes nothing else there), else NULL.
+_TRACKING_JSON = "(CASE WHEN tracking LIKE '[%' THEN tracking::jsonb END)"
+M004 = (
+    "UPDATE orders SET tracking_number = tracking::jsonb -> 0 ->> 'tracking_number', "
+    "carrier = tracking::jsonb -> 0 ->> 'carrier' "
+    f"WHERE jsonb_array_length({_TRACKING_JSON}) > 1",
+)
 M005 = (
     f"""CREATE TABLE attachments (id {_ID}, message_id BIGINT NOT NULL REFERENCES messages (id),
     ticket_num BIGINT NOT NULL REFERENCES tickets (num), ticket_id TEXT NOT NULL,
@@ -111,8 +120,6 @@ M006 = (
     "ADD COLUMN carrier TEXT",
     FIRST_ORDER_BACKFILL,
 )
-
-
 M007 = (
     "ALTER TABLE orders ADD COLUMN buyer_name TEXT, ADD COLUMN country_code TEXT, "
     "ADD COLUMN shipped_at TEXT, ADD COLUMN delivered_at TEXT",
@@ -138,6 +145,12 @@ M009 = (
     "ALTER TABLE audit_log ADD COLUMN agent TEXT",
     "CREATE INDEX idx_audit_log_outbox_id ON audit_log (outbox_id) WHERE outbox_id IS NOT NULL",
 )
+M010 = (
+    "ALTER TABLE outbox ADD COLUMN resent BIGINT NOT NULL DEFAULT 0",
+    MARK_RESENT,
+    f"CREATE UNIQUE INDEX idx_outbox_dedup_key_once ON outbox (dedup_key) WHERE {ONCE}",
+    "CREATE INDEX idx_outbox_message_id ON outbox (message_id) WHERE message_id IS NOT NULL",
+)
 
 
 def _binary(sql: str) -> str:
@@ -150,7 +163,9 @@ def _binary(sql: str) -> str:
 STEPS: dict[str, tuple[str, ...]] = {
     name: tuple(_binary(sql) for sql in step)
     for name, step in zip(
-        MIGRATION_NAMES, (M001, M002, M003, M004, M005, M006, M007, M008, M009), strict=True
+        MIGRATION_NAMES,
+        (M001, M002, M003, M004, M005, M006, M007, M008, M009, M010),
+        strict=True,
     )
 }
 
@@ -170,24 +185,28 @@ def applied(conn: Any) -> set[str]:
     return {row[0] for row in rows}
 
 
-def apply(conn: Any) -> list[str]:
+def apply(conn: Any, upto: str | None = None) -> list[str]:
     """Apply the pending steps on the psycopg connection ``conn`` (autocommit), in one
     transaction under the advisory lock: whoever comes second waits, then finds nothing
-    pending. Returns the names applied here."""
+    pending. ``upto`` stops after that step (a store of an earlier wishdesk, for tests).
+    Returns the names applied here."""
+    if upto is not None and upto not in STEPS:
+        raise ValueError(f"no migration {upto!r}")
     done: list[str] = []
     with conn.transaction():
         conn.execute("SELECT pg_advisory_xact_lock(%s)", (LOCK_KEY,))
         conn.execute(_CREATE_MIGRATIONS)
         have = applied(conn)
         for name, statements in STEPS.items():
-            if name in have:
-                continue
-            for sql in statements:
-                conn.execute(sql)
-            conn.execute(
-                "INSERT INTO _migrations (migration_set, name, applied_at) VALUES (%s, %s, "
-                "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))",
-                (MIGRATION_SET, name),
-            )
-            done.append(name)
+            if name not in have:
+                for sql in statements:
+                    conn.execute(sql)
+                conn.execute(
+                    "INSERT INTO _migrations (migration_set, name, applied_at) VALUES (%s, %s, "
+                    "to_char(now() AT TIME ZONE 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"'))",
+                    (MIGRATION_SET, name),
+                )
+                done.append(name)
+            if name == upto:
+                break
     return done

@@ -13,7 +13,7 @@ if TYPE_CHECKING:
     from sqlite_utils import Database
 
 from wishdesk.store.schema_orders import m007_order_listing
-from wishdesk.store.schema_team import m009_assignment
+from wishdesk.store.schema_team import m009_assignment, m010_notify_key
 
 MIGRATION_SET = "wishdesk"
 
@@ -352,6 +352,7 @@ MIGRATIONS: list[Callable[[Database], None]] = [
     m007_order_listing,
     m008_notes_and_snooze,
     m009_assignment,
+    m010_notify_key,
 ]
 MIGRATION_NAMES = tuple(fn.__name__ for fn in MIGRATIONS)
 
