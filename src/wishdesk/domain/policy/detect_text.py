@@ -7,10 +7,10 @@ from functools import lru_cache
 
 from wishdesk.domain.fields import MAX_MESSAGE_CHARS
 from wishdesk.domain.policy.clauses import negated
-from wishdesk.domain.policy.finding import Hit
-from wishdesk.domain.policy.lexicon import Lexicon, scan
 from wishdesk.domain.policy.detect_words import RULE as ABUSE
 from wishdesk.domain.policy.detect_words import denied
+from wishdesk.domain.policy.finding import Hit
+from wishdesk.domain.policy.lexicon import Lexicon, scan
 from wishdesk.domain.policy.plan import LEET_RULES, NEGATABLE, WORD_RULES
 from wishdesk.domain.policy.ruleset import RuleSet
 from wishdesk.domain.policy.textview import TextView
