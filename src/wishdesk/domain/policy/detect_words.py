@@ -18,6 +18,7 @@ from wishdesk.domain.policy.wordlist import WordList
 RULE = "respect.abuse"
 _TRAILING = frozenset("!|+")  # leetspeak letters that end a sentence more often than a word
 _STRETCHED = re.compile(r"([^\W\d_])\1\1+")
+_TRIPLED = re.compile(r"(.)\1\1")  # a cheaper first look: most texts have no tripled character
 _GAP = r"(?:[^\W\d_]+ )?"
 _DENIED = re.compile(
     "(?:"
@@ -50,7 +51,7 @@ def detect_words(view: TextView, lex: Lexicon, rules: RuleSet) -> list[Hit]:
             while b > a + 1 and norm[b - 1] in _TRAILING:  # "idiot!!" read as "idiotii"
                 b -= 1
             spans.append((a, b))
-    if _STRETCHED.search(norm) is not None:
+    if _TRIPLED.search(norm) is not None and _STRETCHED.search(norm) is not None:
         spans.extend(_stretched(norm, words))
     return [Hit(RULE, *view.span(a, b)) for a, b in spans if not denied(norm, a)]
 
