@@ -133,6 +133,15 @@ IN_CONTEXT = [
     ("你这人真恶心", "孕期容易恶心想吐，这款姜糖可以缓解。"),
     ("这个人真垃圾", "这个人造革垃圾桶已补发。"),
     ("你算老几", "你算一下运费就知道了。"),
+    ("C'était ironique, mongol.", "Le bœuf mongol, la recette du livre."),
+    ("Tu vas pas te faire voler mongol", "Il est mongol, il parle le mongol."),
+    ("J'tire sur ces negro", "Le sac existe en negro y blanco."),
+    ("Bode velho asqueroso.", "O bode velho da fazenda, em pelúcia."),
+    (
+        "Nur die Dumm-Deutschen begreifen es nicht.",
+        "Wir waren leider nicht in der Lage, zu liefern.",
+    ),
+    ("憨批气死我", "防色狼喷雾已发货"),
 ]
 
 
