@@ -142,6 +142,8 @@ IN_CONTEXT = [
         "Wir waren leider nicht in der Lage, zu liefern.",
     ),
     ("憨批气死我", "防色狼喷雾已发货"),
+    ("Prefiro ver o Lula morto.", "Quero ver o mapa do Mar Morto."),
+    ("Outro asno que não sabe nada.", "Outro pedido chegou ontem."),
 ]
 
 
