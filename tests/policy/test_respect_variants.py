@@ -87,8 +87,8 @@ WORDS = [
     ),
     (
         "it",
-        ["Sei un bifolco.", "Dicono solo cazzate.", "Che facce da culo."],
-        ["La cazzuola è nel pacco.", "Il cagatoio da giardino."],
+        ["Sei un bifolco.", "Dicono solo cazzate.", "Che facce da culo.", "Disgraziate!"],
+        ["La cazzuola è nel pacco.", "Disgraziatamente il pacco è in ritardo."],
     ),
     (
         "pt",
