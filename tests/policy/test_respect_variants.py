@@ -66,6 +66,8 @@ def test_an_insult_denied_of_the_reader_is_clean(insult: str, denied: str) -> No
 def test_a_denial_does_not_clean_swearing_elsewhere_in_the_sentence() -> None:
     assert abusive("You are not an idiot, you are a fucking liar.")
     assert abusive("This is not fucking acceptable.")
+    assert abusive("This is not a fucking joke.")
+    assert abusive("Non è un cazzo di problema nostro.")
 
 
 WORDS = [

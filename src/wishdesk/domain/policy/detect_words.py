@@ -38,6 +38,11 @@ _DENIED = re.compile(
     + ")$"
 )
 _DENIAL_REACH = 40  # characters before a word that a denial may take
+# Swear words used as intensifiers stay profanity when denied ("this is not a fucking joke").
+_SWEARING = re.compile(
+    r"f\W?u?c?k|fck|bloody|damn|goddamn|verdammt|scheiss|putain|fottut|cazz|put[ao]\b|jodid"
+    r"|porra|merd|mierd|他妈|他媽|妈的|媽的"
+)
 
 
 def detect_words(view: TextView, lex: Lexicon, rules: RuleSet) -> list[Hit]:
@@ -57,8 +62,12 @@ def detect_words(view: TextView, lex: Lexicon, rules: RuleSet) -> list[Hit]:
 
 
 def denied(norm: str, start: int) -> bool:
-    """Whether the insult at ``norm[start:]`` is denied of someone right before it."""
-    return _DENIED.search(norm, max(0, start - _DENIAL_REACH), start) is not None
+    """Whether the insult at ``norm[start:]`` is denied of someone right before it (swearing
+    is never denied)."""
+    return (
+        _DENIED.search(norm, max(0, start - _DENIAL_REACH), start) is not None
+        and _SWEARING.match(norm, start) is None
+    )
 
 
 def _stretched(norm: str, words: WordList) -> list[tuple[int, int]]:
