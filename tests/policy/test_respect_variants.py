@@ -144,6 +144,9 @@ IN_CONTEXT = [
         "Wir waren leider nicht in der Lage, zu liefern.",
     ),
     ("憨批气死我", "防色狼喷雾已发货"),
+    ("另外你真的很自私！", "另外您买的几把伞已经发货。"),
+    ("讨厌这个女人", "这个女人节礼盒很受欢迎。"),
+    ("一个超级垃圾的女人", "垃圾的分类方法见说明书。"),
     ("Prefiro ver o Lula morto.", "Quero ver o mapa do Mar Morto."),
     ("Outro asno que não sabe nada.", "Outro pedido chegou ontem."),
 ]
