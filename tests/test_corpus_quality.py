@@ -33,12 +33,14 @@ TARGETS = {
     "accuracy": 0.92,
     "language_accuracy": 0.85,
 }
-# Held-out figures of 2026-12-02 (precision 0.963, recall 0.840, lowest family respect 0.532,
-# lowest language zh 0.575; reasons 0.853, lowest language es 0.710), rounded down.
+# Held-out figures of 2026-12-02, rounded down: linter precision 0.969, recall 0.819, lowest
+# family respect 0.627, lowest language zh 0.593; reasons 0.853, lowest language es 0.710.
+# The linter's held-out half grew that day by 95 toxicity items (tests/corpus/README.md), most
+# of them harder than the rest: on the 692 items it had before, recall is 0.850 (0.840 before).
 FLOORS = {
     "precision": 0.95,
-    "recall": 0.83,
-    "part_recall": 0.50,
+    "recall": 0.81,
+    "part_recall": 0.55,
     "accuracy": 0.84,
     "language_accuracy": 0.70,
 }

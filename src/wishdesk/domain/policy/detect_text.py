@@ -7,6 +7,8 @@ from functools import lru_cache
 
 from wishdesk.domain.fields import MAX_MESSAGE_CHARS
 from wishdesk.domain.policy.clauses import negated
+from wishdesk.domain.policy.detect_words import RULE as ABUSE
+from wishdesk.domain.policy.detect_words import denied
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon, scan
 from wishdesk.domain.policy.plan import LEET_RULES, NEGATABLE, WORD_RULES
@@ -93,6 +95,8 @@ def detect_patterns(
                 continue  # the common case: none of the rule's patterns can match
             for _, m in scan(gates, text, found):
                 if rule in NEGATABLE and negated(norm, m.start(), m.end(), lex, present):
+                    continue
+                if rule == ABUSE and denied(norm, m.start()):
                     continue
                 a, b = view.span(*m.span())
                 hits.append(Hit(rule, a, b))
