@@ -46,13 +46,14 @@ def store_failure(exc: BaseException) -> Exception | None:
 # The commands whose store functions run on PostgreSQL so far (tests/test_pg_commands.py
 # runs them on both backends); any other given a ``postgresql://`` store stops before
 # touching it. ``list --search`` is refused by the store (no full-text index there yet).
+# ``store copy`` opens the stores it names itself (not --db), on either backend.
 POSTGRES_COMMANDS = frozenset(
     {
         *("init", "config get", "config set", "config list", "import"),
         *("list", "show", "overdue", "stats", "audit", "note", "assign", "snooze"),
         *("reply", "close", "appeal", "outbox", "outbox cancel", "outbox retry"),
         *("sla due", "sla calendar", "lint", "templates list", "templates show"),
-        *("tag", "attachments", "notify"),
+        *("tag", "attachments", "notify", "store copy"),
     }
 )
 
