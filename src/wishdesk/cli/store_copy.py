@@ -8,9 +8,21 @@ import typer
 
 from wishdesk.cli.context import app_context
 from wishdesk.cli.errors import epilog
-from wishdesk.i18n import _
+from wishdesk.i18n import N_, _
 
-store_app = typer.Typer(no_args_is_help=True, help="The store itself: copying it whole.")
+CODES = N_(
+    "Exit codes: 0 copied, counts match; 2 trouble (DST not empty, counts differ, a store "
+    "that cannot be opened, read or written: nothing copied)."
+)
+store_app = typer.Typer(
+    no_args_is_help=True,
+    help="The store itself: copying it whole, between a file and PostgreSQL.",
+    epilog=epilog(
+        "wishdesk store copy store.db spare.db",
+        "wishdesk store copy store.db postgresql://ana@db.example.internal/shop",
+        codes=CODES,
+    ),
+)
 commands = typer.Typer()
 commands.add_typer(store_app, name="store")
 
@@ -43,8 +55,7 @@ Target = Annotated[
         note="Every table is copied (settings and the audit log too), in one transaction: "
         "a copy that fails leaves DST as it was. The rows of each table are counted on "
         "both sides; DST is committed only if they match.",
-        codes="Exit codes: 0 copied, counts match; 2 trouble (DST not empty, counts differ, "
-        "a store that cannot be opened, read or written: nothing copied).",
+        codes=CODES,
     ),
 )
 def copy(ctx: typer.Context, source: Source, target: Target) -> None:

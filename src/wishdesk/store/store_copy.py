@@ -220,9 +220,9 @@ class SqliteTarget(_SqliteSide):
                     tempfile.mkdtemp(prefix=f".{path.name}.", suffix=".copy", dir=path.parent)
                 )
             except OSError as exc:
-                why = exc.strerror or exc
+                reason = exc.strerror or exc
                 raise StoreError(
-                    "cannot create the store at {path}: {why}", path=path, why=why
+                    "cannot create the store at {path}: {reason}", path=path, reason=reason
                 ) from None
             try:
                 self.store = open_store(self._aside / path.name, create=True)
