@@ -67,14 +67,19 @@ class Target(Side, Protocol):
 
 
 def quoted(name: str) -> str:
-    """An identifier from the catalogue, quoted for SQL (both backends quote alike)."""
+    """An identifier read from a catalogue, quoted for SQL (both backends quote alike, a
+    double quote in it doubled): the only text of a copy's SQL that is not fixed."""
     return '"' + name.replace('"', '""') + '"'
 
 
+def identifiers(names: Iterable[str]) -> str:
+    """Column names, each ``quoted``, comma-separated."""
+    return ", ".join(quoted(name) for name in names)
+
+
 def select(table: Table) -> str:
-    columns = ", ".join(quoted(c) for c in table.columns)
-    order = f" ORDER BY {', '.join(quoted(c) for c in table.key)}" if table.key else ""
-    return f"SELECT {columns} FROM {quoted(table.name)}{order}"
+    rows = f"SELECT {identifiers(table.columns)} FROM {quoted(table.name)}"
+    return rows + f" ORDER BY {identifiers(table.key)}" if table.key else rows
 
 
 def open_source(location: str) -> Source:
@@ -249,9 +254,8 @@ class SqliteTarget(_SqliteSide):
     def write(self, table: Table, columns: tuple[str, ...], batches: Batches) -> int:
         from wishdesk.store.db import translated
 
-        names = ", ".join(quoted(c) for c in columns)
         marks = ", ".join("?" for _ in columns)
-        sql = f"INSERT INTO {quoted(table.name)} ({names}) VALUES ({marks})"
+        sql = f"INSERT INTO {quoted(table.name)} ({identifiers(columns)}) VALUES ({marks})"
         written = 0
         for batch in batches:
             with translated():

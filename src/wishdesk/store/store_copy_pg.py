@@ -17,6 +17,7 @@ from wishdesk.store.store_copy import (
     MIGRATION_TABLES,
     Batches,
     Table,
+    identifiers,
     not_empty,
     quoted,
     select,
@@ -168,9 +169,8 @@ class PgTarget(_PgSide):
                 raise
 
     def write(self, table: Table, columns: tuple[str, ...], batches: Batches) -> int:
-        names = ", ".join(quoted(c) for c in columns)
         written = 0
-        sql = f"COPY {quoted(table.name)} ({names}) FROM STDIN"
+        sql = f"COPY {quoted(table.name)} ({identifiers(columns)}) FROM STDIN"
         with _scrubbed(self.url), self.raw.cursor() as cursor, cursor.copy(sql) as copy:
             for batch in batches:
                 for row in batch:
