@@ -472,3 +472,19 @@ def test_memory_stays_a_few_batches_whatever_the_table(run, tmp_path, monkeypatc
     assert peak < size / 4, f"{peak} bytes traced at most, for {size} bytes of messages"
     got = _rows_sqlite(Path(dst)) if via == "sqlite" else _rows_pg(dst)
     assert got == _rows_sqlite(src)
+
+
+def test_rows_that_arrive_after_the_first_look_are_refused_too(run, tmp_path, monkeypatch) -> None:
+    """The destination is looked at again inside the copy's transaction, once other writers
+    wait: a store that was empty at first sight but is not by then is refused as well."""
+    from wishdesk.store import store_copy
+
+    src, dst = tmp_path / "shop.db", tmp_path / "copy.db"
+    _busy_demo(run, src)
+    assert run("--db", str(dst), "init", "--timezone", "Europe/Paris").exit_code == 0
+    monkeypatch.setattr(store_copy, "_refuse_unless_empty", lambda path: None)  # not seen
+    before = _rows_sqlite(dst)
+    result = run("store", "copy", str(src), str(dst))
+    assert result.exit_code == 2
+    assert "is not empty (its settings table has rows)" in result.stderr
+    assert _rows_sqlite(dst) == before

@@ -243,6 +243,7 @@ class SqliteTarget(_SqliteSide):
         with translated():
             self.conn.execute("BEGIN IMMEDIATE")
             try:
+                _refuse_rows(self.conn, self.location)  # again, now that writers wait
                 yield
                 self.conn.execute("COMMIT")
             except BaseException:
@@ -310,12 +311,15 @@ def _refuse_unless_empty(path: Path) -> None:
         conn = _connect_read_only(path)
         try:
             _check_schema(conn, path)
-            tables = _sqlite_tables(conn)
-            for name in tables:
-                if conn.execute(f"SELECT 1 FROM {quoted(name)} LIMIT 1").fetchone():
-                    raise not_empty(str(path), name)
+            _refuse_rows(conn, str(path))
         finally:
             conn.close()
+
+
+def _refuse_rows(conn: sqlite3.Connection, location: str) -> None:
+    for name in _sqlite_tables(conn):
+        if conn.execute(f"SELECT 1 FROM {quoted(name)} LIMIT 1").fetchone():
+            raise not_empty(location, name)
 
 
 def not_empty(location: str, table: str) -> StoreError:
