@@ -72,3 +72,16 @@ def run(env: dict[str, str]) -> Run:
 @pytest.fixture
 def db_path(env: dict[str, str]) -> Path:
     return Path(env["WISHDESK_DB"])
+
+
+@pytest.fixture(params=["sqlite", "postgres"])
+def store_on(
+    request: pytest.FixtureRequest, env: dict[str, str], monkeypatch: pytest.MonkeyPatch
+) -> str:
+    """Each backend in turn for the CLI tests that take it: ``$WISHDESK_DB`` is the test's
+    store file on SQLite, a fresh PostgreSQL database (``pg_url``) on PostgreSQL."""
+    if request.param == "postgres":
+        url = request.getfixturevalue("pg_url")
+        monkeypatch.setenv("WISHDESK_DB", url)
+        env["WISHDESK_DB"] = url
+    return str(request.param)

@@ -24,10 +24,10 @@ def _ship(at: str) -> dict[str, str]:
 
 
 @pytest.fixture
-def shop(run, tmp_path):
-    """Six orders at NOW 2026-11-26T07:00Z: A1 late to deliver (with an open ticket), A2
-    delivered after its date, A3 late to ship (its ticket closed), A4 not due to ship yet
-    (a ticket awaiting the buyer), A5 refunded, A6 on its way."""
+def shop(run, tmp_path, store_on):
+    """On each backend in turn, six orders at NOW 2026-11-26T07:00Z: A1 late to deliver
+    (with an open ticket), A2 delivered after its date, A3 late to ship (its ticket closed),
+    A4 not due to ship yet (a ticket awaiting the buyer), A5 refunded, A6 on its way."""
     records = [
         order(A1, updated_at="2026-11-20T10:00:00Z", delivery="2026-11-20T00:00:00Z"),
         order(
@@ -251,7 +251,9 @@ def test_the_writer_keeps_the_derived_columns_current(run, shop, tmp_path) -> No
     assert A1 not in ids(run("orders", "--late-delivery"))
 
 
-def test_m007_fills_the_columns_of_an_older_store(run, shop, db_path) -> None:
+def test_m007_fills_the_columns_of_an_older_store(run, shop, store_on, db_path) -> None:
+    if store_on == "postgres":
+        pytest.skip("SQLite's m007; PostgreSQL's: test_m007_on_postgresql_fills_the_columns")
     conn = sqlite3.connect(db_path)
     with conn:
         for index in ("updated_at", "carrier", "unshipped", "undelivered"):
@@ -265,6 +267,37 @@ def test_m007_fills_the_columns_of_an_older_store(run, shop, db_path) -> None:
     assert by_id[A2]["shipped_at"] == "2026-11-08T00:00:00Z"
     assert by_id[A6]["country_code"] == "FR" and by_id[A6]["buyer_name"] == "Zoë Durand"
     assert set(ids(run("orders", "--late-delivery"))) == {A1}
+
+
+def test_m007_on_postgresql_fills_the_columns(run, shop, store_on, env, tmp_path) -> None:
+    """PostgreSQL's m007 reads the orders' JSON with jsonb: what it fills in is what the
+    record writer wrote (a cancelled tracking after the shipping mark leaves no ship time)."""
+    if store_on == "sqlite":
+        pytest.skip("PostgreSQL's m007")
+    import psycopg
+
+    from wishdesk.store.schema_orders import order_listing_backfill
+
+    cancelled = order(
+        A5,
+        state="REFUNDED",
+        tracking=None,
+        updated_at="2026-11-24T10:00:00Z",
+        fulfillment_records=_events(
+            ("MARK_SHIPPED", "2026-11-08T00:00:00Z"),
+            ("TRACKING_CANCELLED", "2026-11-09T00:00:00Z"),
+        ),
+    )
+    assert run("import", str(write_jsonl(tmp_path / "c.jsonl", [cancelled]))).exit_code == 0
+    written = as_json(run)
+    columns = ("buyer_name", "country_code", "shipped_at", "delivered_at")
+    with psycopg.connect(env["WISHDESK_DB"], autocommit=True) as conn:
+        conn.execute("UPDATE orders SET " + ", ".join(f"{c} = NULL" for c in columns))
+        assert as_json(run, "--carrier", "Yanwen")[0]["buyer_name"] is None
+        conn.execute(order_listing_backfill("postgres"))
+    assert as_json(run) == written
+    assert {o["id"]: o["shipped_at"] for o in written}[A2] == "2026-11-08T00:00:00Z"
+    assert {o["id"]: o["shipped_at"] for o in written}[A5] is None
 
 
 def test_the_late_delivery_csv_feeds_notify_without_spoiling_the_message(
@@ -317,7 +350,7 @@ def test_tsv_and_json_carry_the_same_values(run, shop) -> None:
     assert rows == [[cell(r[f]) for f in r] for r in records]
 
 
-def test_hostile_order_text_is_escaped_on_every_path(run, tmp_path) -> None:
+def test_hostile_order_text_is_escaped_on_every_path(run, tmp_path, store_on) -> None:
     evil = order(
         A1,
         carrier="Evil\tPost\x1b]0;t\x07",
@@ -332,3 +365,20 @@ def test_hostile_order_text_is_escaped_on_every_path(run, tmp_path) -> None:
     assert len(row) == 21 and row[2].startswith("Lamp\\n") and row[9] == "X\\t1"
     assert "RED[bold]b[/bold]" in run("orders", "show", A1, "--format", "table").stdout
     assert "\x1b" not in run("orders", "show", A1).stdout
+
+
+def test_open_tickets_are_listed_oldest_first(run, shop, tmp_path) -> None:
+    """On both backends: SQLite's group_concat and PostgreSQL's string_agg give the same
+    order (opened time, then id), and a closed ticket stays out."""
+    later = "5f0000000000000000000009"
+    records = [
+        ticket(later, orders=[A1], opened_at="2026-11-25T08:00:00Z"),
+        ticket("5f0000000000000000000008", orders=[A1], opened_at="2026-11-10T08:00:00Z"),
+        ticket("5f0000000000000000000007", orders=[A1], opened_at="2026-11-10T08:00:00Z"),
+        ticket("5f0000000000000000000006", orders=[A1], state="CLOSED"),
+    ]
+    assert run("import", str(write_jsonl(tmp_path / "more.jsonl", records))).exit_code == 0
+    expected = ["5f0000000000000000000007", "5f0000000000000000000008", T1, later]
+    assert {o["id"]: o for o in as_json(run)}[A1]["open_ticket_ids"] == expected
+    row = next(r for r in run("orders").stdout.splitlines() if r.startswith(A1))
+    assert row.split("\t")[-1] == ",".join(expected)

@@ -105,17 +105,6 @@ def test_the_url_in_wishdesk_db_selects_postgresql_too(run, pg_url: str) -> None
     assert _psql(pg_url, "SELECT count(*) FROM _migrations") == [(len(schema.MIGRATIONS),)]
 
 
-def test_a_command_not_yet_on_postgresql_refuses_in_one_line_and_touches_nothing(
-    run, pg_url: str
-) -> None:
-    result = run("--db", _with_password(pg_url), "orders")
-    assert result.exit_code == 2
-    assert result.stderr.count("\n") == 1
-    assert "`wishdesk orders` does not work on a PostgreSQL store yet" in result.stderr
-    assert SECRET not in result.stderr + result.stdout
-    assert _psql(pg_url, "SELECT count(*) FROM pg_tables WHERE schemaname = 'public'") == [(0,)]
-
-
 def test_a_refused_connection_is_one_line_without_the_password(run, tmp_path: Path) -> None:
     url = f"postgresql://bob:{SECRET}@/shop?host={tmp_path}&password={SECRET}"
     result = run("--db", url, "config", "list", PGPASSWORD=SECRET)

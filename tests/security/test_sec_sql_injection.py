@@ -121,11 +121,14 @@ ALLOWED = {
     "_UNDELIVERED",
     "UNSHIPPED",
     "UNDELIVERED",
-    "_SHIPPED",
-    "_CANCELLED",
-    "_DELIVERED",
-    "event",  # schema.py: _event_time's fixed event names
-    "TEXT_COLUMNS if text else COLUMNS",
+    "event",  # schema_orders.py: m007's fixed event names
+    # schema_orders.py order_listing_backfill: m007's fragments, from its fixed _JSON table
+    *("latest", "each", "kind", "shipped", "cancelled", "delivered", "address", "events"),
+    *("buyer", "country"),
+    "(TEXT_COLUMNS if text else COLUMNS)[backend]",
+    "like",  # store/order_listing.py: LIKE or ILIKE, by backend
+    "_CJK_REGEX",  # store/pg_search.py: the fixed character ranges of CJK words
+    "_WORD_REGEX",  # and of the numbers unicode61 keeps in words
 }
 ALLOWED_CALLS = {"', '.join", "', '.join('?' for _ in", "', '.join('t.' + c for c in"}
 

@@ -90,8 +90,6 @@ class PagedContext(typer.Context):
 
     def invoke(self, callback: Any, /, *args: Any, **kwargs: Any) -> Any:
         own = callback is self.command.callback  # not a callback it invokes for another
-        if own and isinstance(self.find_root().obj, AppContext):
-            self.find_root().obj.command = command_path(self)  # what the store may refuse
         if own and command_path(self) in PAGED:
             from wishdesk.cli.pager import paged
 

@@ -43,27 +43,11 @@ def store_failure(exc: BaseException) -> Exception | None:
     return failure(exc)
 
 
-# The commands whose store functions run on PostgreSQL so far (tests/test_pg_commands.py
-# runs them on both backends); any other given a ``postgresql://`` store stops before
-# touching it. ``list --search`` is refused by the store (no full-text index there yet).
-# ``store copy`` opens the stores it names itself (not --db), on either backend.
-POSTGRES_COMMANDS = frozenset(
-    {
-        *("init", "config get", "config set", "config list", "import"),
-        *("list", "show", "overdue", "stats", "audit", "note", "assign", "snooze"),
-        *("reply", "close", "appeal", "outbox", "outbox cancel", "outbox retry"),
-        *("sla due", "sla calendar", "lint", "templates list", "templates show"),
-        *("tag", "attachments", "notify", "store copy"),
-    }
-)
-
-
 @dataclass
 class AppContext:
     db: str | Path | None = None
     no_color: bool = False
     debug: bool = False
-    command: str = ""  # the command being run, as typed after ``wishdesk`` (``config set``)
     _store: Store | None = field(default=None, repr=False)
 
     @property
@@ -79,7 +63,9 @@ class AppContext:
 
             url = db_url(self.db)
             if url:
-                self._store = _open_postgres(url, self.command, create=create)
+                from wishdesk.store.pg import open_pg_store
+
+                self._store = open_pg_store(url, create=create)
             else:
                 from wishdesk.store.db import open_store
 
@@ -119,22 +105,6 @@ class AppContext:
         if self._store is not None:
             self._store.close()
             self._store = None
-
-
-def _open_postgres(url: str, command: str, *, create: bool) -> Store:
-    from wishdesk.errors import StoreError
-    from wishdesk.store.location import shown_url
-
-    if command not in POSTGRES_COMMANDS:
-        raise StoreError(
-            "`wishdesk {command}` does not work on a PostgreSQL store yet ({url}); it was "
-            "left as it was",
-            command=command,
-            url=shown_url(url),
-        )
-    from wishdesk.store.pg import open_pg_store
-
-    return open_pg_store(url, create=create)
 
 
 def app_context(ctx: typer.Context) -> AppContext:

@@ -43,7 +43,7 @@ def demo(ctx: typer.Context, tickets: Tickets = 200, seed: Seed = 1, quiet: Quie
     said = _("demo store {path}: {tickets} tickets, {messages} messages, {orders} orders")
     print(
         said.format(
-            path=store.path,
+            path=store.location,
             tickets=counts.tickets["new"],
             messages=counts.messages,
             orders=counts.orders["new"],

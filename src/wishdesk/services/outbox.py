@@ -146,10 +146,18 @@ def list_items(store: Store, statuses: Sequence[str]) -> list[OutboxItem]:
     return rows.with_status(store, wanted)
 
 
-def _item(store: Store, item_id: int, allowed: Sequence[str] = (), refusal: str = "") -> OutboxItem:
+def _item(
+    store: Store,
+    item_id: int,
+    allowed: Sequence[str] = (),
+    refusal: str = "",
+    *,
+    lock: bool = False,
+) -> OutboxItem:
     """The item, which must be in one of the ``allowed`` statuses (when given); else
-    ``refusal`` (a template of ``item_id``, ``status_now`` and ``names``)."""
-    found = rows.get(store, item_id)
+    ``refusal`` (a template of ``item_id``, ``status_now`` and ``names``). With ``lock``,
+    no sync can claim it until the caller's transaction ends."""
+    found = rows.get(store, item_id, lock=lock)
     if found is None:
         raise NotFoundError("no outbox item #{item_id}", item_id=item_id)
     if allowed and found.status not in allowed:
@@ -165,7 +173,7 @@ def cancel(store: Store, item_id: int, now: datetime) -> OutboxItem:
     ticket awaits the merchant again, its SLA clock running as before; a cancelled close or
     appeal puts the ticket back in the state it had."""
     with store.transaction():
-        found = _item(store, item_id)
+        found = _item(store, item_id, lock=True)
         reply = found.kind == "reply" and found.message_id and found.ticket_id
         if reply and messages.origin(store, found.message_id or 0) == "wish":
             raise UsageError(
@@ -193,7 +201,7 @@ def retry(store: Store, item_id: int, now: datetime) -> OutboxItem:
     """Queue a failed (or manual) item again; a close or appeal gives its ticket its state
     again, as when it was first queued (unless another one waits)."""
     with store.transaction():
-        found = _item(store, item_id, RETRYABLE, _NOT_RETRYABLE)
+        found = _item(store, item_id, RETRYABLE, _NOT_RETRYABLE, lock=True)
         ticket_id, target = found.ticket_id, TICKET_STATE_FOR.get(found.kind)
         if ticket_id and target:
             _one_change_at_a_time(store, ticket_id, found.kind)

@@ -1,8 +1,12 @@
 """The listing query over the ``orders`` table (``wishdesk orders``): filters, sorts and
 each order's open tickets, streamed.
 
-Every value from the user reaches SQLite as a bound parameter; only fixed fragments of SQL
-text are chosen here.
+Every value from the user reaches the database as a bound parameter; only fixed fragments
+of SQL text are chosen here. Three fragments differ on PostgreSQL (``store.backend``): the
+open tickets are joined with ``string_agg`` (SQLite's ``group_concat``), ``--carrier``
+compares ``lower()`` (SQLite's ``COLLATE NOCASE``; both fold ASCII letters only on a
+``COLLATE "C"`` column) and ``--search`` matches with ``ILIKE`` (SQLite's ``LIKE`` ignores
+the case of ASCII letters, as ``ILIKE`` does on such a column).
 """
 
 from __future__ import annotations
@@ -52,21 +56,30 @@ _OPEN_TICKET = (
 )
 _UNSHIPPED = UNSHIPPED.replace("state", "o.state").replace("tracking_number", "o.tracking_number")
 _UNDELIVERED = UNDELIVERED.replace("state", "o.state").replace("delivered_at", "o.delivered_at")
+# The ids of the order's open tickets, oldest first, comma-joined (None when it has none).
+_OPEN_IDS = {
+    "sqlite": f"(SELECT group_concat(id, ',') FROM ({_OPEN_TICKET} ORDER BY t.opened_at, t.id))",
+    "postgres": (
+        "(SELECT string_agg(t.id, ',' ORDER BY t.opened_at, t.id) "
+        + _OPEN_TICKET.removeprefix("SELECT t.id ")
+        + ")"
+    ),
+}
 # In the documented field order, with ``tracking_url`` left to Python (the carriers' pages)
 # and the two flags as 0/1. The open tickets are listed oldest first.
-COLUMNS = (
+_COLUMNS = (
     "o.id, o.state, o.product_name, o.sku, o.size, o.color, o.quantity, o.buyer_name, "
     "o.country_code, o.tracking_number, o.carrier, o.expected_ship_at, o.expected_delivery_at, "
     "o.shipped_at, o.delivered_at, o.released_at, o.updated_at, "
     f"CASE WHEN {_UNSHIPPED} AND o.expected_ship_at < ? THEN 1 ELSE 0 END, "
     f"CASE WHEN {_UNDELIVERED} AND o.expected_delivery_at < ? THEN 1 ELSE 0 END, "
-    f"(SELECT group_concat(id, ',') FROM ({_OPEN_TICKET} ORDER BY t.opened_at, t.id))"
+    "{open_ids}"
 )
 
 
 # The same, as TSV-ready text: every value a string, '' for none, the flags as true/false
 # (the carrier's tracking page is left to Python, as in ``COLUMNS``).
-TEXT_COLUMNS = (
+_TEXT_COLUMNS = (
     "o.id, coalesce(o.state, ''), coalesce(o.product_name, ''), coalesce(o.sku, ''), "
     "coalesce(o.size, ''), coalesce(o.color, ''), coalesce(CAST(o.quantity AS TEXT), ''), "
     "coalesce(o.buyer_name, ''), coalesce(o.country_code, ''), "
@@ -76,11 +89,15 @@ TEXT_COLUMNS = (
     "o.updated_at, "
     f"CASE WHEN {_UNSHIPPED} AND o.expected_ship_at < ? THEN 'true' ELSE 'false' END, "
     f"CASE WHEN {_UNDELIVERED} AND o.expected_delivery_at < ? THEN 'true' ELSE 'false' END, "
-    f"coalesce((SELECT group_concat(id, ',') FROM ({_OPEN_TICKET} ORDER BY t.opened_at, t.id)), '')"
+    "coalesce({open_ids}, '')"
 )
+COLUMNS = {name: _COLUMNS.format(open_ids=ids) for name, ids in _OPEN_IDS.items()}
+TEXT_COLUMNS = {name: _TEXT_COLUMNS.format(open_ids=ids) for name, ids in _OPEN_IDS.items()}
+_CARRIER = {"sqlite": "o.carrier = ? COLLATE NOCASE", "postgres": "lower(o.carrier) = lower(?)"}
+_LIKE = {"sqlite": "LIKE", "postgres": "ILIKE"}
 
 
-def _where(q: OrderQuery, params: list[Any]) -> list[str]:
+def _where(q: OrderQuery, params: list[Any], backend: str) -> list[str]:
     where: list[str] = []
     if q.order_id is not None:
         where.append("o.id = ?")
@@ -99,33 +116,36 @@ def _where(q: OrderQuery, params: list[Any]) -> list[str]:
     if q.no_tracking:
         where.append("o.tracking_number IS NULL")
     if q.carrier is not None:
-        where.append("o.carrier = ? COLLATE NOCASE")
+        where.append(_CARRIER[backend])
         params.append(q.carrier)
     if q.with_ticket is not None:
         where.append(("EXISTS" if q.with_ticket else "NOT EXISTS") + f" ({_OPEN_TICKET})")
     if q.updated_since is not None:
         where.append("o.updated_at >= ?")
         params.append(q.updated_since)
+    like = _LIKE[backend]
     for word in q.search:
         where.append(
-            "(o.product_name LIKE ? ESCAPE '\\' OR o.buyer_name LIKE ? ESCAPE '\\' "
-            "OR o.tracking_number LIKE ? ESCAPE '\\')"
+            f"(o.product_name {like} ? ESCAPE '\\' OR o.buyer_name {like} ? ESCAPE '\\' "
+            f"OR o.tracking_number {like} ? ESCAPE '\\')"
         )
         params += [like_pattern(word)] * 3
     return where
 
 
-def list_sql(q: OrderQuery, now_iso: str, *, text: bool = False) -> tuple[str, list[Any]]:
-    """The listing query; ``now_iso`` decides the two late flags. ``text``: the columns as
-    TSV-ready text (``TEXT_COLUMNS``)."""
+def list_sql(
+    q: OrderQuery, now_iso: str, *, text: bool = False, backend: str = "sqlite"
+) -> tuple[str, list[Any]]:
+    """The listing query on ``backend``; ``now_iso`` decides the two late flags. ``text``:
+    the columns as TSV-ready text (``TEXT_COLUMNS``)."""
     params: list[Any] = [now_iso, now_iso]
-    where = _where(q, params)
+    where = _where(q, params, backend)
     order, natural_desc = _SORTS[q.sort]
     if q.late_ship_at is not None:  # the filter leaves no order without the time
         order = order.replace("o.expected_ship_at IS NULL, ", "")
     if q.late_delivery_at is not None:
         order = order.replace("o.expected_delivery_at IS NULL, ", "")
-    sql = f"SELECT {TEXT_COLUMNS if text else COLUMNS} FROM orders o"
+    sql = f"SELECT {(TEXT_COLUMNS if text else COLUMNS)[backend]} FROM orders o"
     if where:
         sql += " WHERE " + " AND ".join(where)
     descending = natural_desc != q.reverse
@@ -138,18 +158,18 @@ def list_sql(q: OrderQuery, now_iso: str, *, text: bool = False) -> tuple[str, l
 
 def iter_rows(store: Store, q: OrderQuery, now_iso: str) -> Iterator[tuple[Any, ...]]:
     """The listing's rows (``COLUMNS``), streamed."""
-    return store.rows(*list_sql(q, now_iso))
+    return store.rows(*list_sql(q, now_iso, backend=store.backend))
 
 
 def iter_text_rows(store: Store, q: OrderQuery, now_iso: str) -> Iterator[tuple[str, ...]]:
     """The listing's rows as TSV-ready text (``TEXT_COLUMNS``), streamed."""
-    return store.rows(*list_sql(q, now_iso, text=True))
+    return store.rows(*list_sql(q, now_iso, text=True, backend=store.backend))
 
 
 def count(store: Store, q: OrderQuery) -> int:
     """How many orders the query selects, its limit aside."""
     params: list[Any] = []
-    where = _where(q, params)
+    where = _where(q, params, store.backend)
     sql = "SELECT count(*) FROM orders o" + (" WHERE " + " AND ".join(where) if where else "")
     row = store.one(sql, params)
     return int(row[0]) if row else 0

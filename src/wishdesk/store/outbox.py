@@ -1,18 +1,32 @@
 """The ``outbox`` table: what waits for ``sync``, and what became of it.
 
 Every outbox item comes back as one ``OutboxItem``. Statuses and kinds are those of
-``wishdesk.domain.outbox``. Writers run in the caller's transaction, except ``claim`` and
-``settle``, which ``sync`` commits one by one around each request.
+``wishdesk.domain.outbox``. Writers run in the caller's transaction, except ``claim``,
+``settle`` and ``adopt``, which ``sync`` commits one by one around each request.
+
+Claims differ by backend. On SQLite one sync runs at a time (its lock file), and a claim is
+a write transaction like any other. On PostgreSQL several syncs share the queue: a claim
+locks the item's row ``FOR UPDATE SKIP LOCKED`` (a row another transaction holds is passed
+over, never waited for) without the store's write lock, and the sync holds a session lock
+on the item (``CLAIM_LOCK``, its id) while it is being sent. The server drops that lock when
+the sync's connection ends, crash or not, so another sync judges an item left ``sending``
+(``adopt``) only when no live sync is sending it. A writer that reads an item's status to
+change it (``outbox cancel``) reads it with ``get(..., lock=True)``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass, fields
-from typing import Any
+from typing import TYPE_CHECKING, Any, cast
 
 from wishdesk.store.db import Store
 from wishdesk.store.messages import MerchantText
+
+if TYPE_CHECKING:
+    from wishdesk.store.pg import PgConnection, PgStore
+
+CLAIM_LOCK = 0x77646F62  # PostgreSQL: the session lock space (CLAIM_LOCK, item id)
 
 # The documented JSON fields of an item (``outbox --json``, ``show --json``).
 FIELDS = ("id", "kind", "ticket_id", "order_id", "body", "status", "created_at", "sent_at", "error")
@@ -68,8 +82,14 @@ def add(
     return int(cursor.lastrowid or 0)
 
 
-def get(store: Store, item_id: int) -> OutboxItem | None:
-    found = _items(store, f"SELECT {_SELECT} FROM outbox WHERE id = ?", (item_id,))
+def get(store: Store, item_id: int, *, lock: bool = False) -> OutboxItem | None:
+    """The item; with ``lock``, on PostgreSQL, its row is locked until the caller's
+    transaction ends (a sync's claim passes it over meanwhile). SQLite's write transaction
+    already excludes every other writer."""
+    sql = f"SELECT {_SELECT} FROM outbox WHERE id = ?"
+    if lock and store.backend == "postgres":
+        sql += " FOR UPDATE"
+    found = _items(store, sql, (item_id,))
     return found[0] if found else None
 
 
@@ -173,18 +193,60 @@ def cancel_close_with(store: Store, ticket_id: str, created_at: str, at: str) ->
     )
 
 
+_CLAIM = (
+    "UPDATE outbox SET status = 'sending', attempts = COALESCE(attempts, 0) + 1, "
+    "updated_at = ? WHERE id = ? AND status = 'queued'"
+)
+_SETTLE = (
+    "UPDATE outbox SET status = ?, sent_at = COALESCE(?, sent_at), error = ?, "
+    "request_id = COALESCE(?, request_id), updated_at = ? WHERE id = ? AND status = ?"
+)
+
+
 def claim(store: Store, item_id: int, now: str) -> bool:
     """``queued`` -> ``sending``, attempts + 1, committed before the request goes out.
 
-    False when the item is no longer queued (cancelled meanwhile, or another sync took it).
+    False when the item is no longer queued (cancelled meanwhile, or another sync took it),
+    or, on PostgreSQL, when another transaction holds it at this moment.
     """
+    if store.backend == "postgres":
+        return _claim_shared(cast("PgStore", store), item_id, now)
     with store.transaction() as conn:
-        cur = conn.execute(
-            "UPDATE outbox SET status = 'sending', attempts = COALESCE(attempts, 0) + 1, "
-            "updated_at = ? WHERE id = ? AND status = 'queued'",
-            (now, item_id),
-        )
-        return cur.rowcount == 1
+        return bool(conn.execute(_CLAIM, (now, item_id)).rowcount == 1)
+
+
+def _claim_shared(store: PgStore, item_id: int, now: str) -> bool:
+    """The claim on PostgreSQL (see the module's text)."""
+
+    def work(conn: PgConnection) -> bool:
+        free = conn.execute(
+            "SELECT id FROM outbox WHERE id = ? AND status = 'queued' FOR UPDATE SKIP LOCKED",
+            (item_id,),
+        ).fetchone()
+        if free is None or not store.try_hold(CLAIM_LOCK, item_id):
+            return False
+        return bool(conn.execute(_CLAIM, (now, item_id)).rowcount == 1)
+
+    taken = bool(store.retrying(work))
+    if not taken:
+        store.let_go(CLAIM_LOCK, item_id)
+    return taken
+
+
+def adopt(store: Store, item: OutboxItem) -> bool:
+    """May this sync judge ``item``, found ``sending``? On SQLite always (one sync at a
+    time). On PostgreSQL only when no live sync is sending it (the item is then held for
+    this one until it is settled) and it is still ``sending``."""
+    if store.backend != "postgres":
+        return True
+    pg = cast("PgStore", store)
+    if not pg.try_hold(CLAIM_LOCK, item.id):
+        return False
+    now = get(store, item.id)
+    if now is None or now.status != "sending":
+        pg.let_go(CLAIM_LOCK, item.id)
+        return False
+    return True
 
 
 def settle(
@@ -197,11 +259,17 @@ def settle(
     error: str | None = None,
     request_id: str | None = None,
     expect: str = "sending",
-) -> None:
-    """Record the outcome of an item that is in status ``expect``."""
+) -> bool:
+    """Record the outcome of an item that is in status ``expect``; False when it was not
+    (another sync settled it, or it was cancelled). On PostgreSQL the sync lets go of the
+    item, unless it stays ``sending``: then the item is held until this sync ends, and
+    judged by a later one."""
+    params = (status, sent_at, error, request_id, now, item_id, expect)
+    if store.backend == "postgres":
+        pg = cast("PgStore", store)
+        changed = bool(pg.retrying(lambda conn: conn.execute(_SETTLE, params).rowcount == 1))
+        if status != "sending":
+            pg.let_go(CLAIM_LOCK, item_id)
+        return changed
     with store.transaction() as conn:
-        conn.execute(
-            "UPDATE outbox SET status = ?, sent_at = COALESCE(?, sent_at), error = ?, "
-            "request_id = COALESCE(?, request_id), updated_at = ? WHERE id = ? AND status = ?",
-            (status, sent_at, error, request_id, now, item_id, expect),
-        )
+        return bool(conn.execute(_SETTLE, params).rowcount == 1)

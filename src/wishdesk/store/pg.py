@@ -9,10 +9,13 @@ from __future__ import annotations
 
 import contextlib
 import os
+import random
 import sys
-from collections.abc import Iterator
+import time
+from collections import Counter
+from collections.abc import Callable, Iterator
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from wishdesk.errors import StoreError
 from wishdesk.store import dialect, pg_schema
@@ -24,6 +27,12 @@ from wishdesk.store.schema import MIGRATION_NAMES
 # writers do on BEGIN IMMEDIATE: what a transaction reads stays true until it commits.
 WRITE_LOCK_KEY = pg_schema.LOCK_KEY - 1
 CONNECT_TIMEOUT_S = 10
+# What PostgreSQL may undo a transaction with, to be run again: a serialisation failure and a
+# deadlock. ``PgStore.retrying`` runs its work again, so neither reaches a user.
+RETRIED_STATES = frozenset({"40001", "40P01"})
+RETRIES = 40  # about 4 s of waiting in all, the last waits 0.2 s at most
+
+T = TypeVar("T")
 
 
 def _secrets(url: str) -> list[str]:
@@ -50,7 +59,17 @@ def failure(exc: BaseException) -> StoreError | None:
     psycopg = sys.modules.get("psycopg")  # None when the driver is missing
     if psycopg is None or not isinstance(exc, psycopg.Error):
         return None
-    return StoreError("store error: {reason}", reason=_reason(exc, _current_url))
+    return _error(exc)
+
+
+class ConflictError(StoreError):
+    """PostgreSQL undid the transaction to resolve a deadlock or a serialisation conflict:
+    ``PgStore.retrying`` runs it again."""
+
+
+def _error(exc: Any) -> StoreError:
+    kind = ConflictError if getattr(exc, "sqlstate", None) in RETRIED_STATES else StoreError
+    return kind("store error: {reason}", reason=_reason(exc, _current_url))
 
 
 _current_url = ""  # the open store's URL: what error messages must not leak
@@ -63,7 +82,7 @@ def translated() -> Iterator[None]:
     try:
         yield
     except psycopg.Error as exc:
-        raise StoreError("store error: {reason}", reason=_reason(exc, _current_url)) from None
+        raise _error(exc) from None
 
 
 class PgCursor:
@@ -163,6 +182,7 @@ class PgStore(Store):
         self.read_only = ""
         self.bulk_loading = False
         self._transactions = 0
+        self._held: Counter[tuple[int, int]] = Counter()  # session locks: how often taken
 
     @property
     def transaction_number(self) -> int | None:
@@ -187,6 +207,51 @@ class PgStore(Store):
                     self._pg.raw.execute("ROLLBACK")
                 raise
 
+    def retrying(self, work: Callable[[PgConnection], T]) -> T:
+        """``work(conn)`` in a transaction of its own that does not take the write lock, for
+        statements that lock only the rows they touch (``FOR UPDATE SKIP LOCKED``); run again
+        when PostgreSQL undoes it to resolve a deadlock or a serialisation conflict."""
+        if self.conn.in_transaction:
+            raise RuntimeError("PgStore.retrying runs a transaction of its own")
+        for attempt in range(RETRIES + 1):
+            try:
+                with translated():
+                    self._pg.raw.execute("BEGIN")
+                    try:
+                        done = work(self._pg)
+                        self._pg.raw.execute("COMMIT")
+                    except BaseException:
+                        with contextlib.suppress(Exception):
+                            self._pg.raw.execute("ROLLBACK")
+                        raise
+                return done
+            except ConflictError:
+                if attempt == RETRIES:
+                    raise StoreError(
+                        "the store at {url} stayed too busy to record this; nothing was "
+                        "half-written: try again",
+                        url=self.location,
+                    ) from None
+                time.sleep(random.uniform(0, min(0.2, 0.002 * 2**attempt)))
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    def try_hold(self, space: int, key: int) -> bool:
+        """Take the session lock (``space``, ``key``) unless another session holds it. It is
+        kept until ``let_go``, or until the connection ends, however it ends."""
+        with translated():
+            row = self._pg.raw.execute(
+                "SELECT pg_try_advisory_lock(%s, %s)", (space, key)
+            ).fetchone()
+        if row[0]:
+            self._held[(space, key)] += 1
+        return bool(row[0])
+
+    def let_go(self, space: int, key: int) -> None:
+        """Release the session lock (``space``, ``key``) if this store holds it."""
+        with translated():
+            for _ in range(self._held.pop((space, key), 0)):
+                self._pg.raw.execute("SELECT pg_advisory_unlock(%s, %s)", (space, key))
+
     def close(self) -> None:
         with contextlib.suppress(Exception):
             self.conn.close()
@@ -204,12 +269,16 @@ def _connect(url: str, shown: str) -> Any:
     try:
         # Parameters bound client-side, as SQLite binds them: a NULL needs no type then
         # (``? IS NULL`` in the store's SQL), and a text compared with text stays text.
-        return psycopg.connect(
+        raw = psycopg.connect(
             url,
             autocommit=True,
             connect_timeout=CONNECT_TIMEOUT_S,
             cursor_factory=psycopg.ClientCursor,
         )
+        # The store's locking is made for READ COMMITTED (a write lock, rows re-read when
+        # locked), whatever default the server or the database was given.
+        raw.execute("SET default_transaction_isolation = 'read committed'")
+        return raw
     except (psycopg.Error, ValueError) as exc:  # ValueError: a URL libpq cannot parse
         raise StoreError(
             "cannot connect to the store at {url}: {reason}", url=shown, reason=_reason(exc, url)

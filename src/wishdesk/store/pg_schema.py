@@ -4,9 +4,10 @@ one transaction under an advisory lock, so that wishdesks opening an empty datab
 apply each step exactly once and nobody sees a half-made store.
 
 Timestamps and JSON stay TEXT, as in SQLite, so that the store modules' SQL is shared.
-Full-text search (SQLite's FTS5 tables) is not here yet. The data backfills of m004, m006 and
-m007 rewrite rows that a store made before those steps held; a PostgreSQL store is made at
-m009 at once, so they have none to rewrite and are kept only where their SQL is portable.
+Full-text search is m001's here too: GIN indexes where SQLite has FTS5 tables (pg_search.py).
+The data backfills of m004, m006 and m007 rewrite rows that a store made before those steps
+held; a PostgreSQL store is made at m009 at once, so they have none to rewrite (m007's reads
+the orders' JSON with jsonb all the same; m004's is left out).
 Never edit a step that has shipped: add a new one (to both modules).
 """
 
@@ -15,8 +16,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from wishdesk.store.pg_search import SEARCH_FUNCTIONS, SEARCH_INDEXES
 from wishdesk.store.schema import FIRST_ORDER_BACKFILL, MIGRATION_NAMES, MIGRATION_SET
-from wishdesk.store.schema_orders import UNDELIVERED, UNSHIPPED
+from wishdesk.store.schema_orders import UNDELIVERED, UNSHIPPED, order_listing_backfill
 
 # pg_advisory_xact_lock's key while migrating: "wishdesk" in ASCII, as a bigint
 LOCK_KEY = int.from_bytes(b"wishdesk", "big") & 0x7FFF_FFFF_FFFF_FFFF
@@ -60,6 +62,9 @@ M001 = (
     "CREATE INDEX idx_drafts_ticket_id ON drafts (ticket_id)",
     f"""CREATE TABLE audit_log (id {_ID}, at TEXT NOT NULL, action TEXT NOT NULL,
     ticket_id TEXT, outbox_id BIGINT, rule TEXT, reason TEXT, detail TEXT)""",
+    # SQLite's m001 makes the FTS5 tables of ``list --search``: here, GIN indexes
+    SEARCH_FUNCTIONS,
+    *SEARCH_INDEXES,
 )
 
 
@@ -106,10 +111,12 @@ M006 = (
     "ADD COLUMN carrier TEXT",
     FIRST_ORDER_BACKFILL,
 )
+
+
 M007 = (
-    # the backfill reads the orders' JSON with SQLite's functions: no orders here yet
     "ALTER TABLE orders ADD COLUMN buyer_name TEXT, ADD COLUMN country_code TEXT, "
     "ADD COLUMN shipped_at TEXT, ADD COLUMN delivered_at TEXT",
+    order_listing_backfill("postgres"),  # the orders' JSON read with jsonb
     "CREATE INDEX idx_orders_updated_at ON orders (updated_at, id)",
     "CREATE INDEX idx_orders_carrier ON orders (lower(carrier))",  # SQLite: COLLATE NOCASE
     f"CREATE INDEX idx_orders_unshipped ON orders (expected_ship_at) WHERE {UNSHIPPED}",

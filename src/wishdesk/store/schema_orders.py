@@ -25,26 +25,53 @@ def m007_order_listing(db: Database) -> None:
         db.execute(sql)
 
 
-def _event_time(event: str) -> str:
+# How each backend reads the orders' JSON text: SQLite's json1 functions, PostgreSQL's jsonb
+# (there ``list`` keeps jsonb_array_elements off a value that is not a list).
+_JSON = {
+    "sqlite": {
+        "get": "json_extract({col}, '$.{key}')",
+        "valid": "json_valid({col})",
+        "list": "json_valid({col})",
+        "each": "json_each({col}) e",
+        "item": "json_extract(e.value, '$.{key}')",
+        "max": "max({})",
+    },
+    "postgres": {
+        "get": "({col}::jsonb ->> '{key}')",
+        "valid": "{col} IS NOT NULL",
+        "list": "jsonb_typeof({col}::jsonb) = 'array'",
+        "each": "jsonb_array_elements({col}::jsonb) e",
+        "item": "(e ->> '{key}')",
+        "max": 'max({} COLLATE "C")',
+    },
+}
+
+
+def order_listing_backfill(backend: str) -> str:
+    """m007's UPDATE on ``backend``: the columns the record writer fills since m007, for
+    the orders stored before it."""
+    j = _JSON[backend]
+
+    def event_time(event: str) -> str:
+        latest = j["max"].format(j["item"].format(key="event_time"))
+        each, kind = j["each"].format(col="orders.fulfillment"), j["item"].format(key="event_type")
+        return f"(SELECT {latest} FROM {each} WHERE {kind} = '{event}')"
+
+    shipped, cancelled = event_time("MARK_SHIPPED"), event_time("TRACKING_CANCELLED")
+    delivered = event_time("CONFIRMED_DELIVERED")
+    address, events = j["valid"].format(col="shipping_address"), j["list"].format(col="fulfillment")
+    buyer = j["get"].format(col="shipping_address", key="name")
+    country = j["get"].format(col="shipping_address", key="country_code")
     return (
-        "(SELECT max(json_extract(e.value, '$.event_time')) FROM json_each(orders.fulfillment) e "
-        f"WHERE json_extract(e.value, '$.event_type') = '{event}')"
+        f"UPDATE orders SET buyer_name = CASE WHEN {address} THEN {buyer} END, "
+        f"country_code = CASE WHEN {address} THEN upper({country}) END, "
+        f"shipped_at = CASE WHEN {events} AND ({cancelled} IS NULL "
+        f"OR {cancelled} < {shipped}) THEN {shipped} END, "
+        f"delivered_at = CASE WHEN {events} THEN {delivered} END"
     )
 
 
-_SHIPPED, _CANCELLED = _event_time("MARK_SHIPPED"), _event_time("TRACKING_CANCELLED")
-_DELIVERED = _event_time("CONFIRMED_DELIVERED")
-ORDER_LISTING_BACKFILL = (
-    "UPDATE orders SET "
-    "buyer_name = CASE WHEN json_valid(shipping_address) "
-    "THEN json_extract(shipping_address, '$.name') END, "
-    "country_code = CASE WHEN json_valid(shipping_address) "
-    "THEN upper(json_extract(shipping_address, '$.country_code')) END, "
-    f"shipped_at = CASE WHEN json_valid(fulfillment) AND ({_CANCELLED} IS NULL "
-    f"OR {_CANCELLED} < {_SHIPPED}) THEN {_SHIPPED} END, "
-    "delivered_at = CASE WHEN json_valid(fulfillment) "
-    f"THEN {_DELIVERED} END"
-)
+ORDER_LISTING_BACKFILL = order_listing_backfill("sqlite")
 # The terms of each partial index's WHERE appear word for word in the listing's query
 # (store/order_listing.py), which is how SQLite knows it may use the index.
 UNSHIPPED = "state = 'APPROVED' AND tracking_number IS NULL"

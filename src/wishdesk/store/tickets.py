@@ -152,12 +152,13 @@ def versions(store: Store, ids: Sequence[str]) -> dict[str, str]:
 
 
 def opened_since(store: Store, since: str) -> Iterator[tuple[str, str, str, str | None]]:
-    """(opened_at, reason, state, first merchant reply time) for tickets opened since."""
+    """(opened_at, reason, state, first merchant reply time) for tickets opened since, in
+    the order they were opened (SQLite's index order, which PostgreSQL is told too)."""
     return store.rows(
         "SELECT t.opened_at, t.reason, t.state, "
         "(SELECT min(m.sent_at) FROM messages m WHERE m.ticket_num = t.num "
         " AND m.sender = 'MERCHANT' AND m.sent_at >= t.opened_at) "
-        "FROM tickets t WHERE t.opened_at >= ?",
+        "FROM tickets t WHERE t.opened_at >= ? ORDER BY t.opened_at, t.num",
         (since,),
     )
 

@@ -51,7 +51,7 @@ def fill(
             raise UsageError(
                 "{path} holds real tickets, orders or replies (demo did not create them); "
                 "demo never replaces them: give it a new file (wishdesk --db {other} demo)",
-                path=store.path,
+                path=store.location,
                 other=_other(store),
             )
         demo_rows.clear(store)

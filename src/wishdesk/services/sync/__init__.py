@@ -1,8 +1,10 @@
 """``wishdesk sync``: push the outbox to Wish, then pull what changed.
 
 Push runs first, so the pull that follows brings back the states Wish set after our replies,
-closes and appeals. One sync at a time per store (an advisory file lock next to it): an
-item left ``sending`` by a crash is only judged when no other sync can be sending it.
+closes and appeals. One sync at a time per store file (an advisory file lock next to it): an
+item left ``sending`` by a crash is only judged when no other sync can be sending it. On a
+PostgreSQL store several syncs run at once and share the queue: each item is claimed and held
+by one of them (``store/outbox.py``), and the pulls write page by page in turn.
 """
 
 from __future__ import annotations
@@ -211,7 +213,7 @@ def run_sync(
 
     assert options.tokens is not None
     with (
-        sync_lock(store.path),
+        sync_lock(store.path) if store.backend == "sqlite" else contextlib.nullcontext(),
         WishClient(
             options.tokens,
             options.base_url,

@@ -134,6 +134,8 @@ class Pusher:
     # Reconciliation ----------------------------------------------------------------------
     def reconcile(self) -> None:
         for item in outbox_rows.with_status(self.store, ("sending",), KINDS):
+            if not outbox_rows.adopt(self.store, item):
+                continue  # another sync is sending it now (a team store), or settled it
             problem = _problem(item)
             if problem is not None and item.kind != "notification":
                 self.settle(item, "failed", error=problem)
@@ -200,8 +202,8 @@ class Pusher:
         return False
 
     # Sending -----------------------------------------------------------------------------
-    def settle(self, item: OutboxItem, status: str, **kwargs: Any) -> None:
-        outbox_rows.settle(self.store, item.id, status, now=self.now(), **kwargs)
+    def settle(self, item: OutboxItem, status: str, **kwargs: Any) -> bool:
+        return outbox_rows.settle(self.store, item.id, status, now=self.now(), **kwargs)
 
     def run(self) -> None:
         self.reconcile()
@@ -214,21 +216,13 @@ class Pusher:
     def push_one(self, item: OutboxItem) -> None:
         result = self.result
         if item.kind == "notification":
-            outbox_rows.settle(
-                self.store,
-                item.id,
-                "manual",
-                now=self.now(),
-                error=MANUAL_NOTE.format(id=item.id),
-                expect="queued",
-            )
-            result.manual += 1
+            if self.settle(item, "manual", error=MANUAL_NOTE.format(id=item.id), expect="queued"):
+                result.manual += 1  # (not when another sync of a team store settled it)
             return
         problem = _problem(item)
         if problem is not None:
-            outbox_rows.settle(
-                self.store, item.id, "failed", now=self.now(), error=problem, expect="queued"
-            )
+            if not self.settle(item, "failed", error=problem, expect="queued"):
+                return
             result.failed += 1
             result.lines.append(
                 Phrase("{item} failed: {error}", item=_describe(item), error=problem)
