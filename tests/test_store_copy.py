@@ -92,7 +92,7 @@ def _with_password(url: str) -> str:
     return f"{scheme}://{user}:{SECRET}@{host}"
 
 
-def _searched(run, db: Path) -> list[str]:
+def _searched(run, db: Path | str) -> list[str]:
     return [run("--db", str(db), "list", "--search", w, "--format", "tsv").stdout for w in SEARCHES]
 
 
@@ -128,7 +128,7 @@ def test_sqlite_to_postgresql_to_sqlite_is_the_identity(run, pg_url, tmp_path) -
     result = run("store", "copy", pg_url, str(back))
     assert result.exit_code == 0, result.stderr
     assert _rows_sqlite(back) == _rows_sqlite(src)
-    assert _searched(run, back) == _searched(run, src)
+    assert _searched(run, back) == _searched(run, src) == _searched(run, pg_url)
     assert all(_searched(run, src))
     assert back.stat().st_mode & 0o077 == 0
     assert sorted(p.name for p in back.parent.iterdir()) == ["back.db"]  # nothing left aside
