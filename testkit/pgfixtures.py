@@ -4,6 +4,7 @@ fresh, empty database for each test that asks for ``pg_url``, dropped after it."
 
 from __future__ import annotations
 
+import contextlib
 import os
 import uuid
 from collections.abc import Iterator
@@ -36,9 +37,9 @@ def pg_server() -> Iterator[str]:
         pgserver.stop(cluster)
 
 
-@pytest.fixture
-def pg_url(pg_server: str) -> Iterator[str]:
-    """A new empty database (from template0) for this test only."""
+@contextlib.contextmanager
+def new_database(pg_server: str) -> Iterator[str]:
+    """The URL of a new empty database (from template0) on the cluster, dropped after."""
     import psycopg
 
     name = f"wdtest_{uuid.uuid4().hex[:12]}"
@@ -49,6 +50,13 @@ def pg_url(pg_server: str) -> Iterator[str]:
     finally:
         with psycopg.connect(pg_server, autocommit=True) as admin:
             admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+
+
+@pytest.fixture
+def pg_url(pg_server: str) -> Iterator[str]:
+    """A new empty database (from template0) for this test only."""
+    with new_database(pg_server) as url:
+        yield url
 
 
 @pytest.fixture(params=["sqlite", "postgres"])

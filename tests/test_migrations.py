@@ -61,7 +61,7 @@ def _as_m001(current: Path, old: Path) -> None:
     old.chmod(0o600)
 
 
-def _applied(db: Path) -> list[str]:
+def applied_migrations(db: Path) -> list[str]:
     conn = sqlite3.connect(db)
     try:
         return [r[0] for r in conn.execute("SELECT name FROM _sqlite_migrations ORDER BY id")]
@@ -102,11 +102,11 @@ def test_an_old_store_is_upgraded_with_every_row_and_output_kept(run, tmp_path: 
     source = write_jsonl(tmp_path / "t.jsonl", TICKETS)
     assert run("--db", str(current), "import", str(source)).exit_code == 0
     _as_m001(current, old)
-    assert _applied(old) == ["m001_initial"]
+    assert applied_migrations(old) == ["m001_initial"]
 
     expected = _views(run, current)
     assert _views(run, old) == expected
-    assert _applied(old) == list(schema.MIGRATION_NAMES)
+    assert applied_migrations(old) == list(schema.MIGRATION_NAMES)
     assert json.loads(expected["search"]) and json.loads(expected["search-cjk"])
     assert len(json.loads(expected["by-order"])) == 1
 
@@ -157,7 +157,7 @@ def test_processes_opening_an_old_store_at_once_upgrade_it_once(run, tmp_path: P
         _, err = proc.communicate(timeout=60)
         assert proc.returncode in (0, 1), err
         assert err == "", err
-    assert _applied(old) == list(schema.MIGRATION_NAMES)
+    assert applied_migrations(old) == list(schema.MIGRATION_NAMES)
 
 
 def test_a_failing_upgrade_leaves_the_store_as_it_was(run, tmp_path, monkeypatch) -> None:
@@ -180,7 +180,7 @@ def test_a_failing_upgrade_leaves_the_store_as_it_was(run, tmp_path, monkeypatch
     assert "half_done" not in tables
     assert conn.execute("SELECT count(*) FROM messages").fetchone()[0] > 0
     conn.close()
-    assert _applied(db) == list(schema.MIGRATION_NAMES)
+    assert applied_migrations(db) == list(schema.MIGRATION_NAMES)
 
 
 def test_m004_makes_the_first_tracking_entry_the_current_one(run, tmp_path: Path) -> None:
@@ -223,7 +223,7 @@ def test_m009_upgrades_a_store_of_every_earlier_version(run, tmp_path: Path, app
     listed = run("--db", str(old), "list", "--format", "json")
     assert listed.exit_code == 0, listed.stderr
     assert [t["assignee"] for t in json.loads(listed.stdout)] == [None]
-    assert _applied(old) == list(schema.MIGRATION_NAMES)
+    assert applied_migrations(old) == list(schema.MIGRATION_NAMES)
     assigned = run("--db", str(old), "assign", TICKETS[0]["id"], "--to", "Ana", LOGNAME="Bo")
     assert assigned.exit_code == 0, assigned.stderr
     got = json.loads(run("--db", str(old), "show", TICKETS[0]["id"], "--json").stdout)
@@ -265,7 +265,7 @@ def test_m010_keeps_every_item_of_a_key_an_older_store_queued_twice(run, tmp_pat
         "order_id": order_id, "status": "skipped", "ticket_id": None, "outbox_id": 1,
         "queued_at": "2026-11-20T08:00:00Z", "findings": [],
     }  # fmt: skip
-    assert _applied(old) == list(schema.MIGRATION_NAMES)
+    assert applied_migrations(old) == list(schema.MIGRATION_NAMES)
     conn = sqlite3.connect(old)
     kept = conn.execute("SELECT status, dedup_key, created_at, resent FROM outbox ORDER BY id")
     assert kept.fetchall() == [(*item, int(n in (1, 3))) for n, item in enumerate(items)]

@@ -142,6 +142,8 @@ def _interpolations(node: ast.JoinedStr) -> list[str]:
 def _fixed(expr: str) -> bool:
     if expr in ALLOWED:
         return True
+    if re.fullmatch(r"(quoted|identifiers)\([\w.]+\)", expr):
+        return True  # store/store_copy.py: names read from a catalogue, quoted as identifiers
     if re.fullmatch(r"', '\.join\(\('\?' for _ in .*\)\)", expr):
         return True  # a list of "?" placeholders, however long
     # ", ".join(...) of "?" marks, of fixed column tuples, or prefixed fixed columns.

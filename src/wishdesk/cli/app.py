@@ -46,6 +46,7 @@ COMMANDS = {
     "sync": "sync",
     "auth": "auth",
     "attachments": "attachments",
+    "store": "store_copy",
 }
 
 

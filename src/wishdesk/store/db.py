@@ -218,7 +218,7 @@ def _link(made: Path, path: Path) -> None:
             out.write(made.read_bytes())
 
 
-def _check_file(path: Path) -> None:
+def check_file(path: Path) -> None:
     """Refuse what is not a store before anything touches it (its mode included)."""
     try:
         with open(path, "rb") as handle:
@@ -254,7 +254,7 @@ def _tighten(path: Path) -> None:
             pass  # missing, or not ours to change: SQLite reports what matters
 
 
-def _applied(conn: sqlite3.Connection) -> set[str]:
+def applied_migrations(conn: sqlite3.Connection) -> set[str]:
     try:
         rows = conn.execute(
             "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", (schema.MIGRATION_SET,)
@@ -278,7 +278,7 @@ def _connect(path: Path, uri: str | None = None) -> sqlite3.Connection:
     return conn
 
 
-def _connect_read_only(path: Path) -> sqlite3.Connection:
+def connect_read_only(path: Path) -> sqlite3.Connection:
     """The store where neither it nor its directory can be written: readers still work.
     Without its ``-shm`` file SQLite can only read it as ``immutable`` (nobody can write
     it then either: a writer needs the directory too)."""
@@ -291,10 +291,10 @@ def _connect_read_only(path: Path) -> sqlite3.Connection:
         return _connect(path, base + "?mode=ro&immutable=1")
 
 
-def _check_schema(conn: sqlite3.Connection, path: Path) -> set[str]:
+def check_schema(conn: sqlite3.Connection, path: Path) -> set[str]:
     """The migrations the store has; refuses a store from a newer wishdesk, and an SQLite
     database that is not a store at all."""
-    applied = _applied(conn)
+    applied = applied_migrations(conn)
     newer = sorted(applied - set(schema.MIGRATION_NAMES))
     if newer:
         raise StoreError(
@@ -334,7 +334,7 @@ def open_store(path: Path, *, create: bool = False) -> Store:
             raise StoreError(
                 "cannot create the store at {path}: {reason}", path=path, reason=_explain(exc)
             ) from None
-    _check_file(path)
+    check_file(path)
     read_only = ""
     try:
         try:
@@ -343,9 +343,9 @@ def open_store(path: Path, *, create: bool = False) -> Store:
             read_only = _unwritable(path)
             if not read_only:
                 raise
-            conn = _connect_read_only(path)
+            conn = connect_read_only(path)
         try:
-            applied = _check_schema(conn, path)  # before anything is written to the file
+            applied = check_schema(conn, path)  # before anything is written to the file
             if not read_only and conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
                 conn.execute("PRAGMA journal_mode = WAL")
             if not set(schema.MIGRATION_NAMES) <= applied:

@@ -46,7 +46,7 @@ def _secrets(url: str) -> list[str]:
     return [s for s in found if len(s) >= 4]
 
 
-def _reason(exc: BaseException, url: str) -> str:
+def scrubbed_reason(exc: BaseException, url: str) -> str:
     """The driver's message on one line, without any password."""
     text = "; ".join(line.strip() for line in str(exc).splitlines() if line.strip())
     for secret in _secrets(url):
@@ -69,7 +69,7 @@ class ConflictError(StoreError):
 
 def _error(exc: Any) -> StoreError:
     kind = ConflictError if getattr(exc, "sqlstate", None) in RETRIED_STATES else StoreError
-    return kind("store error: {reason}", reason=_reason(exc, _current_url))
+    return kind("store error: {reason}", reason=scrubbed_reason(exc, _current_url))
 
 
 _current_url = ""  # the open store's URL: what error messages must not leak
@@ -257,7 +257,7 @@ class PgStore(Store):
             self.conn.close()
 
 
-def _connect(url: str, shown: str) -> Any:
+def connect(url: str, shown: str) -> Any:
     try:
         import psycopg
     except ImportError:
@@ -281,11 +281,13 @@ def _connect(url: str, shown: str) -> Any:
         return raw
     except (psycopg.Error, ValueError) as exc:  # ValueError: a URL libpq cannot parse
         raise StoreError(
-            "cannot connect to the store at {url}: {reason}", url=shown, reason=_reason(exc, url)
+            "cannot connect to the store at {url}: {reason}",
+            url=shown,
+            reason=scrubbed_reason(exc, url),
         ) from None
 
 
-def _check(raw: Any, shown: str, *, create: bool) -> bool:
+def check_store(raw: Any, shown: str, *, create: bool) -> bool:
     """Whether migrations are pending; refuses a database that is not a store (or is a
     newer wishdesk's), and an empty one unless the store is to be ``create``d."""
     have = pg_schema.applied(raw)
@@ -320,17 +322,19 @@ def open_pg_store(url: str, *, create: bool = False) -> PgStore:
     date (with ``create``, make it in an empty database). The database itself must exist."""
     global _current_url
     shown = shown_url(url)
-    raw = _connect(url, shown)
+    raw = connect(url, shown)
     _current_url = url
     try:
         import psycopg
 
         try:
-            if _check(raw, shown, create=create):
+            if check_store(raw, shown, create=create):
                 pg_schema.apply(raw)
         except psycopg.Error as exc:
             raise StoreError(
-                "cannot open the store at {path}: {reason}", path=shown, reason=_reason(exc, url)
+                "cannot open the store at {path}: {reason}",
+                path=shown,
+                reason=scrubbed_reason(exc, url),
             ) from None
     except BaseException:
         raw.close()
