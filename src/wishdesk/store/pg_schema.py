@@ -7,7 +7,9 @@ Timestamps and JSON stay TEXT, as in SQLite, so that the store modules' SQL is s
 Full-text search is m001's here too: GIN indexes where SQLite has FTS5 tables (pg_search.py).
 The data backfills of m004, m006 and m007 rewrite rows that a store made before those steps
 held; a PostgreSQL store is made at m009 at once, so they have none to rewrite (m007's reads
-the orders' JSON with jsonb all the same; m004's is left out).
+the orders' JSON with jsonb all the same; m004's is left out). One more index is
+PostgreSQL's alone, in m001 (no PostgreSQL store has been released): ``(state,
+escalates_at)``, through which ``overdue`` finds the tickets past either clock.
 Never edit a step that has shipped: add a new one (to both modules).
 """
 
@@ -34,6 +36,9 @@ M001 = (
     last_message_at TEXT, message_count BIGINT DEFAULT 0)""",
     "CREATE UNIQUE INDEX idx_tickets_id ON tickets (id)",
     "CREATE INDEX idx_tickets_state_due_at_opened_at_id ON tickets (state, due_at, opened_at, id)",
+    # PostgreSQL only: `overdue` (either clock past) reads the two ranges through a bitmap
+    # OR instead of every ticket; SQLite walks the awaiting tickets in the index above.
+    "CREATE INDEX idx_tickets_state_escalates_at ON tickets (state, escalates_at)",
     "CREATE INDEX idx_tickets_updated_at ON tickets (updated_at)",
     "CREATE INDEX idx_tickets_opened_at ON tickets (opened_at)",
     f"""CREATE TABLE messages (id {_ID}, ticket_id TEXT NOT NULL, sender TEXT NOT NULL,
