@@ -15,11 +15,13 @@ a new cluster (importing 100k tickets into PostgreSQL takes minutes). The cluste
 The peer is `psql -X -A -t -c SQL` as a subprocess, so both sides pay a process start-up and
 a connection: the SQL is what the store sends for the command, recorded from the store's own
 functions (parameters bound client-side, as the store binds them), `show` being all of its
-statements, one `-c` each. "query" is the server-side part alone, psql's `\\timing` summed
-over those statements. Every command is run once untimed, then the variants take turns;
-times are medians of `--repeat` runs, peak memory is the largest of our process (GNU time).
+statements, one `-c` each. "query" is the statements alone as psql's `\\timing` sees them
+(sent, run, rows received), summed. Every command is run once untimed, then the variants
+take turns; times (wall, and CPU of the client's processes) are medians of `--repeat` runs,
+peak memory is the largest of our process (GNU time).
 Python's start-up is paid by the wishdesk rows with the bytecode cache on (the bench clears
-`PYTHONDONTWRITEBYTECODE` for its commands), as an installed wishdesk runs.
+`PYTHONDONTWRITEBYTECODE` for its commands), as an installed wishdesk runs. The figures, and
+what they say: docs/performance.md, "The team store on PostgreSQL".
 """
 
 from __future__ import annotations
