@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 from wishdata import order, ticket, write_jsonl
 
 T1, T2 = "5f0000000000000000000001", "5f0000000000000000000002"
