@@ -8,6 +8,8 @@ Full-text search is m001's here too: GIN indexes where SQLite has FTS5 tables (p
 The data backfills of m004, m006, m007 and m010 rewrite the rows a store made before those
 steps holds, as SQLite's do (the orders' JSON read with jsonb), so that a store of any
 earlier step comes up to date with its data whole (tests/test_pg_migrations.py).
+One more index is PostgreSQL's alone, in m001 (no PostgreSQL store has been released):
+``(state, escalates_at)``, through which ``overdue`` finds the tickets past either clock.
 Never edit a step that has shipped: add a new one (to both modules).
 """
 
@@ -35,6 +37,9 @@ M001 = (
     last_message_at TEXT, message_count BIGINT DEFAULT 0)""",
     "CREATE UNIQUE INDEX idx_tickets_id ON tickets (id)",
     "CREATE INDEX idx_tickets_state_due_at_opened_at_id ON tickets (state, due_at, opened_at, id)",
+    # PostgreSQL only: `overdue` (either clock past) reads the two ranges through a bitmap
+    # OR instead of every ticket; SQLite walks the awaiting tickets in the index above.
+    "CREATE INDEX idx_tickets_state_escalates_at ON tickets (state, escalates_at)",
     "CREATE INDEX idx_tickets_updated_at ON tickets (updated_at)",
     "CREATE INDEX idx_tickets_opened_at ON tickets (opened_at)",
     f"""CREATE TABLE messages (id {_ID}, ticket_id TEXT NOT NULL, sender TEXT NOT NULL,
