@@ -67,22 +67,40 @@ class ConflictError(StoreError):
     ``PgStore.retrying`` runs it again."""
 
 
-def _error(exc: Any) -> StoreError:
+def _error(exc: Any, url: str | None = None) -> StoreError:
     kind = ConflictError if getattr(exc, "sqlstate", None) in RETRIED_STATES else StoreError
-    return kind("store error: {reason}", reason=scrubbed_reason(exc, _current_url))
+    return kind("store error: {reason}", reason=scrubbed_reason(exc, url or _current_url))
 
 
 _current_url = ""  # the open store's URL: what error messages must not leak
 
 
 @contextlib.contextmanager
-def translated() -> Iterator[None]:
+def translated(url: str | None = None) -> Iterator[None]:
+    """psycopg's errors as the store's, without the password of ``url`` (by default the
+    open store's)."""
     import psycopg
 
     try:
         yield
     except psycopg.Error as exc:
-        raise _error(exc) from None
+        raise _error(exc, url) from None
+
+
+@contextlib.contextmanager
+def begun(raw: Any, *, locked: bool) -> Iterator[None]:
+    """One transaction on the psycopg connection ``raw`` (holding the store's write lock
+    when ``locked``): committed at the end, rolled back on any exception."""
+    raw.execute("BEGIN")
+    try:
+        if locked:
+            raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
+        yield
+        raw.execute("COMMIT")
+    except BaseException:
+        with contextlib.suppress(Exception):
+            raw.execute("ROLLBACK")
+        raise
 
 
 class PgCursor:
@@ -195,17 +213,9 @@ class PgStore(Store):
         if self.conn.in_transaction:
             yield self.conn
             return
-        with translated():
-            self._pg.raw.execute("BEGIN")
-            try:
-                self._pg.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
-                self._transactions += 1
-                yield self.conn
-                self._pg.raw.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    self._pg.raw.execute("ROLLBACK")
-                raise
+        with translated(), begun(self._pg.raw, locked=True):
+            self._transactions += 1
+            yield self.conn
 
     def retrying(self, work: Callable[[PgConnection], T]) -> T:
         """``work(conn)`` in a transaction of its own that does not take the write lock, for
@@ -215,15 +225,8 @@ class PgStore(Store):
             raise RuntimeError("PgStore.retrying runs a transaction of its own")
         for attempt in range(RETRIES + 1):
             try:
-                with translated():
-                    self._pg.raw.execute("BEGIN")
-                    try:
-                        done = work(self._pg)
-                        self._pg.raw.execute("COMMIT")
-                    except BaseException:
-                        with contextlib.suppress(Exception):
-                            self._pg.raw.execute("ROLLBACK")
-                        raise
+                with translated(), begun(self._pg.raw, locked=False):
+                    done = work(self._pg)
                 return done
             except ConflictError:
                 if attempt == RETRIES:

@@ -11,8 +11,8 @@ import contextlib
 from collections.abc import Iterator
 from typing import Any
 
-from wishdesk.errors import StoreError
 from wishdesk.store.location import shown_url
+from wishdesk.store.pg import begun, translated
 from wishdesk.store.store_copy import (
     MIGRATION_TABLES,
     Batches,
@@ -26,26 +26,13 @@ from wishdesk.store.store_copy import (
 _CURSOR = "wishdesk_store_copy"
 
 
-@contextlib.contextmanager
-def _scrubbed(url: str) -> Iterator[None]:
-    """psycopg's errors as the store's, without ``url``'s password."""
-    import psycopg
-
-    from wishdesk.store.pg import scrubbed_reason
-
-    try:
-        yield
-    except psycopg.Error as exc:
-        raise StoreError("store error: {reason}", reason=scrubbed_reason(exc, url)) from None
-
-
 class _PgSide:
     raw: Any
     url: str
     location: str
 
     def tables(self) -> dict[str, Table]:
-        with _scrubbed(self.url):
+        with translated(self.url):
             names = self.raw.execute(
                 "SELECT tablename FROM pg_tables WHERE schemaname = current_schema() "
                 "ORDER BY tablename"
@@ -71,7 +58,7 @@ class _PgSide:
         return Table(name, columns, tuple(column for (column,) in key))
 
     def references(self) -> set[tuple[str, str]]:
-        with _scrubbed(self.url):
+        with translated(self.url):
             rows = self.raw.execute(
                 "SELECT c.conrelid::regclass::text, c.confrelid::regclass::text "
                 "FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace "
@@ -82,11 +69,11 @@ class _PgSide:
     def migrations(self) -> set[str]:
         from wishdesk.store import pg_schema
 
-        with _scrubbed(self.url):
+        with translated(self.url):
             return pg_schema.applied(self.raw)
 
     def count(self, table: str) -> int:
-        with _scrubbed(self.url):
+        with translated(self.url):
             return int(self.raw.execute(f"SELECT count(*) FROM {quoted(table)}").fetchone()[0])
 
 
@@ -108,7 +95,7 @@ class PgSource(_PgSide):
 
     @contextlib.contextmanager
     def snapshot(self) -> Iterator[None]:
-        with _scrubbed(self.url):
+        with translated(self.url):
             self.raw.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY")
         try:
             yield
@@ -119,7 +106,7 @@ class PgSource(_PgSide):
     def batches(self, table: Table) -> Batches:
         from wishdesk.store.store_copy import BATCH_ROWS
 
-        with _scrubbed(self.url), self.raw.cursor(name=_CURSOR) as cursor:
+        with translated(self.url), self.raw.cursor(name=_CURSOR) as cursor:
             cursor.itersize = BATCH_ROWS
             cursor.execute(select(table))
             while batch := cursor.fetchmany(BATCH_ROWS):
@@ -141,7 +128,7 @@ class PgTarget(_PgSide):
         self.location = shown_url(url)
         self.raw = connect(url, self.location)
         try:
-            with _scrubbed(url):
+            with translated(url):
                 self._pending = check_store(self.raw, self.location, create=True)
         except BaseException:
             self.raw.close()
@@ -150,28 +137,19 @@ class PgTarget(_PgSide):
     @contextlib.contextmanager
     def writing(self) -> Iterator[None]:
         from wishdesk.store import pg_schema
-        from wishdesk.store.pg import WRITE_LOCK_KEY
 
-        with _scrubbed(self.url):
-            self.raw.execute("BEGIN")
-            try:
-                self.raw.execute("SELECT pg_advisory_xact_lock(%s)", (WRITE_LOCK_KEY,))
-                if self._pending:
-                    pg_schema.apply(self.raw)  # a savepoint of this transaction
-                for name in self.tables():
-                    if self.raw.execute(f"SELECT 1 FROM {quoted(name)} LIMIT 1").fetchone():
-                        raise not_empty(self.location, name)
-                yield
-                self.raw.execute("COMMIT")
-            except BaseException:
-                with contextlib.suppress(Exception):
-                    self.raw.execute("ROLLBACK")
-                raise
+        with translated(self.url), begun(self.raw, locked=True):
+            if self._pending:
+                pg_schema.apply(self.raw)  # a savepoint of this transaction
+            for name in self.tables():
+                if self.raw.execute(f"SELECT 1 FROM {quoted(name)} LIMIT 1").fetchone():
+                    raise not_empty(self.location, name)
+            yield
 
     def write(self, table: Table, columns: tuple[str, ...], batches: Batches) -> int:
         written = 0
         sql = f"COPY {quoted(table.name)} ({identifiers(columns)}) FROM STDIN"
-        with _scrubbed(self.url), self.raw.cursor() as cursor, cursor.copy(sql) as copy:
+        with translated(self.url), self.raw.cursor() as cursor, cursor.copy(sql) as copy:
             for batch in batches:
                 for row in batch:
                     copy.write_row(row)
@@ -180,7 +158,7 @@ class PgTarget(_PgSide):
 
     def finish(self, tables: list[Table]) -> None:
         """Each identity column's next value, past the highest id copied into it."""
-        with _scrubbed(self.url):
+        with translated(self.url):
             for table in tables:
                 rows = self.raw.execute(
                     "SELECT attname FROM pg_attribute WHERE attrelid = %s::regclass "
