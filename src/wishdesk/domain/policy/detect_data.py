@@ -183,7 +183,7 @@ def detect_data(
                 add("contact.off-platform", m.start(), m.end(), N_("an e-mail address"))
             else:
                 taken.add(*m.span())
-    if "." in text:
+    if "." in text or "//" in text:  # a scheme makes a link even without a dot ("http // bit")
         for start, end, host in _link_hosts(text, lex):
             if not taken.free(start, end):
                 continue
