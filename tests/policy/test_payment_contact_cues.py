@@ -1,0 +1,237 @@
+"""Payment and contact cues that follow how each language says it: an unpaid payment ("we have
+not received your payment"), logging in to one's online banking, changing one's IBAN, a threat
+("to avoid the suspension") that is not a negation, a bank account verified or unblocked, asking
+"what is your e-mail?", Chinese read through its spaces, handles spelt around filters, links
+without a dot or with a shortener's TLD. For each: the positive, the negated or reassuring form,
+and a harmless look-alike."""
+
+from __future__ import annotations
+
+import pytest
+from policy_helpers import NOW
+
+from wishdesk.domain.policy import lint
+
+OFF = "payment.off-platform"
+ASKS = "payment.account-request"
+SHARED = "payment.details-shared"
+CONTACT = "contact.off-platform"
+PAYMENT = {OFF, ASKS, SHARED}
+
+
+def errors(text: str) -> set[str]:
+    return {f.rule for f in lint(text, now=NOW) if f.is_error}
+
+
+CASES = [
+    # "we have not received your payment": the sum is to be paid, outside Wish
+    (
+        OFF,
+        "We have not received your payment for the extra shipping.",
+        "You do not need to pay anything else: the order is paid on Wish.",
+        "If you have not received your refund yet, it is on its way through Wish.",
+    ),
+    (
+        OFF,
+        "Todavía no hemos recibido su pago de los gastos de envío.",
+        "Nunca le pediremos un pago fuera de Wish.",
+        "Si no ha recibido su reembolso, llegará por Wish.",
+    ),
+    (
+        OFF,
+        "Nous n'avons pas reçu votre paiement pour la livraison.",
+        "Vous n'avez rien à payer en dehors de Wish.",
+        "Nous n'avons pas reçu votre message, pouvez-vous le renvoyer ici ?",
+    ),
+    (
+        OFF,
+        "Wir haben Ihre Zahlung noch nicht erhalten.",
+        "Sie müssen nichts außerhalb von Wish bezahlen.",
+        "Wir haben Ihre Nachricht noch nicht erhalten.",
+    ),
+    (
+        OFF,
+        "Não recebemos o seu pagamento da taxa de envio.",
+        "Nunca pedimos pagamentos fora da Wish.",
+        "Não recebemos a sua mensagem, pode escrever de novo aqui?",
+    ),
+    (
+        OFF,
+        "Non abbiamo ricevuto il suo pagamento per la spedizione.",
+        "Non le chiederemo mai un pagamento fuori da Wish.",
+        "Non abbiamo ricevuto la sua foto, può inviarla qui?",
+    ),
+    (OFF, "我们还没有收到您的付款。", "您无需另外付款。", "我们还没有收到您的照片。"),
+    # logging in to one's online banking
+    (
+        ASKS,
+        "Please log in to your online banking to confirm the order.",
+        "We will never ask you to log in to your online banking.",
+        "Please log in to your Wish account to confirm the order.",
+    ),
+    (
+        ASKS,
+        "Acceda a su banca online para firmar el recibo.",
+        "Nunca le pediremos que acceda a su banca online.",
+        "Acceda a su pedido en Wish para ver el seguimiento.",
+    ),
+    (
+        ASKS,
+        "Connectez-vous à votre espace bancaire pour valider.",
+        "Ne vous connectez jamais à votre espace bancaire depuis un lien reçu.",
+        "Connectez-vous à votre compte Wish pour suivre le colis.",
+    ),
+    (
+        ASKS,
+        "Loggen Sie sich in Ihr Online-Banking ein, um die Zahlung freizugeben.",
+        "Loggen Sie sich niemals über einen Link in Ihr Online-Banking ein.",
+        "Loggen Sie sich bei Wish ein, um die Sendung zu verfolgen.",
+    ),
+    (
+        ASKS,
+        "Acesse o seu internet banking para confirmar a compra.",
+        "Nunca acesse o seu internet banking por links de mensagens.",
+        "Acesse o seu pedido na Wish para ver o rastreio.",
+    ),
+    (
+        ASKS,
+        "Acceda al suo home banking per confermare l'ordine.",
+        "Non acceda mai al suo home banking da un link ricevuto.",
+        "Acceda al suo ordine su Wish per vedere la spedizione.",
+    ),
+    (ASKS, "请登录您的网上银行确认。", "请不要通过短信链接登录网上银行。", "请登录Wish查看物流。"),
+    # changing one's IBAN / bank details
+    (
+        ASKS,
+        "Effettui la procedura di cambio IBAN entro oggi.",
+        "Non le chiederemo mai il cambio IBAN.",
+        "Il cambio taglia si fa su Wish.",
+    ),
+    (
+        ASKS,
+        "Please update your bank details so we can pay you.",
+        "We will never ask you to update your bank details.",
+        "Please update your delivery address on Wish.",
+    ),
+    (
+        ASKS,
+        "Merci de procéder au changement de RIB aujourd'hui.",
+        "Nous ne vous demanderons jamais de changement de RIB.",
+        "Le changement de taille se fait sur Wish.",
+    ),
+    # a threat of what happens unless the reader acts is no negation of the request
+    (
+        ASKS,
+        "Novo Banco: utilizador suspenso por segurança, ative agora e evite multa de 50 euros.",
+        "O Novo Banco nunca pede para ativar o utilizador por mensagem.",
+        "O utilizador da loja atualizou a página do produto.",
+    ),
+    (
+        OFF,
+        "Free Mobile : merci de régulariser votre facture afin d'éviter toute suspension de ligne.",
+        "Vous n'avez aucune facture à régulariser.",
+        "Votre facture Wish est disponible dans l'application.",
+    ),
+    (
+        OFF,
+        "Begleichen Sie Ihre offene Forderung online. Vermeiden Sie weitere Kosten.",
+        "Sie haben keine offene Forderung bei uns.",
+        "Ihre Bestellung ist unterwegs, weitere Kosten entstehen nicht.",
+    ),
+    # the Italian bank account ("il suo conto") verified or unblocked
+    (
+        ASKS,
+        "Risulta un'anomalia sul suo conto, la invitiamo a verificare al seguente link.",
+        "Non le chiederemo mai di verificare il suo conto.",
+        "Il rimborso è stato accreditato sul suo conto, può verificare nell'app Wish.",
+    ),
+    (
+        ASKS,
+        "L'accesso al suo conto è stato limitato: sblocchi la sua utenza subito.",
+        "Non sblocchi mai la sua utenza da un link ricevuto.",
+        "Il pacco è stato sbloccato in dogana.",
+    ),
+    # a German direct-debit mandate to renew
+    (
+        ASKS,
+        "Ihr Lastschriftmandat ist zum 21.07 ausgelaufen, bitte erneuern Sie es unter dem Link.",
+        "Ihr Lastschriftmandat muss nicht erneuert werden.",
+        "Bitte erneuern Sie Ihre Bewertung, wenn die Ware angekommen ist.",
+    ),
+    # "we have not received your payment" in polite Spanish, and "valido" is "valid"
+    (
+        OFF,
+        "Su factura está próxima a vencer, agradeceremos realizar su pago.",
+        "No tiene que realizar ningún pago fuera de Wish.",
+        "Válido pagando solo con tarjeta de crédito.",
+    ),
+    # an Alipay account "就是" (is) ..., also written with spaces between the characters
+    (
+        SHARED,
+        "我 支付 宝 账号 就是 手机 号",
+        "不要把支付宝账号告诉任何人。",
+        "支付 宝 的 活动 已经 结束",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "positive", "negated", "lookalike"), CASES)
+def test_payment_cue(rule: str, positive: str, negated: str, lookalike: str) -> None:
+    assert rule in errors(positive), positive
+    assert not errors(negated) & PAYMENT, negated
+    assert not errors(lookalike) & PAYMENT, lookalike
+
+
+@pytest.mark.parametrize(
+    ("positive", "negated", "lookalike"),
+    [
+        # asking for the buyer's e-mail, phone or messenger id as a question
+        (
+            "What is your email address?",
+            "We will never ask what your email address is.",
+            "What is your order number?",
+        ),
+        ("¿Cuál es tu correo?", "Nunca te preguntaremos cuál es tu correo.", "¿Cuál es tu talla?"),
+        (
+            "Qual é o seu WhatsApp?",
+            "Nunca perguntamos qual é o seu WhatsApp.",
+            "Qual é o seu tamanho?",
+        ),
+        (
+            "Quel est votre numéro de téléphone ?",
+            "Nous ne demandons jamais quel est votre numéro de téléphone.",
+            "Quel est votre numéro de commande ?",
+        ),
+        (
+            "Wie lautet Ihre E-Mail-Adresse?",
+            "Wir fragen nie, wie Ihre E-Mail-Adresse lautet.",
+            "Wie lautet Ihre Bestellnummer?",
+        ),
+        (
+            "Qual è il suo numero di cellulare?",
+            "Non chiediamo mai qual è il suo numero di cellulare.",
+            "Qual è il suo numero d'ordine?",
+        ),
+        # handles written around filters
+        ("联系我的w.h.a.t.s.a.p.p", "不要联系w.h.a.t.s.a.p.p上的陌生人", "联系我们的客服"),
+        ("加威信", "不要加威信", "商家的威信很重要"),
+        ("私信我", "不要私信陌生人", "信息已更新"),
+        ("纸飞机联系", "不要用纸飞机联系陌生人", "这款小飞机玩具很好玩"),
+        ("加我 微 信", "不要加微信", "微笑服务"),
+        # a Chinese "不" that negates nothing: could not reach you, the information is incomplete
+        ("电话联系不上，请加快递员微信。", "请不要加快递员微信。", "电话联系不上，请在Wish留言。"),
+        (
+            "您的快递信息不全，请点击链接。",
+            "请不要点击链接。",
+            "您的快递信息不全，请在Wish更新地址。",
+        ),
+        # a link with a scheme but no dot, and a shortener's TLD
+        ("Klicken Sie hier http // bit", "", "Hier klicken, um die Sendung auf Wish zu sehen."),
+        ("Confirme aquí bit.do/seur-es", "", "El pedido va en camino."),
+    ],
+)
+def test_contact_cue(positive: str, negated: str, lookalike: str) -> None:
+    assert CONTACT in errors(positive), positive
+    for clean in (negated, lookalike):
+        if clean:
+            assert CONTACT not in errors(clean), clean
