@@ -165,6 +165,46 @@ CASES = [
         "No tiene que realizar ningún pago fuera de Wish.",
         "Válido pagando solo con tarjeta de crédito.",
     ),
+    # an unpaid bill or fee named as such
+    (
+        OFF,
+        "Endesa notifica facturas impagadas por 461,89 €.",
+        "No tiene facturas impagadas.",
+        "La factura de su pedido está en Wish.",
+    ),
+    (
+        OFF,
+        "You have an unpaid invoice of 12.99 USD for the shipping.",
+        "You have no unpaid invoices: everything was paid on Wish.",
+        "The invoice for your order is in the Wish app.",
+    ),
+    (
+        OFF,
+        "Ci risulta una bolletta scaduta di 35 euro.",
+        "Non ha nessuna bolletta scaduta.",
+        "La bolletta della luce non c'entra con l'ordine.",
+    ),
+    (
+        OFF,
+        "Sie haben eine offene Rechnung über 49 Euro.",
+        "Sie haben keine offene Rechnung bei uns.",
+        "Die Rechnung liegt dem Paket bei.",
+    ),
+    (OFF, "您的账户已欠费，请尽快处理。", "您没有欠费。", "您的订单费用已由Wish结算。"),
+    # confirming the settlement of a sum
+    (
+        OFF,
+        "Su paquete espera la entrega: confirme la liquidación de 2,99 EUR.",
+        "No tiene que confirmar ninguna liquidación.",
+        "Confirme la talla en Wish.",
+    ),
+    # a payment word, then a link: not when a refund lures to the link
+    (
+        OFF,
+        "Votre facture impayée de 1,91 € : réglez-la sur http://bit.ly/x",
+        "Aucune facture n'est à régler.",
+        "Votre facture a été débitée deux fois, voici le formulaire de remboursement http://bit.ly/x",
+    ),
     # an Alipay account "就是" (is) ..., also written with spaces between the characters
     (
         SHARED,
