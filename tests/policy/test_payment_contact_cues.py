@@ -2,7 +2,7 @@
 not received your payment"), logging in to one's online banking, changing one's IBAN, a threat
 ("to avoid the suspension") that is not a negation, a bank account verified or unblocked, asking
 "what is your e-mail?", Chinese read through its spaces, handles spelt around filters, links
-without a dot or with a shortener's TLD. For each: the positive, the negated or reassuring form,
+without a dot, with a shortener's TLD or to an IP address. For each: the positive, the negated or reassuring form,
 and a harmless look-alike."""
 
 from __future__ import annotations
@@ -268,6 +268,12 @@ def test_payment_cue(rule: str, positive: str, negated: str, lookalike: str) -> 
         # a link with a scheme but no dot, and a shortener's TLD
         ("Klicken Sie hier http // bit", "", "Hier klicken, um die Sendung auf Wish zu sehen."),
         ("Confirme aquí bit.do/seur-es", "", "El pedido va en camino."),
+        # a host given as its IPv4 address; a version or a price has fewer parts
+        (
+            "Acesse o canal 191.232.213.50 para continuar",
+            "",
+            "A versão 2.3.1 do app custa 1.234,50",
+        ),
     ],
 )
 def test_contact_cue(positive: str, negated: str, lookalike: str) -> None:
