@@ -2,8 +2,8 @@
 not received your payment"), logging in to one's online banking, changing one's IBAN, a threat
 ("to avoid the suspension") that is not a negation, a bank account verified or unblocked, asking
 "what is your e-mail?", Chinese read through its spaces, handles spelt around filters, links
-without a dot, with a shortener's TLD or to an IP address. For each: the positive, the negated or reassuring form,
-and a harmless look-alike."""
+without a dot, with a shortener's TLD or to an IP address. For each: the positive, the negated
+or reassuring form, and a harmless look-alike."""
 
 from __future__ import annotations
 
