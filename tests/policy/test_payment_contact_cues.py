@@ -205,6 +205,38 @@ CASES = [
         "Aucune facture n'est à régler.",
         "Votre facture a été débitée deux fois, voici le formulaire de remboursement http://bit.ly/x",
     ),
+    # "the payment did not go through" reports a failure and negates no request
+    (
+        ASKS,
+        "Il pagamento non è andato a buon fine, aggiorna i dati della carta.",
+        "Non aggiorni mai i dati della carta da un link.",
+        "Il pagamento è andato a buon fine, grazie.",
+    ),
+    (
+        ASKS,
+        "Votre paiement n'a pas abouti, mettez à jour votre carte bancaire.",
+        "Ne mettez jamais à jour votre carte bancaire depuis un lien.",
+        "Votre paiement a abouti, merci.",
+    ),
+    (
+        ASKS,
+        "O pagamento não foi aprovado, atualize os dados do cartão.",
+        "Nunca atualize os dados do cartão por links.",
+        "O pagamento foi aprovado na Wish.",
+    ),
+    (
+        ASKS,
+        "Die Zahlung konnte nicht durchgeführt werden, bitte aktualisieren Sie Ihre Kartendaten.",
+        "Aktualisieren Sie Ihre Kartendaten niemals über einen Link.",
+        "Die Zahlung wurde über Wish durchgeführt.",
+    ),
+    (
+        ASKS,
+        "Your payment could not be processed, please update your card details.",
+        "Never update your card details through a link.",
+        "Your payment was processed by Wish.",
+    ),
+    (ASKS, "请更新您的付款方式", "我们不会要求您更新付款方式", "您可以在Wish上选择付款方式"),
     # an Alipay account "就是" (is) ..., also written with spaces between the characters
     (
         SHARED,
