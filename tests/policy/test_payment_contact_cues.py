@@ -191,6 +191,31 @@ CASES = [
         "Die Rechnung liegt dem Paket bei.",
     ),
     (OFF, "您的账户已欠费，请尽快处理。", "您没有欠费。", "您的订单费用已由Wish结算。"),
+    # the state after the fee ("a shipping fee unpaid"), and a word between ("unpaid customs fee")
+    (
+        OFF,
+        "Your parcel has a 2.99 GBP shipping fee unpaid.",
+        "You have no fees outstanding.",
+        "The shipping fee was paid through Wish.",
+    ),
+    (
+        OFF,
+        "Your package could not be delivered due to an unpaid customs fee.",
+        "There is no unpaid customs fee: Wish paid it.",
+        "Your package could not be delivered; it is back at the depot.",
+    ),
+    (
+        OFF,
+        "Ihr Paket hat unbezahlte Versandkosten.",
+        "Es gibt keine unbezahlten Versandkosten.",
+        "Die Versandkosten hat Wish bezahlt.",
+    ),
+    (
+        ASKS,
+        "We were not able to process your last payment, please update your card.",
+        "We will never ask you to update your card.",
+        "We were not able to process your refund yet, it is on its way.",
+    ),
     # confirming the settlement of a sum
     (
         OFF,
