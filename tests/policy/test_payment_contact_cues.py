@@ -216,6 +216,19 @@ CASES = [
         "We will never ask you to update your card.",
         "We were not able to process your refund yet, it is on its way.",
     ),
+    # "make a <any> payment", and a bank whose name ends in "bank"
+    (
+        OFF,
+        "Please make a manual payment for this statement.",
+        "You do not need to make any payment outside Wish.",
+        "You can make a secure payment through Wish.",
+    ),
+    (
+        ASKS,
+        "METROBANK: we noticed an unusual login, verify your account at the secure link.",
+        "Metrobank will never ask you to verify your account by message.",
+        "Your powerbank has shipped, please verify the address.",
+    ),
     # confirming the settlement of a sum
     (
         OFF,
