@@ -229,6 +229,37 @@ CASES = [
         "Metrobank will never ask you to verify your account by message.",
         "Your powerbank has shipped, please verify the address.",
     ),
+    # a cost named as pending, a payment awaited, a balance to settle, a fee that "applies"
+    (
+        OFF,
+        "Su envío tiene un coste pendiente de 2,99 €.",
+        "No tiene gastos pendientes.",
+        "El coste de envío es gratuito.",
+    ),
+    (
+        OFF,
+        "A sua encomenda aguarda pagamento de 1,99 €.",
+        "A sua encomenda não aguarda nenhum pagamento.",
+        "O custo de envio é grátis.",
+    ),
+    (
+        OFF,
+        "Please settle your balance of 35 EUR today.",
+        "You do not need to settle any balance.",
+        "Your balance of Wish Cash is shown in the app.",
+    ),
+    (
+        OFF,
+        "To release your package, a small fee of 2 GBP applies.",
+        "No fee applies: the package is on its way.",
+        "A size chart applies to this item.",
+    ),
+    (
+        ASKS,
+        "Your membership could not be renewed, update your billing now.",
+        "Never update your billing through a link in a message.",
+        "Please update your billing address on Wish.",
+    ),
     # confirming the settlement of a sum
     (
         OFF,
