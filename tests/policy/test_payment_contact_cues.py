@@ -151,6 +151,43 @@ CASES = [
         "Non sblocchi mai la sua utenza da un link ricevuto.",
         "Il pacco è stato sbloccato in dogana.",
     ),
+    # a bank, card or suspicious payment named, then "confirm your data": in every language
+    (
+        ASKS,
+        "Santander: hemos detectado una compra sospechosa, confirme sus datos en el enlace.",
+        "Santander nunca le pedirá que confirme sus datos por SMS.",
+        "Pagó con tarjeta en Wish. Confirme su dirección de envío.",
+    ),
+    (
+        ASKS,
+        "BNP Paribas : opération suspecte, confirmez vos informations.",
+        "BNP Paribas ne vous demandera jamais de confirmer vos informations.",
+        "Remboursé sur votre carte. Confirmez vos informations de livraison.",
+    ),
+    (
+        ASKS,
+        "Sparkasse: verdächtige Transaktion, bestätigen Sie Ihre Daten.",
+        "Die Sparkasse fragt niemals per SMS nach Ihren Daten, bestätigen Sie nichts.",
+        "Die Karte liegt bei. Bestätigen Sie die Lieferadresse auf Wish.",
+    ),
+    (
+        ASKS,
+        "Chase: suspicious transaction, confirm your details at the link.",
+        "Chase will never ask you to confirm your details by text.",
+        "Your refund goes to your card; please confirm your details for delivery.",
+    ),
+    (
+        ASKS,
+        "Nubank: identificamos uma compra suspeita, confirme seus dados.",
+        "O Nubank nunca pede para confirmar seus dados por SMS.",
+        "Pagou com cartão na Wish. Confirme o endereço de entrega.",
+    ),
+    (
+        ASKS,
+        "您的银行卡存在异常，请确认您的身份",
+        "银行不会要求您通过短信确认身份",
+        "请确认您的收货地址",
+    ),
     # a German direct-debit mandate to renew
     (
         ASKS,
