@@ -396,6 +396,21 @@ def test_payment_cue(rule: str, positive: str, negated: str, lookalike: str) -> 
         ("私信我", "不要私信陌生人", "信息已更新"),
         ("纸飞机联系", "不要用纸飞机联系陌生人", "这款小飞机玩具很好玩"),
         ("加我 微 信", "不要加微信", "微笑服务"),
+        # a messenger's Latin name glued to Chinese, and Chinese directives to leave Wish
+        ("用whatsapp联系", "不要用whatsapp联系陌生人", "在Wish上联系我们"),
+        ("我的qq号是12345", "我们不会索要您的qq号", "我的订单号是12345"),
+        ("请致电客服", "请勿拨打陌生电话", "请在Wish上联系客服"),
+        ("请登录官网查询", "请勿登录陌生网站", "请在Wish查询物流"),
+        ("关注我们的公众号", "不要关注陌生公众号", "关注订单状态"),
+        ("扫码添加好友", "不要扫码添加陌生人", "请核对地址"),
+        ("Reach us at our hotline", "", "Reach us through this ticket"),
+        ("Scrivici una e-mail", "Non scriverci una e-mail: rispondi qui.", "Scrivi qui su Wish"),
+        (
+            "Mande uma mensagem no zap",
+            "Não mande mensagem no zap.",
+            "Mande uma mensagem aqui na Wish",
+        ),
+        ("Ligue para a nossa central", "Não ligue para a nossa central.", "Responda por aqui"),
         # a Chinese "不" that negates nothing: could not reach you, the information is incomplete
         ("电话联系不上，请加快递员微信。", "请不要加快递员微信。", "电话联系不上，请在Wish留言。"),
         (
