@@ -403,6 +403,13 @@ def test_payment_cue(rule: str, positive: str, negated: str, lookalike: str) -> 
         ("请登录官网查询", "请勿登录陌生网站", "请在Wish查询物流"),
         ("关注我们的公众号", "不要关注陌生公众号", "关注订单状态"),
         ("扫码添加好友", "不要扫码添加陌生人", "请核对地址"),
+        ("请添加专属客服", "请不要添加陌生客服", "京东客服为您服务"),
+        ("详情咨询客服热线", "不要拨打陌生热线", "详情请看商品描述"),
+        ("复制链接到浏览器打开", "不要复制陌生链接", "复制订单号给我们"),
+        ("访问 abc点com", "", "一点点"),
+        ("私聊我", "不要私聊陌生人", "聊聊尺码"),
+        ("进群领红包", "不要进群", "进度已更新"),
+        ("去我们的淘宝店", "我们没有淘宝店", "我们在Wish上的店铺"),
         ("Reach us at our hotline", "", "Reach us through this ticket"),
         ("Scrivici una e-mail", "Non scriverci una e-mail: rispondi qui.", "Scrivi qui su Wish"),
         (
