@@ -410,6 +410,26 @@ def test_payment_cue(rule: str, positive: str, negated: str, lookalike: str) -> 
         ("私聊我", "不要私聊陌生人", "聊聊尺码"),
         ("进群领红包", "不要进群", "进度已更新"),
         ("去我们的淘宝店", "我们没有淘宝店", "我们在Wish上的店铺"),
+        # a private message asked for, another marketplace's shop
+        (
+            "Escríbenos al privado",
+            "No nos escribas al privado: responde aquí.",
+            "Escríbenos aquí en Wish",
+        ),
+        ("Mande no privado", "", "Mande aqui na Wish"),
+        (
+            "Envoyez-nous un message privé",
+            "N'envoyez pas de message privé.",
+            "Envoyez-nous un message ici",
+        ),
+        (
+            "Schick uns eine private Nachricht",
+            "Schick uns keine private Nachricht.",
+            "Schreib uns hier",
+        ),
+        ("Scrivici in privato", "Non scriverci in privato.", "Scrivici qui"),
+        ("Buy from our Amazon store", "We do not sell on Amazon.", "I bought it on Amazon too."),
+        ("Find us on eBay", "You will not find us on eBay.", "Your order was not from eBay."),
         ("Reach us at our hotline", "", "Reach us through this ticket"),
         ("Scrivici una e-mail", "Non scriverci una e-mail: rispondi qui.", "Scrivi qui su Wish"),
         (
