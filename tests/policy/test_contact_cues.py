@@ -103,6 +103,8 @@ def errors(text: str) -> set[str]:
             "请不要点击链接。",
             "您的快递信息不全，请在Wish更新地址。",
         ),
+        ("收不到货请加微信", "收不到货也不要加微信", "收不到货请在Wish申请退款"),
+        ("不满意包退，加微信咨询", "不满意也不要加微信", "不满意可以在Wish申请退款"),
         # a link with a scheme but no dot, and a shortener's TLD
         ("Klicken Sie hier http // bit", "", "Hier klicken, um die Sendung auf Wish zu sehen."),
         ("Confirme aquí bit.do/seur-es", "", "El pedido va en camino."),
