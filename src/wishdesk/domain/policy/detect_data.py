@@ -67,6 +67,15 @@ _TRAILING = ".,;:!?)]}'\""
 _NO_DIGITS = str.maketrans("", "", "0123456789")
 
 
+@lru_cache(maxsize=1)
+def _ip_host() -> re.Pattern[str]:
+    """An IPv4 address standing for a host: four numbers of at most three digits, the first
+    not 0, with no digit or dot around them (a version "1.2.3" or a date has fewer parts)."""
+    return re.compile(
+        r"(?<![\d.,])([1-9]\d{0,2})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.]\d|\d)(?:/\S*)?"
+    )
+
+
 @lru_cache(maxsize=4)
 def _bare_link(link_tlds: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A bare link ("shop.example.com/x"), and what every one holds: a dot before the
@@ -90,6 +99,10 @@ def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             host = re.split(r"[/?#:]", rest, maxsplit=1)[0]
             found.append((m.start(), m.start() + len(url), host))
             urls.add(m.start(), m.start() + len(url))
+    for m in _ip_host().finditer(text):  # a host given as its address ("acesse 191.232.213.50")
+        if urls.free(m.start(), m.end()) and all(int(part) <= 255 for part in m.group(1, 2, 3, 4)):
+            found.append((m.start(), m.end(), m.group()))
+            urls.add(m.start(), m.end())
     link, dot_tld = _bare_link(lex.link_tlds)
     if dot_tld.search(text) is None:
         return found
@@ -183,7 +196,7 @@ def detect_data(
                 add("contact.off-platform", m.start(), m.end(), N_("an e-mail address"))
             else:
                 taken.add(*m.span())
-    if "." in text:
+    if "." in text or "//" in text:  # a scheme makes a link even without a dot ("http // bit")
         for start, end, host in _link_hosts(text, lex):
             if not taken.free(start, end):
                 continue

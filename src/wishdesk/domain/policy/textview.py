@@ -44,7 +44,14 @@ _LEET = str.maketrans(
     }
 )
 
-_SPACED_LETTERS = re.compile(r"(?<![^\W\d_])(?:[^\W\d_][ ._*\-]){3,}[^\W\d_](?![^\W\d_])")
+# Letters spelt out one by one ("w h a t s a p p", "p.a.y.p.a.l"), also right after or before
+# Chinese characters, which are word characters but never part of a Latin word ("加w.h.a.t.s").
+_SPACED_LETTERS = re.compile(
+    r"(?<![^\W\d_\u3400-\u9fff])(?:[^\W\d_][ ._*\-]){3,}[^\W\d_](?![^\W\d_\u3400-\u9fff])"
+)
+# Spaces between Chinese characters, which written Chinese does not use: a word-segmented text
+# ("支付 宝 账号", "微 信号") or a filter dodged by spacing ("微 信") reads as one run.
+_CJK_GAP = re.compile(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
 _AT_WORDS = r"(?:at|arroba|arobase|chiocciola|klammeraffe)"
 _DOT_WORDS = r"(?:dot|punto|point|ponto|punkt)"
 _TLDS = r"(?:com|net|org|me|cn|de|fr|es|it|pt|br|co|uk|ru|info|io)"
@@ -184,6 +191,8 @@ class TextView:
     def _deobfuscate(self) -> None:
         text = self.norm
         self._substitute(_SPACED_LETTERS, lambda m: re.sub(r"[ ._*\-]", "", m.group()))
+        if not text.isascii():
+            self._substitute(_CJK_GAP, lambda m: "")
         if "(" in text or "[" in text or "{" in text or "<" in text:
             self._substitute(_BRACKET_AT, lambda m: "@")
             self._substitute(_BRACKET_DOT, lambda m: ".")

@@ -1,0 +1,123 @@
+"""Contact cues that follow how each language says it: asking "what is your e-mail?", a private
+message, another marketplace's shop, Chinese directives (致电, 登录官网, 添加客服, 进群) and
+Chinese read through its spaces, handles spelt around filters or glued to Chinese, links
+without a dot, with a shortener's TLD or to an IP address. For each: the positive, the negated
+or reassuring form, and a harmless look-alike."""
+
+from __future__ import annotations
+
+import pytest
+from policy_helpers import NOW
+
+from wishdesk.domain.policy import lint
+
+CONTACT = "contact.off-platform"
+
+
+def errors(text: str) -> set[str]:
+    return {f.rule for f in lint(text, now=NOW) if f.is_error}
+
+
+@pytest.mark.parametrize(
+    ("positive", "negated", "lookalike"),
+    [
+        # asking for the buyer's e-mail, phone or messenger id as a question
+        (
+            "What is your email address?",
+            "We will never ask what your email address is.",
+            "What is your order number?",
+        ),
+        ("¿Cuál es tu correo?", "Nunca te preguntaremos cuál es tu correo.", "¿Cuál es tu talla?"),
+        (
+            "Qual é o seu WhatsApp?",
+            "Nunca perguntamos qual é o seu WhatsApp.",
+            "Qual é o seu tamanho?",
+        ),
+        (
+            "Quel est votre numéro de téléphone ?",
+            "Nous ne demandons jamais quel est votre numéro de téléphone.",
+            "Quel est votre numéro de commande ?",
+        ),
+        (
+            "Wie lautet Ihre E-Mail-Adresse?",
+            "Wir fragen nie, wie Ihre E-Mail-Adresse lautet.",
+            "Wie lautet Ihre Bestellnummer?",
+        ),
+        (
+            "Qual è il suo numero di cellulare?",
+            "Non chiediamo mai qual è il suo numero di cellulare.",
+            "Qual è il suo numero d'ordine?",
+        ),
+        # handles written around filters
+        ("联系我的w.h.a.t.s.a.p.p", "不要联系w.h.a.t.s.a.p.p上的陌生人", "联系我们的客服"),
+        ("加威信", "不要加威信", "商家的威信很重要"),
+        ("私信我", "不要私信陌生人", "信息已更新"),
+        ("纸飞机联系", "不要用纸飞机联系陌生人", "这款小飞机玩具很好玩"),
+        ("加我 微 信", "不要加微信", "微笑服务"),
+        # a messenger's Latin name glued to Chinese, and Chinese directives to leave Wish
+        ("用whatsapp联系", "不要用whatsapp联系陌生人", "在Wish上联系我们"),
+        ("我的qq号是12345", "我们不会索要您的qq号", "我的订单号是12345"),
+        ("请致电客服", "请勿拨打陌生电话", "请在Wish上联系客服"),
+        ("请登录官网查询", "请勿登录陌生网站", "请在Wish查询物流"),
+        ("关注我们的公众号", "不要关注陌生公众号", "关注订单状态"),
+        ("扫码添加好友", "不要扫码添加陌生人", "请核对地址"),
+        ("请添加专属客服", "请不要添加陌生客服", "京东客服为您服务"),
+        ("详情咨询客服热线", "不要拨打陌生热线", "详情请看商品描述"),
+        ("复制链接到浏览器打开", "不要复制陌生链接", "复制订单号给我们"),
+        ("访问 abc点com", "", "一点点"),
+        ("私聊我", "不要私聊陌生人", "聊聊尺码"),
+        ("进群领红包", "不要进群", "进度已更新"),
+        ("去我们的淘宝店", "我们没有淘宝店", "我们在Wish上的店铺"),
+        # a private message asked for, another marketplace's shop
+        (
+            "Escríbenos al privado",
+            "No nos escribas al privado: responde aquí.",
+            "Escríbenos aquí en Wish",
+        ),
+        ("Mande no privado", "", "Mande aqui na Wish"),
+        (
+            "Envoyez-nous un message privé",
+            "N'envoyez pas de message privé.",
+            "Envoyez-nous un message ici",
+        ),
+        (
+            "Schick uns eine private Nachricht",
+            "Schick uns keine private Nachricht.",
+            "Schreib uns hier",
+        ),
+        ("Scrivici in privato", "Non scriverci in privato.", "Scrivici qui"),
+        ("Buy from our Amazon store", "We do not sell on Amazon.", "I bought it on Amazon too."),
+        ("Find us on eBay", "You will not find us on eBay.", "Your order was not from eBay."),
+        ("Reach us at our hotline", "", "Reach us through this ticket"),
+        ("Scrivici una e-mail", "Non scriverci una e-mail: rispondi qui.", "Scrivi qui su Wish"),
+        (
+            "Mande uma mensagem no zap",
+            "Não mande mensagem no zap.",
+            "Mande uma mensagem aqui na Wish",
+        ),
+        ("Ligue para a nossa central", "Não ligue para a nossa central.", "Responda por aqui"),
+        # a Chinese "不" that negates nothing: could not reach you, the information is incomplete
+        ("电话联系不上，请加快递员微信。", "请不要加快递员微信。", "电话联系不上，请在Wish留言。"),
+        (
+            "您的快递信息不全，请点击链接。",
+            "请不要点击链接。",
+            "您的快递信息不全，请在Wish更新地址。",
+        ),
+        ("收不到货请加微信", "收不到货也不要加微信", "收不到货请在Wish申请退款"),
+        ("不满意包退，加微信咨询", "不满意也不要加微信", "不满意可以在Wish申请退款"),
+        # a link with a scheme but no dot, and a shortener's TLD
+        ("Klicken Sie hier http // bit", "", "Hier klicken, um die Sendung auf Wish zu sehen."),
+        ("Confirme aquí bit.do/seur-es", "", "El pedido va en camino."),
+        # a host given as its IPv4 address; a version or a price has fewer parts
+        (
+            "Acesse o canal 191.232.213.50 para continuar",
+            "",
+            "A versão 2.3.1 do app custa 1.234,50",
+        ),
+    ],
+)
+def test_contact_cue(positive: str, negated: str, lookalike: str) -> None:
+    assert CONTACT in errors(positive), positive
+    for clean in (negated, lookalike):
+        if clean:
+            assert CONTACT not in errors(clean), clean
