@@ -8,7 +8,9 @@ Latin-script phrases are sequences of word specs separated by spaces:
 - ``~`` skips 0-2 words, ``~4`` skips 0-4 (never across a clause mark).
 
 A weight may be negative: the phrase takes weight from its reason ("was cancelled" from
-``remove-item``). Chinese (``script = "cjk"``) phrases are plain substrings. Phrases are
+``remove-item``). Chinese (``script = "cjk"``) phrases are plain substrings, or a substring,
+``~N`` and alternatives: ``物流~4快|给力`` is 物流 and then 快 or 给力 within 4 characters of it (no
+clause mark and, for a negatable cue, no negator between: 物流不快 is not 物流~4快). Phrases are
 normalised like the text, so the data files may be written with accents and capitals.
 """
 
@@ -67,6 +69,20 @@ class CjkCue:
     weight: float
     negatable: bool
     text: str
+    gap: int = 0  # ``~N``: one of ``then`` within this many characters after ``text``
+    then: tuple[str, ...] = ()
+
+
+def parse_cjk(phrase: str) -> tuple[str, int, tuple[str, ...]]:
+    """``物流~4快|给力`` -> ("物流", 4, ("快", "给力")); a plain substring -> (phrase, 0, ())."""
+    if "~" not in phrase:
+        return phrase, 0, ()
+    head, _, rest = phrase.partition("~")
+    digits = rest[: len(rest) - len(rest.lstrip("0123456789"))]
+    then = tuple(t for t in rest[len(digits) :].split("|") if t)
+    if not head or not then or "~" in rest:
+        raise ValueError(f"cue {phrase!r} must be a text, ~N and alternatives")
+    return head, int(digits or 2), then
 
 
 @dataclass(frozen=True)
@@ -164,7 +180,8 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
     for cue_id, ((reason, phrase, cjk), (weight, negatable)) in enumerate(entries.items()):
         if cjk:
             negatable = negatable and not any(phrase.startswith(n) for n in cjk_negators)
-            cjk_cues.append(CjkCue(cue_id, reason, weight, negatable, phrase))
+            head, gap, then = parse_cjk(phrase)
+            cjk_cues.append(CjkCue(cue_id, reason, weight, negatable, head, gap, then))
         else:
             first, rest = parse_phrase(phrase)
             negatable = negatable and not first.exact & negators

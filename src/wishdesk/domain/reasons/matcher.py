@@ -227,7 +227,25 @@ class Matcher:
         for cjk in cues:
             at = text.find(cjk.text)
             while at >= 0:
-                if not (cjk.negatable and self._cjk_negated(text, at)):
+                if (not cjk.then or self._cjk_then(text, at + len(cjk.text), cjk)) and not (
+                    cjk.negatable and self._cjk_negated(text, at)
+                ):
                     totals[cjk.reason] += cjk.weight
                     break
                 at = text.find(cjk.text, at + 1)
+
+    def _cjk_then(self, text: str, start: int, cjk: CjkCue) -> bool:
+        """One of the cue's alternatives within ``gap`` characters of ``start``, with no clause
+        mark (and, for a negatable cue, no negator) in between."""
+        for skip in range(cjk.gap + 1):
+            if skip:
+                char = text[start + skip - 1 : start + skip]
+                if not char or char in CLAUSE_MARKS or char == " ":
+                    return False
+                if cjk.negatable and any(
+                    text.startswith(n, start + skip - 1) for n in self._lex.cjk_negators
+                ):
+                    return False
+            if text.startswith(cjk.then, start + skip):
+                return True
+        return False
