@@ -203,3 +203,51 @@ def test_cjk_gap_syntax() -> None:
         parse_cjk("~3快")
     with pytest.raises(ValueError):
         parse_cjk("物流~3")
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Size guide",
+        "Which size should I order?",
+        "¿Qué talla me recomiendan?",
+        "Guía de tallas",
+        "¿Hay otros colores disponibles?",
+        "Come scelgo la taglia giusta?",
+        "Quelle taille choisir ?",
+        "Welche Größe soll ich bestellen?",
+        "Qual tamanho devo escolher?",
+        "尺码怎么选",
+        "有哪些颜色",
+    ],
+)
+def test_a_size_chart_or_the_colours_on_offer_are_asked_before_buying(body: str) -> None:
+    assert reason(body) == "other"
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "I ordered the wrong size, can I change it to a medium?",
+        "Quiero cambiar la talla de mi pedido por una M",
+        "Vorrei cambiare la taglia, mi sta stretto",
+        "尺码买小了，想换大一号",
+    ],
+)
+def test_another_size_for_an_order_is_still_change_variant(body: str) -> None:
+    assert reason(body) == "change-variant"
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        ("J'ai été débité deux fois", "other"),
+        ("I was charged twice for one order", "other"),
+        ("Me cobraron dos veces", "other"),
+        ("我被重复扣款了", "other"),
+        ("I ordered twice by mistake, please cancel one", "remove-item"),  # the look-alike
+        ("J'ai commandé deux fois par erreur", "remove-item"),
+    ],
+)
+def test_charged_twice_is_a_payment_question_ordered_twice_is_not(body: str, want: str) -> None:
+    assert reason(body) == want
