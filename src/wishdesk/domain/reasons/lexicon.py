@@ -94,6 +94,7 @@ class Lexicon:
     pivots: frozenset[str]
     cjk_negators: tuple[str, ...]
     typos: dict[str, str]
+    cjk_not_negating: tuple[str, ...] = ()  # 非常, 不过: words with a negator that do not deny
     fuzzy: frozenset[str] = frozenset()
     fuzzy_keep: frozenset[str] = frozenset()
 
@@ -149,6 +150,7 @@ def _words(data: dict[str, Any], key: str) -> set[str]:
 def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
     negators: set[str] = set()
     cjk_negators: set[str] = set()
+    cjk_not_negating: set[str] = set()
     blockers: set[str] = set()
     pivots: set[str] = set()
     typos: dict[str, str] = {}
@@ -161,6 +163,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         data = load(lang)
         cjk = data.get("script") == "cjk"
         (cjk_negators if cjk else negators).update(_words(data, "negators"))
+        cjk_not_negating.update(_words(data, "not_negating"))
         blockers.update(_words(data, "blockers"))
         pivots.update(_words(data, "pivots"))
         fuzzy.update(_words(data, "fuzzy"))
@@ -195,6 +198,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         blockers=frozenset(blockers),
         pivots=frozenset(pivots),
         cjk_negators=tuple(sorted(cjk_negators, key=len, reverse=True)),
+        cjk_not_negating=tuple(sorted(cjk_not_negating)),
         typos=typos,
         fuzzy=frozenset(fuzzy),
         fuzzy_keep=frozenset(fuzzy_keep),

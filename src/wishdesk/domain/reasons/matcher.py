@@ -179,10 +179,21 @@ class Matcher:
         for negator in self._lex.cjk_negators:
             found = window.find(negator)
             while found >= 0:
-                if not _a_not_a(text, start + found, len(negator)):
+                if self._cjk_denies(text, start + found, negator):
                     return True
                 found = window.find(negator, found + 1)
         return False
+
+    def _cjk_denies(self, text: str, at: int, negator: str) -> bool:
+        """Whether the negator at ``at`` denies: not in an A-not-A question (能不能), not part
+        of a word that does not deny (非常 "very", 不过 "but", 不错 "good")."""
+        if _a_not_a(text, at, len(negator)):
+            return False
+        for word in self._lex.cjk_not_negating:
+            offset = word.find(negator)
+            if offset >= 0 and text.startswith(word, at - offset):
+                return False
+        return True
 
     def scores(self, text: str) -> dict[str, float]:
         """Weight per reason of the cues found in ``text`` (already normalised)."""
@@ -217,35 +228,58 @@ class Matcher:
                 counted.add(cue.id)
                 totals[cue.reason] += cue.weight
         if not text.isascii() and has_cjk(text):
-            by_first = self._cjk_by_first
-            for char in set(text).intersection(by_first):
-                self._cjk_scores(text, by_first[char], totals)
+            self._cjk_scores(text, totals)
         return dict(totals)
 
-    def _cjk_scores(self, text: str, cues: tuple[CjkCue, ...], totals: dict[str, float]) -> None:
-        """Add the weights of those of ``cues`` (all starting with one character) in ``text``."""
-        for cjk in cues:
-            at = text.find(cjk.text)
-            while at >= 0:
-                if (not cjk.then or self._cjk_then(text, at + len(cjk.text), cjk)) and not (
-                    cjk.negatable and self._cjk_negated(text, at)
-                ):
-                    totals[cjk.reason] += cjk.weight
-                    break
-                at = text.find(cjk.text, at + 1)
+    def _cjk_scores(self, text: str, totals: dict[str, float]) -> None:
+        """Add the weights of the Chinese cues found in ``text``. Cues of one reason whose
+        matches overlap count once, the longest ("还没收到货" holds 没收到 and 收到货: one
+        "not received", not three); a cue that takes weight away always counts."""
+        by_first = self._cjk_by_first
+        found: list[tuple[int, int, int, CjkCue]] = []
+        for char in set(text).intersection(by_first):
+            for cjk in by_first[char]:
+                at = text.find(cjk.text)
+                while at >= 0:
+                    end = self._cjk_end(text, at, cjk)
+                    if end >= 0:
+                        found.append((at - end, cjk.id, at, cjk))
+                        break
+                    at = text.find(cjk.text, at + 1)
+        taken: dict[str, list[tuple[int, int]]] = defaultdict(list)
+        for minus_length, _, at, cjk in sorted(found):
+            if cjk.weight > 0:
+                end = at - minus_length
+                spans = taken[cjk.reason]
+                if any(at < other_end and other_at < end for other_at, other_end in spans):
+                    continue
+                spans.append((at, end))
+            totals[cjk.reason] += cjk.weight
 
-    def _cjk_then(self, text: str, start: int, cjk: CjkCue) -> bool:
-        """One of the cue's alternatives within ``gap`` characters of ``start``, with no clause
-        mark (and, for a negatable cue, no negator) in between."""
+    def _cjk_end(self, text: str, at: int, cjk: CjkCue) -> int:
+        """Where the match of ``cjk`` at ``at`` ends, or -1 when it does not count there."""
+        end = at + len(cjk.text)
+        if cjk.then:
+            end = self._cjk_then(text, end, cjk)
+        if end < 0 or (cjk.negatable and self._cjk_negated(text, at)):
+            return -1
+        return end
+
+    def _cjk_then(self, text: str, start: int, cjk: CjkCue) -> int:
+        """The end of one of the cue's alternatives within ``gap`` characters of ``start``, with
+        no clause mark (and, for a negatable cue, no negator) in between; else -1."""
         for skip in range(cjk.gap + 1):
             if skip:
                 char = text[start + skip - 1 : start + skip]
                 if not char or char in CLAUSE_MARKS or char == " ":
-                    return False
+                    return -1
                 if cjk.negatable and any(
-                    text.startswith(n, start + skip - 1) for n in self._lex.cjk_negators
+                    text.startswith(n, start + skip - 1)
+                    and self._cjk_denies(text, start + skip - 1, n)
+                    for n in self._lex.cjk_negators
                 ):
-                    return False
-            if text.startswith(cjk.then, start + skip):
-                return True
-        return False
+                    return -1
+            for then in cjk.then:
+                if text.startswith(then, start + skip):
+                    return start + skip + len(then)
+        return -1
