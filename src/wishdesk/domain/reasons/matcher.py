@@ -308,7 +308,8 @@ class Matcher:
                                 end = then_end(text, end, cjk)
                             if end >= 0 and not (cjk.negatable and negated(text, at)):
                                 found.append((at - end, cjk.id, at, cjk))
-                                break
+                                if cjk.weight < 0:
+                                    break  # where it is said does not matter
                             at = find(head, at + 1)
         if len(found) == 1:
             cjk = found[0][3]
@@ -316,7 +317,10 @@ class Matcher:
             return
         found.sort()
         taken: dict[str, list[tuple[int, int]]] = {}
-        for minus_length, _, at, cjk in found:
+        counted: set[int] = set()  # a cue counts once, at a place no longer one took
+        for minus_length, cue_id, at, cjk in found:
+            if cue_id in counted:
+                continue
             weight, reason = cjk.weight, cjk.reason
             if weight > 0:
                 end = at - minus_length
@@ -329,8 +333,10 @@ class Matcher:
                             break
                     else:
                         spans.append((at, end))
+                        counted.add(cue_id)
                         totals[reason] += weight
                     continue
+            counted.add(cue_id)
             totals[reason] += weight
 
     def _cjk_then(self, text: str, start: int, cjk: CjkCue) -> int:
