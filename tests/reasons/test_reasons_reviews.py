@@ -140,6 +140,7 @@ def test_a_review_of_a_delivery_already_made_is_other(body: str) -> None:
     [
         ("物流什么时候能到？", "shipping-eta"),  # a question about the delivery, not a review
         ("物流不快，什么时候到？", "shipping-eta"),  # 不 between: not praise
+        ("物流信息可以看到吗", "shipping-eta"),  # 可以 "can", not "(it was) OK"
         ("物流太慢了，到现在还没收到", "order-status"),
         ("quando chega meu pedido?", "shipping-eta"),
     ],
