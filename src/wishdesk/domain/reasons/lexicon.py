@@ -8,7 +8,9 @@ Latin-script phrases are sequences of word specs separated by spaces:
 - ``~`` skips 0-2 words, ``~4`` skips 0-4 (never across a clause mark).
 
 A weight may be negative: the phrase takes weight from its reason ("was cancelled" from
-``remove-item``). Chinese (``script = "cjk"``) phrases are plain substrings. Phrases are
+``remove-item``). Chinese (``script = "cjk"``) phrases are plain substrings, or a substring,
+``~N`` and alternatives: ``物流~4快|给力`` is 物流 and then 快 or 给力 within 4 characters of it (no
+clause mark and, for a negatable cue, no negator between: 物流不快 is not 物流~4快). Phrases are
 normalised like the text, so the data files may be written with accents and capitals.
 """
 
@@ -67,6 +69,20 @@ class CjkCue:
     weight: float
     negatable: bool
     text: str
+    gap: int = 0  # ``~N``: one of ``then`` within this many characters after ``text``
+    then: tuple[str, ...] = ()
+
+
+def parse_cjk(phrase: str) -> tuple[str, int, tuple[str, ...]]:
+    """``物流~4快|给力`` -> ("物流", 4, ("快", "给力")); a plain substring -> (phrase, 0, ())."""
+    if "~" not in phrase:
+        return phrase, 0, ()
+    head, _, rest = phrase.partition("~")
+    digits = rest[: len(rest) - len(rest.lstrip("0123456789"))]
+    then = tuple(t for t in rest[len(digits) :].split("|") if t)
+    if not head or not then or "~" in rest:
+        raise ValueError(f"cue {phrase!r} must be a text, ~N and alternatives")
+    return head, int(digits or 2), then
 
 
 @dataclass(frozen=True)
@@ -78,6 +94,7 @@ class Lexicon:
     pivots: frozenset[str]
     cjk_negators: tuple[str, ...]
     typos: dict[str, str]
+    cjk_not_negating: tuple[str, ...] = ()  # 非常, 不过: words with a negator that do not deny
     fuzzy: frozenset[str] = frozenset()
     fuzzy_keep: frozenset[str] = frozenset()
 
@@ -133,6 +150,7 @@ def _words(data: dict[str, Any], key: str) -> set[str]:
 def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
     negators: set[str] = set()
     cjk_negators: set[str] = set()
+    cjk_not_negating: set[str] = set()
     blockers: set[str] = set()
     pivots: set[str] = set()
     typos: dict[str, str] = {}
@@ -145,6 +163,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         data = load(lang)
         cjk = data.get("script") == "cjk"
         (cjk_negators if cjk else negators).update(_words(data, "negators"))
+        cjk_not_negating.update(_words(data, "not_negating"))
         blockers.update(_words(data, "blockers"))
         pivots.update(_words(data, "pivots"))
         fuzzy.update(_words(data, "fuzzy"))
@@ -164,7 +183,8 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
     for cue_id, ((reason, phrase, cjk), (weight, negatable)) in enumerate(entries.items()):
         if cjk:
             negatable = negatable and not any(phrase.startswith(n) for n in cjk_negators)
-            cjk_cues.append(CjkCue(cue_id, reason, weight, negatable, phrase))
+            head, gap, then = parse_cjk(phrase)
+            cjk_cues.append(CjkCue(cue_id, reason, weight, negatable, head, gap, then))
         else:
             first, rest = parse_phrase(phrase)
             negatable = negatable and not first.exact & negators
@@ -178,6 +198,7 @@ def build(languages: tuple[str, ...] = LANGUAGES) -> Lexicon:
         blockers=frozenset(blockers),
         pivots=frozenset(pivots),
         cjk_negators=tuple(sorted(cjk_negators, key=len, reverse=True)),
+        cjk_not_negating=tuple(sorted(cjk_not_negating)),
         typos=typos,
         fuzzy=frozenset(fuzzy),
         fuzzy_keep=frozenset(fuzzy_keep),
