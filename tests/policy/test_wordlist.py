@@ -16,6 +16,7 @@ from wishdesk.domain.policy.wordlist import (
     Matcher,
     WordList,
     find_each,
+    find_substrings,
     parse_entry,
 )
 
@@ -113,6 +114,19 @@ def test_find_and_the_automaton_agree(text: str) -> None:
     for matcher in (lexicon().abuse_words.terms, lexicon().abuse_words.allow):
         expected = sorted(matcher.automaton().iter(text.lower()))
         assert sorted(find_each(matcher.words, text.lower())) == expected
+
+
+@pytest.mark.parametrize("text", [*MIXED, "hello", "", "x", "请加我微信 或 WhatsApp +1 415"])
+def test_substring_lookup_and_the_automaton_agree(text: str) -> None:
+    matchers = (
+        lexicon().abuse_words.terms,
+        lexicon().abuse_words.allow,
+        lexicon().literals._matcher,
+    )
+    for matcher in matchers:
+        lengths = sorted(set(map(len, matcher.words)))
+        expected = sorted(matcher.automaton().iter(text.lower()))
+        assert sorted(find_substrings(matcher.words, lengths, text.lower())) == expected
 
 
 def test_the_automaton_is_built_for_long_texts_and_after_a_few() -> None:

@@ -22,6 +22,7 @@ from datetime import datetime
 from typing import Any
 
 from wishdesk.clock import EARLIEST, LATEST, parse_time
+from wishdesk.domain.lazy_pattern import LazyPattern
 
 ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_TEXT = 100_000  # characters in one message, subject or name
@@ -29,7 +30,7 @@ MAX_MESSAGE_CHARS = 2000  # characters in one reply: the Wish API refuses longer
 MAX_IDS = 1_000  # orders (or products) one ticket is about
 MAX_DIGITS = 100  # digits of a JSON number
 MAX_DEPTH = 20  # levels of nested data kept as it came
-_SURROGATE = re.compile("[\ud800-\udfff]")
+_SURROGATE = LazyPattern("[\ud800-\udfff]")
 
 
 class RecordError(ValueError):

@@ -13,6 +13,7 @@ from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
 
+from wishdesk.domain.lazy_pattern import LazyPattern
 from wishdesk.domain.policy.lexicon import Lexicon
 
 _SENTENCE_END = re.compile(r"[.!?;\n。！？；]")
@@ -160,4 +161,4 @@ def negated(
     return False
 
 
-_COMMA = re.compile(r"[,;:]\s")
+_COMMA = LazyPattern(r"[,;:]\s")

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from datetime import date
 from typing import TYPE_CHECKING
 
+from wishdesk.domain.lazy_pattern import LazyPattern
 from wishdesk.domain.policy.clauses import negated, sentence_bounds
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
@@ -19,10 +20,10 @@ if TYPE_CHECKING:
 
 Span = tuple[int, int]
 
-_HEX_ID = re.compile(r"(?<![0-9a-z])[0-9a-f]{24}(?![0-9a-z])")
+_HEX_ID = LazyPattern(r"(?<![0-9a-z])[0-9a-f]{24}(?![0-9a-z])")
 # Well-known formats, recognised anywhere. Each is a whole token: no letter or digit may
 # touch it on either side, so a longer number is never read as a shorter one.
-_STRONG_TRACKING = re.compile(
+_STRONG_TRACKING = LazyPattern(
     r"(?<![a-z0-9])(?:"
     r"[a-z]{2}\d{9}[a-z]{2}"  # UPU S10: China Post LZ123456789CN, LX..., RR...
     r"|1z[0-9a-z]{16}"  # UPS
@@ -36,11 +37,11 @@ _STRONG_TRACKING = re.compile(
 )
 # After a tracking keyword: a token with letters and digits, or digit groups separated by
 # single spaces or hyphens ("9400 1118 9922 3197 4284 90").
-_TOKEN = re.compile(
+_TOKEN = LazyPattern(
     r"(?<![a-z0-9])(?:[a-z0-9][a-z0-9-]{7,34}[a-z0-9]|\d{2,6}(?:[ -]\d{2,6}){1,7})(?![a-z0-9])"
 )
 _TOKEN_REACH = 64  # longer than any _TOKEN match (55), and the character after it
-_SEPARATORS = re.compile(r"[\s.-]")
+_SEPARATORS = LazyPattern(r"[\s.-]")
 
 
 def _compact(token: str) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 
+from wishdesk.domain.lazy_pattern import LazyPattern
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
 from wishdesk.domain.policy.ruleset import RuleSet
@@ -20,7 +21,7 @@ _TRAILING = frozenset("!|+")  # leetspeak letters that end a sentence more often
 _STRETCHED = re.compile(r"([^\W\d_])\1\1+")
 _TRIPLED = re.compile(r"(.)\1\1")  # a cheaper first look: most texts have no tripled character
 _GAP = r"(?:[^\W\d_]+ )?"
-_DENIED = re.compile(
+_DENIED = LazyPattern(
     "(?:"
     + "|".join(
         (
@@ -39,7 +40,7 @@ _DENIED = re.compile(
 )
 _DENIAL_REACH = 40  # characters before a word that a denial may take
 # Swear words used as intensifiers stay profanity when denied ("this is not a fucking joke").
-_SWEARING = re.compile(
+_SWEARING = LazyPattern(
     r"f\W?u?c?k|fck|bloody|damn|goddamn|verdammt|scheiss|putain|fottut|cazz|put[ao]\b|jodid"
     r"|porra|merd|mierd|他妈|他媽|妈的|媽的"
 )

@@ -62,15 +62,16 @@ class Matcher:
     """Strings to find in texts, each with a value. ``iter(text)`` gives ``(last, value)``
     for every occurrence (``last``: the index of its last character), as pyahocorasick's
     ``Automaton.iter`` does. The automaton is built for the ninth text or the first long
-    one: for the one short message of a ``wishdesk lint``, a ``str.find`` per string costs
-    a tenth of building it."""
+    one: for the one short message of a ``wishdesk lint``, looking up the text's own
+    substrings (or a ``str.find`` per string) costs a tenth of building it."""
 
-    __slots__ = ("_automaton", "_calls", "words")
+    __slots__ = ("_automaton", "_calls", "_lengths", "words")
 
     def __init__(self, words: dict[str, Any]) -> None:
         self.words = words
         self._automaton: Any = None
         self._calls = 0
+        self._lengths: list[int] | None = None
 
     def __len__(self) -> int:
         return len(self.words)
@@ -91,8 +92,32 @@ class Matcher:
         if self._automaton is None:
             self._calls += 1
             if self._calls <= _FIND_TEXTS and len(text) <= _FIND_CHARS:
-                return find_each(self.words, text)
+                return self._find(text)
         return self.automaton().iter(text)  # type: ignore[no-any-return]
+
+    def _find(self, text: str) -> list[tuple[int, Any]]:
+        if self._lengths is None:
+            self._lengths = sorted(set(map(len, self.words)))
+        # Every substring of a length some string has: fewer lookups than strings when the
+        # text is short ("hello": 15), one pass of str.find per string when it is not.
+        if len(text) * len(self._lengths) < len(self.words):
+            return find_substrings(self.words, self._lengths, text)
+        return find_each(self.words, text)
+
+
+def find_substrings(words: dict[str, Any], lengths: list[int], text: str) -> list[tuple[int, Any]]:
+    """What ``Matcher.iter`` gives, found by looking up each substring of ``text`` whose
+    length is in ``lengths`` (the lengths of ``words``, in increasing order)."""
+    found: list[tuple[int, Any]] = []
+    size = len(text)
+    for length in lengths:
+        if length > size:
+            break
+        for start in range(size - length + 1):
+            piece = text[start : start + length]
+            if piece in words:
+                found.append((start + length - 1, words[piece]))
+    return found
 
 
 def find_each(words: dict[str, Any], text: str) -> list[tuple[int, Any]]:
