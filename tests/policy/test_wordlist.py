@@ -8,7 +8,8 @@ import re
 import pytest
 
 from wishdesk.domain.languages import LANGUAGES
-from wishdesk.domain.policy.lexicon import is_start, lexicon
+from wishdesk.domain.policy.gates import is_start
+from wishdesk.domain.policy.lexicon import lexicon
 from wishdesk.domain.policy.plan import DATA_FILES, cache_key, packaged_files, plan
 from wishdesk.domain.policy.wordlist import (
     OPEN_END,

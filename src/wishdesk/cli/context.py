@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import os
 import sys
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -43,12 +42,22 @@ def store_failure(exc: BaseException) -> Exception | None:
     return failure(exc)
 
 
-@dataclass
 class AppContext:
-    db: str | Path | None = None
-    no_color: bool = False
-    debug: bool = False
-    _store: Store | None = field(default=None, repr=False)
+    """What the root options decided, and the store once a command opens it. A plain class:
+    a dataclass would import ``dataclasses`` on every start-up, for a constructor."""
+
+    __slots__ = ("_store", "db", "debug", "no_color")
+
+    def __init__(
+        self, db: str | Path | None = None, no_color: bool = False, debug: bool = False
+    ) -> None:
+        self.db = db
+        self.no_color = no_color
+        self.debug = debug
+        self._store: Store | None = None
+
+    def __repr__(self) -> str:
+        return f"AppContext(db={self.db!r}, no_color={self.no_color!r}, debug={self.debug!r})"
 
     @property
     def db_path(self) -> Path:

@@ -15,13 +15,16 @@ so that import and sync skip (or report) that record and keep the rest:
 
 from __future__ import annotations
 
-import json
 import re
 from collections.abc import Mapping
 from datetime import datetime
-from typing import Any
+from functools import lru_cache
+from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import EARLIEST, LATEST, parse_time
+
+if TYPE_CHECKING:
+    import json
 from wishdesk.domain.lazy_pattern import LazyPattern
 
 ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
@@ -63,10 +66,12 @@ def _number(text: str) -> int | Unreadable:
 def decoder() -> json.JSONDecoder:
     """A JSON decoder for Wish data: numbers longer than ``MAX_DIGITS`` digits become
     ``Unreadable`` (Python refuses to read those over 4300 at all)."""
+    import json  # not at import: a lint of one message reads no JSON
+
     return json.JSONDecoder(parse_int=_number)
 
 
-_DECODER = decoder()
+_decoder = lru_cache(maxsize=1)(decoder)
 _STRUCTURE = re.compile(r'["\[\]{}]')
 _STRING_END = re.compile(r'["\\]')
 TOO_DEEP = "\x00wishdesk: nested too deeply\x00"
@@ -79,14 +84,16 @@ def loads(raw: str | bytes) -> Any:
     (``UnicodeDecodeError``, ``json.JSONDecodeError``) for what is not JSON at all."""
     text = raw.decode("utf-8") if isinstance(raw, bytes) else raw
     try:
-        return _DECODER.decode(text)
+        return _decoder().decode(text)
     except RecursionError:
-        return _DECODER.decode(_flattened(text))
+        return _decoder().decode(_flattened(text))
 
 
 def _flattened(text: str, keep: int = 2 * MAX_DEPTH) -> str:
     """``text`` with every array or object deeper than ``keep`` levels replaced by the
     string ``TOO_DEEP`` (one pass, whatever the depth)."""
+    import json
+
     out: list[str] = []
     depth, last, cut_from, pos = 0, 0, -1, 0
     while (m := _STRUCTURE.search(text, pos)) is not None:

@@ -84,6 +84,8 @@ def load(path: str, key: str) -> object | None:
 def save(directory: str, key: str, plan: dict[str, Any]) -> None:
     """Keep ``plan`` as ``<directory>/<key>.marshal`` and drop old plans. Never raises for
     an unwritable directory or a full disk."""
+    from wishdesk.domain.policy.plan import packed
+
     try:
         os.makedirs(directory, mode=0o700, exist_ok=True)
         path = os.path.join(directory, key + SUFFIX)
@@ -92,7 +94,7 @@ def save(directory: str, key: str, plan: dict[str, Any]) -> None:
         fd = os.open(temporary, flags, 0o600)
         try:
             with os.fdopen(fd, "wb") as handle:
-                marshal.dump({"key": key, "plan": plan}, handle)
+                marshal.dump({"key": key, "plan": packed(plan)}, handle)
             os.replace(temporary, path)
         except BaseException:
             _remove(temporary)

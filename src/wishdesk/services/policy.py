@@ -6,7 +6,6 @@ No printing here: callers get plain records and decide how to show them.
 
 from __future__ import annotations
 
-import json
 import sys
 from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator
@@ -151,6 +150,8 @@ def parse_batch(lines: Iterable[str], source: str) -> Iterator[dict[str, Any]]:
         try:
             record = loads(line)  # numbers of any length, any depth: no crash
         except ValueError as exc:
+            import json
+
             problem = exc.msg if isinstance(exc, json.JSONDecodeError) else str(exc)
             raise InputError(
                 "{source}: line {number}: not JSON ({problem})",

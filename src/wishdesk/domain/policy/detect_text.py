@@ -10,7 +10,8 @@ from wishdesk.domain.policy.clauses import negated
 from wishdesk.domain.policy.detect_words import RULE as ABUSE
 from wishdesk.domain.policy.detect_words import denied
 from wishdesk.domain.policy.finding import Hit
-from wishdesk.domain.policy.lexicon import Lexicon, scan
+from wishdesk.domain.policy.gates import scan
+from wishdesk.domain.policy.lexicon import Lexicon
 from wishdesk.domain.policy.plan import LEET_RULES, NEGATABLE, WORD_RULES
 from wishdesk.domain.policy.ruleset import RuleSet
 from wishdesk.domain.policy.textview import TextView
@@ -82,8 +83,7 @@ def detect_patterns(
     norm = view.norm
     leet_present: frozenset[str] | None = None
     for rule in WORD_RULES:
-        gates = lex.dispatch.get(rule)
-        if gates is None or not rules.enabled(rule):
+        if rule not in lex.dispatch or not rules.enabled(rule):
             continue
         texts = [(norm, present)]
         if rule in LEET_RULES and view.leet != norm:
@@ -91,7 +91,8 @@ def detect_patterns(
                 leet_present = lex.present(view.leet)
             texts.append((view.leet, leet_present))
         for text, found in texts:
-            if not gates.always and gates.literals.isdisjoint(found):
+            gates = lex.dispatch.gates(rule, found)
+            if gates is None or (not gates.always and gates.literals.isdisjoint(found)):
                 continue  # the common case: none of the rule's patterns can match
             for _, m in scan(gates, text, found):
                 if rule in NEGATABLE and negated(norm, m.start(), m.end(), lex, present):

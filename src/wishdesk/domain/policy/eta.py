@@ -19,7 +19,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 
 from wishdesk.domain.policy.clauses import clause_bounds, negation_end, sentence_bounds
-from wishdesk.domain.policy.lexicon import EtaLexicon, Lexicon, scan
+from wishdesk.domain.policy.gates import scan
+from wishdesk.domain.policy.lexicon import EtaLexicon, Lexicon
 from wishdesk.domain.policy.spans import Taken
 
 _ISO = re.compile(r"(?<![\d.])(?P<y>\d{4})[-/](?P<m>\d{1,2})[-/](?P<d>\d{1,2})(?![\d])")

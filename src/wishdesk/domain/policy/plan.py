@@ -12,6 +12,7 @@ only I/O here is reading this package's own data and code. When nothing has been
 
 from __future__ import annotations
 
+import marshal
 import os
 import re
 import sys
@@ -51,7 +52,7 @@ WORD_RULES = (
     "respect.abuse",
     "respect.tone",
 )
-PLAN_VERSION = 5
+PLAN_VERSION = 6
 SLOT = "(?#branches)"  # where a template gate's branches go (``lexicon.Gate``)
 _MACRO = re.compile(r"%([A-Z]+)%")
 _HERE = os.path.dirname(os.path.abspath(__file__))
@@ -308,7 +309,28 @@ def build_plan(files: Mapping[str, bytes]) -> dict[str, Any]:
 
     collect({k: v for k, v in plan.items() if k != "rules"})
     plan["literals"] = sorted(literals)
+    plan["dispatch_keys"] = {rule: _rule_key(gates) for rule, gates in plan["dispatch"].items()}
     return plan
+
+
+def _rule_key(gates: list[list[Any]]) -> str | None:
+    """The trigger literals of a rule's gates, one per line between newlines (found with a
+    substring search: ``"\\nfoo\\n" in key``), or ``None`` when a gate has none (it may match
+    any text)."""
+    literals: set[str] = set()
+    for gate in gates:
+        if gate[1] is None:
+            return None
+        literals.update(gate[1])
+    return "\n" + "\n".join(sorted(literals)) + "\n"
+
+
+def packed(plan: dict[str, Any]) -> dict[str, Any]:
+    """``plan`` as it is kept between runs: each rule's gates as marshal bytes, read back when
+    a text first has one of the rule's triggers (a short message reads none or one of them)."""
+    return dict(
+        plan, dispatch={rule: marshal.dumps(gates) for rule, gates in plan["dispatch"].items()}
+    )
 
 
 @lru_cache(maxsize=1)
