@@ -45,6 +45,10 @@ CASES = [
         "如有需要，请联系我们",
     ),
     (CONTACT, "有需要的私我", "请不要私我", "这是私人定制款"),
+    # a messenger written around a filter: by sound (卫星 for 微信), by nickname (绿泡泡), by letter
+    (CONTACT, "加我卫星：shop2025", "请不要加任何卫星：shop2025", "GPS卫星：24颗"),
+    (CONTACT, "V：shop2025", "", "电压 V：220V"),
+    (CONTACT, "加绿泡泡", "不用加绿泡泡，Wish上就能联系", "绿色的泡泡纸已经包好"),
     (CONTACT, "請點此更新", "請勿點此連結", "这一点此前已经说明"),
     # unpaid fines and fees, in traditional script too; paying online, on another site
     (OFF, "您的包裹待補運費，請盡快處理", "您無需補繳運費", "運費已由我們承擔"),
