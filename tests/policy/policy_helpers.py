@@ -33,3 +33,10 @@ def corpus() -> list[dict[str, Any]]:
                 row["where"] = f"{path.name}:{number}"
                 rows.append(row)
     return rows
+
+
+def error_rules(text: str) -> set[str]:
+    """The rules that ``lint`` reports as errors on ``text`` (no order, clock at ``NOW``)."""
+    from wishdesk.domain.policy import lint
+
+    return {f.rule for f in lint(text, now=NOW) if f.is_error}

@@ -29,6 +29,8 @@ CLAIMS = [
     ("Good news, it's out for delivery!", "It is not out for delivery yet.", ""),
     ("您的订单已发货。", "您的订单还没有发货。", "订单发货后我们会通知您。"),
     ("包裹已经出库了。", "包裹还没有出库。", "一旦发货，我们会通知您。"),
+    ("您的訂單已發貨。", "您的訂單還沒有發貨。", "訂單發貨後我們會通知您。"),
+    ("您的包裹正在運輸中。", "您的包裹還沒有出庫。", ""),
     (
         "Votre commande est expédiée.",
         "Votre commande n'a pas encore été expédiée.",
