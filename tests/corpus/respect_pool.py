@@ -214,7 +214,7 @@ def build(mirror: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
     picks: list[dict[str, Any]] = []
     for name, lang, repo, commit, path in SOURCES:
         rows, have = [], set()
-        for n, raw, want, where in labelled(name, blob(mirror, repo, commit, path)):
+        for _n, raw, want, where in labelled(name, blob(mirror, repo, commit, path)):
             text = clean(raw)
             if want is None or len(text) < 8 or text.lower() in have or near_copy(text, seen):
                 continue
@@ -243,6 +243,7 @@ def main() -> None:
     ap.add_argument("--misses", type=int, default=0)
     ap.add_argument("--alarms", type=int, default=0)
     ap.add_argument("--candidates", type=Path)
+    ap.add_argument("--words", type=int, default=0, help="the N matches seen most on clean rows")
     args = ap.parse_args()
     pool, picks = build(args.mirror)
     if args.candidates:
@@ -260,9 +261,13 @@ def main() -> None:
     rules = load_rules()
     tally: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     misses, alarms = [], []
+    matched: dict[tuple[str, str], list[int]] = defaultdict(lambda: [0, 0])
     for r in pool:
         findings = lint(r["text"], now=NOW, rules=rules)
-        got = any(f.family == "respect" and f.is_error for f in findings)
+        hits = [f for f in findings if f.family == "respect" and f.is_error]
+        got = bool(hits)
+        for word in {f.match.lower() for f in hits}:
+            matched[(r["lang"], word)][r["want"] == "neg"] += 1
         for key in ((r["lang"], r["want"]), ((f"{r['lang']}/{r['set']}"), r["want"])):
             tally[key][0] += got
             tally[key][1] += 1
@@ -278,6 +283,11 @@ def main() -> None:
             f"{key:14} recall {hit / max(pos, 1):.3f} ({hit}/{pos})"
             f"   false alarms {fa / max(neg, 1):.3f} ({fa}/{neg})"
         )
+    ranked = sorted(matched.items(), key=lambda kv: -kv[1][1])
+    for (lang, word), (pos, neg) in [kv for kv in ranked if args.lang in (None, kv[0][0])][
+        : args.words
+    ]:
+        print(f"WORD {lang} {word!r}: offensive rows {pos}, clean rows {neg}")
     for label, rows, limit in (("MISS", misses, args.misses), ("ALARM", alarms, args.alarms)):
         for text in rows[:limit]:
             print(f"{label}: {text[:300]}")
