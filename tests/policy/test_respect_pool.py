@@ -19,7 +19,7 @@ def abusive(text: str) -> bool:
 CASES = [
     # (insult, denied or neutral use, look-alike)
     ("Ihr lügt doch alle, ihr Merkel-Vasallen!", "Du bist kein Vasall.", "Die Vase ist heil."),
-    ("Diese Meldespacken nerven.", "Du bist kein Spacken.", "Die Packung ist offen."),
+    ("Diese Meldespacken nerven.", "Du bist kein Spacken.", "Beim Auspacken war alles heil."),
     ("Was für ein Sesselfurzer.", "Sie sind kein Sesselfurzer.", "Der Sessel ist unterwegs."),
     ("Du Taugenichts!", "Er ist kein Taugenichts.", "Das taugt nichts, wir ersetzen es."),
     ("Stimmt, aber dazu ist er zu blöde.", "Er ist nicht blöd.", "Zu blöd, dass es so lief."),
@@ -59,7 +59,6 @@ def test_pool_cue_positive_denied_lookalike(insult: str, denied: str, lookalike:
         "C'est mieux que je ne m'attarde pas.",
         "Les Neonazis wurden verurteilt.",
         "Die Antifaschisten demonstrieren.",
-        "Une dialectique gauchiste intéressante.",
     ],
 )
 def test_pool_lookalikes_stay_clean(text: str) -> None:
