@@ -58,6 +58,16 @@ def test_repeats_join_their_neighbours(pattern: str, expected: set[str]) -> None
     assert triggers(pattern) == expected
 
 
+def test_triggers_avoid_the_commonest_letter_pairs_when_they_can() -> None:
+    # "ll" is one literal, but "hello", "will" and "all" hold it; "ip" (or a starred
+    # vowel before the p) is as long and rarer
+    found = triggers(r"g+(?:i|[*#@])+l+(?:i|[*#@])+p+(?:o|[*#@])+l+l+(?:a|[*#@])+s+")
+    assert found is not None and "ll" not in found
+    assert re.search(r"g+(?:i|[*#@])+l+(?:i|[*#@])+p+(?:o|[*#@])+l+l+(?:a|[*#@])+s+", "gilipollas")
+    assert any(t in "gilipollas" for t in found)
+    assert triggers(r"\bhello\b") == {"hello"}  # a long literal is still the best
+
+
 def test_gated_patterns_match_like_ungated_ones() -> None:
     lex = lexicon.lexicon()
     for text in TEXTS:

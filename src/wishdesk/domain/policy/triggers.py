@@ -24,15 +24,92 @@ _IGNORECASE = 2
 
 Strings = frozenset[str]
 
+# Letter pairs found in most texts of the seven languages: a trigger set of two-letter
+# literals that avoids them lets a pattern skip more texts ("hello" holds "ll", "el", "lo").
+_COMMON_PAIRS = frozenset(
+    {
+        "th",
+        "he",
+        "in",
+        "er",
+        "an",
+        "re",
+        "on",
+        "at",
+        "en",
+        "nd",
+        "ti",
+        "es",
+        "or",
+        "te",
+        "of",
+        "ed",
+        "is",
+        "it",
+        "al",
+        "ar",
+        "st",
+        "to",
+        "nt",
+        "ng",
+        "se",
+        "ha",
+        "as",
+        "ou",
+        "io",
+        "le",
+        "ve",
+        "co",
+        "me",
+        "de",
+        "hi",
+        "ri",
+        "ro",
+        "ic",
+        "ne",
+        "ea",
+        "ra",
+        "ce",
+        "li",
+        "ch",
+        "ll",
+        "be",
+        "ma",
+        "si",
+        "om",
+        "ur",
+        "la",
+        "el",
+        "lo",
+        "ta",
+        "na",
+        "no",
+        "di",
+        "il",
+        "et",
+        "ue",
+        "qu",
+        "un",
+        "ie",
+        "ei",
+        "ge",
+        "ad",
+        "so",
+        "pa",
+        "sa",
+    }
+)
+
 
 def _better(a: Strings | None, b: Strings | None) -> Strings | None:
-    """The more selective of two trigger sets (longest shortest literal, then fewest)."""
+    """The more selective of two trigger sets (longest shortest literal, then the fewer
+    common letter pairs, then fewest)."""
     if a is None:
         return b
     if b is None:
         return a
-    key_a = (min(_GOOD, *(len(s) for s in a)), -len(a))
-    key_b = (min(_GOOD, *(len(s) for s in b)), -len(b))
+    key_a = (min(_GOOD, *(len(s) for s in a)), -len(a & _COMMON_PAIRS), -len(a))
+    key_b = (min(_GOOD, *(len(s) for s in b)), -len(b & _COMMON_PAIRS), -len(b))
     return a if key_a >= key_b else b
 
 
