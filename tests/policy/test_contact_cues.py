@@ -114,6 +114,22 @@ def errors(text: str) -> set[str]:
             "",
             "A versão 2.3.1 do app custa 1.234,50",
         ),
+        # sent *to* the buyer's address (a Sylius mail string) is not asking for it
+        (
+            "Envoyez-nous votre adresse e-mail, s'il vous plaît.",
+            "Nous ne vous demanderons jamais votre adresse e-mail.",
+            "Un email contenant le lien de vérification a été envoyé à votre adresse email.",
+        ),
+        (
+            "Ci invii il suo indirizzo email, per favore.",
+            "Non le chiederemo mai il suo indirizzo email.",
+            "Un'email con il link di verifica è stata inviata al tuo indirizzo email.",
+        ),
+        (
+            "Por favor, envie o seu e-mail.",
+            "Nunca pedimos o seu e-mail.",
+            "Um e-mail com um link de verificação foi enviado para seu endereço de e-mail.",
+        ),
     ],
 )
 def test_contact_cue(positive: str, negated: str, lookalike: str) -> None:
