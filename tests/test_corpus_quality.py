@@ -33,14 +33,14 @@ TARGETS = {
     "accuracy": 0.92,
     "language_accuracy": 0.85,
 }
-# Held-out figures of 2026-12-02, rounded down: linter precision 0.969, recall 0.819, lowest
-# family respect 0.627, lowest language zh 0.593; reasons 0.853, lowest language es 0.710.
-# The linter's held-out half grew that day by 95 toxicity items (tests/corpus/README.md), most
-# of them harder than the rest: on the 692 items it had before, recall is 0.850 (0.840 before).
+# Held-out figures of 2026-12-02 (1,098 linter items, after four passes that grew both halves;
+# tests/corpus/README.md), rounded down: linter precision 0.955, recall 0.840, lowest family
+# respect 0.692, lowest language pt 0.681. The new clean items of the toxicity sets carry
+# listed words, which is why precision is below the 0.969 of the smaller corpus.
 FLOORS = {
     "precision": 0.95,
-    "recall": 0.81,
-    "part_recall": 0.55,
+    "recall": 0.83,
+    "part_recall": 0.66,
     "accuracy": 0.84,
     "language_accuracy": 0.74,  # reasons: 0.842 on 524 held-out messages, lowest zh 0.746
 }
