@@ -101,3 +101,31 @@ def test_second_pass_look_alike(body: str, want: str) -> None:
 def test_wheres_with_an_apostrophe_is_where_is() -> None:
     assert reason("where's my order??") == "order-status"
     assert reason("where's my package") == "order-status"
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # size charts and sizes on offer before buying; the size praised
+        ("¿Dónde puedo encontrar información sobre tallas?", "other"),
+        ("Quelles tailles proposez-vous ?", "other"),
+        ("tem guia de tamanhos?", "other"),
+        ("the size is perfect", "other"),
+        ("尺碼合適，顏色也好看", "other"),
+        # ... while the wrong size sent still asks for another one
+        ("the size is wrong, I need a medium instead", "change-variant"),
+        # asking whether it can go back (zh)
+        ("能退吗", "return-refund"),
+        ("可以退吗？不太合适", "return-refund"),
+        # a delivery that was slow is a review; one that is still slow is not
+        ("Só achei a entrega demorada.", "other"),
+        ("está demorando muito, quando chega?", "shipping-eta"),
+        # following a parcel in every person of the verb (de)
+        ("Wie verfolge ich meine Sendung?", "shipping-eta"),
+        # where it is and when it comes, asked together: where it is first (de)
+        ("Wo ist meine Bestellung und wann wird sie geliefert?", "order-status"),
+        ("Wann wird meine Bestellung geliefert?", "shipping-eta"),
+    ],
+)
+def test_second_pass_later_families(body: str, want: str) -> None:
+    assert reason(body) == want
