@@ -125,6 +125,12 @@ def test_wheres_with_an_apostrophe_is_where_is() -> None:
         # where it is and when it comes, asked together: where it is first (de)
         ("Wo ist meine Bestellung und wann wird sie geliefert?", "order-status"),
         ("Wann wird meine Bestellung geliefert?", "shipping-eta"),
+        # broken as a verb or an adjective alone (pt); faults named by their kind (zh)
+        ("o zíper quebrou", "damaged-missing"),
+        ("chegou com a tampa quebrada", "damaged-missing"),
+        ("洗了一次就掉色严重", "damaged-missing"),
+        # ... and not when denied
+        ("não quebrou nada, chegou perfeito", "other"),
     ],
 )
 def test_second_pass_later_families(body: str, want: str) -> None:
