@@ -41,8 +41,10 @@ FLOORS = {
     "precision": 0.95,
     "recall": 0.83,
     "part_recall": 0.66,
-    "accuracy": 0.84,
-    "language_accuracy": 0.74,  # reasons: 0.842 on 524 held-out messages, lowest zh 0.746
+    # reasons: 0.838 on 600 held-out messages, lowest zh 0.758; the 76 added last (0.803) are
+    # harder than the 524 before them, which went from 0.842 to 0.844 with the same change
+    "accuracy": 0.83,
+    "language_accuracy": 0.75,
 }
 MIN_POSITIVES = 10
 MIN_MESSAGES = 15
