@@ -28,6 +28,7 @@ CASES = [
     ("Wie sagte die komische Kuh?", "Sie ist keine Kuh.", "Die Kuhmilch ist frisch."),
     ("Leute mit einem IQ von 50.", "Ein IQ-Test ist kein Spiel.", "Paket 50 ist unterwegs."),
     ("Verzieh dich!", "Wir verziehen Ihnen.", "Der Rahmen hat sich verzogen."),
+    ("Du Depp!", "Du bist kein Depp.", "Der Film mit Johnny Depp kommt heute."),
     ("ruan é retardado cara", "você não é retardado", "o envio foi atrasado"),
     ("tem q ser muito burro", "ele não é burro", "o burrito chegou"),
     ("vc e maldito mlk", "ele não é maldito", "o maldito atraso acabou"),
