@@ -22,10 +22,10 @@ from functools import lru_cache
 from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import EARLIEST, LATEST, parse_time
+from wishdesk.domain.lazy_pattern import LazyPattern
 
 if TYPE_CHECKING:
     import json
-from wishdesk.domain.lazy_pattern import LazyPattern
 
 ID_RE = re.compile(r"[0-9A-Za-z_-]{1,64}")
 MAX_TEXT = 100_000  # characters in one message, subject or name

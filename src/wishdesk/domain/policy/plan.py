@@ -53,7 +53,7 @@ WORD_RULES = (
     "respect.tone",
 )
 PLAN_VERSION = 6
-SLOT = "(?#branches)"  # where a template gate's branches go (``lexicon.Gate``)
+SLOT = "(?#branches)"  # where a template gate's branches go (``gates.Gate``)
 _MACRO = re.compile(r"%([A-Z]+)%")
 _HERE = os.path.dirname(os.path.abspath(__file__))
 _DATA_DIR = os.path.join(_HERE, "data")
@@ -119,7 +119,7 @@ def _alt_gate(patterns: list[str]) -> list[Any]:
     gate = _gate(_alternation(patterns))
     branches = [f"(?:{p})" for p in patterns if p]
     if len(branches) > 1 and not any("(?P" in p for p in branches):
-        # the source is left out: it is the branches joined (``lexicon.Gate``)
+        # the source is left out: it is the branches joined (``gates.Gate``)
         return [None, gate[1], [_branch(b) for b in branches]]
     return gate
 
