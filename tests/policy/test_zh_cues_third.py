@@ -75,6 +75,23 @@ CASES = [
     (ABUSE, "这种商家早晚遭报应", "", "报应这个词出自佛经"),
     # a group called 贱, not 贱卖
     (ABUSE, "女人就是贱", "", "女人节清仓贱卖"),
+    # derision aimed at the reader: their logic, their kind
+    (ABUSE, "所以你的意思是这样？什么逻辑", "", "这个游戏没啥逻辑可言的地方很少"),
+    (ABUSE, "对女性最大的歧视来自你这种人", "", "你这种款式还有货吗"),
+    # traditional script: click a link, go to the site, call, call back, the service line
+    (CONTACT, "請點擊連結更新資料", "請勿點擊連結", "點擊訂單頁面的查詢物流即可"),
+    (CONTACT, "請至官網查詢", "", "官網的圖片僅供參考"),
+    (CONTACT, "請盡快來電", "", "感謝您的來電"),
+    (CONTACT, "請撥打客服專線", "請不要撥打任何客服專線", "專線物流已經發貨"),
+    (CONTACT, "詳情請洽0800-123-456", "", "規格2015-12-31"),
+    (CONTACT, "請來信至信箱", "請勿來信至陌生信箱", "來信已收到"),
+    # LINE after a verb, a public account to search for, "reply 1 to claim"
+    (CONTACT, "加快遞員LINE", "不用加快遞員LINE", "快遞員在線上"),
+    (CONTACT, "搜索公众号领取", "不要搜索任何公众号", "公众号已停更"),
+    (CONTACT, "回覆1領取", "", "回复TD退订"),
+    # an e-mail address or a bare site against the text; a carrier's page is fine
+    (CONTACT, "请发到邮箱abc@example.com", "", "邮箱已验证"),
+    (CONTACT, "详见shop-example.cn", "", "快递查询kuaidi100.com"),
 ]
 
 
