@@ -92,7 +92,19 @@ CASES = [
     # an e-mail address or a bare site against the text; a carrier's page is fine
     (CONTACT, "请发到邮箱abc@example.com", "", "邮箱已验证"),
     (CONTACT, "详见shop-example.cn", "", "快递查询kuaidi100.com"),
+    # "contact me quickly", 询 + a number; not "you can contact us" (a shop on Wish), not 查询
+    (CONTACT, "上不封顶！赶快联系我哦", "请不要联系我", "如有问题可以联系我们"),
+    (CONTACT, "满额即送好礼，询xxxxxxxx", "", "查询12345678"),
+    # an account number in dotted groups beside a bank
+    (SHARED, "信用社xxxxxx.xxxxxxx.xxxxxx叶某某", "", "信用社营业时间9.30"),
 ]
+
+
+def test_words_with_bu_that_deny_nothing_leave_the_request_standing() -> None:
+    # 不一样 ("different"), 不容错过 ("not to be missed") are no negation of the request
+    assert CONTACT in errors("让您体验不一样的风情，详情请致电xxxxxxxxxxx")
+    assert CONTACT in errors("机会不容错过，详情请致电xxxxxxxxxxx")
+    assert CONTACT not in errors("我们不会要求您致电任何号码")
 
 
 @pytest.mark.parametrize(("rule", "positive", "negated", "lookalike"), CASES)
