@@ -78,6 +78,8 @@ CASES = [
     # derision aimed at the reader: their logic, their kind
     (ABUSE, "所以你的意思是这样？什么逻辑", "", "这个游戏没啥逻辑可言的地方很少"),
     (ABUSE, "对女性最大的歧视来自你这种人", "", "你这种款式还有货吗"),
+    (ABUSE, "你是为重男轻女洗地", "", "洗地机已经到货"),
+    (ABUSE, "你怎么这么小气呢", "", "你怎么这么快就收到了"),
     # traditional script: click a link, go to the site, call, call back, the service line
     (CONTACT, "請點擊連結更新資料", "請勿點擊連結", "點擊訂單頁面的查詢物流即可"),
     (CONTACT, "請至官網查詢", "", "官網的圖片僅供參考"),
@@ -95,6 +97,8 @@ CASES = [
     # "contact me quickly", 询 + a number; not "you can contact us" (a shop on Wish), not 查询
     (CONTACT, "上不封顶！赶快联系我哦", "请不要联系我", "如有问题可以联系我们"),
     (CONTACT, "满额即送好礼，询xxxxxxxx", "", "查询12345678"),
+    # "click to claim": the link follows
+    (CONTACT, "您已获得体验资格，点击领取", "请勿点击领取任何奖励", "点击率很高的商品"),
     # an account number in dotted groups beside a bank
     (SHARED, "信用社xxxxxx.xxxxxxx.xxxxxx叶某某", "", "信用社营业时间9.30"),
 ]
