@@ -1,0 +1,137 @@
+"""Payment cues of the third es/fr/en pass (lint-esfren3), read from bank and parcel smishing
+kept outside the corpus: a bank named before "confirm your information" with an adverb
+between, Latin American and other banks by name, the smishing "if this was not you" /
+"si no eres tú" / "si vous n'êtes pas à l'origine" before a verify verb (not a negation of the
+request), "you can no longer use your card" as a threat, shipping costs not paid (plural),
+paying to release a parcel, a fee "to pay", a payment rejected then "update", and a phone
+number given after "contactez le". For each: the positive, the negated or reassuring form,
+and a harmless look-alike."""
+
+from __future__ import annotations
+
+import pytest
+from policy_helpers import NOW
+
+from wishdesk.domain.policy import lint
+
+OFF = "payment.off-platform"
+ASKS = "payment.account-request"
+CONTACT = "contact.off-platform"
+
+
+def errors(text: str) -> set[str]:
+    return {f.rule for f in lint(text, now=NOW) if f.is_error}
+
+
+CASES = [
+    # a bank named, then "confirm quickly your information"
+    (
+        ASKS,
+        "Santander: le invitamos a confirmar rápidamente su información para evitar la suspensión.",
+        "Santander nunca le pedirá que confirme su información por SMS.",
+        "Le invitamos a confirmar rápidamente la talla que prefiere.",
+    ),
+    # banks by name (es)
+    (
+        ASKS,
+        "DAVIVIENDA INFORMA: verifique sus datos para evitar el bloqueo de su cuenta.",
+        "Davivienda nunca le pedirá que verifique sus datos por mensaje.",
+        "Verifique sus datos de envío antes de confirmar el pedido.",
+    ),
+    # "si no eres tú" before a verify verb is not a negation of the request
+    (
+        ASKS,
+        (
+            "Banco Santander: hay un intento de ingreso a tu cuenta. "
+            "Si no eres tú, valida tu identidad aquí."
+        ),
+        "Si no eres tú, no hagas nada: nunca te pediremos que verifiques tu tarjeta.",
+        "Si no eres tú quien hizo el pedido, avísanos por este chat de Wish.",
+    ),
+    # "you can no longer use your card, activate the new system": a threat
+    (
+        ASKS,
+        (
+            "ING: a partir del 03/06 no puede utilizar su tarjeta, tiene "
+            "que activar el nuevo sistema de seguridad."
+        ),
+        "Nunca le pediremos que active su tarjeta fuera de Wish.",
+        "No puede utilizar este cupón dos veces.",
+    ),
+    # shipping payments not made (plural)
+    (
+        OFF,
+        "Su paquete está en nuestro almacén porque no se han realizado los pagos del envío.",
+        "Nunca le pediremos pagos por el envío: ya está pagado en Wish.",
+        "No se han realizado cambios en su pedido.",
+    ),
+    # "if this was not you" before a verify verb (en)
+    (
+        ASKS,
+        "Your bank card was used abroad. If this was not you, verify your card details here.",
+        (
+            "If this was not you, you do not need to do anything: we "
+            "will never ask you to verify your card."
+        ),
+        "If this was not you, please tell us here on Wish and we will cancel the order.",
+    ),
+    # banks by name (en)
+    (
+        ASKS,
+        (
+            "From DBS: we noticed suspicious activity, please "
+            "verify your identity to resume normal use."
+        ),
+        "DBS will never ask you to verify your identity by text message.",
+        "Please verify the size chart to resume your order.",
+    ),
+    # pay to release a parcel
+    (
+        OFF,
+        "Delivery due: please pay the amount to release your package.",
+        "You never need to pay to release your package: shipping is included.",
+        "We will release your package to the courier tomorrow.",
+    ),
+    # a fee "to pay"
+    (
+        OFF,
+        "Your parcel has a 1.45 GBP shipping fee to pay this now.",
+        "There are no customs fees to pay.",
+        "The customs fee to be paid is included in the price you paid on Wish.",
+    ),
+    # a payment rejected, then "update" (fr)
+    (
+        ASKS,
+        (
+            "Votre compte a été restreint en raison d'un rejet de "
+            "paiement. Veuillez mettre à jour vos informations."
+        ),
+        "Nous n'avons jamais refusé votre paiement, vous n'avez rien à mettre à jour.",
+        "En raison d'un rejet de colis par la douane, nous mettrons à jour le suivi.",
+    ),
+    # "si vous n'êtes pas à l'origine ..., contactez le <number>"
+    (
+        CONTACT,
+        (
+            "Si vous n'êtes pas à l'origine de cette transaction, "
+            "contactez immédiatement le 09 70 12 34 56."
+        ),
+        "Si vous n'êtes pas à l'origine de cette demande, veuillez ignorer ce message.",
+        "Contactez le service client de Wish depuis votre commande.",
+    ),
+]
+
+
+@pytest.mark.parametrize(("rule", "positive", "negated", "lookalike"), CASES)
+def test_positive_is_flagged(rule: str, positive: str, negated: str, lookalike: str) -> None:
+    assert rule in errors(positive)
+
+
+@pytest.mark.parametrize(("rule", "positive", "negated", "lookalike"), CASES)
+def test_negated_stays_clean(rule: str, positive: str, negated: str, lookalike: str) -> None:
+    assert rule not in errors(negated)
+
+
+@pytest.mark.parametrize(("rule", "positive", "negated", "lookalike"), CASES)
+def test_lookalike_stays_clean(rule: str, positive: str, negated: str, lookalike: str) -> None:
+    assert rule not in errors(lookalike)
