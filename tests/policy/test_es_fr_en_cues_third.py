@@ -4,8 +4,9 @@ between, Latin American and other banks by name, the smishing "if this was not y
 "si no eres tú" / "si vous n'êtes pas à l'origine" before a verify verb (not a negation of the
 request), "you can no longer use your card" as a threat, shipping costs not paid (plural),
 paying to release a parcel, a fee "to pay", a payment rejected then "update", and a phone
-number given after "contactez le". For each: the positive, the negated or reassuring form,
-and a harmless look-alike."""
+number given after "contactez le"; the gift-card script (scratch the back of the cards);
+English slur spellings and "you're full retard" read from Davidson tweets outside the corpus.
+For each: the positive, the negated or reassuring form, and a harmless look-alike."""
 
 from __future__ import annotations
 
@@ -17,6 +18,7 @@ from wishdesk.domain.policy import lint
 OFF = "payment.off-platform"
 ASKS = "payment.account-request"
 CONTACT = "contact.off-platform"
+ABUSE = "respect.abuse"
 
 
 def errors(text: str) -> set[str]:
@@ -108,6 +110,27 @@ CASES = [
         ),
         "Nous n'avons jamais refusé votre paiement, vous n'avez rien à mettre à jour.",
         "En raison d'un rejet de colis par la douane, nous mettrons à jour le suivi.",
+    ),
+    # the gift-card script: scratch the label on the back of the cards (payment by gift card)
+    (
+        OFF,
+        "Scratch the silver strip on the back of the cards and send me the codes.",
+        "Never scratch the strip on the back of a gift card for someone you do not know.",
+        "Peel the protective film off the back of the phone case.",
+    ),
+    # "full retard", "you're a retard" (en), not French "retard" (a delay)
+    (
+        ABUSE,
+        "If you haven't caught on, you're full retard.",
+        "You are not a retard, nobody said that.",
+        "Le colis a du retard, désolé pour ce retard.",
+    ),
+    # slur spellings (word list); a garden tool stays clean
+    (
+        ABUSE,
+        "Ima make you a sick entrance song my nig",
+        "We do not tolerate insults in this chat.",
+        "Remember Dad running a rotary hoe over the corn.",
     ),
     # "si vous n'êtes pas à l'origine ..., contactez le <number>"
     (
