@@ -111,6 +111,19 @@ CASES = [
         "Nous n'avons jamais refusé votre paiement, vous n'avez rien à mettre à jour.",
         "En raison d'un rejet de colis par la douane, nous mettrons à jour le suivi.",
     ),
+    # KYC to complete, and logging in to one's online banking with a link between (en)
+    (
+        ASKS,
+        "Dear customer, your HDFC Bank account will be suspended, please complete your KYC here.",
+        "We will never ask you to update your KYC by text message.",
+        "Please complete your order here on Wish.",
+    ),
+    (
+        ASKS,
+        "SBI: please log in cutt.ly/abc to your online banking and follow the instructions.",
+        "Never log in to your online banking from a link in a message.",
+        "Log in to your Wish account to follow the order.",
+    ),
     # the gift-card script: scratch the label on the back of the cards (payment by gift card)
     (
         OFF,
