@@ -5,7 +5,9 @@ between, Latin American and other banks by name, the smishing "if this was not y
 request), "you can no longer use your card" as a threat, shipping costs not paid (plural),
 paying to release a parcel, a fee "to pay", a payment rejected then "update", and a phone
 number given after "contactez le"; the gift-card script (scratch the back of the cards);
-English slur spellings and "you're full retard" read from Davidson tweets outside the corpus.
+English slur spellings and "you're full retard" read from Davidson tweets outside the corpus;
+Spanish "polla" and "venecos" (HatEval) and French "mongol" said of a person (MLMA) read from
+the respect pool.
 For each: the positive, the negated or reassuring form, and a harmless look-alike."""
 
 from __future__ import annotations
@@ -144,6 +146,20 @@ CASES = [
         "Ima make you a sick entrance song my nig",
         "We do not tolerate insults in this chat.",
         "Remember Dad running a rotary hoe over the corn.",
+    ),
+    # "polla" as profanity (es); a laying hen stays clean
+    (
+        ABUSE,
+        "Adaptas los delitos como os sale de la polla.",
+        "No toleramos insultos en este chat.",
+        "Vendemos comederos para pollas ponedoras.",
+    ),
+    # "mongol" said of a person (fr), not the people, the language or the dish
+    (
+        ABUSE,
+        "Mds tu é mongol ou quoi ?",
+        "Tu n'es pas nul, personne n'a dit ça.",
+        "Le barbecue mongol est délicieux, et les grands mongols de l'histoire aussi.",
     ),
     # "si vous n'êtes pas à l'origine ..., contactez le <number>"
     (
