@@ -42,6 +42,13 @@ CASES = [
         "Davivienda nunca le pedirá que verifique sus datos por mensaje.",
         "Verifique sus datos de envío antes de confirmar el pedido.",
     ),
+    # a bank name between "su cuenta bancaria" and "está limitada"; Bancomer run together
+    (
+        ASKS,
+        "Su cuenta bancaria CaixaBank está limitada por actividades inusuales.",
+        "Su cuenta bancaria nunca ha sido limitada por nosotros.",
+        "Su tarjeta regalo ha sido bloqueada por error, ya la hemos reactivado en Wish.",
+    ),
     # "si no eres tú" before a verify verb is not a negation of the request
     (
         ASKS,
