@@ -133,6 +133,50 @@ CASES = [
         "Never log in to your online banking from a link in a message.",
         "Log in to your Wish account to follow the order.",
     ),
+    # a surcharge to pay; "to pay to avoid a fine"; dues not paid; an instalment to pay (en)
+    (
+        OFF,
+        "We missed your delivery today, book a redelivery and pay the subcharge of 1.45 GBP.",
+        "There is no surcharge to pay: your order is paid on Wish.",
+        "The redelivery is booked for tomorrow.",
+    ),
+    (
+        OFF,
+        "The toll payment failed: download the app to pay to avoid a fine of 50 SGD.",
+        "To avoid a fine, never pay a toll from a link in a text.",
+        "Download the app to follow your parcel.",
+    ),
+    (
+        OFF,
+        "You failed to pay the dues, we will have to proceed legally.",
+        "You did not fail anything: there are no dues to pay.",
+        "The parcel failed to arrive on time, we are sorry.",
+    ),
+    (
+        OFF,
+        "Dear customer, you need to pay the installment amount of INR 5185 before Friday.",
+        "You do not need to pay anything else: the order is paid on Wish.",
+        "If you cancel after shipping, you will need to pay a cancellation fee.",
+    ),
+    (
+        OFF,
+        "Your electricity will be disconnected tonight because your previous month bill was not updated.",
+        "We never send electricity bills.",
+        "Your previous month order was updated with the new address.",
+    ),
+    # a bill bounced, then "update your information"; "to avoid losing service" is no negation
+    (
+        ASKS,
+        "Your bill for this month has bounced. To avoid an interrupted service update your information.",
+        "Your payment was declined. We will never ask you to update your card by message.",
+        "Your payment failed on Wish, please update your card in the Wish app.",
+    ),
+    (
+        ASKS,
+        "We have not received payment for your bill. To avoid losing service update your Direct Debit details.",
+        "Please do not update your bank details by text.",
+        "To avoid losing your parcel, update your delivery address in the app.",
+    ),
     # the gift-card script: scratch the label on the back of the cards (payment by gift card)
     (
         OFF,
