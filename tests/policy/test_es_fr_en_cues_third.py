@@ -160,20 +160,29 @@ CASES = [
     ),
     (
         OFF,
-        "Your electricity will be disconnected tonight because your previous month bill was not updated.",
+        (
+            "Your electricity will be disconnected tonight because "
+            "your previous month bill was not updated."
+        ),
         "We never send electricity bills.",
         "Your previous month order was updated with the new address.",
     ),
     # a bill bounced, then "update your information"; "to avoid losing service" is no negation
     (
         ASKS,
-        "Your bill for this month has bounced. To avoid an interrupted service update your information.",
+        (
+            "Your bill for this month has bounced. To avoid an "
+            "interrupted service update your information."
+        ),
         "Your payment was declined. We will never ask you to update your card by message.",
         "Your payment failed on Wish, please update your card in the Wish app.",
     ),
     (
         ASKS,
-        "We have not received payment for your bill. To avoid losing service update your Direct Debit details.",
+        (
+            "We have not received payment for your bill. To avoid losing "
+            "service update your Direct Debit details."
+        ),
         "Please do not update your bank details by text.",
         "To avoid losing your parcel, update your delivery address in the app.",
     ),
