@@ -214,6 +214,13 @@ CASES = [
         "No toleramos insultos en este chat.",
         "Vendemos comederos para pollas ponedoras.",
     ),
+    # "perra" the insult, not the reader's or the writer's dog
+    (
+        ABUSE,
+        "Cállate, perra.",
+        "No toleramos insultos en este chat.",
+        "¿Es que solo sabes subir historias de tu perra? Le tengo que enseñar eso a mi perra.",
+    ),
     # "mongol" said of a person (fr), not the people, the language or the dish
     (
         ABUSE,
