@@ -13,19 +13,10 @@ For each: the positive, the negated or reassuring form, and a harmless look-alik
 from __future__ import annotations
 
 import pytest
-from policy_helpers import NOW
+from policy_helpers import error_rules as errors
 
-from wishdesk.domain.policy import lint
-
-OFF = "payment.off-platform"
-ASKS = "payment.account-request"
-CONTACT = "contact.off-platform"
-ABUSE = "respect.abuse"
-
-
-def errors(text: str) -> set[str]:
-    return {f.rule for f in lint(text, now=NOW) if f.is_error}
-
+OFF, ASKS = "payment.off-platform", "payment.account-request"
+CONTACT, ABUSE = "contact.off-platform", "respect.abuse"
 
 CASES = [
     # a bank named, then "confirm quickly your information"
