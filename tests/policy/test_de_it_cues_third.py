@@ -155,3 +155,57 @@ def test_censored_italian_swearing() -> None:
     assert ABUSE in errors("Che str.......un giorno in più")
     assert ABUSE in errors("Che gran figli di tro@@ ci stanno uccidendo")
     assert errors("Strada chiusa, str. provinciale 12") == set()
+
+
+# -- second batch: GermEval 2021 dev items, SpamHunter lines outside the corpus, common insults --
+
+
+def test_how_stupid_they_are() -> None:
+    assert ABUSE in errors("Es zeigt mir wie dumm und beeinflussbar die Deutschen sind.")
+    assert ABUSE in errors("Mensch petra reg dich mal ab du alte Buttermilch")
+    assert errors("Hast du alte Fotos von der Lieferung?") == set()
+    assert errors("Wie dumm von mir, ich habe die Größe verwechselt.") == set()
+
+
+def test_assi_but_not_italian_aces() -> None:
+    assert ABUSE in errors("Die assi Typen lassen wir hier für euch.")
+    assert ABUSE in errors("Beide Seiten kranke Spinner!")
+    assert errors("Gli assi di legno sono venduti a coppie.") == set()
+    assert errors("Die Assi-Ärztin hat angerufen.") == set()
+
+
+def test_common_german_insult_nouns() -> None:
+    assert ABUSE in errors("Du bist ein Armleuchter.")
+    assert ABUSE in errors("Dieser Wichtigtuer soll endlich still sein.")
+    assert ABUSE not in errors("Sie sind kein Armleuchter.")
+    assert errors("Man wollte ihn übertölpeln, aber er passte auf.") == set()
+    assert errors("Il bimbo ha ricevuto il pacco.") == set()
+
+
+def test_a_bank_app_that_the_reader_did_not_activate() -> None:
+    text = (
+        "Unser Raiffeisen System hat festgestellt das Sie Ihren pushTAN Dienst nicht "
+        "aktivieren Klicken Sie hier um Ihren Service zu aktivieren"
+    )
+    assert ACCOUNT in errors(text)
+    assert ACCOUNT in errors(
+        "Ihre VR-SecureGo Registrierung läuft ab. Bitte verlängern Sie Ihren Zugang."
+    )
+    assert ACCOUNT not in errors("Sie müssen Ihre pushTAN-App nicht neu aktivieren.")
+    assert errors("Bitte verlängern Sie die Rückgabefrist nicht, sie gilt 30 Tage.") == set()
+
+
+def test_send_your_mobile_number_or_a_short_code() -> None:
+    contact = "contact.off-platform"
+    assert contact in errors("Um Ihren Gewinn zu bekommen senden Sie uns Ihren Namen und Mobil Nr")
+    assert contact in errors("Holen Sie jetzt Ihren Preis Senden Sie JA an 80888")
+    assert contact not in errors("Wir werden Sie nie bitten, Ihre Handynummer zu senden.")
+    assert errors("Senden Sie das Paket an die Adresse auf dem Etikett.") == set()
+
+
+def test_follow_the_procedure_at_the_link() -> None:
+    contact = "contact.off-platform"
+    assert contact in errors("Se disconosce tale accesso segua la procedura al link")
+    assert contact in errors("se non sei stato tu blocca dal link")
+    assert errors("Cliccare il seguente link di attivazione per ricevere le newsletter.") == set()
+    assert errors("Segua la procedura di reso descritta nella pagina dell'ordine su Wish.") == set()
