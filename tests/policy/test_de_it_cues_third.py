@@ -209,3 +209,11 @@ def test_follow_the_procedure_at_the_link() -> None:
     assert contact in errors("se non sei stato tu blocca dal link")
     assert errors("Cliccare il seguente link di attivazione per ricevere le newsletter.") == set()
     assert errors("Segua la procedura di reso descritta nella pagina dell'ordine su Wish.") == set()
+
+
+def test_the_german_party_as_a_handle_or_hashtag() -> None:
+    assert errors("#FDP zu #NetzDG") == set()
+    assert errors("Man kann gegen die @fdp viel sagen") == set()
+    assert errors("Viele haben FdP gewählt.") == set()
+    assert ABUSE in errors("seu fdp")
+    assert ABUSE in errors("esse fdp vai ver")
