@@ -217,3 +217,19 @@ def test_the_german_party_as_a_handle_or_hashtag() -> None:
     assert errors("Viele haben FdP gewählt.") == set()
     assert ABUSE in errors("seu fdp")
     assert ABUSE in errors("esse fdp vai ver")
+
+
+def test_how_stupid_must_one_be() -> None:
+    assert ABUSE in errors("weil es Ihre Meinung ist - wie Blöd muss man sein")
+    assert ABUSE in errors("Wie doof muß man eigentlich sein, um das zu glauben?")
+    assert ABUSE in errors("Er tut nur so als ob er ein Grünes .....loch ist !!!")
+    assert errors("Wie lang muss man warten, bis das Paket kommt?") == set()
+    assert errors("Das Kabel ist 3 m lang... Loch nicht vorgebohrt.") == set()
+
+
+def test_an_old_witch_but_not_a_costume() -> None:
+    assert ABUSE in errors("grüne Quotenhexe mit dabei, diese alte Hexe")
+    assert ABUSE in errors("Ohwieschön, ein echter Honk")
+    assert ABUSE in errors("Das sind richtige Verbrecher, die vom WDR.")
+    assert errors("Das alte Hexe-Kostüm mit Hut ist in Größe M lieferbar.") == set()
+    assert errors("Honk the horn twice when you arrive.") == set()
