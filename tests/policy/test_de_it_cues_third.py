@@ -233,3 +233,11 @@ def test_an_old_witch_but_not_a_costume() -> None:
     assert ABUSE in errors("Das sind richtige Verbrecher, die vom WDR.")
     assert errors("Das alte Hexe-Kostüm mit Hut ist in Größe M lieferbar.") == set()
     assert errors("Honk the horn twice when you arrive.") == set()
+
+
+def test_common_italian_insults() -> None:
+    assert ABUSE in errors("Sei solo un tamarro rimbambito.")
+    assert ABUSE in errors("Quei crucchi non capiscono niente.")
+    assert ABUSE not in errors("Non sei un rimbambito.")
+    assert errors("Il mio unico cruccio è il ritardo del pacco.") == set()
+    assert errors("Ha sbirciato nel pacco prima della consegna.") == set()
