@@ -241,3 +241,13 @@ def test_common_italian_insults() -> None:
     assert ABUSE not in errors("Non sei un rimbambito.")
     assert errors("Il mio unico cruccio è il ritardo del pacco.") == set()
     assert errors("Ha sbirciato nel pacco prima della consegna.") == set()
+
+
+def test_idioms_of_stupidity() -> None:
+    assert ABUSE in errors("Kann es sein, dass Ihre Schaukel als Kind zu nahe an der Wand stand?")
+    assert ABUSE in errors("Du hast doch einen Knall.")
+    assert ABUSE in errors("Was hat der denn wieder geraucht?")
+    assert ABUSE in errors("Der hat nicht alle Tassen im Schrank.")
+    assert errors("Die Schaukel wird mit vier Schrauben an der Wand befestigt.") == set()
+    assert errors("Das Set enthält sechs Tassen, die in jeden Schrank passen.") == set()
+    assert errors("Der Deckel ist nicht ganz dicht, wir senden Ersatz.") == set()
