@@ -251,3 +251,12 @@ def test_idioms_of_stupidity() -> None:
     assert errors("Die Schaukel wird mit vier Schrauben an der Wand befestigt.") == set()
     assert errors("Das Set enthält sechs Tassen, die in jeden Schrank passen.") == set()
     assert errors("Der Deckel ist nicht ganz dicht, wir senden Ersatz.") == set()
+
+
+def test_the_last_dirt_and_a_sick_mind() -> None:
+    assert ABUSE in errors("Dieses Land und seine Führung ist der allerletzte Dreck")
+    assert ABUSE in errors("Politik-Stil Merkels, ein kranker Geist")
+    assert ABUSE in errors("Zeit mit lauter verhaltensgestörten Personen in Berlin")
+    assert errors("Ein kranker Mensch braucht Ruhe.") == set()
+    assert errors("Das Halsband hilft bei verhaltensgestörten Hunden.") == set()
+    assert errors("Der letzte Versand ist morgen, der Dreckfänger liegt bei.") == set()
