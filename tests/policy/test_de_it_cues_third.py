@@ -260,3 +260,10 @@ def test_the_last_dirt_and_a_sick_mind() -> None:
     assert errors("Ein kranker Mensch braucht Ruhe.") == set()
     assert errors("Das Halsband hilft bei verhaltensgestörten Hunden.") == set()
     assert errors("Der letzte Versand ist morgen, der Dreckfänger liegt bei.") == set()
+
+
+def test_too_stupid_and_a_brat() -> None:
+    assert ABUSE in errors("Du bist auch noch zu blöd mal zu schauen!")
+    assert ABUSE in errors("umweltfreundlicher als diese arrogante Göre!")
+    assert errors("There was a lot of gore in the film.") == set()
+    assert errors("Das ist zu blöd, schade, dass die Farbe ausverkauft ist.") == set()
