@@ -267,3 +267,10 @@ def test_too_stupid_and_a_brat() -> None:
     assert ABUSE in errors("umweltfreundlicher als diese arrogante Göre!")
     assert errors("There was a lot of gore in the film.") == set()
     assert errors("Das ist zu blöd, schade, dass die Farbe ausverkauft ist.") == set()
+
+
+def test_dehumanising_italian_plurals() -> None:
+    assert ABUSE in errors("Cacciamoli via! anche quei porci che dirigono il nostro paese!")
+    assert ABUSE in errors("Neanche col bicarbonato..... ammazza che arpie.....")
+    assert errors("Le bestie da compagnia viaggiano nel trasportino incluso.") == set()
+    assert errors("Il set contiene due oche di ceramica e tre galline ovaiole di legno.") == set()
