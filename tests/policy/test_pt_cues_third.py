@@ -37,6 +37,9 @@ RESPECT = [
     ("o idolo do fudinense caiu", "o Fluminense ganhou", "o fundo da caixa"),
     ("a servico dos petebas", "o PT votou contra", "o pet shop enviou"),
     ("o juizeco mandou soltar", "o juiz mandou soltar", "o juizado de pequenas causas"),
+    ("quem é burro é ele!", "o burro de pelúcia chegou", "pane e burro"),
+    ("bom dia piranha", "a piranha do aquário", "uma piranha de brinquedo"),
+    ("oq eu fiz sua feia", "a cor não é feia", "a feira abre cedo"),
 ]
 
 
@@ -66,6 +69,24 @@ PAYMENT = [
         "CAIXA AVISA Urgente: foi bloqueado a sua conta",
         "A CAIXA avisa: nunca bloqueamos a sua conta por SMS",
         "A caixa chegou amassada e o produto está bom",
+    ),
+    (
+        "payment.account-request",
+        "BB-INFORMA Regularize seu cadastro acessando o site",
+        "O BB informa: nunca pedimos para regularizar o cadastro por SMS",
+        "O bebê informa que o cadastro da escola foi regularizado",
+    ),
+    (
+        "payment.account-request",
+        "CAIXA ECONOMICA informamos que o DISPOSITIVO nao esta ATUALIZADO, clique aqui",
+        "A CAIXA nunca diz por SMS que o dispositivo não está atualizado",
+        "A conta de cartão de oferta não está ativada.",
+    ),
+    (
+        "payment.account-request",
+        "SMS_CAIXA FOI NECESSARIO BLOQUEAR SUA CONTA, REGULARIZE",
+        "O banco nunca vai bloquear a sua conta por SMS",
+        "Foi necessário trocar a caixa da encomenda",
     ),
     (
         "payment.off-platform",
