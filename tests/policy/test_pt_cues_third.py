@@ -107,6 +107,18 @@ PAYMENT = [
         "O acesso ao produto é fácil",
     ),
     (
+        "payment.off-platform",
+        "Você pode me emprestar que eu te devolvo no final do dia?",
+        "Nunca empreste dinheiro a quem pede por WhatsApp",
+        "Pode me emprestar a sua atenção um minuto?",
+    ),
+    (
+        "contact.off-platform",
+        "Compra aprovada no cartão, no valor de R$ 2.799. Ligue para contestar",
+        "Não ligue para contestar compras que não fez: use a app do banco",
+        "O cliente ligou para a transportadora",
+    ),
+    (
         "contact.off-platform",
         "Entre em contato com nosso atendimento XXXX-XXXX",
         "Não ligue para nenhum atendimento XXXX-XXXX",
@@ -127,3 +139,9 @@ def test_payment_contact_positive_negated_lookalike(
 def test_fdp_party_and_accepting_payments_stay_clean() -> None:
     assert not rules("Die FDP hat gewonnen.")
     assert "payment.off-platform" not in rules("Nós processamos o pagamento pela Wish.")
+
+
+def test_portuguese_no_is_not_the_english_negation() -> None:
+    # "no final do dia" is "at the end of the day"; English "no final payment" stays a negation
+    assert "payment.off-platform" in rules("Pode me emprestar que eu te devolvo no final do dia?")
+    assert "payment.off-platform" not in rules("There is no final payment required.")
