@@ -1,0 +1,109 @@
+"""The Chinese cue groups of the third pass (branch reasons-zh3, issue 14): how buyers write to a
+shop's chat. For each group, the phrasing it reads, the same words negated or turned around, and
+a look-alike it must leave alone. The sentences are written for these tests; the corpus items
+that led to the cues (JDDC buyer messages) are in tests/corpus/reasons.jsonl."""
+
+from __future__ import annotations
+
+import pytest
+
+from wishdesk.domain.reasons import classify
+
+
+def reason(body: str) -> str:
+    return classify("", body).reason
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # an order number is not a tracking number; a tracking number still is
+        ("订单号: 12345 这个可以退吗", "return-refund"),
+        ("我的订单号是12345", "other"),
+        ("你好，订单号: 12345，两个订单号，我要申请退款", "return-refund"),
+        ("麻烦给我快递单号", "shipping-eta"),
+        # 码 alone is a size; phone numbers, passwords and codes are not
+        ("留的电话号码可以改吗", "other"),
+        ("密码忘了怎么办", "other"),
+        ("验证码收不到", "other"),
+        ("能换个大一码吗", "change-variant"),
+        # a phone number changed is not a variant; a colour changed is
+        ("你好，换个联系电话", "other"),
+        ("你好，换个颜色", "change-variant"),
+        # price protection and a price drop are a price question, not a refund or an ETA
+        ("刚买就降价了，可以退差价吗", "other"),
+        ("申请价保", "other"),
+        ("价保什么时候到", "other"),
+        ("我要退款", "return-refund"),
+        # an invoice asked about "when" is an invoice question
+        ("发票什么时候可以开给我", "other"),
+        ("我想把发票抬头改成公司", "other"),
+        ("什么时候发货", "shipping-eta"),
+        # installation and repairs are a service visit, not the parcel's ETA
+        ("空调到了，什么时候来安装", "other"),
+        ("保修期是多长时间", "other"),
+        ("空调什么时候能送到", "shipping-eta"),
+        # can you deliver to X, which courier: asked before buying, not an address change
+        ("湖南长沙可以送到么", "other"),
+        ("发什么快递", "other"),
+        ("我要修改收货地址", "change-address"),
+        # will it come today / tomorrow: an ETA question; a review that says it came is not
+        ("我的快递今天能到吗", "shipping-eta"),
+        ("这个订单明天可以到货吗", "shipping-eta"),
+        ("昨天买的今天就到了，很满意", "other"),
+        # tracking that will not update is a status; asking whether there is tracking is an ETA
+        ("为啥快递信息更新不了", "order-status"),
+        ("这个订单一直没有物流信息", "order-status"),
+        ("厂家自送有没有物流信息", "shipping-eta"),
+        # the ship-by time passed: status, not when
+        ("发货时间到了商家还没发货", "order-status"),
+        ("发货时间是多久", "shipping-eta"),
+        # shown as signed for but not received
+        ("物品没收到啊，怎么就签收了", "order-status"),
+        ("我没收到货，但订单显示已完成", "order-status"),
+        ("我已经签收了，谢谢", "other"),
+        # postponing a delivery on the buyer's wish
+        ("这个订单可以延迟到下周送吗", "other"),
+        ("订单延迟了", "order-status"),
+        # the money of a return, when it comes
+        ("退了货，钱几时可以到帐", "return-refund"),
+        ("货几时能到", "shipping-eta"),
+        # "不合适可以退吗": the negator is why, not a denial
+        ("鞋子不合适可以退吗", "return-refund"),
+        ("不能退货吗", "return-refund"),
+        # faults by kind: loose, not powered, no response; the shop's system not answering is not
+        ("坐便器的盖板松动", "damaged-missing"),
+        ("产品不通电", "damaged-missing"),
+        ("你好，我这个没有反应了", "damaged-missing"),
+        ("取消了订单怎么退款，系统一直没有反应", "return-refund"),
+        ("裤子扣子就掉了", "damaged-missing"),
+        # no damage at all is praise; "少了很多" is "much less", not a missing item
+        ("包装很完整，里面没有一个损坏的", "other"),
+        ("骚扰电话少了很多", "other"),
+        ("少了一个", "damaged-missing"),
+        # the shop cancelled on its own: not a cancellation asked for
+        ("自作主张取消客户订单", "other"),
+        ("我要取消订单", "remove-item"),
+        # fewer than ordered; "就收到了" in praise is not
+        ("买了六块，就收到五块", "damaged-missing"),
+        ("今天就收到了，很快", "other"),
+        # a return thought of and given up
+        ("想退货又想着还是算了", "other"),
+        ("想退货", "return-refund"),
+    ],
+)
+def test_zh_third_pass(body: str, want: str) -> None:
+    assert reason(body) == want, body
+
+
+def test_weak_hints_keep_a_low_confidence() -> None:
+    # an order number alone adds next to nothing: no reason, the confidence of "other"
+    c = classify("", "订单号12345")
+    assert c.reason == "other" and c.band == "low"
+    # "有没有物流信息" is a weak ETA (the "no tracking" inside it takes part of it)
+    c = classify("", "有没有物流信息")
+    assert c.reason == "shipping-eta" and c.band != "high"
+    # "没有反应" alone is a weaker fault hint than "坏了"
+    weak, strong = classify("", "没有反应"), classify("", "坏了")
+    assert weak.reason == strong.reason == "damaged-missing"
+    assert weak.confidence < strong.confidence
