@@ -87,6 +87,22 @@ def reason(body: str) -> str:
         # fewer than ordered; "就收到了" in praise is not
         ("买了六块，就收到五块", "damaged-missing"),
         ("今天就收到了，很快", "other"),
+        # which courier to send with is a shipping option, not a variant
+        ("我不想发邮政能换别的么", "other"),
+        ("发中通吗", "other"),
+        ("能换个颜色吗", "change-variant"),
+        # fewer sent than bought
+        ("买了两份送一份，怎么就给我发了一盒", "damaged-missing"),
+        ("今天就给我发了，谢谢", "other"),
+        # damage let go ("也就算了") asks nothing; a refund said next to it still counts
+        ("以前箱子有坏也就算了", "other"),
+        ("坏了也就算了，居然还不给退", "return-refund"),
+        # saying which size one buys, before buying; a wrong size ordered still wants another
+        ("亲我拍小尺寸的", "other"),
+        ("我拍错了尺码，想换大一号", "change-variant"),
+        # a watch that stopped is a fault; tracking that does not move is a status
+        ("手表不走了", "damaged-missing"),
+        ("物流三天不走了", "order-status"),
         # a return thought of and given up
         ("想退货又想着还是算了", "other"),
         ("想退货", "return-refund"),
