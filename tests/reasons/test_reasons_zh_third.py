@@ -27,6 +27,7 @@ def reason(body: str) -> str:
         ("密码忘了怎么办", "other"),
         ("验证码收不到", "other"),
         ("能换个大一码吗", "change-variant"),
+        ("号码小，想换大一号", "change-variant"),
         # a phone number changed is not a variant; a colour changed is
         ("你好，换个联系电话", "other"),
         ("你好，换个颜色", "change-variant"),
@@ -94,9 +95,11 @@ def reason(body: str) -> str:
         # fewer sent than bought
         ("买了两份送一份，怎么就给我发了一盒", "damaged-missing"),
         ("今天就给我发了，谢谢", "other"),
-        # damage let go ("也就算了") asks nothing; a refund said next to it still counts
-        ("以前箱子有坏也就算了", "other"),
-        ("坏了也就算了，居然还不给退", "return-refund"),
+        # the box knocked about but the goods unharmed; the goods broken are still damage
+        ("箱子有点坏，没有影响物品", "other"),
+        ("箱子坏了，东西也坏了", "damaged-missing"),
+        # "X也就算了，Y": the complaint is Y
+        ("价钱贵了也就算了，苹果还好几个都是烂的", "damaged-missing"),
         # saying which size one buys, before buying; a wrong size ordered still wants another
         ("亲我拍小尺寸的", "other"),
         ("我拍错了尺码，想换大一号", "change-variant"),
