@@ -106,6 +106,25 @@ def reason(body: str) -> str:
         # a watch that stopped is a fault; tracking that does not move is a status
         ("手表不走了", "damaged-missing"),
         ("物流三天不走了", "order-status"),
+        # not yet used and already broken: "还没" does not deny the fault; "没有坏" still does
+        ("还没穿呢扣子就掉了", "damaged-missing"),
+        ("还没用就漏了", "damaged-missing"),
+        ("没有坏", "other"),
+        # not like the picture by far, not new: a return; "差不多" is not
+        ("跟图片差得太远了", "return-refund"),
+        ("发的货很明显不是新的，都被拆开过", "return-refund"),
+        ("跟图片差不多，很满意", "other"),
+        ("图片和实物差太远", "return-refund"),
+        ("比山东苹果差得太远", "other"),
+        ("用没多久屏幕就成这样了", "other"),
+        # how long the goods were kept or used is not a delivery time
+        ("苹果都干了，不知道放多长时间了", "other"),
+        ("多长时间能到", "shipping-eta"),
+        # a device's 状态 is not the order's
+        ("待机状态下很烫", "other"),
+        ("订单状态一直没变", "order-status"),
+        # no invoice is an invoice question
+        ("没有发票啊", "other"),
         # a return thought of and given up
         ("想退货又想着还是算了", "other"),
         ("想退货", "return-refund"),
