@@ -125,6 +125,26 @@ def reason(body: str) -> str:
         ("订单状态一直没变", "order-status"),
         # no invoice is an invoice question
         ("没有发票啊", "other"),
+        # more ways to ask whether it comes today, tonight
+        ("我的快递今天能收到货吗", "shipping-eta"),
+        ("小龙虾是今晚送到吗", "shipping-eta"),
+        ("今天下单，明天就能收到货，点赞", "other"),
+        ("我的快递怎么今天一天没有物流", "order-status"),
+        # JDDC's masked address is not the word 地址; the word still is
+        ("湖南[地址x] 可以送到么", "other"),
+        ("地址错了，改成[地址x]", "change-address"),
+        # how many is not one missing
+        ("这个两斤大概多少个", "other"),
+        ("少个零件", "damaged-missing"),
+        # an invoice kind is not a variant
+        ("我想把普票换成专票", "other"),
+        # shown as arrived but not found
+        ("网上显示订单到了，但是自提点没有找到", "order-status"),
+        # every question particle of "can it go back"
+        ("收到货后发现不好的，能退么", "return-refund"),
+        # not wanted any more, stop the parcel
+        ("帮忙拦截下订单，不想要了", "remove-item"),
+        ("电池充不上电", "damaged-missing"),
         # a return thought of and given up
         ("想退货又想着还是算了", "other"),
         ("想退货", "return-refund"),
