@@ -145,6 +145,22 @@ def reason(body: str) -> str:
         # not wanted any more, stop the parcel
         ("帮忙拦截下订单，不想要了", "remove-item"),
         ("电池充不上电", "damaged-missing"),
+        # 不好 judges, it does not deny what follows; 颜色不好看 is still no praise
+        ("还没用，包装不好都漏了", "damaged-missing"),
+        ("颜色不好看", "other"),
+        ("不好意思，我要取消订单", "remove-item"),
+        # someone else's return, another thing than ordered, not genuine: a return
+        ("差评 别人退的给我了", "return-refund"),
+        ("要的加绒的，给我发的却是单裤", "return-refund"),
+        ("感觉不是真的", "return-refund"),
+        ("是真的好用", "other"),
+        ("还没用，不知道是不是真的", "other"),
+        ("发个烂箱子就过来了，东西没丢", "other"),
+        # an accessory asked after, rotten spots, spilled, bad contact
+        ("三包上面有耳机，那么耳机呢？", "damaged-missing"),
+        ("六七个都有很大的烂点", "damaged-missing"),
+        ("瓶子没拧紧，洗发露都倒出来了", "damaged-missing"),
+        ("G这个键接触不好", "damaged-missing"),
         # a return thought of and given up
         ("想退货又想着还是算了", "other"),
         ("想退货", "return-refund"),
