@@ -159,8 +159,25 @@ def reason(body: str) -> str:
         # an accessory asked after, rotten spots, spilled, bad contact
         ("三包上面有耳机，那么耳机呢？", "damaged-missing"),
         ("六七个都有很大的烂点", "damaged-missing"),
+        ("12个果，两个烂，四个迷你版的", "damaged-missing"),
+        ("发信息不方便，别的还没发现", "other"),
+        ("还没发货", "order-status"),
         ("瓶子没拧紧，洗发露都倒出来了", "damaged-missing"),
         ("G这个键接触不好", "damaged-missing"),
+        # 别 inside 别的 / 区别 does not deny: another address is an address change
+        ("我想修改到别的地址", "change-address"),
+        ("别改地址", "other"),
+        # noon today, what time, can I get it: an ETA
+        ("今天中午能配送嘛", "shipping-eta"),
+        ("快递大概几点能到", "shipping-eta"),
+        # the money of a refund, when; a refund asked in passing
+        ("钱大约多久到账啊", "return-refund"),
+        ("麻烦你退一下款", "return-refund"),
+        # a coupon "when" is a discount question
+        ("这个订单的券啥时候发放啊", "other"),
+        # a manual or warranty card not in the box
+        ("说明书保修卡都没有", "damaged-missing"),
+        ("我以前号码不用了", "other"),
         # a return thought of and given up
         ("想退货又想着还是算了", "other"),
         ("想退货", "return-refund"),
