@@ -160,6 +160,7 @@ def reason(body: str) -> str:
         ("三包上面有耳机，那么耳机呢？", "damaged-missing"),
         ("六七个都有很大的烂点", "damaged-missing"),
         ("12个果，两个烂，四个迷你版的", "damaged-missing"),
+        ("水果很新鲜，一个烂的都没有", "other"),
         ("发信息不方便，别的还没发现", "other"),
         ("还没发货", "order-status"),
         ("瓶子没拧紧，洗发露都倒出来了", "damaged-missing"),
