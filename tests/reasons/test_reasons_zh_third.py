@@ -179,6 +179,26 @@ def reason(body: str) -> str:
         # a manual or warranty card not in the box
         ("说明书保修卡都没有", "damaged-missing"),
         ("我以前号码不用了", "other"),
+        # praise read as a request: the colour holds, delighted, nothing broken found
+        ("洗了也不会褪色，很好", "other"),
+        ("这件衣服掉色严重", "damaged-missing"),
+        ("女儿乐坏了，很喜欢", "other"),
+        ("手机坏了", "damaged-missing"),
+        ("没有发现有坏的", "other"),
+        # another brand, a screen's size: not another variant
+        ("想换个牌子的洗发水，就用了这个", "other"),
+        ("屏幕尺寸大，看视频很舒服", "other"),
+        ("想换个大一点的尺寸", "change-variant"),
+        # the colour or the size praised
+        ("款式颜色都还可以", "other"),
+        ("号码合适，按照平时的买就可以了", "other"),
+        # a device's state, where to upgrade: not the parcel
+        ("不操作就会进入休眠状态", "other"),
+        ("内存可以在哪升级", "other"),
+        ("我的包裹在哪", "order-status"),
+        # the delivery praised in more words
+        ("物流一流，产品一流", "other"),
+        ("物流信息在哪看", "shipping-eta"),
         # a return thought of and given up
         ("想退货又想着还是算了", "other"),
         ("想退货", "return-refund"),
