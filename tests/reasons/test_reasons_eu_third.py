@@ -1,0 +1,103 @@
+"""The cue families of the third European pass (branch reasons-eu3, issue 14): for each, the
+phrasing it reads, the same words negated or turned around, and a look-alike it must leave
+alone. The sentences are written for these tests; the Olist reviews that led to the cues are
+in tests/corpus/reasons.jsonl (ids ``reasons-eu3-…``)."""
+
+from __future__ import annotations
+
+import pytest
+
+from wishdesk.domain.reasons import classify
+
+
+def reason(body: str) -> str:
+    return classify("", body).reason
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # fewer units than ordered, with numbers, "one of them", after "no entanto" (pt)
+        ("Pedi duas unidades, no entanto só recebi uma!", "damaged-missing"),
+        ("Comprei 05 copos e recebi apenas 01 copo", "damaged-missing"),
+        ("Comprei 3 e chegaram 2", "damaged-missing"),
+        ("comprei duas e somente recebi uma delas", "damaged-missing"),
+        ("Fiz o pedido de 2 pulseiras, porém só uma delas chegou.", "damaged-missing"),
+        ("Até agora só um foi entregue.", "damaged-missing"),
+        ("solicito a entrega dos demais copos", "damaged-missing"),
+        ("Veio só a capa, a película não veio", "damaged-missing"),
+        # ... (es, it): the number in words; Italian "ne" before the verb
+        ("Pedí tres camisetas y solo recibí dos", "damaged-missing"),
+        ("Ne ho ordinati due ma ne è arrivato solo uno", "damaged-missing"),
+        # damage by its kind (pt, es); not working in the gerund (pt)
+        ("Caixa destruída e rasgo no assento", "damaged-missing"),
+        ("La pantalla vino rajada", "damaged-missing"),
+        ("o produto não está funcionando", "damaged-missing"),
+        # not suited to the device, not what was ordered: a return (pt, fr)
+        ("A película não é adequada para o aparelho, é menor que a tela", "return-refund"),
+        ("Ce n'est pas l'article que j'ai commandé", "return-refund"),
+        # tracking that does not move is a status question (pt, it)
+        ("O rastreio está parado há dias", "order-status"),
+        ("Il tracking è fermo da una settimana", "order-status"),
+        # shown as delivered, nothing there (de)
+        ("Laut Sendungsverfolgung zugestellt, aber nichts da", "order-status"),
+        # cancelled and the money not seen; waiting for the refund (es, de)
+        ("Cancelé la compra hace dos semanas y no veo el reembolso", "return-refund"),
+        ("Ich habe storniert und warte seit zwei Wochen auf die Rückerstattung", "return-refund"),
+        # not receiving, in the infinitive (pt)
+        ("Nunca vi isso, paga o frete e não receber o produto!", "order-status"),
+        # not wanting an item any more (it)
+        ("Hai deciso di non volere più un articolo?", "remove-item"),
+        ("non lo vogliamo più, annullate", "remove-item"),
+    ],
+)
+def test_eu_third_cue_reads_the_phrasing(body: str, want: str) -> None:
+    assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "not_want"),
+    [
+        # negated or turned around: the cue's reason must not win
+        ("a caixa não veio destruída, tudo certo", "damaged-missing"),
+        ("la pantalla no vino rajada, todo bien", "damaged-missing"),
+        ("o rastreio não está parado, já saiu para entrega", "shipping-eta"),
+        ("ich warte noch auf mein Paket, das Geld ist schon zurück", "return-refund"),
+        ("c'est bien l'article que j'ai commandé, merci", "return-refund"),
+        ("non ho deciso di annullare, lo voglio ancora", "remove-item"),
+    ],
+)
+def test_eu_third_cue_does_not_read_the_negation(body: str, not_want: str) -> None:
+    assert reason(body) != not_want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # cross-language look-alikes: "dentro" is not "dented", Italian "delle" is not the
+        # German "Delle", "persona" / "Person" are not Italian "perso" (lost)
+        ("Entregue dentro do prazo, recomendo", "other"),
+        ("Llegó dentro del plazo, muy bien", "other"),
+        ("Perché ho ricevuto un promemoria dopo la restituzione delle scarpe?", "return-refund"),
+        ("Ottima qualità delle borse", "other"),
+        ("Die Person am Telefon war sehr freundlich", "other"),
+        ("personne ne m'a répondu, mais tout va bien", "other"),
+        # ... while the real words still count
+        ("the lid is dented", "damaged-missing"),
+        ("Das Gehäuse hat eine Delle", "damaged-missing"),
+        ("il pacco è perso", "order-status"),
+        # fetched at the post office, slow but here: reviews of a delivery (pt)
+        ("Antes do prazo, porém tive de pegar nos Correios", "other"),
+        ("o produto demorou demais para chegar", "other"),
+        ("Atrasou na entrega de um item mas foi resolvido muito rápido", "other"),
+        ("Só não gostei do prazo para entrega", "other"),
+        # ... while a parcel still late is not
+        ("o produto está atrasado e ainda não chegou", "order-status"),
+        # the device named in a size remark is not a return ("não serviu" a size still is)
+        ("Não serviu, ficou pequeno, quero trocar por um maior", "change-variant"),
+        # one of them praised is not a missing unit
+        ("comprei duas e amei, recomendo", "other"),
+    ],
+)
+def test_eu_third_look_alike(body: str, want: str) -> None:
+    assert reason(body) == want
