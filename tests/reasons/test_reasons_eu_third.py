@@ -46,6 +46,14 @@ def reason(body: str) -> str:
         ("Ich habe storniert und warte seit zwei Wochen auf die Rückerstattung", "return-refund"),
         # not receiving, in the infinitive (pt)
         ("Nunca vi isso, paga o frete e não receber o produto!", "order-status"),
+        # none of it came (pt); sewing faults (pt)
+        ("Comprei dois produtos e nenhum foi entregue", "order-status"),
+        ("veio com fiapos e linhas soltando", "damaged-missing"),
+        ("a costura veio aberta", "damaged-missing"),
+        # German compounds: a delay, an incomplete delivery, a size exchange
+        ("Lieferverzögerung", "order-status"),
+        ("Unvollständige Lieferung", "damaged-missing"),
+        ("Größentausch", "change-variant"),
         # not wanting an item any more (it)
         ("Hai deciso di non volere più un articolo?", "remove-item"),
         ("non lo vogliamo più, annullate", "remove-item"),
@@ -65,6 +73,8 @@ def test_eu_third_cue_reads_the_phrasing(body: str, want: str) -> None:
         ("ich warte noch auf mein Paket, das Geld ist schon zurück", "return-refund"),
         ("c'est bien l'article que j'ai commandé, merci", "return-refund"),
         ("non ho deciso di annullare, lo voglio ancora", "remove-item"),
+        ("a costura não veio aberta, está perfeita", "damaged-missing"),
+        ("keine Lieferverzögerung, alles pünktlich", "order-status"),
     ],
 )
 def test_eu_third_cue_does_not_read_the_negation(body: str, not_want: str) -> None:
@@ -95,6 +105,9 @@ def test_eu_third_cue_does_not_read_the_negation(body: str, not_want: str) -> No
         ("o produto está atrasado e ainda não chegou", "order-status"),
         # the device named in a size remark is not a return ("não serviu" a size still is)
         ("Não serviu, ficou pequeno, quero trocar por um maior", "change-variant"),
+        # "nenhum problema" is not "none came"; "Größentabelle" is not a size exchange
+        ("nenhum problema, chegou tudo certo", "other"),
+        ("Wo finde ich die Größentabelle?", "other"),
         # one of them praised is not a missing unit
         ("comprei duas e amei, recomendo", "other"),
     ],
