@@ -114,3 +114,65 @@ def test_eu_third_cue_does_not_read_the_negation(body: str, not_want: str) -> No
 )
 def test_eu_third_look_alike(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # an item that was not ordered: a return (es, fr, de, it)
+        ("He recibido un producto que no he pedido", "return-refund"),
+        ("J'ai reçu un article que je n'ai pas commandé", "return-refund"),
+        ("Ich habe einen Artikel erhalten, den ich nicht bestellt habe", "return-refund"),
+        ("Ho ricevuto un articolo che non ho ordinato", "return-refund"),
+        # the parcel came open; stopped working (es, fr, de, it)
+        ("¿Qué hago si mi paquete llega abierto?", "damaged-missing"),
+        ("Mon colis est arrivé ouvert", "damaged-missing"),
+        ("Das Paket kam geöffnet an", "damaged-missing"),
+        ("Il pacco è arrivato aperto", "damaged-missing"),
+        ("Mi producto ha dejado de funcionar", "damaged-missing"),
+        # in delivery for days, back to the sender, stuck at a depot, left with a neighbour
+        ("Mi pedido está en reparto desde hace tres días", "order-status"),
+        ("Mein Paket ist seit einer Woche in Zustellung", "order-status"),
+        ("Il pacco è in consegna da una settimana", "order-status"),
+        ("Das Paket ging an den Absender zurück", "order-status"),
+        ("Il pacco è tornato al mittente", "order-status"),
+        ("Hermes Paket seit Tagen im Verteilzentrum", "order-status"),
+        ("Paket beim Nachbarn abgegeben, aber nicht da", "order-status"),
+        # the carrier does not deliver; the courier says nobody was home
+        ("Correos no entrega mi paquete", "order-status"),
+        ("Colissimo ne livre pas mon colis", "order-status"),
+        ("Il corriere non consegna il pacco", "order-status"),
+        ("El repartidor dice que no estaba en casa pero sí estaba", "order-status"),
+        ("Le livreur dit que j'étais absent mais j'étais chez moi", "order-status"),
+        ("Il corriere dice che non ero in casa ma c'ero", "order-status"),
+    ],
+)
+def test_eu_third_heading_families(body: str, want: str) -> None:
+    assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # asked before buying or about the shop: colours on offer, collecting in a shop, being
+        # away at delivery time, unsubscribing, cash on delivery
+        ("¿El producto está disponible en otros colores?", "other"),
+        ("Ce modèle existe-t-il en noir ?", "other"),
+        ("Gibt es den Schuh auch in Rot?", "other"),
+        ("Questo modello è disponibile in blu?", "other"),
+        ("¿Qué talla me recomendáis?", "other"),
+        ("Puis-je retirer ma commande en magasin ?", "other"),
+        ("Que se passe-t-il si je suis absent lors de la livraison ?", "other"),
+        ("Cosa succede se non sono a casa alla consegna?", "other"),
+        ("Wie kann ich den Newsletter abbestellen?", "other"),
+        ("¿Puedo pagar contra reembolso?", "other"),
+        ("¿Puedo añadir artículos a un pedido ya realizado?", "other"),
+        # ... while the same words about an order still count
+        ("je veux retirer un article de ma commande", "remove-item"),
+        ("Ich möchte meine Bestellung abbestellen", "remove-item"),
+        ("lo quiero en otro color, el rojo no me gusta", "change-variant"),
+        ("quiero un reembolso de mi pedido", "return-refund"),
+    ],
+)
+def test_eu_third_shop_questions_are_other(body: str, want: str) -> None:
+    assert reason(body) == want
