@@ -50,6 +50,11 @@ def reason(body: str) -> str:
         ("Comprei dois produtos e nenhum foi entregue", "order-status"),
         ("veio com fiapos e linhas soltando", "damaged-missing"),
         ("a costura veio aberta", "damaged-missing"),
+        # the delivery date passed, said at length; something else came (pt)
+        ("O prazo de entrega do produto já venceu", "order-status"),
+        ("No site a foto está uma coisa e foi recebido outra coisa.", "return-refund"),
+        # came early, with "veio": a review of the delivery (pt)
+        ("Veio antes da data prevista e o produto é de ótima qualidade", "other"),
         # German compounds: a delay, an incomplete delivery, a size exchange
         ("Lieferverzögerung", "order-status"),
         ("Unvollständige Lieferung", "damaged-missing"),
