@@ -181,3 +181,41 @@ def test_eu_third_heading_families(body: str, want: str) -> None:
 )
 def test_eu_third_shop_questions_are_other(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # stolen, not in the letterbox or at the drop-off place, left elsewhere by the courier
+        ("Me han robado el paquete", "order-status"),
+        ("Mon colis a été volé", "order-status"),
+        ("Mein Paket wurde gestohlen", "order-status"),
+        ("Mi hanno rubato il pacco", "order-status"),
+        ("Meu pacote foi roubado", "order-status"),
+        ("El paquete no estaba en el buzón", "order-status"),
+        ("Le colis n'était pas dans la boîte aux lettres", "order-status"),
+        ("Paket lag nicht am Ablageort", "order-status"),
+        ("Il pacco non era nella cassetta della posta", "order-status"),
+        ("El repartidor dejó el paquete en otra dirección", "order-status"),
+        ("Le livreur a déposé le colis à une mauvaise adresse", "order-status"),
+        ("Il corriere ha lasciato il pacco all'indirizzo sbagliato", "order-status"),
+        ("Entregaram no endereço errado", "order-status"),
+        ("Der Bote hat das Paket irgendwo abgestellt", "order-status"),
+        ("Colis livré chez un voisin que je ne connais pas", "order-status"),
+        # ... while the buyer's own wrong address is still a change of address, and a theft
+        # of something else, or a neighbour asked for, is not a parcel question
+        ("Me equivoqué de dirección, ¿la puedo cambiar?", "change-address"),
+        ("J'ai mis une mauvaise adresse, puis-je la modifier ?", "change-address"),
+        ("Ich habe eine falsche Adresse angegeben", "change-address"),
+        ("Coloquei o endereço errado, posso mudar?", "change-address"),
+        ("Meine Kreditkarte wurde gestohlen, kann ich die Zahlung ändern?", "other"),
+        ("Es un robo, los precios son muy caros", "other"),
+        ("Kann das Paket beim Nachbarn abgegeben werden?", "other"),
+        # the listing said one thing, another came; quality judged, nothing asked (pt)
+        ("No anúncio falava que era de couro, porém não era de couro", "return-refund"),
+        ("Produto de péssima qualidade.", "other"),
+        ("Produto de má qualidade, quero devolver", "return-refund"),
+    ],
+)
+def test_eu_third_parcel_gone_elsewhere(body: str, want: str) -> None:
+    assert reason(body) == want
