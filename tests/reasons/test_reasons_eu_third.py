@@ -202,6 +202,16 @@ def test_eu_third_shop_questions_are_other(body: str, want: str) -> None:
         ("Entregaram no endereço errado", "order-status"),
         ("Der Bote hat das Paket irgendwo abgestellt", "order-status"),
         ("Colis livré chez un voisin que je ne connais pas", "order-status"),
+        # held at a post office, branch or pick-up point; still being picked (pt)
+        ("El paquete está en la oficina de Correos y no me avisaron", "order-status"),
+        ("Mon colis est en instance au bureau de poste", "order-status"),
+        ("Das Paket liegt in der Filiale", "order-status"),
+        ("O pacote está na agência dos Correios", "order-status"),
+        ("Meu pedido continua em separação", "order-status"),
+        ("Ich habe eine Benachrichtigungskarte bekommen, aber war zu Hause", "order-status"),
+        # a part refunded (de); not wanting the order any more (fr)
+        ("Ich habe nur einen Teil erstattet bekommen", "return-refund"),
+        ("Je ne veux plus cette commande", "remove-item"),
         # ... while the buyer's own wrong address is still a change of address, and a theft
         # of something else, or a neighbour asked for, is not a parcel question
         ("Me equivoqué de dirección, ¿la puedo cambiar?", "change-address"),
