@@ -33,18 +33,20 @@ TARGETS = {
     "accuracy": 0.92,
     "language_accuracy": 0.85,
 }
-# Held-out figures of 2026-12-02 (1,098 linter items, after four passes that grew both halves;
-# tests/corpus/README.md), rounded down: linter precision 0.955, recall 0.840, lowest family
-# respect 0.692, lowest language pt 0.681. The new clean items of the toxicity sets carry
-# listed words, which is why precision is below the 0.969 of the smaller corpus.
+# Held-out figures of 2026-12-02 (1,292 linter items and 737 reason messages, after six
+# passes that grew both halves; tests/corpus/README.md), rounded down: linter precision 0.956,
+# recall 0.845, lowest family payment 0.733, lowest language pt 0.652. The part floor is
+# below the last one (0.66) because the fifth pass added held-out Portuguese items that the
+# lexicon misses (8 of 17 blocked): on the items held out before it, pt went from 0.681 to
+# 0.694 and the overall recall from 0.840 to 0.853.
 FLOORS = {
     "precision": 0.95,
-    "recall": 0.83,
-    "part_recall": 0.66,
-    # reasons: 0.838 on 600 held-out messages, lowest zh 0.758; the 76 added last (0.803) are
-    # harder than the 524 before them, which went from 0.842 to 0.844 with the same change
-    "accuracy": 0.83,
-    "language_accuracy": 0.75,
+    "recall": 0.84,
+    "part_recall": 0.65,
+    # reasons: 0.853 on 737 held-out messages, lowest pt 0.774; on the 600 held out before
+    # the sixth pass, 0.838 -> 0.848 (zh 0.758 -> 0.791, pt 0.793 -> 0.805)
+    "accuracy": 0.85,
+    "language_accuracy": 0.77,
 }
 MIN_POSITIVES = 10
 MIN_MESSAGES = 15
