@@ -18,20 +18,33 @@ Span = tuple[int, int]
 # The regexes compile on the first text that has what they need (an "@", a dot, seven
 # digits): a short message at start-up compiles none of them.
 
+# Chinese and Japanese put no space between words: a character from U+3000 up (CJK
+# punctuation, kana, Han, Hangul, full-width forms) ends a number, an address or a link as a
+# space does ("邮箱abc@x.com", "小韩13812345678欢迎"); a Latin letter or a digit still does not
+# ("abc12345678" is an order reference). A negated small range: a class of the CJK blocks
+# themselves takes milliseconds to compile.
+_CJK_BEFORE = r"(?<=[^\x00-\u2fff])"
+_CJK_AFTER = r"(?=[^\x00-\u2fff])"
+
 
 @lru_cache(maxsize=1)
 def _email() -> re.Pattern[str]:
     return re.compile(
-        r"(?<![\w.+-])[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9-])"
+        rf"(?:(?<![\w.+-])|{_CJK_BEFORE})"
+        r"[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9-])"
     )
 
 
 @lru_cache(maxsize=1)
 def _urls() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A link with a scheme or "www.", and its scheme. "http://", also written around link
-    filters: "http //", "hxxps: // host"."""
+    filters: "http //", "hxxps: // host". A link ends where Chinese text is glued to it
+    ("www.17track.net查询"), unless its host is written in Chinese."""
     return (
-        re.compile(r"(?:h(?:tt|xx)ps?(?::\s?//|\s?:?\s?//\s?)|www\.)[^\s<>\"'\])}]+"),
+        re.compile(
+            r"(?:h(?:tt|xx)ps?(?::\s?//|\s?:?\s?//\s?)|www\.)"
+            r"(?:[^\s<>\"'\])}\u3000-\U0010ffff]+|[^\s<>\"'\])}\u3000-\u303f\uff00-\uffef]+)"
+        ),
         re.compile(r"^h\w+\s?:?\s?//\s?"),
     )
 
@@ -53,7 +66,10 @@ def _numbers() -> _Numbers:
     return _Numbers(
         card=re.compile(r"(?<![\d.,])(?:\d[ -]?){12,18}\d(?![ -]?\d)"),
         iban_start=re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?=[ -]?[a-z0-9])"),
-        phone=re.compile(r"(?<![\w+/.,-])(?:\+|00)?\(?\d[\d \-.()/]{5,22}\d(?![\w])"),
+        phone=re.compile(
+            rf"(?:(?<![\w+/.,-])|{_CJK_BEFORE})(?:\+|00)?\(?\d[\d \-.()/]{{5,22}}\d"
+            rf"(?:(?!\w)|{_CJK_AFTER})"
+        ),
         spaced_digits=re.compile(r"(?:\d[ .\-]){7,}\d"),
         us_phone=re.compile(r"\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}"),
         fr_phone=re.compile(r"0[1-9](?:[ .\-]?\d{2}){4}"),
@@ -82,7 +98,8 @@ def _bare_link(link_tlds: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[s
     first character of a top-level domain (a quick test that most texts fail)."""
     tlds = "|".join(sorted(link_tlds, key=len, reverse=True))
     link = re.compile(
-        rf"(?<![\w@./-])(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{tlds})(?![a-z0-9-])(?:/[^\s<>\"']*)?"
+        rf"(?:(?<![\w@./-])|{_CJK_BEFORE})(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{tlds})"
+        r"(?![a-z0-9-])(?:/[^\s<>\"'\u3000-\U0010ffff]*)?"
     )
     firsts = "".join(sorted({re.escape(t[0]) for t in link_tlds if t}))
     return link, re.compile(rf"\.[{firsts}]" if firsts else "(?!)")
@@ -134,7 +151,8 @@ def _ibans(text: str, lex: Lexicon) -> list[Span]:
             elif ch not in " -" or (index + 1 < len(text) and text[index + 1] in " -"):
                 break
             index += 1
-        if len(chars) != length or (end < len(text) and text[end].isalnum()):
+        glued = end < len(text) and text[end].isalnum() and text[end] < "\u3000"
+        if len(chars) != length or glued:
             continue
         if iban_ok("".join(chars).upper(), lex.iban_lengths):
             found.append((m.start(), end))
