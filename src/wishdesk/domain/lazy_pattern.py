@@ -14,6 +14,8 @@ import sys
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from wishdesk.domain import regex_codes
+
 _METHODS = ("search", "match", "fullmatch", "finditer", "findall", "sub", "split")
 
 
@@ -28,7 +30,7 @@ class LazyPattern:
     def compiled(self) -> re.Pattern[str]:
         regex: re.Pattern[str] | None = self.__dict__.get("_regex")
         if regex is None:
-            regex = re.compile(self.pattern, self.flags)
+            regex = regex_codes.compile(self.pattern, self.flags)
             # Instance attributes shadow the methods below: later calls go straight to ``re``.
             self.__dict__.update({name: getattr(regex, name) for name in _METHODS})
             self.__dict__["_regex"] = regex

@@ -135,9 +135,11 @@ def prime() -> None:
     kept for the next run). Cheap after the first call in a process; never raises for
     trouble with the cache."""
     from wishdesk.domain.policy import plan as policy_plan
+    from wishdesk.services import regex_cache
 
     if policy_plan.installed():
         return
+    regex_cache.prime()
     files = policy_plan.packaged_files()
     key = policy_plan.cache_key(files)
     directory = cache_dir()

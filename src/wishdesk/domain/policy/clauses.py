@@ -8,7 +8,6 @@ thousand matches in it costs what a short one does, per character.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left, bisect_right
 from functools import lru_cache
 from typing import Any
@@ -16,7 +15,7 @@ from typing import Any
 from wishdesk.domain.lazy_pattern import LazyPattern
 from wishdesk.domain.policy.lexicon import Lexicon
 
-_SENTENCE_END = re.compile(r"[.!?;\n。！？；]")
+_SENTENCE_END = LazyPattern(r"[.!?;\n。！？；]")
 
 Span = tuple[int, int]
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
+from wishdesk.domain import regex_codes
 from wishdesk.domain.fields import MAX_MESSAGE_CHARS
 from wishdesk.domain.policy.clauses import negated
 from wishdesk.domain.policy.detect_words import RULE as ABUSE
@@ -25,8 +26,8 @@ _INVISIBLE = str.maketrans("", "", "\u200b\u200c\u200d\u2060\ufeff\u00ad")
 def _capitals() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A run of words in capitals, and two capitals in a row (in every capital word):
     compiled on the first message with a capital letter (their classes cost start-up)."""
-    run = re.compile(rf"\b{_CAPS_WORD}(?:[!?.,:]*\s+{_CAPS_WORD}){{3,}}\b")
-    return run, re.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]")
+    run = regex_codes.compile(rf"\b{_CAPS_WORD}(?:[!?.,:]*\s+{_CAPS_WORD}){{3,}}\b")
+    return run, regex_codes.compile(r"[A-ZÀ-ÖØ-ÞΑ-ΩА-Я][A-ZÀ-ÖØ-ÞΑ-ΩА-Я'’]")
 
 
 def _blank(text: str) -> bool:

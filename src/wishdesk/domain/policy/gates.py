@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
+from wishdesk.domain import regex_codes
 from wishdesk.domain.policy.plan import SLOT
 from wishdesk.domain.policy.wordlist import unspaced
 
@@ -78,7 +79,7 @@ class Gate:
     @property
     def regex(self) -> re.Pattern[str]:
         if self._regex is None:
-            self._regex = re.compile(self.source)
+            self._regex = regex_codes.compile(self.source)
         return self._regex
 
     def narrow(self, present: frozenset[str] | None) -> re.Pattern[str]:
@@ -110,7 +111,7 @@ class Gate:
             regex = self.regex
         else:
             alternation = "|".join(live) or "(?!)"  # each branch is a whole alternative
-            regex = re.compile((self.template or SLOT).replace(SLOT, alternation))
+            regex = regex_codes.compile((self.template or SLOT).replace(SLOT, alternation))
         if len(narrowed) >= _NARROWED:
             narrowed.clear()
         narrowed[common] = regex
