@@ -89,19 +89,25 @@ def save(directory: str, key: str, plan: dict[str, Any]) -> None:
     try:
         os.makedirs(directory, mode=0o700, exist_ok=True)
         path = os.path.join(directory, key + SUFFIX)
-        temporary = os.path.join(directory, f"{key}.{os.getpid()}.{os.urandom(4).hex()}.tmp")
-        flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-        fd = os.open(temporary, flags, 0o600)
-        try:
-            with os.fdopen(fd, "wb") as handle:
-                marshal.dump({"key": key, "plan": packed(plan)}, handle)
-            os.replace(temporary, path)
-        except BaseException:
-            _remove(temporary)
-            raise
+        write_private(path, marshal.dumps({"key": key, "plan": packed(plan)}))
         _prune(directory, keep=path)
     except (OSError, ValueError):  # ValueError: marshal refusing an unexpected object
         pass
+
+
+def write_private(path: str, data: bytes) -> None:
+    """Write ``path`` atomically, readable by the user only: a private temporary file
+    beside it (``<path>.<pid>.<random>.tmp``), then ``os.replace``."""
+    temporary = f"{path}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
+    fd = os.open(temporary, flags, 0o600)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(temporary, path)
+    except BaseException:
+        _remove(temporary)
+        raise
 
 
 def _prune(directory: str, *, keep: str) -> None:

@@ -66,6 +66,7 @@ def keep(directory: str) -> None:
     """Write the codes compiled in this run. Never raises for an unwritable directory or a
     full disk."""
     from wishdesk.domain import regex_codes
+    from wishdesk.services.plan_cache import write_private
 
     fresh = regex_codes.new_codes()
     if not fresh:
@@ -73,24 +74,10 @@ def keep(directory: str) -> None:
     try:
         os.makedirs(directory, mode=0o700, exist_ok=True)
         for source, code in fresh.items():
-            _write(os.path.join(directory, _name(source)), marshal.dumps((source, code)))
+            write_private(os.path.join(directory, _name(source)), marshal.dumps((source, code)))
         _prune(directory)
     except (OSError, ValueError):  # ValueError: marshal refusing an unexpected object
         pass
-
-
-def _write(path: str, data: bytes) -> None:
-    temporary = f"{path}.{os.getpid()}.{os.urandom(4).hex()}.tmp"
-    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_BINARY", 0)
-    fd = os.open(temporary, flags, 0o600)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
-        os.replace(temporary, path)
-    except BaseException:
-        with contextlib.suppress(OSError):
-            os.remove(temporary)
-        raise
 
 
 def _prune(directory: str) -> None:
