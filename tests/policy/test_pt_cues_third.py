@@ -171,6 +171,8 @@ REVIEW_CLEAN = [
     "Obrigado pela compra! Qualquer dúvida, entre em contato conosco pelo chat da Wish.",
     "Aceitamos os pagamentos por MB WAY.",
     "Aceitamos os pagamentos por MB WAY e Pix.",
+    "Aceitamos pagamento via MB WAY, Multibanco ou cartão.",
+    "A loja aceita pagamentos por MB WAY e cartão; o reembolso é feito pela Wish.",
 ]
 
 
@@ -198,6 +200,8 @@ REVIEW_POSITIVE = [
     ("payment.off-platform", "Pode pagar por MB WAY para o número 912345678"),
     ("payment.off-platform", "Pague por Pix para a nossa conta"),
     ("payment.off-platform", "Aceitamos pagamento via Pix fora da Wish"),
+    ("payment.off-platform", "Aceitamos pagamentos por MB WAY: envie para o 912345678."),
+    ("payment.off-platform", "Aceitamos MB WAY para o número 912345678"),
     ("payment.account-request", "CAIXA: efetue o procedimento de segurança e evite o bloqueio"),
 ]
 
