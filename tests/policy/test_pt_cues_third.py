@@ -37,7 +37,7 @@ RESPECT = [
     ("o idolo do fudinense caiu", "o Fluminense ganhou", "o fundo da caixa"),
     ("a servico dos petebas", "o PT votou contra", "o pet shop enviou"),
     ("o juizeco mandou soltar", "o juiz mandou soltar", "o juizado de pequenas causas"),
-    ("quem é burro é ele!", "o burro de pelúcia chegou", "pane e burro"),
+    ("quem é burro é ele!", "Esse burro de pelúcia é muito fofo.", "pane e burro"),
     ("bom dia piranha", "a piranha do aquário", "uma piranha de brinquedo"),
     ("oq eu fiz sua feia", "a cor não é feia", "a feira abre cedo"),
 ]
@@ -62,7 +62,7 @@ PAYMENT = [
         "payment.account-request",
         "CAIXA Apelido pendente, efetue o procedimento de seguranca e evite bloqueio",
         "Nunca efetue o procedimento de segurança por um link de SMS",
-        "O procedimento de devolução é simples",
+        "Realizamos o processo de verificação do produto antes do envio.",
     ),
     (
         "payment.account-request",
@@ -92,19 +92,19 @@ PAYMENT = [
         "payment.off-platform",
         "Uma multa de estacionamento de 150,00€ permanece em aberto.",
         "A multa não permanece em aberto: foi anulada",
-        "A loja permanece aberta no feriado",
+        "A isenção da taxa de envio permanece válida até domingo.",
     ),
     (
         "payment.off-platform",
         "Aceita enviar o dinheiro para a sua conta?",
         "Não envie o dinheiro para ninguém fora da Wish",
-        "Vamos enviar o reembolso pela Wish",
+        "Vamos enviar o dinheiro de volta para a sua conta pela Wish.",
     ),
     (
         "contact.off-platform",
         "Detectamos atividade suspeita. Se não foi você, acesse agora o link para se proteger.",
         "Nunca acesse o link de uma mensagem suspeita",
-        "O acesso ao produto é fácil",
+        "Acesse o link de rastreamento: https://t.17track.net/pt#nums=LX123456789CN",
     ),
     (
         "payment.off-platform",
@@ -145,3 +145,67 @@ def test_portuguese_no_is_not_the_english_negation() -> None:
     # "no final do dia" is "at the end of the day"; English "no final payment" stays a negation
     assert "payment.off-platform" in rules("Pode me emprestar que eu te devolvo no final do dia?")
     assert "payment.off-platform" not in rules("There is no final payment required.")
+
+
+# fa-pt: the review's false alarms (briefs/review-report.md section 2, rows 43-47, and two
+# older ones). Each look-alike shares the cue's words; each positive is what the cue is for.
+REVIEW_CLEAN = [
+    # 43: a tracking link or the order's page in the Wish app is not a link away from Wish
+    "Acesse o link de rastreamento: https://t.17track.net/pt#nums=LX123456789CN",
+    "Acesse o link para acompanhar a entrega.",
+    "Os nossos produtos não têm taxa; acesse o link do pedido no app da Wish.",
+    # 44: "comigo", "comida" are not "comi"; "foi entregue a sua mãe" is a delivery
+    "Pode falar comigo ou com a sua mãe, tanto faz.",
+    "A comida foi entregue a sua mãe ontem.",
+    "Comi bolo na casa da sua mãe.",
+    # 45: a toy donkey, a pretty donkey
+    "Esse burro de pelúcia é muito fofo.",
+    "Que burro lindo!",
+    "O seu burro de pelúcia chegou!",
+    # 46: Spanish donkeys and ironing boards ("burros" is not a Portuguese-only word)
+    "Los burros de peluche llegan la próxima semana.",
+    "Tenemos burros de planchar en dos tamaños.",
+    # 47: the turtle dove
+    "Uma rola-brava de cerâmica para o jardim.",
+    # the chat of Wish is on Wish; accepting MB WAY or Pix is no request to pay by it
+    "Obrigado pela compra! Qualquer dúvida, entre em contato conosco pelo chat da Wish.",
+    "Aceitamos os pagamentos por MB WAY.",
+    "Aceitamos os pagamentos por MB WAY e Pix.",
+    "Aceitamos pagamento via MB WAY, Multibanco ou cartão.",
+    "A loja aceita pagamentos por MB WAY e cartão; o reembolso é feito pela Wish.",
+]
+
+
+@pytest.mark.parametrize("text", REVIEW_CLEAN)
+def test_review_false_alarms_are_clean(text: str) -> None:
+    assert not rules(text), text
+
+
+REVIEW_POSITIVE = [
+    # what the changed cues are for, still caught
+    (
+        "contact.off-platform",
+        "Detectamos atividade suspeita. Acesse agora o link para se proteger.",
+    ),
+    ("contact.off-platform", "Acesse o link para evitar o bloqueio da sua conta."),
+    ("contact.off-platform", "Entre em contato conosco pelo WhatsApp."),
+    ("respect.abuse", "Socado na sua mae kkkkkk"),
+    ("respect.abuse", "comi a sua mae"),
+    ("respect.abuse", "enfiei o pau na sua mae"),
+    ("respect.abuse", "que burro!"),
+    ("respect.abuse", "seu burro!"),
+    ("respect.abuse", "seus burros"),
+    ("respect.abuse", "o encantador de burros pegou mais dois"),
+    ("respect.abuse", "bela rola quero uma dessa"),
+    ("payment.off-platform", "Pode pagar por MB WAY para o número 912345678"),
+    ("payment.off-platform", "Pague por Pix para a nossa conta"),
+    ("payment.off-platform", "Aceitamos pagamento via Pix fora da Wish"),
+    ("payment.off-platform", "Aceitamos pagamentos por MB WAY: envie para o 912345678."),
+    ("payment.off-platform", "Aceitamos MB WAY para o número 912345678"),
+    ("payment.account-request", "CAIXA: efetue o procedimento de segurança e evite o bloqueio"),
+]
+
+
+@pytest.mark.parametrize(("rule", "text"), REVIEW_POSITIVE)
+def test_review_rows_keep_their_positive(rule: str, text: str) -> None:
+    assert rule in rules(text), text
