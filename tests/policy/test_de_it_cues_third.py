@@ -333,6 +333,8 @@ def test_a_wig_head_a_sloth_and_a_card_game_are_products() -> None:
 
 def test_the_brightest_candle_is_said_of_a_candle() -> None:
     assert ABUSE in errors("Der ist nicht die hellste Kerze auf der Torte.")
+    assert ABUSE in errors("Der ist nicht die hellste Kerze.")
+    assert errors("Das ist nicht die hellste Kerze unseres Sortiments.") == set()
     assert errors("Das ist nicht die hellste Kerze im Set, aber sie brennt 40 Stunden.") == set()
 
 
@@ -377,7 +379,9 @@ def test_italian_geese_blows_and_wooden_clowns_are_products() -> None:
     assert ABUSE in errors("Se puoi dagli un pugno cosi forte da sentirlo.")
     assert ABUSE in errors("Questo pagliaccio non sa nulla.")
     assert ABUSE in errors("Io voto No pur di mandare a casa il buffone!!")
+    assert ABUSE in errors("Le oche del parlamento hanno votato.")
     assert errors("Abbiamo finito le oche.") == set()
+    assert errors("Le oche della fattoria sono in ceramica.") == set()
     assert errors("La custodia protegge il telefono dalle botte e dai graffi.") == set()
     assert errors("Questo pagliaccio di legno è alto 20 cm.") == set()
     assert errors("Il buffone in legno è alto 30 cm.") == set()
@@ -402,3 +406,18 @@ def test_an_error_that_occurred_is_no_request_to_verify() -> None:
     assert ACCOUNT in errors("Verifichi la sua carta di credito entro 24 ore.")
     assert ACCOUNT not in errors("Non le chiederemo mai di verificare la sua carta di credito.")
     assert errors("Si è verificato un errore durante il salvataggio dei dati della carta.") == set()
+
+
+def test_more_products_named_like_the_insults() -> None:
+    # variants of rows 27, 32, 35 and the Italian plurals: the material or the assembly follows
+    assert ABUSE in errors("Du Pappnase!")
+    assert ABUSE in errors("Die alte Hexe mit ihren Lügen.")
+    assert ABUSE in errors("Queste bestie vanno cacciate.")
+    assert errors("Die Pappnase ist rot.") == set()
+    assert errors("Rote Pappnasen im 10er-Pack.") == set()
+    assert errors("Die alte Hexe aus Holz ist handgeschnitzt.") == set()
+    assert (
+        errors("Die Schaukel ist zu nah an der Wand montiert? Bitte 50 cm Abstand lassen.") == set()
+    )
+    assert errors("Questi porci di plastica sono per bambini.") == set()
+    assert errors("Queste bestie di plastica sono lavabili.") == set()
