@@ -421,3 +421,11 @@ def test_more_products_named_like_the_insults() -> None:
     )
     assert errors("Questi porci di plastica sono per bambini.") == set()
     assert errors("Queste bestie di plastica sono lavabili.") == set()
+
+
+def test_a_german_shop_that_accepts_a_way_of_paying_asks_for_nothing() -> None:
+    # the accept guard of common.toml, for de.toml's "pay ... by <way>"
+    assert OFF in errors("Zahlen Sie per Überweisung auf unser Konto.")
+    assert OFF not in errors("Bitte zahlen Sie niemals per Überweisung außerhalb von Wish.")
+    assert errors("Wir akzeptieren Zahlungen per Überweisung.") == set()
+    assert errors("Wir akzeptieren auch Zahlungen per Banküberweisung.") == set()
