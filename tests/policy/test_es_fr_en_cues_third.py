@@ -296,6 +296,15 @@ CASES = [
         "Suite au refus de paiement, Wish confirme l'annulation de la commande.",
     ),
     (
+        ASKS,
+        (
+            "Suite au rejet de votre paiement, cliquez sur le lien pour "
+            "mettre à jour vos informations."
+        ),
+        "Après un rejet de paiement, ne cliquez jamais sur un lien pour mettre à jour vos données.",
+        "En cas de refus de paiement, nous vérifions la commande puis cliquons pour confirmer.",
+    ),
+    (
         OFF,
         "Payez par Lydia avant l'envoi du colis.",
         "Ne payez jamais par Lydia.",
