@@ -217,6 +217,18 @@ CASES = [
     ),
     (
         ABUSE,
+        "Tu jefe es la polla, siempre llega tarde.",
+        "Esta es la polla de la oficina: no se juega con dinero.",
+        "El ganador de la polla.",
+    ),
+    (
+        ABUSE,
+        "No aguanto más a los vecinos de la polla.",
+        "No hay noticias de la polla este año.",
+        "Vendemos los huevos de la polla.",
+    ),
+    (
+        ABUSE,
         "Por enseñar unas tetas o una polla no pasa nada, pero tú sí das asco.",
         "No vendemos pollas ni gallos este mes.",
         "Las pollas y los gallos llegan en la misma jaula.",
