@@ -8,7 +8,11 @@ number given after "contactez le"; the gift-card script (scratch the back of the
 English slur spellings and "you're full retard" read from Davidson tweets outside the corpus;
 Spanish "polla" and "venecos" (HatEval) and French "mongol" said of a person (MLMA) read from
 the respect pool.
-For each: the positive, the negated or reassuring form, and a harmless look-alike."""
+For each: the positive, the negated or reassuring form, and a harmless look-alike.
+fa-esfren: the review's false alarms (rows 16-22 of its section 2, and "nous acceptons les
+paiements par Lydia") are look-alikes here, next to the positive each cue was written for;
+the respect cases deny with the word itself, and the KYC positive no longer says
+"suspended" (which older cues already caught)."""
 
 from __future__ import annotations
 
@@ -114,7 +118,7 @@ CASES = [
     # KYC to complete, and logging in to one's online banking with a link between (en)
     (
         ASKS,
-        "Dear customer, your HDFC Bank account will be suspended, please complete your KYC here.",
+        "Please complete your KYC here to keep using your HDFC card.",
         "We will never ask you to update your KYC by text message.",
         "Please complete your order here on Wish.",
     ),
@@ -195,28 +199,58 @@ CASES = [
     (
         ABUSE,
         "Ima make you a sick entrance song my nig",
-        "We do not tolerate insults in this chat.",
+        "We do not ship to Niger, sorry.",
         "Remember Dad running a rotary hoe over the corn.",
     ),
     # "polla" as profanity (es); a laying hen stays clean
     (
         ABUSE,
         "Adaptas los delitos como os sale de la polla.",
-        "No toleramos insultos en este chat.",
-        "Vendemos comederos para pollas ponedoras.",
+        "No hubo polla este año en la oficina.",
+        "La polla de Navidad ya está en camino.",
+    ),
+    (
+        ABUSE,
+        "Me suda la polla lo que digas.",
+        "No hicimos polla para el Mundial este año.",
+        "La polla del Mundial ya está abierta en la oficina.",
+    ),
+    (
+        ABUSE,
+        "Tu jefe es la polla, siempre llega tarde.",
+        "Esta es la polla de la oficina: no se juega con dinero.",
+        "El ganador de la polla.",
+    ),
+    (
+        ABUSE,
+        "No aguanto más a los vecinos de la polla.",
+        "No hay noticias de la polla este año.",
+        "Vendemos los huevos de la polla.",
+    ),
+    (
+        ABUSE,
+        "Por enseñar unas tetas o una polla no pasa nada, pero tú sí das asco.",
+        "No vendemos pollas ni gallos este mes.",
+        "Las pollas y los gallos llegan en la misma jaula.",
     ),
     # "perra" the insult, not the reader's or the writer's dog
     (
         ABUSE,
         "Cállate, perra.",
-        "No toleramos insultos en este chat.",
+        "No eres una perra, nadie ha dicho eso.",
         "¿Es que solo sabes subir historias de tu perra? Le tengo que enseñar eso a mi perra.",
     ),
     # "mongol" said of a person (fr), not the people, the language or the dish
     (
         ABUSE,
         "Mds tu é mongol ou quoi ?",
-        "Tu n'es pas nul, personne n'a dit ça.",
+        "Tu n'es pas mongol, personne n'a dit ça.",
+        "Le grand mongol de l'histoire est Gengis Khan.",
+    ),
+    (
+        ABUSE,
+        "Regarde-moi ce gros mongol qui crie dans le magasin.",
+        "Il n'est pas mongol, il est juste timide.",
         "Le barbecue mongol est délicieux, et les grands mongols de l'histoire aussi.",
     ),
     # "si vous n'êtes pas à l'origine ..., contactez le <number>"
@@ -228,6 +262,71 @@ CASES = [
         ),
         "Si vous n'êtes pas à l'origine de cette demande, veuillez ignorer ce message.",
         "Contactez le service client de Wish depuis votre commande.",
+    ),
+    (
+        CONTACT,
+        "Contactez vite le +33 6 12 34 56 78 pour débloquer votre colis.",
+        "Ne contactez jamais le numéro d'un SMS inconnu.",
+        "Vous pouvez appeler La Poste au 3631 ou contactez le 3631 pour le suivi.",
+    ),
+    # review rows 16-19: a payment approved, the only fee at checkout, the amount on Wish, and
+    # Wish or the shop speaking after a payment refused; "we accept payments by Lydia"
+    (
+        OFF,
+        "Please make a payment of 1.99 USD to receive your parcel.",
+        "You never need to make a payment to receive your parcel.",
+        "Your payment was approved, please allow 10 days to receive the parcel.",
+    ),
+    (
+        OFF,
+        "Your parcel has a 1.45 GBP shipping fee to pay this now.",
+        "There are no customs fees to pay.",
+        "The shipping fee shown at checkout is the only fee to pay.",
+    ),
+    (
+        OFF,
+        "Dear customer, you need to pay the installment amount of INR 5185 before Friday.",
+        "You do not need to pay the full amount again.",
+        "You need to pay the full amount at checkout on Wish.",
+    ),
+    (
+        OFF,
+        "Dear customer, you need to pay the installment amount of INR 5185 before Friday.",
+        "You do not need to pay the full amount again.",
+        "If you want the bigger size, you need to pay the amount of the new listing on Wish.",
+    ),
+    (
+        ASKS,
+        "Suite au rejet de votre paiement, veuillez vérifier vos coordonnées bancaires.",
+        "Nous n'avons jamais refusé votre paiement, vous n'avez rien à vérifier.",
+        "En cas d'échec du paiement, la commande est annulée, nous vérifions ensuite le stock.",
+    ),
+    (
+        ASKS,
+        "Suite au rejet de votre paiement, vérifiez vos coordonnées bancaires ici.",
+        "Nous n'avons jamais refusé votre paiement, vous n'avez rien à vérifier.",
+        "Suite au refus de paiement, Wish confirme l'annulation de la commande.",
+    ),
+    (
+        ASKS,
+        (
+            "Suite au rejet de votre paiement, cliquez sur le lien pour "
+            "mettre à jour vos informations."
+        ),
+        "Après un rejet de paiement, ne cliquez jamais sur un lien pour mettre à jour vos données.",
+        "En cas de refus de paiement, nous vérifions la commande puis cliquons pour confirmer.",
+    ),
+    (
+        OFF,
+        "Payez par Lydia avant l'envoi du colis.",
+        "Ne payez jamais par Lydia.",
+        "Nous acceptons les paiements par Lydia.",
+    ),
+    (
+        OFF,
+        "Merci de régler par Lydia au 06 12 34 56 78.",
+        "Ne réglez jamais par Lydia un vendeur de Wish.",
+        "Nous acceptons les paiements par Lydia et PayPal en boutique.",
     ),
 ]
 
