@@ -219,9 +219,14 @@ REVIEW_ROWS = [
     # 7. "go to the (official) site"; not Wish's own 「我的訂單」 page
     (
         CONTACT,
-        ["請至官網查詢", "請至網站完善資料"],
+        ["請至官網查詢", "請至網站完善資料", "请到官网完善信息"],
         "",
-        ["您可至網站「我的訂單」查看物流狀態。", "您可以到网站上查看物流"],
+        [
+            "您可至網站「我的訂單」查看物流狀態。",
+            "您可以到网站上查看物流",
+            "找不到网页。",  # "page not found" (a Magento string)
+            "找不到網頁",
+        ],
     ),
     # 8. a fee to pay; not 提交 or 交易, not a window across a comma, not "the postage paid"
     (
