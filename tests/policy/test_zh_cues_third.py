@@ -286,7 +286,7 @@ REVIEW_ROWS = [
     # 14. the pinyin initials beside Chinese text or alone; not Latin abbreviations
     (
         ABUSE,
-        ["你nmb", "tmd又寄错了", "好的，cnm！", "tmd"],
+        ["你nmb", "tmd又寄错了", "好的，cnm！", "到了7点才开，TMD，他们把空调关了", "tmd"],
         "",
         [
             "This fan uses an NMB bearing and runs quietly.",
