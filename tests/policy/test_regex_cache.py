@@ -78,6 +78,15 @@ def test_a_code_the_engine_refuses_is_compiled_again(table: dict[str, Any]) -> N
     assert source in regex_codes.new_codes()  # and the good code replaces it next time
 
 
+def test_what_is_remembered_for_keeping_is_bounded(
+    table: dict[str, Any], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(regex_codes, "NEW_LIMIT", 3)
+    for n in range(10):
+        assert regex_codes.compile(f"x{n}(?:y|z)").search(f"ax{n}z") is not None
+    assert sorted(regex_codes.new_codes()) == ["x0(?:y|z)", "x1(?:y|z)", "x2(?:y|z)"]
+
+
 def test_flags_are_compiled_the_ordinary_way(table: dict[str, Any]) -> None:
     regex = regex_codes.compile("abc", re.IGNORECASE)
     assert regex.search("xABCx") is not None

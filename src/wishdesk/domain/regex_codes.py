@@ -28,6 +28,7 @@ Code = tuple[int, list[int], int, dict[str, int], tuple[str | None, ...]]
 
 _loader: Callable[[str], Code | None] | None = None
 _new: dict[str, Code] = {}
+NEW_LIMIT = 4096  # codes remembered for keeping: a long batch of varied text must not grow
 
 
 def _internals() -> tuple[Any, Any, Any] | None:
@@ -99,5 +100,6 @@ def _compile_new(source: str) -> re.Pattern[str]:
         raise
     except Exception:  # pragma: no cover - internals not as expected: the ordinary way
         return re.compile(source)
-    _new[source] = entry
+    if len(_new) < NEW_LIMIT:
+        _new[source] = entry
     return regex
