@@ -66,10 +66,12 @@ def compile(source: str, flags: int = 0) -> re.Pattern[str]:
     """``re.compile(source, flags)``, from a kept code when there is one."""
     if _loader is None or _RE is None or flags:
         return re.compile(source, flags)
-    try:
-        code = _loader(source)
-    except Exception:  # a cache that cannot be read is empty
-        code = None
+    code = _new.get(source)  # compiled earlier in this run, then let go by its gate
+    if code is None:
+        try:
+            code = _loader(source)
+        except Exception:  # a cache that cannot be read is empty
+            code = None
     if code is not None:
         try:
             return _RE[0].compile(source, *code)  # type: ignore[no-any-return]
