@@ -50,6 +50,14 @@ def _internals() -> tuple[Any, Any, Any] | None:
 _RE = _internals()
 
 
+def engine() -> str | None:
+    """The regex engine's version (its ``MAGIC`` and code size): codes kept under another
+    are not this engine's. ``None`` when its internals are not as expected."""
+    if _RE is None:
+        return None  # pragma: no cover
+    return f"{_RE[0].MAGIC}-{_RE[0].CODESIZE}"
+
+
 def install(loader: Callable[[str], Code | None] | None) -> None:
     """Read kept codes with ``loader`` from now on (``None``: keep nothing, read nothing)."""
     global _loader
@@ -98,9 +106,7 @@ def _compile_new(source: str) -> re.Pattern[str]:
             tuple(names),
         )
         regex: re.Pattern[str] = sre.compile(source, *entry)
-    except re.error:
-        raise
-    except Exception:  # pragma: no cover - internals not as expected: the ordinary way
+    except Exception:  # a bad pattern raises there as here; else internals not as expected
         return re.compile(source)
     if len(_new) < NEW_LIMIT:
         _new[source] = entry

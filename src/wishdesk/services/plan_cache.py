@@ -49,7 +49,7 @@ def cache_dir() -> str | None:
     return path if os.path.isabs(path) else None
 
 
-def _trusted(fd: int) -> bool:
+def trusted(fd: int) -> bool:
     """A cache file that the user owns and nobody else can write (POSIX; always on Windows)."""
     if not hasattr(os, "getuid"):
         return True
@@ -62,7 +62,7 @@ def load(path: str, key: str) -> object | None:
     collecting = gc.isenabled()
     try:
         with open(path, "rb") as handle:
-            if not _trusted(handle.fileno()):
+            if not trusted(handle.fileno()):
                 return None
             data = handle.read()  # marshal.load on a file reads it piece by piece: 10x slower
         # Tens of thousands of new objects, none in a cycle, kept as long as the process: a

@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import atexit
 import contextlib
-import importlib
 import marshal
 import os
 import sys
@@ -26,15 +25,14 @@ _primed = False
 
 
 def _directory() -> str | None:
+    from wishdesk.domain import regex_codes
     from wishdesk.services.plan_cache import cache_dir
 
     base = cache_dir()
     if base is None:
         return None
-    try:
-        sre: Any = importlib.import_module("_sre")
-        engine = f"{sre.MAGIC}-{sre.CODESIZE}"
-    except (ImportError, AttributeError):  # pragma: no cover - another interpreter
+    engine = regex_codes.engine()
+    if engine is None:  # pragma: no cover - another interpreter
         return None
     version = f"{sys.version_info[0]}{sys.version_info[1]}"
     return os.path.join(base, f"regex-codes-py{version}-{engine}")
@@ -48,11 +46,11 @@ def _name(source: str) -> str:
 def load(directory: str, source: str) -> Any:
     """The code kept for ``source`` in ``directory``, or ``None`` (missing, foreign,
     damaged or another source's)."""
-    from wishdesk.services.plan_cache import _trusted
+    from wishdesk.services.plan_cache import trusted
 
     try:
         with open(os.path.join(directory, _name(source)), "rb") as handle:
-            if not _trusted(handle.fileno()):
+            if not trusted(handle.fileno()):
                 return None
             stored = marshal.loads(handle.read())
     except Exception:  # any failure to read a cache is a miss

@@ -6,6 +6,7 @@ import re
 from functools import lru_cache
 from typing import NamedTuple
 
+from wishdesk.domain import regex_codes
 from wishdesk.domain.policy.finding import Hit
 from wishdesk.domain.policy.lexicon import Lexicon
 from wishdesk.domain.policy.spans import Taken
@@ -29,7 +30,7 @@ _CJK_AFTER = r"(?=[^\x00-\u2fff])"
 
 @lru_cache(maxsize=1)
 def _email() -> re.Pattern[str]:
-    return re.compile(
+    return regex_codes.compile(
         rf"(?:(?<![\w.+-])|{_CJK_BEFORE})"
         r"[a-z0-9][a-z0-9._%+-]*@[a-z0-9-]+(?:\.[a-z0-9-]+)*\.[a-z]{2,}(?![a-z0-9-])"
     )
@@ -41,11 +42,11 @@ def _urls() -> tuple[re.Pattern[str], re.Pattern[str]]:
     filters: "http //", "hxxps: // host". A link ends where Chinese text is glued to it
     ("www.17track.net查询"), unless its host is written in Chinese."""
     return (
-        re.compile(
+        regex_codes.compile(
             r"(?:h(?:tt|xx)ps?(?::\s?//|\s?:?\s?//\s?)|www\.)"
             r"(?:[^\s<>\"'\])}\u3000-\U0010ffff]+|[^\s<>\"'\])}\u3000-\u303f\uff00-\uffef]+)"
         ),
-        re.compile(r"^h\w+\s?:?\s?//\s?"),
+        regex_codes.compile(r"^h\w+\s?:?\s?//\s?"),
     )
 
 
@@ -64,18 +65,20 @@ class _Numbers(NamedTuple):
 @lru_cache(maxsize=1)
 def _numbers() -> _Numbers:
     return _Numbers(
-        card=re.compile(r"(?<![\d.,])(?:\d[ -]?){12,18}\d(?![ -]?\d)"),
-        iban_start=re.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?=[ -]?[a-z0-9])"),
-        phone=re.compile(
+        card=regex_codes.compile(r"(?<![\d.,])(?:\d[ -]?){12,18}\d(?![ -]?\d)"),
+        iban_start=regex_codes.compile(r"(?<![a-z0-9])[a-z]{2}\d{2}(?=[ -]?[a-z0-9])"),
+        phone=regex_codes.compile(
             rf"(?:(?<![\w+/.,-])|{_CJK_BEFORE})(?:\+|00)?\(?\d[\d \-.()/]{{5,22}}\d"
             rf"(?:(?!\w)|{_CJK_AFTER})"
         ),
-        spaced_digits=re.compile(r"(?:\d[ .\-]){7,}\d"),
-        us_phone=re.compile(r"\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}"),
-        fr_phone=re.compile(r"0[1-9](?:[ .\-]?\d{2}){4}"),
-        cn_mobile=re.compile(r"1[3-9]\d{9}"),
-        date_shape=re.compile(r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"),
-        currency=re.compile(r"[$€£¥₹]|\b(?:usd|eur|gbp|cny|rmb|brl|mxn)\b|元"),
+        spaced_digits=regex_codes.compile(r"(?:\d[ .\-]){7,}\d"),
+        us_phone=regex_codes.compile(r"\(?\d{3}\)?[ .\-]?\d{3}[ .\-]\d{4}"),
+        fr_phone=regex_codes.compile(r"0[1-9](?:[ .\-]?\d{2}){4}"),
+        cn_mobile=regex_codes.compile(r"1[3-9]\d{9}"),
+        date_shape=regex_codes.compile(
+            r"\d{4}[-./]\d{1,2}[-./]\d{1,2}|\d{1,2}[-./]\d{1,2}[-./]\d{2,4}"
+        ),
+        currency=regex_codes.compile(r"[$€£¥₹]|\b(?:usd|eur|gbp|cny|rmb|brl|mxn)\b|元"),
     )
 
 
@@ -87,7 +90,7 @@ _NO_DIGITS = str.maketrans("", "", "0123456789")
 def _ip_host() -> re.Pattern[str]:
     """An IPv4 address standing for a host: four numbers of at most three digits, the first
     not 0, with no digit or dot around them (a version "1.2.3" or a date has fewer parts)."""
-    return re.compile(
+    return regex_codes.compile(
         r"(?<![\d.,])([1-9]\d{0,2})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})(?![\d.]\d|\d)(?:/\S*)?"
     )
 
@@ -96,13 +99,13 @@ def _ip_host() -> re.Pattern[str]:
 def _bare_link(link_tlds: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A bare link ("shop.example.com/x"), and what every one holds: a dot before the
     first character of a top-level domain (a quick test that most texts fail)."""
-    tlds = "|".join(sorted(link_tlds, key=len, reverse=True))
-    link = re.compile(
+    tlds = "|".join(sorted(link_tlds, key=lambda t: (-len(t), t)))  # the same source every run
+    link = regex_codes.compile(
         rf"(?:(?<![\w@./-])|{_CJK_BEFORE})(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+(?:{tlds})"
         r"(?![a-z0-9-])(?:/[^\s<>\"'\u3000-\U0010ffff]*)?"
     )
     firsts = "".join(sorted({re.escape(t[0]) for t in link_tlds if t}))
-    return link, re.compile(rf"\.[{firsts}]" if firsts else "(?!)")
+    return link, regex_codes.compile(rf"\.[{firsts}]" if firsts else "(?!)")
 
 
 def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:

@@ -39,8 +39,8 @@ def _blank(text: str) -> bool:
 
 @lru_cache(maxsize=4)
 def _placeholder_pattern(html: frozenset[str], bracket_words: str) -> re.Pattern[str]:
-    tags = "|".join(sorted(html, key=len, reverse=True))
-    return re.compile(
+    tags = "|".join(sorted(html, key=lambda t: (-len(t), t)))  # the same source every run
+    return regex_codes.compile(
         r"\{\{\s*[^{}\n]{1,40}?\s*\}\}"
         r"|\$\{[^{}\n]{1,40}\}"
         r"|(?<![{$])\{\s*[A-Za-z_][\w.\- ]{0,30}\}(?!\})"
