@@ -7,6 +7,11 @@ with the project installed::
     python tests/corpus/measure.py --split dev
     python tests/corpus/measure.py --split dev --misses 20
     python tests/corpus/measure.py --split test --markdown   # the tables of docs/
+    python tests/corpus/measure.py --split dev --fold b      # half of dev, to check a change
+
+``--fold a`` / ``--fold b`` halve a split a second way (``scores.fold``): make a change on the
+misses of dev fold ``a``, then read dev fold ``b`` to see whether it carries to text it was not
+made on, as the held-out split will judge it.
 
 How items are counted: ``scores.py``. Tune on ``dev``; read ``test`` only for its totals.
 """
@@ -119,15 +124,16 @@ def main() -> None:
     parser.add_argument("--split", choices=("dev", "test", "all"), default="dev")
     parser.add_argument("--misses", type=int, default=0, help="print this many disagreements")
     parser.add_argument("--markdown", action="store_true", help="print the tables of docs/")
+    parser.add_argument("--fold", choices=("a", "b"), help="only this half of the split")
     args = parser.parse_args()
-    lint_s = linter_scores(load("linter.jsonl", args.split))
-    reason_s = reason_scores(load("reasons.jsonl", args.split))
+    lint_s = linter_scores(load("linter.jsonl", args.split, args.fold))
+    reason_s = reason_scores(load("reasons.jsonl", args.split, args.fold))
     if args.markdown:
         markdown_linter(lint_s)
         print()
         markdown_reasons(reason_s)
         return
-    print(f"split: {args.split}")
+    print(f"split: {args.split}" + (f", fold {args.fold}" if args.fold else ""))
     print_linter(lint_s, args.misses)
     print_reasons(reason_s, args.misses)
 
