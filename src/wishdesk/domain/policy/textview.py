@@ -40,11 +40,13 @@ _LEET = str.maketrans(
         "7": "t",
         "@": "a",
         "$": "s",
-        "!": "i",
         "|": "i",
         "+": "t",
     }
 )
+# "!" reads as "i" only inside a word or at its start ("sh!t", "!diot"): after a word it is
+# the mark, and "Reno!" is not "renoi" (a slur of the French list).
+_BANG_IN_WORD = re.compile(r"(?<![!\w])!(?=[^\W\d_])|(?<=[^\W\d_])!(?=[^\W\d_])")
 
 # Letters spelt out one by one ("w h a t s a p p", "p.a.y.p.a.l"), also right after or before
 # Chinese characters, which are word characters but never part of a Latin word ("加w.h.a.t.s").
@@ -147,7 +149,10 @@ class TextView:
     def leet(self) -> str:
         """``norm`` with digits and symbols read as letters ("sh1t", "@ss")."""
         if self._leet is None:
-            self._leet = self.norm.translate(_LEET)
+            leet = self.norm.translate(_LEET)
+            if "!" in leet:
+                leet = _BANG_IN_WORD.sub("i", leet)
+            self._leet = leet
         return self._leet
 
     def span(self, start: int, end: int) -> tuple[int, int]:
