@@ -74,6 +74,84 @@ CASES = [
         "o candidato foi desqualificado do concurso",
         "a qualificação do produto é boa",
     ),
+    (
+        "payment.off-platform",
+        "Evite o protesto do seu nome, quite sua dívida agora.",
+        "Nunca quite dívidas por links de SMS.",
+        "O protesto dos trabalhadores atrasou a entrega.",
+    ),
+    (
+        "payment.off-platform",
+        "Para liberar sua encomenda, é necessário o pagamento de R$ 39,90.",
+        "Não é necessário pagamento adicional.",
+        "É necessário o número do pedido para abrir a reclamação.",
+    ),
+    (
+        "payment.off-platform",
+        "Faça um Pix de R$ 50 para confirmar a compra.",
+        "Não é preciso fazer um Pix: o pagamento é feito na Wish.",
+        "O Pix é um meio de pagamento do Banco Central.",
+    ),
+    (
+        "payment.off-platform",
+        "O valor do frete deve ser pago por fora.",
+        "O pagamento não é feito por fora, só na Wish.",
+        "A caixa é pintada por fora.",
+    ),
+    (
+        "payment.off-platform",
+        "Gere o boleto e pague até amanhã para evitar juros.",
+        "Nunca pague boletos recebidos por mensagem.",
+        "O pedido chega até amanhã.",
+    ),
+    (
+        "payment.off-platform",
+        "O valor manda neste nr 857000001, vem em nome de Maria.",
+        "Nunca transfira dinheiro para este número.",
+        "Envie uma mensagem para este número de pedido na Wish.",
+    ),
+    (
+        "payment.off-platform",
+        "Transfere nesta conta M-Pesa 853000001.",
+        "Não transfira nada para esta conta.",
+        "Transfere-se o pedido para a transportadora amanhã.",
+    ),
+    (
+        "payment.account-request",
+        "Atualize seu cartão para não perder seus pontos.",
+        "Nunca atualize o seu cartão por um link.",
+        "Atualize o seu endereço para não perder a entrega.",
+    ),
+    (
+        "payment.account-request",
+        "Envie uma foto do cartão frente e verso.",
+        "Nunca envie uma foto do seu cartão.",
+        "Envie uma foto do cartão-presente que veio na caixa.",
+    ),
+    (
+        "respect.abuse",
+        "o retardado que diz que o nazismo criou a aspirina",
+        "o envio foi retardado pela greve",
+        "o efeito retardado do remédio",
+    ),
+    (
+        "respect.abuse",
+        "Vc é muito cara de pau, escreve o que quer",
+        "a máscara de pau chegou pintada",
+        "a cara da boneca de pau é bonita",
+    ),
+    (
+        "respect.abuse",
+        "e vc um salafrário que só quer o brinquedo",
+        "o salário foi pago",
+        "a salada de frutas chegou",
+    ),
+    (
+        "respect.abuse",
+        "vocês são muito mau caráter mesmo",
+        "o personagem mau caráter do filme",
+        "o caráter da peça é clássico",
+    ),
 ]
 
 
@@ -82,3 +160,15 @@ def test_positive_negated_lookalike(rule: str, positive: str, negated: str, look
     assert rule in rules(positive), positive
     assert rule not in rules(negated), negated
     assert rule not in rules(lookalike), lookalike
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "O valor do reembolso foi enviado para o seu cartão.",
+        "Enviaremos o reembolso para o seu cartão em 5 dias.",
+        "A diferença de cor é desprezível.",
+    ],
+)
+def test_refund_and_merchant_sentences_stay_clean(text: str) -> None:
+    assert not rules(text), text
