@@ -152,6 +152,48 @@ CASES = [
         "o personagem mau caráter do filme",
         "o caráter da peça é clássico",
     ),
+    (
+        "respect.abuse",
+        "essa vaca não merece nada do que ele fez",
+        "essa vaca de pelúcia é macia",
+        "a vaca da fazenda dá leite",
+    ),
+    (
+        "respect.abuse",
+        "Burro é você, ô padrezinho",
+        "você não é burro",
+        "o burrito é você que escolhe",
+    ),
+    (
+        "respect.abuse",
+        "nada surpresa kk lixo d pessoa",
+        "o lixo de casa sai amanhã",
+        "o caixote do lixo chegou",
+    ),
+    (
+        "respect.abuse",
+        "és mesmo parvo, não sabes ler?",
+        "não és parvo nenhum",
+        "o parvovírus do cão foi tratado",
+    ),
+    (
+        "respect.abuse",
+        "seu anormal, devolve o dinheiro",
+        "um valor anormal na fatura",
+        "o anormal aumento de preços",
+    ),
+    (
+        "respect.abuse",
+        "vai-te lixar com essa encomenda",
+        "a lixa de unhas chegou",
+        "vai lixar a madeira antes de pintar",
+    ),
+    (
+        "respect.abuse",
+        "és um atrasado mental",
+        "a encomenda está atrasada",
+        "o atraso mental não é culpa de ninguém",
+    ),
 ]
 
 
