@@ -108,3 +108,32 @@ def test_vocatives_of_nouns_that_are_also_things() -> None:
     assert ABUSE in errors("Sie habens nötig! Widerlicher Glatzkopf!")
     assert errors("Die Luftpumpe liegt bei, Ihr Hund wird das Spielzeug lieben.") == set()
     assert errors("Du Hund ist das Halsband zu klein? Wir tauschen es um.") == set()
+
+
+# -- contact (de) and a payment look-alike (it), from the second batch's dev fold a misses ----
+
+
+def test_call_our_customer_service_is_a_directive_to_another_channel() -> None:
+    assert CONTACT in errors(
+        "Wenn Ihre Bestellung bezahlt ist, rufen Sie bitte während unserer Geschäftszeiten "
+        "unsere Kundenservice an."
+    )
+    assert CONTACT not in errors(
+        "Rufen Sie unseren Kundenservice nicht an, schreiben Sie uns hier auf Wish."
+    )
+    assert errors("Der Kundenservice ist Montag bis Freitag erreichbar.") == set()
+
+
+def test_write_a_mail_to_our_customer_service_is_a_directive_to_another_channel() -> None:
+    assert CONTACT in errors("Schreibe bitte eine kurze Mail an unseren Kundendienst.")
+    assert CONTACT not in errors("Sie müssen keine Mail an unseren Kundendienst schreiben.")
+    assert errors("Die Mail an unseren Kundendienst ist angekommen, danke.") == set()
+
+
+def test_you_may_then_pay_with_the_right_reference_is_not_a_payment_request() -> None:
+    assert OFF in errors("Effettua il pagamento entro oggi.")
+    assert OFF not in errors("Non effettuare il pagamento fuori da questa pagina.")
+    assert OFF not in errors(
+        "Ti rimborseremo l'importo e potrai quindi effettuare il pagamento "
+        "con il numero di riferimento corretto."
+    )
