@@ -147,3 +147,19 @@ def test_pool_false_alarms_are_gone_and_the_request_stays(
 ) -> None:
     assert rule not in errors(clean), clean
     assert rule in errors(still), still
+
+
+# adverts of the SMS set's junk file (a pool, not the corpus): "call quickly to book",
+# "remember to contact me"; a promise to call soon is no directive
+@pytest.mark.parametrize(
+    ("positive", "lookalike"),
+    [
+        ("快打电话预约吧", "我们会很快打电话联系您"),
+        ("快打电话预约吧", "快递员会打电话联系您"),
+        ("记得联系我李丹", "欢迎联系我们"),
+    ],
+)
+def test_call_or_contact_me_directives(positive: str, lookalike: str) -> None:
+    assert CONTACT in errors(positive), positive
+    assert CONTACT not in errors(lookalike), lookalike
+    assert CONTACT not in errors("不用打电话预约")
