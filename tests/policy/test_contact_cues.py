@@ -114,6 +114,9 @@ def errors(text: str) -> set[str]:
             "",
             "A versão 2.3.1 do app custa 1.234,50",
         ),
+        # ... and a four-part version named as one (a JDDC reply: "升级到9.0.0.181版本")
+        ("Server at 192.168.0.181", "", "Please update the app to version 9.0.0.181 first."),
+        ("请访问 192.168.0.181 领取", "", "需要手机升级到9.0.0.181版本"),
         # sent *to* the buyer's address (a Sylius mail string) is not asking for it
         (
             "Envoyez-nous votre adresse e-mail, s'il vous plaît.",

@@ -95,6 +95,24 @@ def _ip_host() -> re.Pattern[str]:
     )
 
 
+@lru_cache(maxsize=1)
+def _version_words() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """The words around a four-part number that make it a version, not a host: "version
+    9.0.0.181", "v 9.0.0.181", "升级到9.0.0.181版本"."""
+    return (
+        regex_codes.compile(
+            r"(?:\bversions?|\bversao|\bversion|\bversione|\bver\.?|\bv|firmware|"
+            r"版本|升级到|升級到|更新到)\s?:?\s?\Z"
+        ),
+        regex_codes.compile(r"\s?(?:版|\bversion\b)"),
+    )
+
+
+def _version_number(text: str, start: int, end: int) -> bool:
+    before, after = _version_words()
+    return bool(before.search(text, max(0, start - 12), start) or after.match(text, end))
+
+
 @lru_cache(maxsize=4)
 def _bare_link(link_tlds: frozenset[str]) -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A bare link ("shop.example.com/x"), and what every one holds: a dot before the
@@ -120,6 +138,8 @@ def _link_hosts(text: str, lex: Lexicon) -> list[tuple[int, int, str]]:
             found.append((m.start(), m.start() + len(url), host))
             urls.add(m.start(), m.start() + len(url))
     for m in _ip_host().finditer(text):  # a host given as its address ("acesse 191.232.213.50")
+        if _version_number(text, m.start(), m.end()):
+            continue
         if urls.free(m.start(), m.end()) and all(int(part) <= 255 for part in m.group(1, 2, 3, 4)):
             found.append((m.start(), m.end(), m.group()))
             urls.add(m.start(), m.end())
