@@ -66,6 +66,16 @@ def reason(body: str) -> str:
         ("how do I cancel my prime membership", "other"),
         ("I want to cancel my subscription to the newsletter", "other"),
         ("please cancel my order", "remove-item"),
+        # delivery periods, rebates, not wanting the order (en, Bitext-style)
+        ("information about the shipping period", "shipping-eta"),
+        ("how ling does shipping take", "shipping-eta"),
+        ("rebating $12", "return-refund"),
+        ("I don't want order 12345", "remove-item"),
+        ("I can no longer afford order 12345", "remove-item"),
+        # ... an address for feedback, the status of a subscription are not the order (en)
+        ("is there an address to leave a comment?", "other"),
+        ("show me the status of my newsletter subscription", "other"),
+        ("what is the status of my order?", "order-status"),
     ],
 )
 def test_fourth_pass_cues(body: str, want: str) -> None:
