@@ -44,6 +44,18 @@ def reason(body: str) -> str:
         ("有没有派送员的电话", "other"),
         # ... and a price drop before delivery is a price question (zh)
         ("货还没送你们就降价了", "other"),
+        # a day and "can it be delivered?" asks when; praise of next-day delivery does not (zh)
+        ("这个货今天可以送到么", "shipping-eta"),
+        ("今天能从北京发出吗", "shipping-eta"),
+        ("今天买明天就可以送到，很方便", "other"),
+        # tracking that stays at one place, "what is going on with the order" (zh)
+        ("一直显示在配送中心不动", "order-status"),
+        ("我看物流还在那里", "order-status"),
+        ("我这个订单属于什么情况?", "order-status"),
+        ("没见物流信息", "order-status"),
+        # "why does it take days to come?" asks how long; a review of a slow delivery does not (zh)
+        ("怎么要好几天才可以到呢?", "shipping-eta"),
+        ("物流太慢，等了十几天才到", "other"),
         # a promised gift not sent (zh)
         ("说好送的保护套呢，怎么没送", "damaged-missing"),
         ("说好的赠品一个都没送", "damaged-missing"),
