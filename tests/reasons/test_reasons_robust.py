@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -11,6 +12,7 @@ from wishdesk.domain.models import REASONS
 from wishdesk.domain.reasons import Classification, classify
 from wishdesk.domain.reasons.data_files import LANGUAGES
 from wishdesk.domain.reasons.lexicon import build, parse_phrase
+from wishdesk.domain.reasons.normalise import normalise
 
 texts = st.text(alphabet=st.characters(codec="utf-8"), max_size=300)
 labels = st.none() | st.text(max_size=40) | st.sampled_from(["ITEM_IS_DAMAGED", "Refund"])
@@ -81,3 +83,20 @@ def test_a_phrase_has_one_weight_per_reason() -> None:
                 key = (group["reason"], normalise(phrase))
                 weight = float(group["weight"])
                 assert seen.setdefault(key, weight) == weight, (lang, key)
+
+
+@pytest.mark.parametrize(
+    ("body", "plain"),
+    [
+        ("I ordered a shirt &amp; it never arrived", "I ordered a shirt & it never arrived"),
+        ("I can&#39;t find my order &quot;tracking&quot;", 'I can\'t find my order "tracking"'),
+    ],
+)
+def test_html_character_references_read_as_the_characters(body: str, plain: str) -> None:
+    """Text copied from a web page or an e-mail keeps "&amp;": its ";" is not a clause mark."""
+    assert normalise(body) == normalise(plain)
+    assert classify("", body).reason == classify("", plain).reason
+
+
+def test_an_ampersand_without_a_reference_is_kept() -> None:
+    assert normalise("M&S; parcel") == "m&s; parcel"

@@ -3,7 +3,9 @@
 ``normalise`` folds the ways buyers write the same thing: NFKC (full-width letters and
 digits, ligatures), case, accents on Latin letters ("tamaño" -> "tamano", "größe" ->
 "grosse"), the traditional forms of common Chinese characters (訂單 -> 订单), typographic
-apostrophes, control characters and runs of whitespace.
+apostrophes, HTML character references ("&amp;", "&#39;": text copied from a web page or an
+e-mail keeps them, and the ";" would read as a clause mark), control characters and runs of
+whitespace.
 ``tokenise`` splits the result into words and clause marks; CJK runs stay whole (the Chinese
 cues are matched as substrings, see ``matcher``).
 """
@@ -51,6 +53,10 @@ def normalise(text: object) -> str:
     if not isinstance(text, str) or not text:
         return ""
     text = text[:MAX_CHARS]
+    if "&" in text and ";" in text:
+        from html import unescape  # rare, and html.entities is a big module to load
+
+        text = unescape(text)
     if text.isascii():  # NFKC leaves ASCII as it is, and casefold is lower
         text = text.lower()
         if "`" in text:
