@@ -117,6 +117,8 @@ def errors(text: str) -> set[str]:
         # ... and a four-part version named as one (a JDDC reply: "升级到9.0.0.181版本")
         ("Server at 192.168.0.181", "", "Please update the app to version 9.0.0.181 first."),
         ("请访问 192.168.0.181 领取", "", "需要手机升级到9.0.0.181版本"),
+        # "00" and the trunk "(0)" are not counted against the 15 digits of a phone number
+        ("Hotline: 0049 (0)203-47955990", "", "Bestellnummer 0049203479559901234567"),
         # sent *to* the buyer's address (a Sylius mail string) is not asking for it
         (
             "Envoyez-nous votre adresse e-mail, s'il vous plaît.",

@@ -186,7 +186,10 @@ def _is_phone(text: str, m: re.Match[str], lex: Lexicon, present: frozenset[str]
     numbers = _numbers()
     raw = m.group()
     digits = re.sub(r"\D", "", raw)
-    if not 7 <= len(digits) <= 15 or numbers.date_shape.fullmatch(raw.strip()):
+    # an E.164 number has at most 15 digits, not counting a "00" before the country code
+    # nor the trunk "(0)" after it ("0049 (0)203-47955990")
+    counted = len(digits) - 2 * raw.startswith("00") - ("(0)" in raw)
+    if not 7 <= counted <= 15 or numbers.date_shape.fullmatch(raw.strip()):
         return False
     before = text[max(0, m.start() - 40) : m.start()]
     after = text[m.end() : m.end() + 6]
