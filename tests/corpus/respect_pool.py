@@ -119,9 +119,12 @@ def blob(mirror: Path, repo: str, commit: str, path: str) -> str:
     member = None
     if "!" in path:
         path, member = path.split("!", 1)
-    raw = subprocess.run(
-        ["git", "-C", str(gitdir), "show", f"{commit}:{path}"], capture_output=True, check=True
-    ).stdout
+    shown = subprocess.run(
+        ["git", "-C", str(gitdir), "show", f"{commit}:{path}"], capture_output=True
+    )
+    if shown.returncode:
+        raise SystemExit(f"{repo}@{commit[:7]}:{path} is not in {mirror} (fetch github:{repo})")
+    raw = shown.stdout
     if member:
         raw = zipfile.ZipFile(io.BytesIO(raw)).read(member)
     return raw.decode("utf-8", errors="replace")
@@ -208,11 +211,17 @@ def near_copy(text: str, seen: tuple[set[str], dict[str, set[int]], list[set[str
     return any(k > len(words) / 2 or k > len(bags[i]) / 2 for i, k in hits.items())
 
 
-def build(mirror: Path) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+def build(
+    mirror: Path, only: str | None = None
+) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
+    """The pool and the set-aside rows of every source (of language ``only`` when given: the
+    other sources' snapshots are then not needed)."""
     seen = corpus_texts()
     pool: list[dict[str, Any]] = []
     picks: list[dict[str, Any]] = []
     for name, lang, repo, commit, path in SOURCES:
+        if only is not None and lang != only:
+            continue
         rows, have = [], set()
         for _n, raw, want, where in labelled(name, blob(mirror, repo, commit, path)):
             text = clean(raw)
@@ -245,7 +254,7 @@ def main() -> None:
     ap.add_argument("--candidates", type=Path)
     ap.add_argument("--words", type=int, default=0, help="the N matches seen most on clean rows")
     args = ap.parse_args()
-    pool, picks = build(args.mirror)
+    pool, picks = build(args.mirror, args.lang)
     if args.candidates:
         with args.candidates.open("w", encoding="utf-8") as out:
             for r in picks:
