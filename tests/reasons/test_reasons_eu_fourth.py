@@ -87,6 +87,9 @@ def test_eu_fourth_look_alike(body: str, want: str) -> None:
         # back to the sender, with the participle (de) and with "restituito" (it)
         ("Meine Bestellung wurde an den Absender zurückgeschickt", "order-status"),
         ("Il mio pacco è stato restituito al mittente", "order-status"),
+        # never came with the separable verb, lost in everyday words (de)
+        ("Die Jacke kam nie an", "order-status"),
+        ("Der Paketdienst hat mein Paket verschlampt", "order-status"),
         # shown as delivered (es); the state of the order (fr)
         ("El seguimiento indica que fue entregado, pero no lo he recibido", "order-status"),
         ("Dans quel état est ma commande ?", "order-status"),
@@ -99,6 +102,8 @@ def test_eu_fourth_pool_families(body: str, want: str) -> None:
 @pytest.mark.parametrize(
     ("body", "not_want", "want"),
     [
+        # came after all, late (de)
+        ("Die Ware kam nicht rechtzeitig an, aber sie ist jetzt da", "order-status", "other"),
         # not damaged (pt)
         ("Chegou sem avaria nenhuma, tudo perfeito", "damaged-missing", "other"),
         # received, only late: a review, not a status question (pt)
@@ -125,6 +130,9 @@ def test_eu_fourth_pool_families_turned_around(body: str, not_want: str, want: s
 @pytest.mark.parametrize(
     ("body", "want"),
     [
+        # came on time: the same verb, no "nie" (de); a when-question stays one (de)
+        ("Das Paket kam pünktlich an, danke", "other"),
+        ("Wann kommt mein Paket an?", "shipping-eta"),
         # "arrived in a bad state" is damage, not the state of the order (fr)
         ("Le produit est arrivé en mauvais état", "damaged-missing"),
         # a pink item praised, "nem" in praise (pt)
