@@ -176,6 +176,11 @@ def test_open_entries_take_the_whole_word() -> None:
     assert respect("a shiitake and shitake risotto") == {}
 
 
+def test_the_mexican_pinche_is_still_profanity() -> None:
+    assert "respect.abuse" in respect("Ese pinche cliente no lee la descripción.")
+    assert "respect.abuse" in respect("Eres un pinche pendejo.")
+
+
 @pytest.mark.parametrize(
     "text",
     [
@@ -190,6 +195,9 @@ def test_open_entries_take_the_whole_word() -> None:
         "Le enviaremos el paquete y que te den el recibo en la oficina.",
         "I will find you a replacement in the right size today.",
         "Il cono gelato e la batteria debole sono in garanzia.",
+        # "pinche" is "click" in Spain (a Portuguese helper's false alarm)
+        "Pinche aquí para ver su pedido.",
+        "Para seguir el envío, pinche en el enlace de seguimiento.",
     ],
 )
 def test_words_of_other_languages_stay_clean(text: str) -> None:
