@@ -3,8 +3,9 @@
 inside a sentence, a fee "not paid" in the pools' lemmatised English, an amount due beside "click
 here", confirming a transaction, a crypto wallet said to be suspended, a bill named as due
 (es), a threat that the account can no longer be used (es, not a negation), a form to fill in
-beside a bank (it), a missing postage fee with its amount and Home'Bank (fr). For each: the
-positive, the negated use, and the look-alike that must stay clean."""
+beside a bank (it), a missing postage fee with its amount and Home'Bank (fr), and a gift
+card asked for rather than named (en, de: shop strings such as "Gift Card %1 was added" stay
+clean). For each: the positive, the negated use, and the look-alike that must stay clean."""
 
 from __future__ import annotations
 
@@ -82,6 +83,18 @@ CASES = [
         "Votre contrat Home'Bank a expiré, renouvelez ici.",
         "ING ne vous demandera jamais de renouveler votre contrat Home'Bank par SMS.",
         "Renouvelez votre abonnement ici.",
+    ),
+    (
+        OFF,
+        "Please buy a Steam gift card and send us the code.",
+        "We never ask for gift cards as payment.",
+        'Gift Card "%1" was added.',
+    ),
+    (
+        OFF,
+        "Bezahlen Sie mit Geschenkkarten.",
+        "Bezahlen Sie niemals mit Geschenkkarten.",
+        "Geschenkkarte hinzufügen",
     ),
 ]
 
