@@ -4,7 +4,7 @@ inside a sentence, a fee "not paid" in the pools' lemmatised English, an amount 
 here", confirming a transaction, a crypto wallet said to be suspended, a bill named as due
 (es), a threat that the account can no longer be used (es, not a negation), a form to fill in
 beside a bank (it), a missing postage fee with its amount and Home'Bank (fr), and a gift
-card asked for rather than named (en, de: shop strings such as "Gift Card %1 was added" stay
+card asked for rather than named (all seven languages: "Gift Card %1 was added" stays
 clean). For each: the positive, the negated use, and the look-alike that must stay clean."""
 
 from __future__ import annotations
@@ -95,6 +95,36 @@ CASES = [
         "Bezahlen Sie mit Geschenkkarten.",
         "Bezahlen Sie niemals mit Geschenkkarten.",
         "Geschenkkarte hinzufügen",
+    ),
+    (
+        OFF,
+        "Compre una tarjeta de regalo de Google Play y envíenos el código.",
+        "Nunca pague con tarjetas de regalo.",
+        "Remitente de email de tarjeta de regalo",
+    ),
+    (
+        OFF,
+        "Payez avec des cartes cadeaux.",
+        "Ne payez jamais avec des cartes cadeaux.",
+        "La carte cadeau a été ajoutée.",
+    ),
+    (
+        OFF,
+        "Acquista una carta regalo e mandaci il codice.",
+        "Non pagare mai con una carta regalo.",
+        "Questo conto della carta regalo è già nel bilancio.",
+    ),
+    (
+        OFF,
+        "Compre um cartão presente e envie o código.",
+        "Nunca pague com cartão presente.",
+        "O cartão presente foi adicionado.",
+    ),
+    (
+        OFF,
+        "请购买礼品卡并发送卡号",
+        "请不要用礼品卡付款",
+        "礼品卡信息",
     ),
 ]
 
