@@ -37,6 +37,14 @@ def reason(body: str) -> str:
         ("Recebi o pedido pela metade.", "damaged-missing"),
         # look-alike: half price
         ("Comprei pela metade do preço, recomendo.", "other"),
+        # zh: "颜色" alone is said of every garment in a review; a variant needs another hint
+        ("颜色实际上很土，跟菜市场的差不多", "other"),
+        ("颜色很正，面料也软，喜欢", "other"),
+        ("能换个颜色吗？", "change-variant"),
+        ("我要换颜色，换成黑色的", "change-variant"),
+        # ... the wrong colour sent still names one; negated, it does not
+        ("颜色发错了，我买的是红色", "change-variant"),
+        ("颜色没有发错，质量也好", "other"),
     ],
 )
 def test_pool_fifth_cues(body: str, want: str) -> None:
