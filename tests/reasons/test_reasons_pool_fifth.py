@@ -45,6 +45,24 @@ def reason(body: str) -> str:
         # ... the wrong colour sent still names one; negated, it does not
         ("颜色发错了，我买的是红色", "change-variant"),
         ("颜色没有发错，质量也好", "other"),
+        # all European languages: a bare colour word in a review is no variant wish ...
+        ("The colour is lovely and it fits", "other"),
+        ("La couleur est magnifique", "other"),
+        ("El color es precioso", "other"),
+        ("Il colore è bellissimo", "other"),
+        ("Die Farbe ist schön", "other"),
+        ("A cor é barro, mas é confortável", "other"),
+        # ... a colour named wrong or other still is one
+        ("Can I get it in a different colour?", "change-variant"),
+        ("Received wrong colour", "change-variant"),
+        ("Je me suis trompé de couleur", "change-variant"),
+        ("Quisiera otro color", "change-variant"),
+        ("Ho sbagliato colore, lo vorrei nero", "change-variant"),
+        ("Falsche Farbe bestellt, bitte in Schwarz", "change-variant"),
+        ("Pedi a cor errada, quero a preta", "change-variant"),
+        # ... negated, it is not; and "different from the photo" stays a return
+        ("Il colore non è sbagliato", "other"),
+        ("A cor veio diferente da foto", "return-refund"),
     ],
 )
 def test_pool_fifth_cues(body: str, want: str) -> None:
