@@ -63,6 +63,23 @@ def reason(body: str) -> str:
         # ... negated, it is not; and "different from the photo" stays a return
         ("Il colore non è sbagliato", "other"),
         ("A cor veio diferente da foto", "return-refund"),
+        # zh: "物流" alone is a review word; a question about it still counts
+        ("物流极差，客服也不理人", "other"),
+        ("物流超快，东西也不错", "other"),
+        ("帮我查一下物流", "shipping-eta"),
+        # zh: bumps on arrival; negated; a look-alike with no damage
+        ("打开发现两个磕碰的", "damaged-missing"),
+        ("没有磕碰，包装很好", "other"),
+        # zh: a promised gift missing; the gift there
+        ("说好送吹风机，快递过来却没有", "damaged-missing"),
+        ("赠品没收到，希望补发", "damaged-missing"),
+        ("赠品也收到了，很满意", "other"),
+        # zh: a return refused by the buyer; a return asked for
+        ("质量一般，不想退货了，下次不买了", "other"),
+        ("质量太差，我要退货", "return-refund"),
+        # zh: "forgot to ship?"; look-alike: forgot to review
+        ("你们是不是忘记给我发货了？", "order-status"),
+        ("忘记评价了，东西很好", "other"),
     ],
 )
 def test_pool_fifth_cues(body: str, want: str) -> None:
