@@ -80,6 +80,11 @@ def reason(body: str) -> str:
         # zh: "forgot to ship?"; look-alike: forgot to review
         ("你们是不是忘记给我发货了？", "order-status"),
         ("忘记评价了，东西很好", "other"),
+        # pt: the delivery date passed, not arrived; negated, a question of when; "qndo"
+        ("Já passou o prazo e nada do produto", "order-status"),
+        ("Ainda não passou o prazo, quando chega?", "shipping-eta"),
+        ("Chegou antes do prazo, recomendo", "other"),
+        ("Queria saber qndo vai ser entregue", "shipping-eta"),
     ],
 )
 def test_pool_fifth_cues(body: str, want: str) -> None:
