@@ -85,6 +85,10 @@ def reason(body: str) -> str:
         ("Ainda não passou o prazo, quando chega?", "shipping-eta"),
         ("Chegou antes do prazo, recomendo", "other"),
         ("Queria saber qndo vai ser entregue", "shipping-eta"),
+        # pt: praise of the delivery time; its negation is no praise; a question stays one
+        ("Gostei muito da compra e do prazo de entrega.", "other"),
+        ("Qual o prazo de entrega para o Rio?", "shipping-eta"),
+        ("Não gostei do prazo de entrega, quando chega?", "shipping-eta"),
     ],
 )
 def test_pool_fifth_cues(body: str, want: str) -> None:
