@@ -44,8 +44,9 @@ FLOORS = {
     "precision": 0.94,
     "recall": 0.83,
     "part_recall": 0.65,
-    # reasons: 0.835 on 905 held-out messages, lowest pt 0.756
-    "accuracy": 0.83,
+    # reasons: 0.835 on 905 held-out messages, lowest pt 0.756; 0.841 after the fifth pass,
+    # which tuned on pools outside the corpus and added no message
+    "accuracy": 0.84,
     "language_accuracy": 0.75,
 }
 MIN_POSITIVES = 10
