@@ -204,6 +204,20 @@ def test_cjk_gap_syntax() -> None:
         parse_cjk("~3快")
     with pytest.raises(ValueError):
         parse_cjk("物流~3")
+    # alternatives are read only after ~N: before it, or in a plain substring, "|" would be
+    # a literal no text holds, and the cue would match nothing without a word (two reasons5
+    # cues were so)
+    with pytest.raises(ValueError):
+        parse_cjk("忘记|忘了~4发货")
+    with pytest.raises(ValueError):
+        parse_cjk("不想退|懒得退")
+
+
+def test_a_buyer_who_will_not_return_asks_for_no_return() -> None:
+    # both were return-refund while the cue was dead
+    assert reason("颜色有色差，懒得退货了") != "return-refund"
+    assert reason("裤子短了，不退了") != "return-refund"
+    assert reason("衣服有点小，我想退货") == "return-refund"
 
 
 @pytest.mark.parametrize(

@@ -74,10 +74,14 @@ class CjkCue:
 
 
 def parse_cjk(phrase: str) -> tuple[str, int, tuple[str, ...]]:
-    """``物流~4快|给力`` -> ("物流", 4, ("快", "给力")); a plain substring -> (phrase, 0, ())."""
+    """``物流~4快|给力`` -> ("物流", 4, ("快", "给力")); a plain substring -> (phrase, 0, ()).
+    Alternatives are read only after ``~``: a ``|`` before it (or in a plain substring) would
+    be a literal that no text holds, so it is refused rather than left to match nothing."""
+    head, _, rest = phrase.partition("~")
+    if "|" in head:
+        raise ValueError(f"cue {phrase!r}: alternatives ('|') only after ~N")
     if "~" not in phrase:
         return phrase, 0, ()
-    head, _, rest = phrase.partition("~")
     digits = rest[: len(rest) - len(rest.lstrip("0123456789"))]
     then = tuple(t for t in rest[len(digits) :].split("|") if t)
     if not head or not then or "~" in rest:
