@@ -40,3 +40,11 @@ def error_rules(text: str) -> set[str]:
     from wishdesk.domain.policy import lint
 
     return {f.rule for f in lint(text, now=NOW) if f.is_error}
+
+
+def check_cue(rule: str, positive: str, negated: str, lookalike: str) -> None:
+    """A cue's three unit cases: ``rule`` is an error on ``positive``, and not on its
+    ``negated`` form nor on a harmless ``lookalike``."""
+    assert rule in error_rules(positive), positive
+    assert rule not in error_rules(negated), negated
+    assert rule not in error_rules(lookalike), lookalike

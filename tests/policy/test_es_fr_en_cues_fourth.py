@@ -11,7 +11,7 @@ For each: the positive, the negated or reassuring form, and a harmless look-alik
 from __future__ import annotations
 
 import pytest
-from policy_helpers import error_rules as errors
+from policy_helpers import check_cue
 
 OFF, ASKS = "payment.off-platform", "payment.account-request"
 CONTACT = "contact.off-platform"
@@ -69,6 +69,4 @@ CASES = [
 
 @pytest.mark.parametrize(("rule", "positive", "negated", "lookalike"), CASES)
 def test_es_fr_en_cue_fourth(rule: str, positive: str, negated: str, lookalike: str) -> None:
-    assert rule in errors(positive), positive
-    assert rule not in errors(negated), negated
-    assert rule not in errors(lookalike), lookalike
+    check_cue(rule, positive, negated, lookalike)
