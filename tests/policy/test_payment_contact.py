@@ -4,9 +4,7 @@ form, and a harmless look-alike, one triple per pattern family."""
 from __future__ import annotations
 
 import pytest
-from policy_helpers import NOW
-
-from wishdesk.domain.policy import lint
+from policy_helpers import error_rules
 
 OFF = "payment.off-platform"
 ASKS = "payment.account-request"
@@ -228,51 +226,47 @@ CASES = [
 ]
 
 
-def errors(text: str) -> set[str]:
-    return {f.rule for f in lint(text, now=NOW) if f.is_error}
-
-
 @pytest.mark.parametrize(("rule", "positive", "negated", "lookalike"), CASES)
 def test_pattern(rule: str, positive: str, negated: str, lookalike: str) -> None:
-    assert rule in errors(positive), positive
+    assert rule in error_rules(positive), positive
     for clean in (negated, lookalike):
         if clean:
-            assert not errors(clean), clean
+            assert not error_rules(clean), clean
 
 
 def test_payment_account_is_not_a_contact_request() -> None:
     """Asking for the PayPal e-mail is a payment request, not (also) a contact one."""
-    assert errors("Envíenos su correo de PayPal.") == {ASKS}
-    assert errors("Send us your PayPal email.") == {ASKS}
+    assert error_rules("Envíenos su correo de PayPal.") == {ASKS}
+    assert error_rules("Send us your PayPal email.") == {ASKS}
 
 
 def test_links_written_around_filters() -> None:
-    assert CONTACT in errors("Track your order at http //bit.ly/abc")
-    assert CONTACT in errors("hxxps://shop-outlet.example.com/pay")
-    assert not errors("Track it at http //www.17track.net")
+    assert CONTACT in error_rules("Track your order at http //bit.ly/abc")
+    assert CONTACT in error_rules("hxxps://shop-outlet.example.com/pay")
+    assert not error_rules("Track it at http //www.17track.net")
 
 
 def test_avoiding_a_suspension_is_not_a_negation() -> None:
-    assert errors("Pour éviter la suspension, payez les frais ici.") == {OFF}
-    assert errors("Para evitar la suspensión, pague las tasas aquí.") == {OFF}
-    assert not errors("Pour éviter la suspension, ne payez rien en dehors de Wish.")
-    assert not errors("Para evitar la suspensión de su cuenta, no pague fuera de Wish.")
+    assert error_rules("Pour éviter la suspension, payez les frais ici.") == {OFF}
+    assert error_rules("Para evitar la suspensión, pague las tasas aquí.") == {OFF}
+    assert not error_rules("Pour éviter la suspension, ne payez rien en dehors de Wish.")
+    assert not error_rules("Para evitar la suspensión de su cuenta, no pague fuera de Wish.")
 
 
 def test_a_negation_reaches_only_its_neighbourhood() -> None:
     """A negation after a request reaches it only from a few words away; before it, from a
     long sentence away, but not from the far end of an unpunctuated text."""
-    assert errors(
+    assert error_rules(
         "Pay the customs fee here so that the courier brings the parcel with no delay"
     ) == {OFF}
-    assert not errors("Paying by PayPal is not possible, please use Wish.")
+    assert not error_rules("Paying by PayPal is not possible, please use Wish.")
     long_reassurance = (
         "Wir werden Sie niemals, weder telefonisch noch per SMS oder E-Mail, auch wenn die "
         "Nachricht dringend wirkt, bitten, Ihre Bankverbindung zu bestätigen."
     )
-    assert not errors(long_reassurance)
+    assert not error_rules(long_reassurance)
     far = "We could not reach the courier " + "about the parcel left at the wrong door " * 5
-    assert errors(far + "and to get it you pay the customs fee here") == {OFF}
+    assert error_rules(far + "and to get it you pay the customs fee here") == {OFF}
 
 
 @pytest.mark.parametrize(
@@ -286,4 +280,4 @@ def test_a_negation_reaches_only_its_neighbourhood() -> None:
     ],
 )
 def test_existing_decisions_stay_clean(text: str) -> None:
-    assert not errors(text)
+    assert not error_rules(text)
