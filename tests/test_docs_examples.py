@@ -531,7 +531,12 @@ def test_the_pages_have_examples() -> None:
     assert any(b.page == "README.md" and b.commands and not b.marker for b in CASES)
 
 
-@pytest.mark.parametrize("block", CASES, ids=[block.where for block in CASES])
+# A page runs once, at its first block (``Pages.run``): under pytest-xdist (``--dist
+# loadgroup``) every block of a page goes to the same worker, so no page runs twice.
+@pytest.mark.parametrize(
+    "block",
+    [pytest.param(b, id=b.where, marks=pytest.mark.xdist_group(b.page)) for b in CASES],
+)
 def test_example(block: Block, pages: Pages) -> None:
     problems = pages.run(block.page)[block.line]
     assert not problems, "\n".join(problems)

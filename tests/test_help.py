@@ -17,6 +17,7 @@ import typer
 
 from wishdesk.cli import completion
 from wishdesk.cli.app import app
+from wishdesk.cli.help_text import english_epilog
 
 OPTION = re.compile(r"(?<![\w-])--[a-z][a-z0-9-]*")
 # examples that need what a demo store cannot give: files to import, Wish's API, a new demo
@@ -96,7 +97,7 @@ def examples() -> Iterator[tuple[tuple[str, ...], list[str]]]:
     """Every example of every epilog, as the argument list after ``wishdesk``; what a shell
     would pipe or redirect is cut off."""
     for path, command in COMMANDS:
-        _, found, rest = (command.epilog or "").partition("Examples:")
+        _, found, rest = (english_epilog(command) or "").partition("Examples:")
         assert found, path
         for paragraph in rest.split("\n\n"):
             if paragraph.startswith("  wishdesk "):
@@ -107,7 +108,7 @@ def examples() -> Iterator[tuple[tuple[str, ...], list[str]]]:
 
 def test_an_example_fits_one_line_of_an_80_column_terminal() -> None:
     for _, command in COMMANDS:
-        for paragraph in (command.epilog or "").split("\n\n"):
+        for paragraph in (english_epilog(command) or "").split("\n\n"):
             if paragraph.startswith("  wishdesk "):
                 assert len(paragraph) <= 76, paragraph
 

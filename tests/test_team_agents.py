@@ -1,5 +1,5 @@
 """A team on one PostgreSQL store: three agents (three processes, each with its own config
-dir and user.name) import, list, reply, notify and assign for 30 seconds, while two of them
+dir and user.name) import, list, reply, notify and assign for 20 seconds, while two of them
 push (and one also pulls) against one fake Wish API at the same moments. Afterwards: every
 outbox item went out at most once and every sent one exactly once, no notice was queued twice,
 no reply an agent was told was queued is missing, nothing escaped as a traceback or as
@@ -25,7 +25,7 @@ from wishfake import TOKEN, running
 
 pytestmark = pytest.mark.team
 
-SECONDS = 30
+SECONDS = 20
 AGENTS = {"Ana": "--sync", "Bo": "--push", "Cy": ""}  # Ana pulls and pushes, Bo pushes
 POOL = 120
 # What a command may answer here (the spec's codes): 1 a reply or notice the linter blocked;
@@ -98,7 +98,7 @@ def test_three_agents_share_one_postgresql_store(run, pg_url: str, tmp_path: Pat
     ]
     ran = Counter(r["args"][0] for r in said)
     assert all(ran[c] >= 3 for c in ALLOWED if c != "config"), ran  # a real mix of work
-    assert ran["sync"] >= 6, ran  # Ana's and Bo's, every 3 s for 30 s (fewer on a slow machine)
+    assert ran["sync"] >= 6, ran  # Ana's and Bo's, every 3 s for 20 s (fewer on a slow machine)
     for r in said:
         assert not r["traceback"], r
         text = r["out"] + r["err"]

@@ -124,6 +124,14 @@ def speak_to_click() -> None:
             module.__dict__["ngettext"] = ngettext
 
 
+def english_epilog(command: Any) -> str | None:
+    """``command``'s epilog in English, whatever language its help was last shown in (showing
+    help puts the translation in ``command.epilog``)."""
+    english = command.__dict__.get(_ENGLISH)
+    epilog: str | None = command.epilog if english is None else english[2]
+    return epilog
+
+
 def _localize(command: Any, ctx: Any) -> None:
     english = command.__dict__.get(_ENGLISH)
     if english is None:
