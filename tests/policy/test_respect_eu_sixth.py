@@ -53,6 +53,11 @@ CASES = [
         "Sie haben keine Zeit.",
         "Am Regal ist eine Schraube locker, bitte ziehen Sie sie fest.",
     ),
+    # de: second round (vocatives, compounds)
+    ("Danke fürs Ändern, du Otto.", "Danke fürs Ändern, Otto.", "Bestellst du Otto-Katalog?"),
+    ("Ihr Nulltipper!", "Ihr Tipper!", "Die Nullen im Preis sind richtig."),
+    ("Diese alten Säcke.", "Diese alten Herren.", "Zwei Säcke Kartoffeln."),
+    ("Zu viel Nebel in der hohlen Rübe!", "Zu viel Nebel im Tal!", "Eine Rübe aus dem Garten."),
     # pt: word list
     ("Sai daqui, lazarento.", "Sai daqui, amigo.", "O lazer é importante."),
     ("O Palmerda perdeu de novo.", "O Palmeiras perdeu de novo.", "A palmeira caiu no quintal."),
@@ -86,6 +91,11 @@ CASES = [
     ("L'oca che starnazza.", "La ministra che parla.", "L'oca nel cortile."),
     ("Sono un cancro dell'umanità.", "Sono parte dell'umanità.", "Il cancro è una malattia."),
     ("Sti cessi in tv.", "Sti due in tv.", "La casa ha due bagni."),
+    # it: second round (vulgar verbs, calls to kill)
+    ("Fanno cagare tutte e due.", "Non mi piacciono tutte e due.", "Il cane deve uscire."),
+    ("Uccidete tutti i musulmani!", "Non uccidete nessuno!", "Eliminate tutti i filtri."),
+    ("Darei fuoco al campo.", "Darei una mano al campo.", "Diamo fuoco alla legna del camino."),
+    ("Sei una zozzona.", "Non sei una zozzona.", "Una zuppa calda."),
 ]
 
 
