@@ -72,6 +72,14 @@ CASES = [
     ("João, retardado!", "Você não é retardado!", "O envio foi atrasado."),
     ("Você é um cara de pau.", "Você é um cara legal.", "Comprei uma colher de pau."),
     ("BURRO ASNO", "Burro de pelúcia", "O asno da fazenda comeu capim."),
+    # pt: second round
+    ("Que mulher retardada.", "Que mulher simpática.", "A entrega foi retardada pela chuva."),
+    ("Vc é feio pra caramba!", "Vc não é feio!", "O tempo está feio hoje."),
+    ("Gilmar, este verme.", "Gilmar, este senhor.", "O verme da terra ajuda a horta."),
+    ("Além de tudo é burro.", "Além de tudo é simpático.", "Pão com manteiga, burro de pelúcia."),
+    ("Anta gorda.", "Anta do zoológico.", "A vaca está gorda e saudável."),
+    ("Bando de desocupados, vão estudar.", "Bando de amigos.", "Um bando de pássaros."),
+    ("Um baita boy lixo.", "Um baita boy.", "O saco de lixo está cheio."),
     # it: word list
     ("C'è un fottuto comunista.", "C'è un comunista.", "Il fotografo è arrivato."),
     ("Mi fai incazzare.", "Mi fai arrabbiare.", "La cazzuola è nel secchio."),
