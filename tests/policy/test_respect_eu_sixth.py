@@ -58,6 +58,17 @@ CASES = [
     ("Ihr Nulltipper!", "Ihr Tipper!", "Die Nullen im Preis sind richtig."),
     ("Diese alten Säcke.", "Diese alten Herren.", "Zwei Säcke Kartoffeln."),
     ("Zu viel Nebel in der hohlen Rübe!", "Zu viel Nebel im Tal!", "Eine Rübe aus dem Garten."),
+    # de: third round
+    ("Spahn ist ne Tucke.", "Spahn ist ein Minister.", "Die Tücher sind weich."),
+    ("Die bildungsferne Vollniete.", "Die bildungsferne Schicht.", "Die Jacke hat Nieten."),
+    ("Blödes dummes Land!", "Schönes großes Land!", "Das Land ist groß."),
+    ("Soll er doch dort verrotten.", "Soll er doch dort bleiben.", "Das Obst kann verrotten."),
+    (
+        "Wer das fordert, ist ein Narr.",
+        "Wer das fordert, ist kein Narr.",
+        "Die Narren im Karneval.",
+    ),
+    ("Heil Erdowahn! 🖕", "Heil angekommen! 👍", "Das Paket ist heil angekommen."),
     # pt: word list
     ("Sai daqui, lazarento.", "Sai daqui, amigo.", "O lazer é importante."),
     ("O Palmerda perdeu de novo.", "O Palmeiras perdeu de novo.", "A palmeira caiu no quintal."),
