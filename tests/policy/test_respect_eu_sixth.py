@@ -115,6 +115,7 @@ CASES = [
     ("Uccidete tutti i musulmani!", "Non uccidete nessuno!", "Eliminate tutti i filtri."),
     ("Darei fuoco al campo.", "Darei una mano al campo.", "Diamo fuoco alla legna del camino."),
     ("Sei una zozzona.", "Non sei una zozzona.", "Una zuppa calda."),
+    ("Siete dei delinquenti!", "Non siete dei delinquenti!", "Arrestati due delinquenti a Roma."),
 ]
 
 
