@@ -69,6 +69,11 @@ CASES = [
         "Die Narren im Karneval.",
     ),
     ("Heil Erdowahn! 🖕", "Heil angekommen! 👍", "Das Paket ist heil angekommen."),
+    # de: fourth round
+    ("Sie sind ein zeitraubender Troll!", "Sie sind kein Troll!", "Der Troll ist aus Plüsch."),
+    ("Das ist unbegreiflich dumm.", "Das ist unbegreiflich schön.", "Das ist unbegreiflich."),
+    ("Die gehört in die Geschlossene.", "Die gehört in die Küche.", "Die Tür ist geschlossen."),
+    ("Wie schwer von Begriff kann man sein?", "Wie schwer kann das sein?", "Ein schwerer Begriff."),
     # pt: word list
     ("Sai daqui, lazarento.", "Sai daqui, amigo.", "O lazer é importante."),
     ("O Palmerda perdeu de novo.", "O Palmeiras perdeu de novo.", "A palmeira caiu no quintal."),
