@@ -59,7 +59,7 @@ CASES = [
     ("Diese alten Säcke.", "Diese alten Herren.", "Zwei Säcke Kartoffeln."),
     ("Zu viel Nebel in der hohlen Rübe!", "Zu viel Nebel im Tal!", "Eine Rübe aus dem Garten."),
     # de: third round
-    ("Spahn ist ne Tucke.", "Spahn ist ein Minister.", "Die Tücher sind weich."),
+    ("Spahn ist ne Tucke.", "Spahn ist ein Minister.", "Die Tücken der Technik kennt jeder."),
     ("Die bildungsferne Vollniete.", "Die bildungsferne Schicht.", "Die Jacke hat Nieten."),
     ("Blödes dummes Land!", "Schönes großes Land!", "Das Land ist groß."),
     ("Soll er doch dort verrotten.", "Soll er doch dort bleiben.", "Das Obst kann verrotten."),
@@ -70,7 +70,7 @@ CASES = [
     ),
     ("Heil Erdowahn! 🖕", "Heil angekommen! 👍", "Das Paket ist heil angekommen."),
     # de: fourth round
-    ("Sie sind ein zeitraubender Troll!", "Sie sind kein Troll!", "Der Troll ist aus Plüsch."),
+    ("Sie sind ein zeitraubender Troll!", "Sie sind kein Troll!", "Das ist ein Troll aus Harz."),
     ("Das ist unbegreiflich dumm.", "Das ist unbegreiflich schön.", "Das ist unbegreiflich."),
     ("Die gehört in die Geschlossene.", "Die gehört in die Küche.", "Die Tür ist geschlossen."),
     ("Wie schwer von Begriff kann man sein?", "Wie schwer kann das sein?", "Ein schwerer Begriff."),
