@@ -1,0 +1,55 @@
+"""Chinese respect.abuse cues of the sixth pass (branch respect6-zh), written from the COLD rows
+kept outside the corpus (a labelled sample and the rest of the pool, see tests/corpus/README.md):
+他妈 as an intensifier after a pronoun or an adverb, group slurs (女权癌, 劣等民族, 黄皮猪, 苏北狗,
+小鬼子 ...), 逼 insults spelt by sound (啥逼, 臭逼), contempt said to the reader (鄙视你), 傻逼
+spaced out, the pinyin curses mmp / md beside Chinese text, a group called thieves or liars
+("河南人都是骗子"), "go back to / get out of <place>" (滚回老家, 滚出中国), 愚蠢的 + a person,
+"this person is a dog", a group called 贱 (贱族).
+
+For each: the positive, the negated (or denied) use, and the look-alike that must stay clean.
+Profanity is reported also when denied ("Profanity is still reported", abuse/README.md): for those
+entries the "negated" case is the harmless reading the allowlist keeps clean."""
+
+from __future__ import annotations
+
+import pytest
+from policy_helpers import check_cue, error_rules
+
+ABUSE = "respect.abuse"
+
+CASES = [
+    # (positive, negated, look-alike)
+    ("你他妈睁开眼睛看看", "你他妈妈今天来过", "他妈妈在店里等你"),
+    ("还他妈这么贵！", "还他妈妈一个公道", "还给他妈妈了"),
+    ("就他妈骗子", "家里就他妈妈一个人", "就他一个人"),
+    ("太他媽慢了", "太他媽媽的手藝好了", "太慢了"),
+    ("又是一群女权癌", "你不是女权癌", "女权运动的历史"),
+    ("他们说这是劣等民族", "他们不是劣等民族", "劣等生也能进步"),
+    ("这种贱男就该分手", "无贵贱男女少长", "贱卖清仓"),
+    ("一群黄皮猪", "他不是黄皮猪", "黄皮的猪肉"),
+    ("你们这些苏北狗", "你不是苏北狗", "苏北的狗很多"),
+    ("那些小鬼子又来了", "他不是小鬼子", "小鬼也来了"),
+    ("都他妈外地人，臭逼", "你不是臭逼", "臭豆腐"),
+    ("某些啥逼看见了", "你不是啥逼", "有啥比这更好"),
+    ("作为云南人真的鄙视你", "我不鄙视你", "鄙视链是客观存在的"),
+    ("这帮傻 逼又说屏坏了", "你不是傻 逼", "他傻 笑了半天"),
+    ("被我赶跑，md，他们", "md文件已经发给你", "我只用md听歌"),
+    ("好看的女朋友竟然分手mmp", "mmp", "mmp-9 蛋白"),
+    ("河南人都是骗子", "我从不说河南人都是骗子", "河南人都是好人"),
+    ("出轨男都是垃圾", "难道你觉得出轨男都是垃圾？", "这些都是垃圾袋"),
+    ("没有暂住证的都应该滚回老家", "小球滚回原位", "滚动播出"),
+    ("你要是觉得日本好你就滚出中国", "滚出来的面条", "滚筒洗衣机"),
+    ("愚蠢的男人", "不是愚蠢的问题", "愚蠢的问题"),
+    ("这个人是狗吧", "这个人不是狗", "这个人是属狗的"),
+    ("md，黑人就是贱族", "黑人就是贱卖", "贵族的生活"),
+]
+
+
+@pytest.mark.parametrize(("positive", "negated", "lookalike"), CASES)
+def test_cue(positive: str, negated: str, lookalike: str) -> None:
+    check_cue(ABUSE, positive, negated, lookalike)
+
+
+@pytest.mark.parametrize("text", ["你他妈的", "都他妈有醋味", "太他妈好吃了"])
+def test_profanity_is_reported_however_said(text: str) -> None:
+    assert ABUSE in error_rules(text)
