@@ -1,5 +1,5 @@
-"""Chinese respect.abuse cues of the sixth pass (branch respect6-zh), written from the COLD rows
-kept outside the corpus (a labelled sample and the rest of the pool, see tests/corpus/README.md):
+"""Chinese respect.abuse cues of the sixth pass (branch respect6-zh), written from the COLD and SWSR
+rows kept outside the corpus (labelled samples and the rest of the pools, tests/corpus/README.md):
 他妈 as an intensifier after a pronoun or an adverb, group slurs (女权癌, 劣等民族, 黄皮猪, 苏北狗,
 小鬼子 ...), 逼 insults spelt by sound (啥逼, 臭逼), contempt said to the reader (鄙视你), 傻逼
 spaced out, the pinyin curses mmp / md beside Chinese text, a group called thieves or liars
@@ -49,6 +49,14 @@ CASES = [
     ("38376号客服你全家死", "问候你全家人新年快乐", "你全家都好吗"),
     ("太tm慢了", "品牌名称™", "tm 商标"),
     ("cnmb，没见过这么差的", "cnm 是一个单位", "mb 是一个单位"),
+    # third round, from the SWSR pool
+    ("已婚的都是婚驴", "你不是婚驴", "结婚的驴友"),
+    ("他是个男拳", "他不是男拳", "南拳北腿"),
+    ("田女的脑回路我理解不了", "你不是田女", "田女士您好，包裹已发出"),
+    ("这他妈是偷换概念", "这他妈妈做的饭", "这是他妈妈做的饭"),
+    ("让那群人下地狱", "地狱厨房这部剧", "地下室"),
+    ("帮人家洗地也不是这么洗的", "帮我洗地板", "洗地机"),
+    ("丑人多作怪", "你不是丑人多作怪", "多作怪兽图案"),
 ]
 
 
