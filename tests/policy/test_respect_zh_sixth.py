@@ -75,3 +75,26 @@ def test_cue(positive: str, negated: str, lookalike: str) -> None:
 @pytest.mark.parametrize("text", ["你他妈的", "都他妈有醋味", "太他妈好吃了"])
 def test_profanity_is_reported_however_said(text: str) -> None:
     assert ABUSE in error_rules(text)
+
+
+# Look-alikes of older entries read on the pools' flagged clean rows, now allowed; the insults
+# they look like are still reported.
+@pytest.mark.parametrize(
+    "text",
+    [
+        "这不是人为损坏，我们给您换新",
+        "不是人工客服，请稍等",
+        "把库存拿出来卖，价格优惠",
+        "他一直听他妈的话",
+        "身体素质差异较大",
+        "一共二百五十元",
+        "无贵贱男女少长",
+    ],
+)
+def test_allowed_lookalike(text: str) -> None:
+    assert ABUSE not in error_rules(text)
+
+
+@pytest.mark.parametrize("text", ["你真不是人", "她出来卖的", "这人素质差", "你个二百五"])
+def test_insult_still_reported(text: str) -> None:
+    assert ABUSE in error_rules(text)
