@@ -73,7 +73,7 @@ def test_cue(positive: str, negated: str, lookalike: str) -> None:
     check_cue(ABUSE, positive, negated, lookalike)
 
 
-@pytest.mark.parametrize("text", ["你他妈的", "都他妈有醋味", "太他妈好吃了"])
+@pytest.mark.parametrize("text", ["你他妈的", "都他妈有醋味", "太他妈好吃了", "太他娘的out了"])
 def test_profanity_is_reported_however_said(text: str) -> None:
     assert ABUSE in error_rules(text)
 
