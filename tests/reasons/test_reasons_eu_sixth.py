@@ -1,0 +1,70 @@
+"""The cue families of the sixth pass (branch reasons6, issue 14), tuned on pools kept outside
+the corpus (Olist reviews from the head of the file, ArielCastilla/DEMO-B-olist-ecommerce-data):
+for each, the phrasing it reads, the same words negated or said weakly, and a look-alike it
+must leave alone. The sentences are written for these tests."""
+
+from __future__ import annotations
+
+import pytest
+
+from wishdesk.domain.reasons import classify
+
+
+def reason(body: str) -> str:
+    return classify("", body).reason
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # pt: bare "maior" / "em vez de" are said of anything; a size wish still names a size
+        ("Sempre com maior cuidado, adorei a loja", "other"),
+        ("Achei que seria maior, mas é bonito", "other"),
+        ("Quero trocar por um tamanho maior", "change-variant"),
+        # pt: "horrível" alone judges, asks nothing; a return asked for is still one
+        ("Simplesmente horrível", "other"),
+        ("Horrível, quero devolver", "return-refund"),
+        # pt: not used yet is said of an item that came; not arrived yet is a parcel
+        ("Ainda não usei, mas parece bom", "other"),
+        ("Ainda não testei, chegou bem embalado", "other"),
+        ("Ainda não chegou meu pedido", "order-status"),
+        # pt: "quando chegou" (when it came) is no question of when; "quando chega" is
+        ("Quando chegou o produto estava perfeito", "other"),
+        ("Quando chega o meu pedido?", "shipping-eta"),
+        # pt: instead of two, fewer units; instead of what was bought, another product
+        ("Foi entregue uma unidade ao invés de duas", "damaged-missing"),
+        ("Veio um copo em vez do produto que comprei", "return-refund"),
+        ("Mandem por sedex ao invés de pac", "other"),
+        # pt: two of three, one of them not come; look-alike: all of them came
+        ("Recebi 2 dos 3 produtos", "damaged-missing"),
+        ("Comprei dois, sendo que um deles não chegou", "damaged-missing"),
+        ("Comprei dois e os dois chegaram bem", "other"),
+        # pt: only one delivered, in any word order
+        ("Os correios só entregaram um pacote", "damaged-missing"),
+        ("Somente foi entregue uma peça", "damaged-missing"),
+        ("Só recebemos 1 cartucho", "damaged-missing"),
+        # pt: came without a part, came with a dent; look-alike: came without problems
+        ("Uma das bonecas veio sem chupeta", "damaged-missing"),
+        ("Veio com um amassado na tampa", "damaged-missing"),
+        ("Chegou sem problemas, recomendo", "other"),
+        # pt: it gave trouble; negated, it did not
+        ("Deu problema no primeiro dia de uso", "damaged-missing"),
+        ("Nunca deu problema, recomendo", "other"),
+        # pt: used, refurbished or a replica sold as new; negated
+        ("O cartucho era remanufaturado", "return-refund"),
+        ("O relógio é uma réplica", "return-refund"),
+        ("Não é recondicionado, é novo mesmo", "other"),
+        # pt: different from what the photo showed; negated
+        ("Carregador diferente do que está na foto", "return-refund"),
+        ("Não é diferente do que está na foto, gostei", "other"),
+        # pt: a month since the purchase and nothing
+        ("Hoje vai fazer 1 mês que comprei e nada", "order-status"),
+        # pt: not delivered, and late, is no late delivery made; a late delivery made is a review
+        ("Produto não entregue com muito atraso", "order-status"),
+        ("Recebi o produto com atraso, mas tudo certo", "other"),
+        # pt: typo "recebir"
+        ("Até o momento eu n recebir o produto", "order-status"),
+    ],
+)
+def test_pt_pool_sixth_cues(body: str, want: str) -> None:
+    assert reason(body) == want
