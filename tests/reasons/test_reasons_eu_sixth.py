@@ -68,3 +68,41 @@ def reason(body: str) -> str:
 )
 def test_pt_pool_sixth_cues(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # fr: "déçu", "au lieu de" are said of anything; a return asked for is still one
+        ("Jamais déçu, livraison au top", "other"),
+        ("Un site qui pense aux vendeurs au lieu de ses clients", "other"),
+        ("Très déçu, je veux un remboursement", "return-refund"),
+        ("Je voudrais une autre taille au lieu de la M", "change-variant"),
+        # fr: praise of the follow-up or the delivery time; a tracking question stays one
+        ("Bon suivi, délais respectés", "other"),
+        ("Satisfait du délai de livraison", "other"),
+        ("Où est le suivi de ma commande ?", "shipping-eta"),
+        ("Quel est le délai de livraison ?", "shipping-eta"),
+        # fr: waiting for a refund is a refund; waiting for the parcel a status
+        ("Toujours en attente de mon remboursement", "return-refund"),
+        ("Toujours en attente de ma commande", "order-status"),
+        # fr: deleting reviews is not removing an item; deleting an item is
+        ("Ils suppriment tous les avis négatifs", "other"),
+        ("Je veux supprimer un article de ma commande", "remove-item"),
+        # fr: a lack of care is no missing part; a missing part is one
+        ("Manque de sérieux du vendeur", "other"),
+        ("Il manque une pièce dans le colis", "damaged-missing"),
+        # fr: a payment late is no late parcel; a parcel late is
+        ("Frais pour paiement en retard d'une échéance", "other"),
+        ("Mon colis est en retard", "order-status"),
+        # fr: a sorry state, seams that gave way; negated
+        ("Colis arrivé dans un état lamentable", "damaged-missing"),
+        ("Les coutures ont lâché au bout d'un mois", "damaged-missing"),
+        ("Aucune couture n'a lâché, solide", "other"),
+        # fr: fake e-mails are phishing, not a counterfeit item
+        ("Je reçois des faux mails", "other"),
+        ("C'est un faux, contrefaçon", "return-refund"),
+    ],
+)
+def test_fr_pool_sixth_cues(body: str, want: str) -> None:
+    assert reason(body) == want
