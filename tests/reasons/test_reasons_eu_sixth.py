@@ -106,3 +106,36 @@ def test_pt_pool_sixth_cues(body: str, want: str) -> None:
 )
 def test_fr_pool_sixth_cues(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # es / pt: a bare size word is said of what came; a comparative or a size named is a wish
+        ("Mochila grande e boa qualidade", "other"),
+        ("La mochila es grande y bonita", "other"),
+        ("La quiero más grande, ¿puedo cambiar la talla?", "change-variant"),
+        ("Quiero cambiar la talla por una más pequeña", "change-variant"),
+        # it: "invece di" alone is no variant wish; a size named is
+        ("Lo uso in cucina invece che in bagno, molto bello", "other"),
+        ("Vorrei la taglia M invece della S", "change-variant"),
+        # pt: nothing to complain about (es "reclam*" would hint a return); a complaint about
+        # a return still is one
+        ("Nada a reclamar, tudo certo", "other"),
+        ("Quero devolver e reclamar do produto", "return-refund"),
+        # pt: a delay that is over; it had come; still slow is a question of when
+        ("Parabéns, apesar de ter demorado um pouco", "other"),
+        ("Muito rápido, quando vi já tinha chegado", "other"),
+        ("Está demorando muito, quando chega?", "shipping-eta"),
+        # pt: came without any defect; came with one
+        ("Bom produto, veio sem nenhum defeito", "other"),
+        ("Veio com defeito na tampa", "damaged-missing"),
+        # pt: another product came, not a part missing
+        ("Não veio o produto que pedi, veio um jogo de copos", "return-refund"),
+        # pt: waiting for the other unit; waiting for the order
+        ("Aguardando a outra unidade que comprei", "damaged-missing"),
+        ("Aguardando o pedido até hoje", "order-status"),
+    ],
+)
+def test_bare_words_and_pt_reviews_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
