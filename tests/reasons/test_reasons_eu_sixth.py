@@ -139,3 +139,45 @@ def test_fr_pool_sixth_cues(body: str, want: str) -> None:
 )
 def test_bare_words_and_pt_reviews_sixth(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # it: "via" / "interno" alone are words of every Romance language; an address named
+        # still is one
+        ("Commandé via Cdiscount, très satisfait", "other"),
+        ("Bom espaço interno, recomendo", "other"),
+        ("Devo cambiare l'indirizzo: via Roma 5, interno 3", "change-address"),
+        # pt: "evolução" is no typo of "devolução"; a return still is one
+        ("Só tenho visto evolução dessa loja, parabéns", "other"),
+        ("Quero a devolução do produto", "return-refund"),
+        # pt: the size praised, the deadline kept, early, a delay borne; a size wanted
+        ("A luminária tem um tamanho excelente", "other"),
+        ("Cumpre prazo, tudo certinho", "other"),
+        ("Entregou com muita antecedência", "other"),
+        ("Apesar da demora dos correios, adoro a loja", "other"),
+        ("Ainda não pude testar, mas chegou rápido", "other"),
+        ("Quero trocar o tamanho, ficou pequeno", "change-variant"),
+        # pt: a defect that does not matter; one that does
+        ("Veio com uma mancha pequena, mas nada que seja um problema", "other"),
+        ("Veio com uma mancha enorme no tecido", "damaged-missing"),
+        # fr: never had a problem; never got it
+        ("Jamais eu le moindre problème avec mes commandes", "other"),
+        ("Je n'ai jamais reçu ma commande", "order-status"),
+        # fr: placed easily, sold and shipped by the shop; was it shipped?
+        ("Commande passée très facilement", "other"),
+        ("Produits vendus et expédiés par le site, parfait", "other"),
+        ("Ma commande a-t-elle été expédiée ?", "order-status"),
+        # fr: returns praised; a return asked for
+        ("Retour facile si insatisfaction", "other"),
+        ("Je voudrais retourner cet article", "return-refund"),
+        # fr: zero defect; the date kept; a long delivery is no long garment
+        ("Zéro défaut et bonne écoute", "other"),
+        ("Date de livraison respectée", "other"),
+        ("Livraison trop longue", "other"),
+        ("La robe est trop longue, je voudrais une taille en dessous", "change-variant"),
+    ],
+)
+def test_cross_language_and_praise_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
