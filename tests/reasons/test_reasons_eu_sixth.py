@@ -181,3 +181,31 @@ def test_bare_words_and_pt_reviews_sixth(body: str, want: str) -> None:
 )
 def test_cross_language_and_praise_sixth(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # pt: still waiting, said other ways; look-alike: waiting for an exchange to come right
+        ("Estou à espera do produto há mais de 30 dias", "order-status"),
+        ("Espero que o produto ainda venha", "order-status"),
+        ("Veio sem a tampa, espero que na troca venha perfeita", "damaged-missing"),
+        # pt: pending orders, not even dispatched, a delivery attempt claimed
+        ("Já deveriam ter entregado os pedidos pendentes", "order-status"),
+        ("O produto nem saiu para entrega", "order-status"),
+        ("Alegando que tentaram 3 entregas, mas sempre tem gente em casa", "order-status"),
+        # pt: not as ordered
+        ("O produto veio em desacordo com o pedido", "return-refund"),
+        # pt: cancelled by the buyer for the money back; a cancellation asked for
+        ("Cancelei a compra para ressarcimento do valor pago", "return-refund"),
+        ("Quero cancelar a compra", "remove-item"),
+        # pt: part came; look-alike: all came
+        ("Não recebi estes itens, mas já recebi outros itens da compra", "damaged-missing"),
+        ("Recebi os produtos, tudo certo", "other"),
+        # pt: "sendo que" with a number is fewer units; with the freight it is not
+        ("Foi entregue uma unidade, sendo que pedi duas", "damaged-missing"),
+        ("Tive que buscar nos correios, sendo que paguei o frete", "other"),
+    ],
+)
+def test_pt_second_olist_pool_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
