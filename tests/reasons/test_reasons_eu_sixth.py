@@ -209,3 +209,30 @@ def test_cross_language_and_praise_sixth(body: str, want: str) -> None:
 )
 def test_pt_second_olist_pool_sixth(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # es / it / de: the praise families of the pt and fr pools; the questions stay questions
+        ("Buen seguimiento del pedido, todo perfecto", "other"),
+        ("Cumplen los plazos de entrega", "other"),
+        ("¿Cuál es el plazo de entrega?", "shipping-eta"),
+        ("No me han dado el número de seguimiento", "shipping-eta"),
+        ("Pedido realizado fácilmente", "other"),
+        ("¿Mi pedido fue realizado?", "order-status"),
+        ("Devoluciones fáciles y gratuitas", "other"),
+        ("Quiero hacer una devolución", "return-refund"),
+        ("Tempi di consegna rispettati", "other"),
+        ("Ottimo tracciamento della spedizione", "other"),
+        ("Reso facile e gratuito", "other"),
+        ("Vorrei fare un reso", "return-refund"),
+        ("Lieferzeit eingehalten, alles bestens", "other"),
+        ("Sendungsverfolgung super, Paket pünktlich da", "other"),
+        ("Wie lange ist die Lieferzeit?", "shipping-eta"),
+        ("Rücksendung einfach und kostenlos", "other"),
+        ("Ich möchte eine Rücksendung anmelden", "return-refund"),
+    ],
+)
+def test_praise_families_es_it_de_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
