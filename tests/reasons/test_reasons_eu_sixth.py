@@ -236,3 +236,37 @@ def test_pt_second_olist_pool_sixth(body: str, want: str) -> None:
 )
 def test_praise_families_es_it_de_sixth(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # pt: waiting for the refund; waiting for the parcel
+        ("Estou aguardando o estorno desta compra", "return-refund"),
+        ("Estou aguardando o produto desta compra", "order-status"),
+        # pt: a cancellation asked for and the money not back; a cancellation asked for
+        ("Pedi o cancelamento e ainda não fui reembolsada", "return-refund"),
+        ("Quero o cancelamento do pedido", "remove-item"),
+        # pt: a month since the purchase
+        ("Já faz quase um mês que comprei", "order-status"),
+        # pt: not as specified; not come
+        ("A boneca não veio de acordo com as especificações", "return-refund"),
+        ("A boneca não veio até hoje", "order-status"),
+        # pt: the post had sent it back
+        ("Quando fui buscar já tinham devolvido ao remetente", "order-status"),
+        # pt: removable is no removal
+        ("O fundo removível ajuda muito", "other"),
+        ("Quero remover um item do pedido", "remove-item"),
+        # pt: out of stock is the shop's cancellation
+        ("O produto estava indisponível depois da compra", "other"),
+        # pt: different from the photos but liked; different and not liked
+        ("Diferente do que mostra as fotos, mas igualmente é lindo", "other"),
+        ("Diferente do que mostra as fotos, quero devolver", "return-refund"),
+        # pt: a delay borne, in the infinitive
+        ("Apesar de demorar um pouco, foi uma boa compra", "other"),
+        # pt: "recibi" (a Spanish spelling) in "só recibi um"
+        ("Comprei dois e só recibi um", "damaged-missing"),
+    ],
+)
+def test_pt_second_olist_pool_more_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
