@@ -270,3 +270,20 @@ def test_praise_families_es_it_de_sixth(body: str, want: str) -> None:
 )
 def test_pt_second_olist_pool_more_sixth(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # pt: another voltage sent; the voltage asked about before buying
+        ("Comprei 110v e me mandaram uma 220v", "return-refund"),
+        ("Comprei com a voltagem 220 e veio 110v", "return-refund"),
+        ("Veio com a voltagem errada", "return-refund"),
+        ("Qual a voltagem do produto? É 110v ou 220v?", "other"),
+        # pt: out of stock in the status is no parcel question; the status asked is
+        ("O status foi alterado para item sem estoque", "other"),
+        ("Qual o status do meu pedido?", "order-status"),
+    ],
+)
+def test_pt_voltage_and_stock_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
