@@ -287,3 +287,31 @@ def test_pt_second_olist_pool_more_sixth(body: str, want: str) -> None:
 )
 def test_pt_voltage_and_stock_sixth(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # pt: already cancelled, alone, is no request; with the money asked it is a refund;
+        # a cancellation asked for is one
+        ("A loja simplesmente cancelou", "other"),
+        ("Cancelei a compra dessa lanterna", "other"),
+        ("Cancelei o pedido, quero saber como vai ser devolvido o valor", "return-refund"),
+        ("Quero cancelar a compra da lanterna", "remove-item"),
+        # pt: not even the invoice issued; the invoice asked for is other
+        ("Já faz um mês e nem a nota fiscal foi emitida", "order-status"),
+        ("Preciso da nota fiscal da compra", "other"),
+        # pt: sent back by the post, came back, the address not found by the carrier
+        ("Os correios devolveram a minha encomenda", "order-status"),
+        ("O produto voltou e ninguém me ligou", "order-status"),
+        ("Não encontraram o meu endereço", "order-status"),
+        ("Quero mudar o endereço de entrega", "change-address"),
+        ("Como proceder para receber o produto?", "order-status"),
+        # pt: it took longer than planned, could be faster: a review
+        ("A entrega demorou mais que o previsto", "other"),
+        ("Poderiam ser mais ágeis na entrega", "other"),
+        ("Quando vai ser entregue?", "shipping-eta"),
+    ],
+)
+def test_pt_sample_f_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
