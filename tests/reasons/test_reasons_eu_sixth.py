@@ -315,3 +315,24 @@ def test_pt_voltage_and_stock_sixth(body: str, want: str) -> None:
 )
 def test_pt_sample_f_sixth(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # pt: no sign of the parcel; should have come by a date
+        ("Depois de 20 dias nenhum sinal da encomenda", "order-status"),
+        ("Era pra ter chegado até o dia 6", "order-status"),
+        ("Eles não entregam o item", "order-status"),
+        # pt: a complaint made is no return; a return asked for is one
+        ("Mandei diversas reclamações e nenhuma foi atendida", "other"),
+        ("Quero devolver o produto", "return-refund"),
+        # pt: the buyer sent it back and asked to cancel: a return, not a removal
+        ("Devolvi o produto e solicitei o cancelamento da compra", "return-refund"),
+        # pt: a lack of care is no missing part; a missing part is one
+        ("Total falta de respeito com o consumidor", "other"),
+        ("Falta uma peça no kit", "damaged-missing"),
+    ],
+)
+def test_pt_sample_g_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
