@@ -336,3 +336,28 @@ def test_pt_sample_f_sixth(body: str, want: str) -> None:
 )
 def test_pt_sample_g_sixth(body: str, want: str) -> None:
     assert reason(body) == want
+
+
+@pytest.mark.parametrize(
+    ("body", "want"),
+    [
+        # pt: not all of it received; nothing received
+        ("Não recebi toda a mercadoria comprada", "damaged-missing"),
+        ("Não recebi a mercadoria", "order-status"),
+        # pt: the shops do not deliver, in the plural
+        ("Péssima empresa, não entregam os produtos", "order-status"),
+        # pt: the invoice still awaited; an invoice asked for
+        ("Pedido ainda está aguardando nota fiscal", "order-status"),
+        ("Podem me mandar a nota fiscal?", "other"),
+        # pt: sent back to where it came from
+        ("Os correios reenviou para a agência de origem", "order-status"),
+        # pt: "péssima entrega", "não gostei do atendimento" judge, ask nothing; a return asked
+        ("Péssima entrega", "other"),
+        ("Não gostei do atendimento da loja", "other"),
+        ("Péssima qualidade, quero devolver", "return-refund"),
+        # pt: typo "resebir"
+        ("Ainda não resebir a minha encomenda", "order-status"),
+    ],
+)
+def test_pt_sample_h_sixth(body: str, want: str) -> None:
+    assert reason(body) == want
