@@ -58,8 +58,9 @@ _SPACED_LETTERS = LazyPattern(
 _SPACED_ASCII = LazyPattern(r"(?<![a-z])(?:[a-z][ ._*\-]){3,}[a-z](?![a-z])")
 _SPACERS = LazyPattern(r"[ ._*\-]")
 # Spaces between Chinese characters, which written Chinese does not use: a word-segmented text
-# ("支付 宝 账号", "微 信号") or a filter dodged by spacing ("微 信") reads as one run.
-_CJK_GAP = LazyPattern(r"(?<=[\u3400-\u9fff]) +(?=[\u3400-\u9fff])")
+# ("支付 宝 账号", "微 信号") or a filter dodged by spacing ("微 信") reads as one run; so do
+# the marks a filter is dodged with ("脑*残", "智-障", "傻~逼", "微·信").
+_CJK_GAP = LazyPattern(r"(?<=[\u3400-\u9fff])[ *\-~·]+(?=[\u3400-\u9fff])")
 _AT_WORDS = r"(?:at|arroba|arobase|chiocciola|klammeraffe)"
 _DOT_WORDS = r"(?:dot|punto|point|ponto|punkt)"
 _TLDS = r"(?:com|net|org|me|cn|de|fr|es|it|pt|br|co|uk|ru|info|io)"
@@ -76,6 +77,8 @@ _SPACED_AT = LazyPattern(r"(?<=[a-z0-9])\s+@\s*(?=[a-z0-9])|(?<=[a-z0-9])\s*@\s+
 # An underscore between letters or digits joins words ("AVISO_ITAU Consta_irregularidade"):
 # read as a space, so that a word edge is found between them; not inside an e-mail address
 # or a link ("john_doe@gmail.com"), whose span must stay whole.
+# A run of spaces or tabs reads as one space ("ihr seid so  dumm"): patterns write one.
+_BLANKS = LazyPattern(r"[ \t]{2,}|\t")
 _UNDERSCORE = LazyPattern(r"(?<=[^\W_])_+(?=[^\W_])")
 
 
@@ -215,6 +218,8 @@ class TextView:
 
     def _deobfuscate(self) -> None:
         text = self.norm
+        if "  " in text or "\t" in text:
+            self._substitute(_BLANKS, lambda m: " ")
         spaced = _SPACED_ASCII if text.isascii() else _SPACED_LETTERS
         self._substitute(spaced, lambda m: _SPACERS.sub("", m.group()))
         if not text.isascii():
