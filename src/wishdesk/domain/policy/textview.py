@@ -74,22 +74,21 @@ _BRACKET_DOT = LazyPattern(rf"\s*[\(\[\{{<]\s*{_DOT_WORDS}\s*[\)\]\}}>]\s*")
 _WORD_AT = LazyPattern(rf"\s+{_AT_WORDS}\s+(?={_MAIL_HOSTS}\b)")
 _WORD_DOT = LazyPattern(rf"(?<=[a-z0-9])\s+{_DOT_WORDS}\s+(?={_TLDS}\b)")
 _SPACED_AT = LazyPattern(r"(?<=[a-z0-9])\s+@\s*(?=[a-z0-9])|(?<=[a-z0-9])\s*@\s+(?=[a-z0-9])")
+# A run of spaces or tabs reads as one space ("ihr seid so  dumm"): patterns write one.
+_BLANKS = LazyPattern(r"[ \t]{2,}|\t")
 # An underscore between letters or digits joins words ("AVISO_ITAU Consta_irregularidade"):
 # read as a space, so that a word edge is found between them; not inside an e-mail address
 # or a link ("john_doe@gmail.com"), whose span must stay whole.
-# A run of spaces or tabs reads as one space ("ihr seid so  dumm"): patterns write one.
-_BLANKS = LazyPattern(r"[ \t]{2,}|\t")
 _UNDERSCORE = LazyPattern(r"(?<=[^\W_])_+(?=[^\W_])")
+_TOKEN = LazyPattern(r"[^ \n]*")  # blanks are single spaces by then (``_BLANKS``)
 
 
 def _underscore(match: re.Match[str]) -> str:
     text, start = match.string, match.start()
     left = max(text.rfind(" ", 0, start), text.rfind("\n", 0, start)) + 1
-    right = min(
-        (i for i in (text.find(" ", start), text.find("\n", start)) if i >= 0), default=len(text)
-    )
-    token = text[left:right]
-    return match.group() if "@" in token or "/" in token else " "
+    token = _TOKEN.match(text, left)
+    assert token is not None  # the pattern matches the empty string too
+    return match.group() if any(ch in token.group() for ch in "@/") else " "
 
 
 @lru_cache(maxsize=4096)
