@@ -119,6 +119,24 @@ def test_the_issues_phrases_lint_in_linear_time(phrase: str) -> None:
     assert_linear(lint_text, phrase)
 
 
+# Each rewrite of the normalised view (textview) on a token it rewrites, repeated with and
+# without blanks between: "insta_" once took 100 times longer at 100,000 characters.
+VIEW_PHRASES = [
+    "insta_",
+    "a_b/",
+    "john_doe@x_y",
+    "so  dumm\t",
+    "脑*残·",
+    "w h a t s ",
+    "a (at) b dot ",
+]
+
+
+@pytest.mark.parametrize("phrase", VIEW_PHRASES)
+def test_the_normalised_view_is_linear_in_the_message(phrase: str) -> None:
+    assert_linear(lint_text, phrase)
+
+
 @settings(SLOW, max_examples=10)
 @given(phrase=st.sampled_from(PHRASES) | st.text(st.characters(exclude_categories=()), min_size=1))
 def test_the_linter_is_linear_in_the_message(phrase: str) -> None:
