@@ -85,7 +85,10 @@ LimitOption = Annotated[
     int,
     typer.Option("--limit", "-n", help="At most N; 0 for all.", callback=within(0)),
 ]
-Vars = Annotated[list[str], typer.Option("--var", help="Template value, key=value.")]
+Vars = Annotated[
+    list[str],
+    typer.Option("--var", help="Template value, key=value (a date may be +15bd, +2w, +10d)."),
+]
 
 
 def ticket_argument(complete: Callable[..., Any] = candidates.ticket) -> Any:

@@ -94,7 +94,8 @@ class OverdueRequest:
     limit: int = 0
 
 
-def _business_calendar(store: Store) -> Any:
+def business_calendar(store: Store) -> Any:
+    """The store's business-day calendar (``sla_settings``)."""
     from wishdesk.domain.settings import sla_settings
     from wishdesk.domain.sla import BusinessCalendar
     from wishdesk.store.settings import load
@@ -104,7 +105,7 @@ def _business_calendar(store: Store) -> Any:
 
 def _window_end(store: Store, text: str, now: datetime) -> datetime:
     window = parse_duration(text)
-    return window.deadline(now, _business_calendar(store) if window.unit == "bd" else None)
+    return window.deadline(now, business_calendar(store) if window.unit == "bd" else None)
 
 
 def list_query(store: Store, req: ListRequest, now: datetime) -> queries.TicketQuery:

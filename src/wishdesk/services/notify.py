@@ -15,6 +15,7 @@ import json
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import datetime
+from functools import cached_property
 from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
@@ -85,6 +86,13 @@ class Context:
     allow_warnings: bool = False
     agent: str | None = None  # who queues (``user.name``), for the audit log
 
+    @cached_property
+    def business_days(self) -> Any:
+        """The store's business-day calendar, for ``--var new_date=+15bd`` (built once)."""
+        from wishdesk.services.inbox import business_calendar
+
+        return business_calendar(self.store)
+
 
 @dataclass(frozen=True)
 class NotifyRequest:
@@ -128,9 +136,11 @@ def _merchant_name(store: Store) -> str:
 def prepare(store: Store, req: NotifyRequest, now: datetime) -> Context:
     """Everything every order's message needs; an unknown template fails here, before any
     order is touched."""
+    from wishdesk.domain.templates.spans import check_spans
     from wishdesk.services.policy import merchant_rules
     from wishdesk.services.reply import read_body_file
 
+    check_spans(req.variables)  # "+99999d" is refused once, not on every order
     text = req.message if req.body_file is None else read_body_file(req.body_file)
     templates = None
     if req.template is not None:
@@ -357,6 +367,7 @@ def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -
     """The order's message. The buyer's name and language come from the latest ticket about
     the order, else from the shipping address (name, and country for the language)."""
     from wishdesk.domain.templates import Template, eta_passed, render, template_values
+    from wishdesk.domain.templates.spans import resolve_spans
 
     name, locale = tickets.buyer_for_order(ctx.store, order["id"])
     address = order["shipping_address"] or {}
@@ -367,7 +378,7 @@ def _render(ctx: Context, order: dict[str, Any], variables: Mapping[str, str]) -
         locale=locale,
         order=order,
         merchant_name=ctx.merchant_name,
-        extra=variables,
+        extra=resolve_spans(variables, ctx.now, lambda: ctx.business_days),
     )
     if ctx.body.text is not None:  # a text is a one-off template: {order_id} etc. are filled
         return render(Template(name="message", lang="en", text=ctx.body.text), values)

@@ -14,11 +14,12 @@ from __future__ import annotations
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from datetime import datetime
+from functools import partial
 from typing import TYPE_CHECKING, Any
 
 from wishdesk.clock import iso
 from wishdesk.errors import UsageError
-from wishdesk.services.inbox import order_record, resolve
+from wishdesk.services.inbox import business_calendar, order_record, resolve
 from wishdesk.services.reply_outcomes import (
     Composed,
     Drafted,
@@ -143,10 +144,13 @@ def render_template(
     merchant_name: str,
     variables: Mapping[str, str],
     now: datetime,
+    calendar: Callable[[], Any],
 ) -> str:
     """The body from a template in the buyer's language, filled from ticket and order; once
-    the order's expected delivery has passed, the template's text for a late parcel."""
+    the order's expected delivery has passed, the template's text for a late parcel.
+    ``calendar`` gives the store's business days, for a span such as ``+15bd``."""
     from wishdesk.domain.templates import eta_passed, render, template_values
+    from wishdesk.domain.templates.spans import resolve_spans
     from wishdesk.services.templates import load_templates
 
     order = target.orders[0] if target.orders else None
@@ -155,7 +159,7 @@ def render_template(
         locale=target.locale,
         order=order,
         merchant_name=merchant_name,
-        extra=variables,
+        extra=resolve_spans(variables, now, calendar),
     )
     late = eta_passed(order, now)
     return render(load_templates().for_locale(name, target.locale, late=late), values)
@@ -174,7 +178,8 @@ def _body(
         return read_body_file(req.body_file)
     if req.template is not None:
         merchant = current(store)["merchant.name"]
-        return render_template(req.template, target, merchant, req.variables, now)
+        calendar = partial(business_calendar, store)
+        return render_template(req.template, target, merchant, req.variables, now, calendar)
     if req.draft:
         draft = drafts.latest(store, target.ticket_id)
         if draft is None:
