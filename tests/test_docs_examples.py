@@ -422,7 +422,7 @@ def run_command(
     files: dict[str, str],
 ) -> list[str]:
     where = f"{block.page}:{command.line}"
-    text, compare = command.code, block.marker != "illustrative" and bool(command.shown)
+    text, compare = command.code, COMPARE and block.marker != "illustrative" and bool(command.shown)
     pipeline = scan(text, ("|",))[0]
     missing = [
         i
@@ -459,11 +459,7 @@ def run_command(
             f"{where}: `{text}` exited {done.returncode}, the page implies {want}"
             + "".join(f"\n    {line}" for line in err[-5:])
         )
-    if (
-        COMPARE
-        and compare
-        and not any(same_lines(command.shown, lines) for lines in (out + err, err + out))
-    ):
+    if compare and not any(same_lines(command.shown, lines) for lines in (out + err, err + out)):
         found.append(
             f"{where}: `{text}` printed:\n"
             + "".join(f"    {line}\n" for line in out + err)

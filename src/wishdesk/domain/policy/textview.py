@@ -102,8 +102,8 @@ class _UnderscoreReader:
             left = max(text.rfind(" ", floor, start), text.rfind("\n", floor, start), floor - 1)
             token = _TOKEN.match(text, left + 1)
             assert token is not None  # the pattern matches the empty string too
-            self._end = token.end()
-            self._keep = "@" in token.group() or "/" in token.group()
+            self._end, word = token.end(), token.group()
+            self._keep = "@" in word or "/" in word
         return match.group() if self._keep else " "
 
 

@@ -14,7 +14,7 @@ from collections.abc import Callable, Mapping
 from datetime import date, datetime, timedelta
 from typing import Protocol
 
-from wishdesk.domain.durations import read_duration
+from wishdesk.domain.durations import Duration, read_duration
 
 _SPAN = re.compile(r"\s*\+\s*(\d+\s*(?:d|w|bd))\s*", re.IGNORECASE)
 _DAYS = {"d": 1, "w": 7}
@@ -26,14 +26,18 @@ class WorkingDays(Protocol):
     def nth_working_day(self, day: date, n: int) -> date: ...
 
 
-def span_date(text: str, now: datetime, calendar: Callable[[], WorkingDays]) -> str | None:
-    """The ISO date ``text`` names when it is a span from today (``+15bd``), else None. A
-    span longer than ten years is refused (``durations.read_duration``)."""
+def _span(text: str) -> Duration | None:
+    """The duration of a span from today, or None when ``text`` is not one; a span longer
+    than ten years is refused (``durations.read_duration``)."""
     match = _SPAN.fullmatch(text)
-    if match is None:
+    return None if match is None else read_duration(match.group(1))
+
+
+def span_date(text: str, now: datetime, calendar: Callable[[], WorkingDays]) -> str | None:
+    """The ISO date ``text`` names when it is a span from today (``+15bd``), else None."""
+    duration = _span(text)
+    if duration is None:
         return None
-    duration = read_duration(match.group(1))
-    assert duration is not None  # the pattern is a duration's
     days = calendar()
     today = days.local_date(now)
     if duration.unit == "bd":
@@ -54,6 +58,4 @@ def check_spans(values: Mapping[str, str]) -> None:
     """Refuse (``UsageError``, exit 2) a span from today longer than ten years, before a
     command touches anything."""
     for value in values.values():
-        match = _SPAN.fullmatch(value)
-        if match is not None:
-            read_duration(match.group(1))
+        _span(value)
